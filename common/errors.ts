@@ -1,0 +1,51 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+/**
+ * Every `extensions.code` a client can see. Clients branch on these, so they are a contract:
+ * add codes, never rename them.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  GRAPHQL_PARSE_FAILED: 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED: 'GRAPHQL_VALIDATION_FAILED',
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  BAD_REQUEST: 'BAD_REQUEST',
+  SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
+
+/** A client error about one argument (or input field), naming it in `extensions.argumentName`. */
+export function badUserInput(message: string, argumentName: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName },
+  });
+}
+
+/**
+ * The `formatError` of every server: errors with a registered code keep their message; anything
+ * else (a driver error with SQL, a stack, an internal URL) becomes a bare internal error. Stack
+ * traces and other extensions never leave the process.
+ */
+export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const code = formatted.extensions?.['code'];
+  const { locations, path } = formatted;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const extensions: Record<string, unknown> = { code };
+    for (const key of ['argumentName', 'source'] as const) {
+      if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    }
+    return { message: formatted.message, locations, path, extensions };
+  }
+  return {
+    message: 'Internal server error',
+    locations,
+    path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}
