@@ -1,0 +1,46 @@
+import { cleanEnv, num, port, str, url } from 'envalid';
+import { parseIsoDate, reportConfigErrors } from '../common/config';
+
+export interface GatewayConfig {
+  readonly port: number;
+  readonly subgraphUrls: { readonly dtks: string; readonly regsosek: string; readonly p3ke: string };
+  readonly subgraphTimeoutMs: number;
+  readonly ruleSetVersion: string;
+  /** Date ages and benefits are computed at, midnight UTC. */
+  readonly evaluationDate: Date;
+  readonly playground: boolean;
+}
+
+const isoDate = str({ desc: 'YYYY-MM-DD', default: '' });
+
+/** The Apollo gateway reports usage to Apollo unless this is set; no data may leave the machine. */
+export function disableApolloTelemetry(): void {
+  process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
+}
+
+export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = new Date()): GatewayConfig {
+  const parsed = cleanEnv(
+    env,
+    {
+      PORT: port({ default: 4000, desc: 'Port of the gateway' }),
+      DTKS_URL: url({ default: 'http://localhost:4001/graphql', desc: 'GraphQL URL of the DTKS subgraph' }),
+      REGSOSEK_URL: url({ default: 'http://localhost:4002/graphql', desc: 'GraphQL URL of the Regsosek subgraph' }),
+      P3KE_URL: url({ default: 'http://localhost:4003/graphql', desc: 'GraphQL URL of the P3KE subgraph' }),
+      SUBGRAPH_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of one subgraph request, ms' }),
+      RULE_SET: str({ default: '2025', desc: 'Eligibility rule-set version' }),
+      EVALUATION_DATE: isoDate,
+      NODE_ENV: str({ default: 'development', choices: ['development', 'production', 'test'] }),
+      PLAYGROUND: str({ default: '', choices: ['', 'on', 'off'], desc: 'GraphiQL at GET /graphql; on except in production' }),
+    },
+    { reporter: reportConfigErrors },
+  );
+  if (parsed.SUBGRAPH_TIMEOUT_MS <= 0) throw new Error('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
+  return Object.freeze({
+    port: parsed.PORT,
+    subgraphUrls: Object.freeze({ dtks: parsed.DTKS_URL, regsosek: parsed.REGSOSEK_URL, p3ke: parsed.P3KE_URL }),
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    ruleSetVersion: parsed.RULE_SET,
+    evaluationDate: parseIsoDate(parsed.EVALUATION_DATE, 'EVALUATION_DATE', today),
+    playground: parsed.PLAYGROUND === '' ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'on',
+  });
+}

@@ -1,0 +1,48 @@
+import type { DtsenDependencies } from './dependencies';
+import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
+import type { DataQualityIssue } from './resolution/data-quality';
+import type { HouseholdResolution } from './resolution/household';
+import type { ResolvedPerson } from './resolution/person';
+
+/**
+ * Per-request state of the dtsen subgraph. Caches are keyed by the representation object the
+ * gateway sends, so the fields of one entity in one `_entities` call share one resolution.
+ */
+export interface DtsenRequestState {
+  readonly loaders: DirectoryLoaders;
+  readonly households: WeakMap<object, HouseholdResolution>;
+  readonly dataQuality: WeakMap<object, readonly DataQualityIssue[]>;
+  readonly persons: WeakMap<object, ResolvedPerson>;
+}
+
+/** The context value the dtsen schema expects: its state under `dtsen`, beside whatever else the gateway keeps. */
+export interface DtsenContext {
+  readonly dtsen: DtsenRequestState;
+}
+
+/** Build once per request (Apollo Server's `context` function) and pass as, or spread into, the context value. */
+export function createDtsenContext(deps: Pick<DtsenDependencies, 'directory'>): DtsenContext {
+  return {
+    dtsen: {
+      loaders: createDirectoryLoaders(deps.directory),
+      households: new WeakMap(),
+      dataQuality: new WeakMap(),
+      persons: new WeakMap(),
+    },
+  };
+}
+
+/** The request state, or a clear failure when the gateway did not put it in the context. */
+export function requestState(context: unknown): DtsenRequestState {
+  const state = (context as Partial<DtsenContext> | null | undefined)?.dtsen;
+  if (!state) throw new Error('The dtsen subgraph needs context.dtsen: build the context with createDtsenContext(deps)');
+  return state;
+}
+
+export function memoised<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: () => V): V {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const value = compute();
+  cache.set(key, value);
+  return value;
+}

@@ -1,0 +1,10 @@
+import type { RegisterDirectory } from './register-directory';
+import type { RuleSet } from './rules/rule-set';
+
+/** What the dtsen subgraph is built with; fixed for the life of the gateway. */
+export interface DtsenDependencies {
+  readonly ruleSet: RuleSet;
+  /** Ages and benefits are computed at this date (midnight UTC). */
+  readonly evaluationDate: Date;
+  readonly directory: RegisterDirectory;
+}

@@ -1,0 +1,45 @@
+import type { HouseholdQualityRepresentation, PersonKKsRepresentation } from '../../representation';
+import type { Source } from '../sources';
+
+/** One register's listing of a NIK under the family, with the KKs the gateway found for that NIK. */
+export interface Listing {
+  readonly source: Source;
+  readonly nik: string;
+  readonly person: PersonKKsRepresentation | null | undefined;
+}
+
+const RECORDS_FIELD = { DTKS: 'dtksRecords', REGSOSEK: 'regsosekRecords', P3KE: 'p3keRecords' } as const;
+
+/** Every (register, NIK) listing of the family, once each, registers in Source order. */
+export function listingsOf(household: HouseholdQualityRepresentation): Listing[] {
+  const families: readonly [Source, readonly { nik: string; person?: PersonKKsRepresentation | null }[] | undefined][] = [
+    ['DTKS', household.dtks?.members],
+    ['REGSOSEK', household.regsosek?.members],
+    ['P3KE', household.p3ke?.members],
+  ];
+  const seen = new Set<string>();
+  const listings: Listing[] = [];
+  for (const [source, members] of families) {
+    for (const member of members ?? []) {
+      const key = `${source}:${member.nik}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      listings.push({ source, nik: member.nik, person: member.person });
+    }
+  }
+  return listings;
+}
+
+/**
+ * The KKs under which `source` lists `nik`, from any listing of that NIK that carries them;
+ * undefined when unknown (the register's subgraph could not be asked), which is not the same as [].
+ */
+export function kksOf(nik: string, source: Source, listings: readonly Listing[]): readonly string[] | undefined {
+  const field = RECORDS_FIELD[source];
+  for (const listing of listings) {
+    if (listing.nik !== nik) continue;
+    const records = listing.person?.[field];
+    if (records) return [...new Set(records.map((record) => record.noKK))];
+  }
+  return undefined;
+}

@@ -1,0 +1,18 @@
+import type { Source } from '../sources';
+
+export type DataQualityCode =
+  | 'INVALID_NIK'
+  | 'DUPLICATE_NIK'
+  | 'KK_MISMATCH'
+  | 'DESIL_CONFLICT'
+  | 'DECEASED_RECEIVING'
+  | 'MISSING_FROM_REGSOSEK'
+  | 'REGION_MISMATCH';
+
+export interface DataQualityIssue {
+  readonly code: DataQualityCode;
+  readonly sources: readonly Source[];
+  /** The member concerned; null for issues about the family. */
+  readonly nik: string | null;
+  readonly detail: string;
+}

@@ -1,0 +1,56 @@
+import { describeDesil } from '../desil';
+import { isReceiving } from '../receipts';
+import { PROGRAM_NAMES, listing, rupiah } from '../wording';
+import { notExcluded } from './gates';
+import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
+
+function villageReason(facts: HouseholdFacts): { readonly passes: boolean; readonly reason: string } {
+  const { region } = facts;
+  if (!region) return { passes: false, reason: 'The village of residence is unknown, so Dana Desa cannot be assumed' };
+  const place = region.village ? `${region.village} (${region.dottedCode})` : region.dottedCode;
+  return region.villageKind === 'DESA'
+    ? { passes: true, reason: `Lives in a desa, ${place}, which has Dana Desa` }
+    : { passes: false, reason: `Lives in a kelurahan, ${place}, which has no Dana Desa` };
+}
+
+function extremePovertyReasons(facts: HouseholdFacts): { readonly passes: boolean; readonly reasons: string[] } {
+  const rules = facts.ruleSet.programs.BLT_DD;
+  const { desil } = facts;
+  const reasons: string[] = [];
+  const byDesil = desil !== null && desil.value <= rules.extremePoorMaxDesil;
+  const byFlag = rules.useP3keExtremePoorFlag && facts.household.p3ke?.extremePoor === true;
+  if (byDesil && desil) reasons.push(`${describeDesil(desil)} counts as extreme poverty`);
+  if (byFlag) reasons.push('P3KE flags the family as extremely poor');
+  if (!byDesil && !byFlag) {
+    const desilPart = desil ? `${describeDesil(desil)} is above desil ${rules.extremePoorMaxDesil}` : 'no register ranks the family';
+    const flagPart = rules.useP3keExtremePoorFlag ? ' and P3KE does not flag it as extremely poor' : '';
+    reasons.push(`Not extremely poor: ${desilPart}${flagPart}`);
+  }
+  return { passes: byDesil || byFlag, reasons };
+}
+
+/** Family in a desa, extremely poor, receiving none of the excluding programmes (DTKS, active). */
+export function bltDdEligibility(facts: HouseholdFacts): ProgramEligibility {
+  const rules = facts.ruleSet.programs.BLT_DD;
+  const village = villageReason(facts);
+  const poverty = extremePovertyReasons(facts);
+  const receiving = rules.notWhenReceiving.filter((program) => isReceiving(facts.household.dtks, program));
+  const names = rules.notWhenReceiving.map((program) => PROGRAM_NAMES[program]);
+  const receiptReason =
+    receiving.length > 0
+      ? `Receives ${listing(receiving.map((program) => PROGRAM_NAMES[program]))} (DTKS, active)`
+      : names.length === 1
+        ? `Does not receive ${names.join('')} (DTKS)`
+        : `Receives neither ${names.join(' nor ')} (DTKS)`;
+  const exclusions = notExcluded(facts, rules);
+  const eligible = village.passes && poverty.passes && receiving.length === 0 && exclusions.passes;
+  const benefit = [`${rupiah(rules.monthlyAmount)} a month for the family`];
+  return decision(
+    facts,
+    'BLT_DD',
+    eligible,
+    [village.reason, ...poverty.reasons, ...(names.length > 0 ? [receiptReason] : []), ...exclusions.reasons, ...(eligible ? benefit : [])],
+    rules.monthlyAmount * 12,
+    [],
+  );
+}

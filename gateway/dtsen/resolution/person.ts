@@ -1,0 +1,41 @@
+import type { Sex } from '../../../common/identifiers';
+import type { PersonRepresentation } from '../representation';
+import { ageAt } from './ages';
+import { PRESENCE_DIED } from './register-codes';
+import type { Source } from './sources';
+
+export interface ResolvedPerson {
+  readonly sources: readonly Source[];
+  readonly name: string | null;
+  readonly sex: Sex | null;
+  readonly birthDate: string | null;
+  readonly age: number | null;
+  readonly alive: boolean;
+  /** No. KKs under which any register lists the person, Regsosek's first. */
+  readonly households: readonly string[];
+}
+
+/**
+ * A person across the registers: name, sex and birth date from Regsosek, else DTKS, else P3KE
+ * (first record of each); deceased when any Regsosek record says so.
+ */
+export function resolvePerson(person: PersonRepresentation, evaluationDate: Date): ResolvedPerson {
+  const regsosek = person.regsosekRecords ?? [];
+  const dtks = person.dtksRecords ?? [];
+  const p3ke = person.p3keRecords ?? [];
+  const first = regsosek[0] ?? dtks[0] ?? p3ke[0] ?? null;
+  const listed: readonly [Source, number][] = [
+    ['DTKS', dtks.length],
+    ['REGSOSEK', regsosek.length],
+    ['P3KE', p3ke.length],
+  ];
+  return {
+    sources: listed.filter(([, count]) => count > 0).map(([source]) => source),
+    name: first?.name ?? null,
+    sex: first?.sex ?? null,
+    birthDate: first?.birthDate ?? null,
+    age: first ? ageAt(first.birthDate, evaluationDate) : null,
+    alive: !regsosek.some((record) => record.presence === PRESENCE_DIED),
+    households: [...new Set([...regsosek, ...dtks, ...p3ke].map((record) => record.noKK))],
+  };
+}

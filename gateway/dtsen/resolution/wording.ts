@@ -1,0 +1,37 @@
+// Phrases shared by the reasons and issue details, so the same fact reads the same everywhere.
+import type { Program } from '../rules/rule-set';
+import { SOURCE_NAMES, type Source } from './sources';
+
+export const PROGRAM_NAMES: Readonly<Record<Program, string>> = {
+  PKH: 'PKH',
+  BPNT: 'BPNT',
+  PBI_JK: 'PBI-JK',
+  PIP: 'PIP',
+  BLT_DD: 'BLT-DD',
+};
+
+export function rupiah(amount: number): string {
+  return `Rp ${amount.toLocaleString('en-US')}`;
+}
+
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : pluralForm}`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function sourceListing(sources: readonly Source[]): string {
+  return listing(sources.map((source) => SOURCE_NAMES[source]));
+}
+
+/**
+ * Why Regsosek's facts are missing: it does not hold the family (null), or its subgraph could not
+ * be asked (undefined).
+ */
+export function regsosekMissing(regsosek: null | undefined): string {
+  return regsosek === null ? 'Regsosek does not hold the family' : 'Regsosek could not be asked about the family';
+}

@@ -1,0 +1,34 @@
+import { memoised, requestState } from '../context';
+import type { DtsenDependencies } from '../dependencies';
+import type { HouseholdKeysRepresentation, HouseholdQualityRepresentation, HouseholdRepresentation } from '../representation';
+import { detectDataQuality } from '../resolution/data-quality';
+import { resolveHousehold, type HouseholdResolution } from '../resolution/household';
+import { householdSources } from '../resolution/sources';
+
+export function householdResolvers(deps: DtsenDependencies) {
+  function resolution(household: HouseholdRepresentation, context: unknown): HouseholdResolution {
+    return memoised(requestState(context).households, household, () =>
+      resolveHousehold(household, deps.ruleSet, deps.evaluationDate),
+    );
+  }
+
+  return {
+    /** The representation carries the @requires fields: it is the household. */
+    __resolveReference(household: HouseholdKeysRepresentation): HouseholdKeysRepresentation {
+      return household;
+    },
+    sources: (household: HouseholdKeysRepresentation) => householdSources(household),
+    members: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
+      resolution(household, context).members.map((member) => ({ nik: member.nik })),
+    region: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).region,
+    desil: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).desil,
+    eligibility: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
+      resolution(household, context).eligibility,
+    targeting: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
+      resolution(household, context).targeting,
+    dataQuality: (household: HouseholdQualityRepresentation, _args: unknown, context: unknown) =>
+      memoised(requestState(context).dataQuality, household, () =>
+        detectDataQuality(household, deps.ruleSet, deps.evaluationDate),
+      ),
+  };
+}

@@ -1,0 +1,23 @@
+import { badUserInput } from '../../../common/errors';
+import { isSixteenDigits } from '../../../common/identifiers';
+import { requestState } from '../context';
+import type { DtsenDependencies } from '../dependencies';
+import { isoDate } from '../resolution/ages';
+
+export function queryResolvers(deps: DtsenDependencies) {
+  return {
+    async household(_root: unknown, args: { noKK: string }, context: unknown): Promise<{ noKK: string } | null> {
+      if (!isSixteenDigits(args.noKK)) throw badUserInput('noKK must be 16 digits', 'noKK');
+      const held = await requestState(context).loaders.householdHeld.load(args.noKK);
+      return held ? { noKK: args.noKK } : null;
+    },
+    async person(_root: unknown, args: { nik: string }, context: unknown): Promise<{ nik: string } | null> {
+      if (!isSixteenDigits(args.nik)) throw badUserInput('nik must be 16 digits', 'nik');
+      const held = await requestState(context).loaders.personHeld.load(args.nik);
+      return held ? { nik: args.nik } : null;
+    },
+    ruleSet(): { version: string; evaluationDate: string } {
+      return { version: deps.ruleSet.version, evaluationDate: isoDate(deps.evaluationDate) };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse, type GraphQLSchema } from 'graphql';
+import type { DtsenDependencies } from './dependencies';
+import { householdResolvers } from './resolvers/household';
+import { personResolvers } from './resolvers/person';
+import { queryResolvers } from './resolvers/query';
+
+export { createDtsenContext, type DtsenContext } from './context';
+export type { DtsenDependencies } from './dependencies';
+export type { RegisterDirectory } from './register-directory';
+
+const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
+export const DTSEN_SDL_PATH = path.join(REPOSITORY_ROOT, 'schema', 'dtsen.graphql');
+
+/**
+ * The in-process dtsen subgraph. Every request's context must carry `dtsen` from
+ * `createDtsenContext(deps)` (per-request directory loaders and resolution caches).
+ */
+export function buildDtsenSchema(deps: DtsenDependencies): GraphQLSchema {
+  return buildSubgraphSchema({
+    typeDefs: parse(readFileSync(DTSEN_SDL_PATH, 'utf8')),
+    resolvers: {
+      Query: queryResolvers(deps),
+      Household: householdResolvers(deps),
+      Person: personResolvers(deps),
+    },
+  });
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
+export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
+
+/**
+ * The subgraphs of the supergraph, with the URL written into it. The gateway replaces these URLs
+ * with the configured ones at start; they only need to be right for a default local run.
+ */
+export const SUBGRAPHS = [
+  { name: 'dtks', url: 'http://localhost:4001/graphql' },
+  { name: 'regsosek', url: 'http://localhost:4002/graphql' },
+  { name: 'p3ke', url: 'http://localhost:4003/graphql' },
+  { name: 'dtsen', url: 'http://localhost:4004/graphql' },
+] as const;
+
+export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+
+export function readSubgraphSdl(name: SubgraphName): string {
+  return readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
+}
+
+export function readSupergraphSdl(): string {
+  return readFileSync(SUPERGRAPH_PATH, 'utf8');
+}

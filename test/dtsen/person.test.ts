@@ -1,0 +1,45 @@
+import { resolvePerson } from '../../gateway/dtsen/resolution/person';
+import { EVALUATION_DATE, FATHER, KK, OTHER_KK } from './fixtures';
+
+const records = { name: FATHER.name, sex: FATHER.sex, birthDate: FATHER.birthDate };
+
+describe('resolvePerson', () => {
+  it('when every register lists the person, then Regsosek gives the personal data and every KK is listed once, Regsosek first', () => {
+    const person = {
+      nik: FATHER.nik,
+      dtksRecords: [{ ...records, noKK: OTHER_KK, name: 'BUDI' }],
+      regsosekRecords: [{ ...records, noKK: KK, presence: 1 }],
+      p3keRecords: [{ ...records, noKK: KK }],
+    };
+
+    expect(resolvePerson(person, EVALUATION_DATE)).toEqual({
+      sources: ['DTKS', 'REGSOSEK', 'P3KE'],
+      name: 'Budi',
+      sex: 'MALE',
+      birthDate: '1985-03-12',
+      age: 40,
+      alive: true,
+      households: [KK, OTHER_KK],
+    });
+  });
+
+  it('when Regsosek records the person as died, then they are not alive', () => {
+    const person = { nik: FATHER.nik, dtksRecords: [], regsosekRecords: [{ ...records, noKK: KK, presence: 2 }], p3keRecords: [] };
+
+    expect(resolvePerson(person, EVALUATION_DATE).alive).toBe(false);
+  });
+
+  it('when only DTKS lists the person and other registers could not be asked, then DTKS gives the data', () => {
+    const person = { nik: FATHER.nik, dtksRecords: [{ ...records, noKK: KK, name: 'BUDI' }] };
+
+    expect(resolvePerson(person, EVALUATION_DATE)).toEqual({
+      sources: ['DTKS'],
+      name: 'BUDI',
+      sex: 'MALE',
+      birthDate: '1985-03-12',
+      age: 40,
+      alive: true,
+      households: [KK],
+    });
+  });
+});
