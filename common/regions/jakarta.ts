@@ -73,7 +73,7 @@ export const JAKARTA_REGIONS: readonly RegionRow[] = [
   { code: '31.71.08.1002', name: "Kampung Rawa", level: 'village' },
   { code: '31.71.08.1003', name: "Galur", level: 'village' },
   { code: '31.71.08.1004', name: "Tanah Tinggi", level: 'village' },
-  { code: '31.72', name: "Kota Administrasi Jakarta Utara ", level: 'regency' },
+  { code: '31.72', name: "Kota Administrasi Jakarta Utara", level: 'regency' },
   { code: '31.72.01', name: "Penjaringan", level: 'district' },
   { code: '31.72.01.1001', name: "Penjaringan", level: 'village' },
   { code: '31.72.01.1002', name: "Kamal Muara", level: 'village' },

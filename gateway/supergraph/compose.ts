@@ -1,9 +1,15 @@
 import { composeServices } from '@apollo/composition';
-import { parse } from 'graphql';
+import { parse, type GraphQLSchema } from 'graphql';
 import { SUBGRAPHS, readSubgraphSdl } from './subgraphs';
 
 export type CompositionResult =
-  | { readonly ok: true; readonly supergraphSdl: string; readonly hints: readonly string[] }
+  | {
+      readonly ok: true;
+      readonly supergraphSdl: string;
+      /** What clients see: the supergraph without federation machinery. */
+      readonly apiSchema: GraphQLSchema;
+      readonly hints: readonly string[];
+    }
   | { readonly ok: false; readonly errors: readonly string[] };
 
 /** Composes schema/*.graphql into the supergraph the gateway serves. */
@@ -12,5 +18,10 @@ export function composeSupergraph(): CompositionResult {
     SUBGRAPHS.map(({ name, url }) => ({ name, url, typeDefs: parse(readSubgraphSdl(name)) })),
   );
   if (result.errors) return { ok: false, errors: result.errors.map((error) => error.message) };
-  return { ok: true, supergraphSdl: result.supergraphSdl, hints: result.hints.map((hint) => hint.message) };
+  return {
+    ok: true,
+    supergraphSdl: result.supergraphSdl,
+    apiSchema: result.schema.toAPISchema().toGraphQLJSSchema(),
+    hints: result.hints.map((hint) => hint.message),
+  };
 }

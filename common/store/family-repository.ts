@@ -1,0 +1,160 @@
+import { In, type DataSource, type EntitySchema, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
+import { groupByKeys, orderByKeys } from '../loaders';
+import { parseRegionPrefix, type FamilyPage } from '../pagination';
+import { insertRows } from './bulk-insert';
+import { chunk } from './chunks';
+import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-columns';
+
+/** Keys per `IN (...)` list: well inside every driver's limits, and one query for any request. */
+const MAX_KEYS_PER_QUERY = 1_000;
+
+/** What every source register's store offers, in plain records. */
+export interface FamilyRepository<Family, Member, Filter> {
+  /** Families in key order, null where the store has none: one query per table, whatever the batch. */
+  familiesByNoKK(noKKs: readonly string[]): Promise<(Family | null)[]>;
+  /** Member records per NIK, most recently recorded first; [] where none. */
+  membersByNik(niks: readonly string[]): Promise<Member[][]>;
+  /** A page of No. KKs in order, after `afterNoKK`, with the total over all pages. */
+  listFamilies(filter: Filter | null | undefined, first: number, afterNoKK: string | null): Promise<FamilyPage>;
+  /** Inserts new families with their members and details in one transaction. */
+  insertFamilies(families: readonly Family[]): Promise<void>;
+  countFamilies(): Promise<number>;
+  ping(): Promise<void>;
+}
+
+/** One SQL condition on the family table (alias `f`) with its named parameters. */
+export interface FamilyCondition {
+  readonly sql: string;
+  readonly parameters?: ObjectLiteral;
+}
+
+/** The rows one family record is stored as. */
+export interface FamilyRows<FamilyRow, MemberRow, DetailRow> {
+  readonly family: FamilyRow;
+  readonly members: readonly MemberRow[];
+  readonly details: readonly DetailRow[];
+}
+
+/**
+ * How a register lays out its records: a family table, a member table, at most one detail table
+ * (DTKS receipts, P3KE interventions), the mapping between records and rows, and its filters.
+ */
+export interface FamilyStoreLayout<
+  Family,
+  Member,
+  Filter extends { readonly regionPrefix?: string | null },
+  FamilyRow extends FamilyBaseRow,
+  MemberRow extends MemberBaseRow,
+  DetailRow extends FamilyLinkedRow,
+> {
+  readonly family: EntitySchema<FamilyRow>;
+  readonly member: EntitySchema<MemberRow>;
+  readonly detail: EntitySchema<DetailRow> | null;
+  toRows(family: Family): FamilyRows<FamilyRow, MemberRow, DetailRow>;
+  /** `members` and `details` come in insertion order. */
+  toFamily(row: FamilyRow, members: readonly MemberRow[], details: readonly DetailRow[]): Family;
+  toMember(row: MemberRow): Member;
+  /** The register's own filters (the region prefix is handled here); BAD_USER_INPUT when invalid. */
+  conditions(filter: Filter): FamilyCondition[];
+}
+
+export function createFamilyRepository<
+  Family,
+  Member,
+  Filter extends { readonly regionPrefix?: string | null },
+  FamilyRow extends FamilyBaseRow,
+  MemberRow extends MemberBaseRow,
+  DetailRow extends FamilyLinkedRow,
+>(
+  dataSource: DataSource,
+  layout: FamilyStoreLayout<Family, Member, Filter, FamilyRow, MemberRow, DetailRow>,
+): FamilyRepository<Family, Member, Filter> {
+  const families = dataSource.getRepository(layout.family);
+  const members = dataSource.getRepository(layout.member);
+  const details = layout.detail ? dataSource.getRepository(layout.detail) : null;
+
+  async function findIn<Row extends ObjectLiteral>(
+    rows: { find(options: object): Promise<Row[]> },
+    property: 'noKK' | 'nik',
+    keys: readonly string[],
+    order: 'ASC' | 'DESC',
+  ): Promise<Row[]> {
+    const found: Row[] = [];
+    for (const slice of chunk([...new Set(keys)], MAX_KEYS_PER_QUERY)) {
+      const where = { [property]: In(slice) } as FindOptionsWhere<Row>;
+      found.push(...(await rows.find({ where, order: { id: order } })));
+    }
+    return found;
+  }
+
+  function filterConditions(filter: Filter | null | undefined): FamilyCondition[] {
+    if (!filter) return [];
+    const regionPrefix = parseRegionPrefix(filter.regionPrefix);
+    const region: FamilyCondition[] =
+      regionPrefix === null ? [] : [{ sql: 'f.region_code LIKE :regionPrefix', parameters: { regionPrefix: `${regionPrefix}%` } }];
+    return [...region, ...layout.conditions(filter)];
+  }
+
+  function filtered(conditions: readonly FamilyCondition[]) {
+    const query = families.createQueryBuilder('f');
+    for (const condition of conditions) query.andWhere(condition.sql, condition.parameters);
+    return query;
+  }
+
+  return {
+    async familiesByNoKK(noKKs) {
+      if (noKKs.length === 0) return [];
+      const familyRows = await findIn(families, 'noKK', noKKs, 'ASC');
+      // Nothing found: no member or detail can belong to the batch.
+      if (familyRows.length === 0) return noKKs.map(() => null);
+      const found = familyRows.map((row) => row.noKK);
+      const memberGroups = groupByKeys(found, await findIn(members, 'noKK', found, 'ASC'), (row) => row.noKK);
+      const detailRows = details ? await findIn(details, 'noKK', found, 'ASC') : [];
+      const detailGroups = groupByKeys(found, detailRows, (row) => row.noKK);
+      const records = familyRows.map((row, index) => ({
+        noKK: row.noKK,
+        record: layout.toFamily(row, memberGroups[index] ?? [], detailGroups[index] ?? []),
+      }));
+      return orderByKeys(noKKs, records, (entry) => entry.noKK).map((entry) => entry?.record ?? null);
+    },
+
+    async membersByNik(niks) {
+      if (niks.length === 0) return [];
+      const rows = await findIn(members, 'nik', niks, 'DESC');
+      return groupByKeys(niks, rows, (row) => row.nik).map((group) => group.map((row) => layout.toMember(row)));
+    },
+
+    async listFamilies(filter, first, afterNoKK) {
+      const conditions = filterConditions(filter);
+      const pageQuery = filtered(conditions).select('f.no_kk', 'noKK').orderBy('f.no_kk', 'ASC').limit(first + 1);
+      if (afterNoKK !== null) pageQuery.andWhere('f.no_kk > :afterNoKK', { afterNoKK });
+      const rows = await pageQuery.getRawMany<{ noKK: string }>();
+      const count = await filtered(conditions).select('COUNT(*)', 'count').getRawOne<{ count: number | string }>();
+      return {
+        noKKs: rows.slice(0, first).map((row) => row.noKK),
+        hasNextPage: rows.length > first,
+        totalCount: Number(count?.count ?? 0),
+      };
+    },
+
+    async insertFamilies(records) {
+      if (records.length === 0) return;
+      const rows = records.map((record) => layout.toRows(record));
+      await dataSource.transaction(async (manager) => {
+        const runner = manager.queryRunner;
+        if (!runner) throw new Error('A transaction has no query runner');
+        await insertRows(runner, layout.family, rows.map((row) => row.family));
+        await insertRows(runner, layout.member, rows.flatMap((row) => row.members));
+        if (layout.detail) await insertRows(runner, layout.detail, rows.flatMap((row) => row.details));
+      });
+    },
+
+    countFamilies() {
+      return families.count();
+    },
+
+    async ping() {
+      await dataSource.query('SELECT 1');
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
+import { QueryCallbackLogger } from './query-logger';
+
+/** The tables and migrations of one register's store. */
+export interface StoreDefinition {
+  readonly entities: readonly EntitySchema<any>[];
+  readonly migrations: MixedList<Function>;
+}
+
+export interface StoreOptions {
+  /** Called with every SQL statement the store runs. */
+  readonly onQuery?: (sql: string) => void;
+}
+
+const MYSQL_POOL_SIZE = 10;
+/** Requests waiting for a pooled connection beyond this fail fast instead of piling up. */
+const MYSQL_QUEUE_LIMIT = 200;
+const MYSQL_CONNECT_TIMEOUT_MS = 10_000;
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * Opens a register's store from its URL (`sqlite:<path>` or `mysql://user:pass@host:port/db`) and
+ * brings its schema up to date with the register's migrations.
+ */
+export async function openStore(url: string, definition: StoreDefinition, options: StoreOptions = {}): Promise<DataSource> {
+  const common = {
+    entities: [...definition.entities],
+    migrations: definition.migrations,
+    migrationsRun: true,
+    synchronize: false,
+    logger: new QueryCallbackLogger(options.onQuery),
+  } as const;
+  const dataSource = new DataSource({ ...common, ...(await driverOptions(url)) } as DataSourceOptions);
+  await dataSource.initialize();
+  return dataSource;
+}
+
+export async function closeStore(dataSource: DataSource): Promise<void> {
+  if (dataSource.isInitialized) await dataSource.destroy();
+}
+
+async function driverOptions(url: string): Promise<Partial<DataSourceOptions>> {
+  if (url.startsWith('sqlite:')) return sqliteOptions(url.slice('sqlite:'.length));
+  if (url.startsWith('mysql:')) return mysqlOptions(url);
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
+  throw new Error(`Unsupported store URL scheme ${scheme}: use sqlite:<path> or mysql://user:pass@host:port/db`);
+}
+
+function sqliteOptions(file: string): Partial<DataSourceOptions> {
+  if (file === '') throw new Error('A sqlite: store URL needs a file path, e.g. sqlite:data/dtks.sqlite');
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  return {
+    type: 'better-sqlite3',
+    database: file,
+    enableWAL: file !== ':memory:',
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+  };
+}
+
+interface MysqlTarget {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+}
+
+function parseMysqlUrl(url: string): MysqlTarget {
+  const parsed = new URL(url);
+  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  // The name goes into CREATE DATABASE, which cannot take it as a parameter.
+  if (!/^[A-Za-z0-9_]{1,64}$/.test(database)) {
+    throw new Error('A mysql: store URL needs a database name of letters, digits and _, e.g. mysql://user:pass@host:3306/dtsen_dtks');
+  }
+  return {
+    host: parsed.hostname,
+    port: parsed.port === '' ? 3306 : Number(parsed.port),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database,
+  };
+}
+
+async function mysqlOptions(url: string): Promise<Partial<DataSourceOptions>> {
+  const target = parseMysqlUrl(url);
+  const server = await createDatabaseIfMissing(target);
+  return {
+    // TypeORM reads MariaDB's catalogue differently (e.g. how it reports a NULL default).
+    type: server === 'mariadb' ? 'mariadb' : 'mysql',
+    host: target.host,
+    port: target.port,
+    username: target.user,
+    password: target.password,
+    database: target.database,
+    charset: 'utf8mb4',
+    // Dates are calendar days (YYYY-MM-DD); reading them as strings keeps time zones out.
+    dateStrings: true,
+    connectTimeout: MYSQL_CONNECT_TIMEOUT_MS,
+    poolSize: MYSQL_POOL_SIZE,
+    extra: { waitForConnections: true, queueLimit: MYSQL_QUEUE_LIMIT },
+  };
+}
+
+/** Creates the database when missing and tells which server this is. */
+async function createDatabaseIfMissing(target: MysqlTarget): Promise<'mariadb' | 'mysql'> {
+  const connection = await mysql.createConnection({
+    host: target.host,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    connectTimeout: MYSQL_CONNECT_TIMEOUT_MS,
+  });
+  try {
+    await connection.query(`CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4`);
+    const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');
+    return String(rows[0]?.['version'] ?? '').includes('MariaDB') ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}

@@ -1,0 +1,100 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { ErrorCode, maskError } from '../errors';
+
+export interface SubgraphAppOptions {
+  /** Names the subgraph in server-side logs. */
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  /** The per-request context (fresh DataLoaders for every request). */
+  readonly context: (req: express.Request) => Promise<object> | object;
+  /** Resolves when the subgraph can serve (its store answers); rejects otherwise. */
+  readonly ready: () => Promise<void>;
+}
+
+export interface SubgraphApp {
+  readonly app: express.Express;
+  /** Stops the GraphQL server; the caller closes the HTTP server and the store. */
+  readonly stop: () => Promise<void>;
+}
+
+const JSON_BODY_LIMIT = '1mb';
+/** A store that does not answer the readiness probe quickly is as good as down. */
+const READY_TIMEOUT_MS = 3_000;
+
+/**
+ * An Express app serving one subgraph at /graphql with liveness and readiness probes. It does not
+ * listen: main.ts does, and tests listen on port 0.
+ */
+export async function createSubgraphApp(options: SubgraphAppOptions): Promise<SubgraphApp> {
+  const server = new ApolloServer<object>({
+    schema: options.schema,
+    formatError: (formatted, error) => {
+      const masked = maskError(formatted);
+      // The client sees only a bare internal error: the operator needs the real one.
+      if (masked.extensions?.['code'] === ErrorCode.INTERNAL_SERVER_ERROR) {
+        console.error(`[${options.name}] internal error:`, error);
+      }
+      return masked;
+    },
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    introspection: true,
+    // The gateway serves the playground; traces would carry unmasked errors to the gateway.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await server.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    try {
+      await withTimeout(options.ready(), READY_TIMEOUT_MS);
+      res.json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'unavailable' });
+    }
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: JSON_BODY_LIMIT }),
+    expressMiddleware(server, { context: async ({ req }) => options.context(req) }),
+  );
+  app.use(requestErrorHandler);
+  return { app, stop: () => server.stop() };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Express's default error page shows stack traces outside production: answer body errors
+ * (malformed JSON, too large) in GraphQL's error shape instead.
+ */
+function requestErrorHandler(
+  error: { status?: unknown },
+  _req: express.Request,
+  res: express.Response,
+  next: express.NextFunction,
+): void {
+  if (res.headersSent) {
+    next(error);
+    return;
+  }
+  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+  const message =
+    status === 413 ? 'The request body is too large' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
+  const code = status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
+  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse, type DocumentNode } from 'graphql';
+
+/** The SDL text of schema/<name>.graphql, the contract of one subgraph. */
+export function readSdl(name: string): string {
+  return readFileSync(path.join(__dirname, '../../schema', `${name}.graphql`), 'utf8');
+}
+
+/** The parsed SDL of schema/<name>.graphql, for buildSubgraphSchema. */
+export function loadSdl(name: string): DocumentNode {
+  return parse(readSdl(name));
+}

@@ -1,0 +1,13 @@
+import { runSubgraph } from '../../common/subgraph/run-subgraph';
+import { loadDtksConfig } from './config';
+import { createDtksRepository } from './repository';
+import { buildDtksApp } from './server';
+import { openDtksStore } from './store';
+
+runSubgraph({
+  register: 'dtks',
+  loadConfig: () => loadDtksConfig(),
+  openStore: (url) => openDtksStore(url),
+  createRepository: createDtksRepository,
+  buildApp: buildDtksApp,
+});

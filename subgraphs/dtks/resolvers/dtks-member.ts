@@ -1,0 +1,3 @@
+import { memberResolvers } from '../../../common/subgraph/register-resolvers';
+
+export const DtksMember = memberResolvers();

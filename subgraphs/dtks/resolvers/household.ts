@@ -1,0 +1,3 @@
+import { householdResolvers } from '../../../common/subgraph/register-resolvers';
+
+export const Household = householdResolvers('dtks');

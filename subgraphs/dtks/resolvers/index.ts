@@ -1,0 +1,7 @@
+import type { RegisterResolvers } from '../../../common/subgraph/register-resolvers';
+import { DtksMember } from './dtks-member';
+import { Household } from './household';
+import { Person } from './person';
+import { Query } from './query';
+
+export const dtksResolvers: RegisterResolvers = { Query, Household, Person, DtksMember };

@@ -1,0 +1,3 @@
+import { personResolvers } from '../../../common/subgraph/register-resolvers';
+
+export const Person = personResolvers('dtks');

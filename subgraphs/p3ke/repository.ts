@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import { createFamilyRepository, type FamilyCondition, type FamilyRepository } from '../../common/store/family-repository';
+import { P3keFamilyEntity, P3keInterventionEntity, P3keMemberEntity } from './entities';
+import type { P3keFamilyRecord, P3keMemberRecord } from './records';
+import { p3keFamily, p3keMember, p3keRows } from './rows';
+
+/** The `P3keFamilyFilter` input of schema/p3ke.graphql. */
+export interface P3keFamilyFilter {
+  readonly regionPrefix?: string | null;
+  readonly extremePoor?: boolean | null;
+}
+
+export type P3keRepository = FamilyRepository<P3keFamilyRecord, P3keMemberRecord, P3keFamilyFilter>;
+
+function p3keConditions({ extremePoor }: P3keFamilyFilter): FamilyCondition[] {
+  if (extremePoor === null || extremePoor === undefined) return [];
+  return [{ sql: 'f.extreme_poor = :extremePoor', parameters: { extremePoor } }];
+}
+
+export function createP3keRepository(dataSource: DataSource): P3keRepository {
+  return createFamilyRepository(dataSource, {
+    family: P3keFamilyEntity,
+    member: P3keMemberEntity,
+    detail: P3keInterventionEntity,
+    toRows: p3keRows,
+    toFamily: p3keFamily,
+    toMember: p3keMember,
+    conditions: p3keConditions,
+  });
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import mysql from 'mysql2/promise';
+import { REGISTERS, type Register } from '../../common/store-url';
+
+export type StoreKind = 'sqlite' | 'mysql';
+
+export interface TestStores {
+  readonly urls: Readonly<Record<Register, string>>;
+  /** Drops the databases or deletes the files. */
+  readonly remove: () => Promise<void>;
+}
+
+/** The store kinds the suites run on: SQLite always, MySQL too when MYSQL_URL is set (CI sets it). */
+export function storeKinds(): StoreKind[] {
+  return process.env['MYSQL_URL'] ? ['sqlite', 'mysql'] : ['sqlite'];
+}
+
+/** Three fresh, empty stores of one kind, private to the calling test. */
+export function createTestStores(kind: StoreKind): TestStores {
+  if (kind === 'sqlite') {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dtsen-test-'));
+    const urls = Object.fromEntries(REGISTERS.map((r) => [r, `sqlite:${path.join(dir, `${r}.sqlite`)}`]));
+    return { urls: urls as Record<Register, string>, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const server = process.env['MYSQL_URL'];
+  if (!server) throw new Error('MYSQL_URL is not set');
+  const prefix = `dtsen_test_${randomBytes(4).toString('hex')}`;
+  const databases = Object.fromEntries(REGISTERS.map((r) => [r, `${prefix}_${r}`])) as Record<Register, string>;
+  const urls = Object.fromEntries(
+    REGISTERS.map((r) => {
+      const url = new URL(server);
+      url.pathname = `/${databases[r]}`;
+      return [r, url.toString()];
+    }),
+  );
+  return {
+    urls: urls as Record<Register, string>,
+    remove: async () => {
+      const connection = await mysql.createConnection(server);
+      try {
+        for (const database of Object.values(databases)) await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      } finally {
+        await connection.end();
+      }
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { DataSource } from 'typeorm';
+import { closeStore } from '../../common/store/open-store';
+import { REGISTERS, type Register } from '../../common/store-url';
+import { buildGateway } from '../../gateway/server';
+import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
+import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
+import { createDtksRepository } from '../../subgraphs/dtks/repository';
+import { buildDtksApp } from '../../subgraphs/dtks/server';
+import { openDtksStore } from '../../subgraphs/dtks/store';
+import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
+import { createP3keRepository } from '../../subgraphs/p3ke/repository';
+import { buildP3keApp } from '../../subgraphs/p3ke/server';
+import { openP3keStore } from '../../subgraphs/p3ke/store';
+import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
+import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
+import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
+import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { createTestStores, type StoreKind } from './stores';
+
+export interface RegisterData {
+  readonly dtks: readonly DtksFamilyRecord[];
+  readonly regsosek: readonly RegsosekFamilyRecord[];
+  readonly p3ke: readonly P3keFamilyRecord[];
+}
+
+export interface GraphQLResponse {
+  readonly status: number;
+  readonly body: { data?: Record<string, unknown> | null; errors?: Record<string, unknown>[] };
+}
+
+export interface RunningSystem {
+  readonly gatewayUrl: string;
+  readonly subgraphUrls: Readonly<Record<Register, string>>;
+  /** Every SQL statement each store ran since the last `resetQueryLog()`. */
+  readonly sql: Readonly<Record<Register, string[]>>;
+  resetQueryLog(): void;
+  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  stopSubgraph(register: Register): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface SystemOptions {
+  readonly store: StoreKind;
+  readonly data: RegisterData;
+  readonly evaluationDate: Date;
+  readonly subgraphTimeoutMs?: number;
+}
+
+async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
+  const server = app.listen(0);
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}/graphql` };
+}
+
+async function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/**
+ * The whole system in this process, each server on its own port 0: the three register subgraphs
+ * over fresh stores holding `data`, and the gateway in front of them.
+ */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const stores = createTestStores(options.store);
+  const sql: Record<Register, string[]> = { dtks: [], regsosek: [], p3ke: [] };
+  const onQuery = (register: Register) => (statement: string) => sql[register].push(statement);
+
+  const dataSources: DataSource[] = [];
+  const open = async <T>(opened: Promise<DataSource>, create: (ds: DataSource) => T) => {
+    const ds = await opened;
+    dataSources.push(ds);
+    return create(ds);
+  };
+  const dtks = await open(openDtksStore(stores.urls.dtks, { onQuery: onQuery('dtks') }), createDtksRepository);
+  const regsosek = await open(openRegsosekStore(stores.urls.regsosek, { onQuery: onQuery('regsosek') }), createRegsosekRepository);
+  const p3ke = await open(openP3keStore(stores.urls.p3ke, { onQuery: onQuery('p3ke') }), createP3keRepository);
+  await dtks.insertFamilies(options.data.dtks);
+  await regsosek.insertFamilies(options.data.regsosek);
+  await p3ke.insertFamilies(options.data.p3ke);
+
+  const apps = {
+    dtks: await buildDtksApp({ repository: dtks }),
+    regsosek: await buildRegsosekApp({ repository: regsosek }),
+    p3ke: await buildP3keApp({ repository: p3ke }),
+  };
+  const servers = {} as Record<Register, Server>;
+  const subgraphUrls = {} as Record<Register, string>;
+  for (const register of REGISTERS) {
+    const { server, url } = await listen(apps[register].app);
+    servers[register] = server;
+    subgraphUrls[register] = url;
+  }
+  const stopped = new Set<Register>();
+
+  const gateway = await buildGateway({
+    supergraphSdl: readSupergraphSdl(),
+    subgraphUrls,
+    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
+    ruleSetVersion: '2025',
+    evaluationDate: options.evaluationDate,
+    playground: true,
+    log: () => undefined,
+  });
+  const gatewayServer = await listen(gateway.app);
+
+  const stopSubgraph = async (register: Register) => {
+    if (stopped.has(register)) return;
+    stopped.add(register);
+    await close(servers[register]);
+    await apps[register].stop();
+  };
+
+  return {
+    gatewayUrl: gatewayServer.url,
+    subgraphUrls,
+    sql,
+    resetQueryLog: () => REGISTERS.forEach((register) => sql[register].splice(0)),
+    async query(query, variables) {
+      const response = await fetch(gatewayServer.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+    },
+    stopSubgraph,
+    async stop() {
+      await close(gatewayServer.server);
+      await gateway.stop();
+      for (const register of REGISTERS) await stopSubgraph(register);
+      for (const ds of dataSources) await closeStore(ds);
+      await stores.remove();
+    },
+  };
+}
