@@ -1,0 +1,52 @@
+import { generateBatch } from '../../seed/generator/generate';
+import { REGISTERS } from '../../common/store-url';
+import { startSystem, type RunningSystem } from '../support/system';
+import { storeKinds } from '../support/stores';
+import { EVALUATION_DATE } from './fixtures';
+
+const PAGE_QUERY = `query Page($first: Int!) {
+  regsosekFamilies(first: $first) {
+    nodes {
+      noKK
+      dtks { dtksId receipts { program status } }
+      p3ke { desil }
+      members { nik name age }
+      desil { value source conflict }
+      eligibility { program eligible estimatedAnnualBenefit }
+      targeting { program status }
+      dataQuality { code }
+    }
+  }
+}`;
+
+describe.each(storeKinds())('batching (%s stores)', (store) => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    const batch = generateBatch({ seed: 7, start: 0, count: 80, evaluationDate: EVALUATION_DATE });
+    system = await startSystem({ store, data: batch, evaluationDate: EVALUATION_DATE });
+  });
+  afterAll(() => system.stop());
+
+  async function sqlPerStoreForPage(first: number) {
+    system.resetQueryLog();
+    const response = await system.query(PAGE_QUERY, { first });
+    expect(response.body.errors).toBeUndefined();
+    expect((response.body.data?.['regsosekFamilies'] as { nodes: unknown[] }).nodes).toHaveLength(first);
+    return Object.fromEntries(REGISTERS.map((register) => [register, system.sql[register].length]));
+  }
+
+  it('when a page of 50 households with members, desil, eligibility, targeting and data quality is read, then each store runs as many SQL queries as for 5', async () => {
+    const forFive = await sqlPerStoreForPage(5);
+    const forFifty = await sqlPerStoreForPage(50);
+
+    expect(forFifty).toEqual(forFive);
+  });
+
+  it('when a page of 50 is read, then each store answers with a fixed handful of IN queries, not one per household', async () => {
+    const forFifty = await sqlPerStoreForPage(50);
+
+    // Per store: the family rows and their child rows by KK, then member records by NIK for each
+    // of the four Person hops of the plan; Regsosek also runs the listing and its count.
+    expect(forFifty).toEqual({ dtks: 7, regsosek: 8, p3ke: 7 });
+  });
+});
