@@ -1,0 +1,74 @@
+// `npm start`: seeds the stores on first start, then runs the three register subgraphs and the
+// gateway as separate processes, as they run in production, until Ctrl-C.
+import { loadSeedConfig } from '../../seed/config';
+import { progressReporter, seedSummary } from '../../seed/progress';
+import { seedStores, storesHaveData } from '../../seed/seed';
+import { childEnvironment, loadStartConfig } from './config';
+import { startService, stopAll, waitUntilReady, type RunningService } from './processes';
+
+const READY_TIMEOUT_MS = 60_000;
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = loadStartConfig();
+  const seedConfig = loadSeedConfig();
+
+  if (await storesHaveData(seedConfig.stores)) {
+    console.log('Using the data already in the stores (remove data/ to generate it again)');
+  } else {
+    console.log(`First start: generating ${config.families} Jakarta families (seed ${config.seed})`);
+    const progress = progressReporter();
+    const report = await seedStores({
+      families: config.families,
+      seed: config.seed,
+      evaluationDate: seedConfig.evaluationDate,
+      stores: seedConfig.stores,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.stop();
+    console.log(seedSummary(report));
+  }
+
+  const env = childEnvironment(config);
+  const subgraphs: RunningService[] = [
+    startService({ name: 'dtks', entry: 'subgraphs/dtks/main.ts', url: `http://localhost:${config.ports.dtks}` }, env),
+    startService({ name: 'regsosek', entry: 'subgraphs/regsosek/main.ts', url: `http://localhost:${config.ports.regsosek}` }, env),
+    startService({ name: 'p3ke', entry: 'subgraphs/p3ke/main.ts', url: `http://localhost:${config.ports.p3ke}` }, env),
+  ];
+  const services = [...subgraphs];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await stopAll(services);
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  try {
+    await Promise.all(subgraphs.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
+    const gateway = startService({ name: 'gateway', entry: 'gateway/main.ts', url: `http://localhost:${config.ports.gateway}` }, env);
+    services.push(gateway);
+    await waitUntilReady(gateway, READY_TIMEOUT_MS);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await stop(1);
+    return;
+  }
+  for (const service of services) {
+    void service.exited.then((code) => {
+      if (!stopping) {
+        console.error(`${service.spec.name} exited (code ${code}); stopping everything`);
+        void stop(1);
+      }
+    });
+  }
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  console.log(`\nDTSEN is up after ${seconds} s. Open http://localhost:${config.ports.gateway}/graphql (Ctrl-C stops everything)\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { parseSeedArguments, USAGE } from './arguments';
+import { loadSeedConfig } from './config';
+import { progressReporter, seedSummary } from './progress';
+import { seedStores } from './seed';
+
+async function main(): Promise<number> {
+  const parsed = parseSeedArguments(process.argv.slice(2));
+  if (parsed.kind === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'error') {
+    process.stderr.write(`${parsed.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const config = loadSeedConfig();
+  const progress = progressReporter();
+  try {
+    const report = await seedStores({
+      families: parsed.arguments.families,
+      seed: parsed.arguments.seed,
+      batchSize: parsed.arguments.batchSize,
+      evaluationDate: config.evaluationDate,
+      stores: config.stores,
+      ...(parsed.arguments.truthFile ? { truthFile: parsed.arguments.truthFile } : {}),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.stop();
+    process.stdout.write(`${seedSummary(report)}\n`);
+    return 0;
+  } catch (error) {
+    progress.stop();
+    throw error;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Configuration and "stores not empty" errors are meant for the operator; keep it to the message.
+    process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);
