@@ -46,7 +46,7 @@ async function driverOptions(url: string): Promise<Partial<DataSourceOptions>> {
   if (url.startsWith('sqlite:')) return sqliteOptions(url.slice('sqlite:'.length));
   if (url.startsWith('mysql:')) return mysqlOptions(url);
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
-  throw new Error(`Unsupported store URL scheme ${scheme}: use sqlite:<path> or mysql://user:pass@host:port/db`);
+  throw new Error(`Unsupported store URL scheme "${scheme}"; use sqlite:<path> or mysql://user:pass@host:port/db`);
 }
 
 function sqliteOptions(file: string): Partial<DataSourceOptions> {

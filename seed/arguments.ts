@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { MAX_FAMILIES } from './generator';
+import { DEFAULT_BATCH_SIZE } from './seed';
+
+export interface SeedArguments {
+  readonly families: number;
+  readonly seed: number;
+  readonly batchSize: number;
+  readonly truthFile: string | null;
+}
+
+export type ParsedArguments =
+  | { readonly kind: 'run'; readonly arguments: SeedArguments }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--truth FILE] [--batch N]
+
+Generates N families (default 5000) from seed S (default 1) into the DTKS, Regsosek and P3KE stores,
+which must be empty. --truth writes the ground truth (one JSON line per household) to FILE.
+--batch sets the families per insert batch (default ${DEFAULT_BATCH_SIZE}).
+
+Stores: <REGISTER>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).
+EVALUATION_DATE=YYYY-MM-DD sets the day ages and dates are relative to (default today).`;
+
+function integer(value: string, name: string, low: number, high: number): number | string {
+  if (!/^-?\d+$/.test(value)) return `--${name} must be an integer, got "${value}"`;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < low || number > high) return `--${name} must be from ${low} to ${high}, got ${value}`;
+  return number;
+}
+
+/** Reads the command line; never exits, so that it can be tested. */
+export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        families: { type: 'string', default: '5000' },
+        seed: { type: 'string', default: '1' },
+        truth: { type: 'string' },
+        batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    // parseArgs throws a TypeError; read its message without instanceof, which fails across realms (jest).
+    const message = (error as { message?: unknown } | null)?.message;
+    return { kind: 'error', message: typeof message === 'string' ? message : String(error) };
+  }
+  if (values.help) return { kind: 'help' };
+  const families = integer(values.families, 'families', 1, MAX_FAMILIES);
+  const seed = integer(values.seed, 'seed', 0, Number.MAX_SAFE_INTEGER);
+  const batchSize = integer(values.batch, 'batch', 1, 100_000);
+  const problem = [families, seed, batchSize].find((value): value is string => typeof value === 'string');
+  if (problem !== undefined) return { kind: 'error', message: problem };
+  if (values.truth === '') return { kind: 'error', message: '--truth needs a file name' };
+  return {
+    kind: 'run',
+    arguments: { families: families as number, seed: seed as number, batchSize: batchSize as number, truthFile: values.truth ?? null },
+  };
+}

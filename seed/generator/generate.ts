@@ -1,0 +1,113 @@
+import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
+import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
+import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
+import { dateOfDay, dayNumber } from './calendar';
+import { applyDuplicate, type DuplicatePlan, type FamilyOutcome, injectSingleDefect, planDuplicate } from './defects';
+import { FamilyNumbering, MAX_FAMILIES, PersonNumbering } from './identity';
+import { Random, STREAM } from './random';
+import { type CleanFamily, drawCleanFamily, type FamilyContext } from './registers';
+import type { GeneratedBatch, TruthLine } from './types';
+
+export interface GenerateBatchOptions {
+  readonly seed: number;
+  /** Index of the first family (0-based). */
+  readonly start: number;
+  readonly count: number;
+  /** Ages, dates and NIK checks are relative to this day (UTC). */
+  readonly evaluationDate: Date;
+  /**
+   * Families in the whole run (default: start + count). Only the last family of a run with an
+   * odd size needs it: its defect partner (family index xor 1) would not exist.
+   */
+  readonly runFamilies?: number;
+}
+
+function checkOptions(options: GenerateBatchOptions): number {
+  const { seed, start, count, evaluationDate } = options;
+  const runFamilies = options.runFamilies ?? start + count;
+  if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  if (!Number.isSafeInteger(start) || start < 0) throw new RangeError(`start must be a non-negative integer, got ${start}`);
+  if (!Number.isSafeInteger(count) || count < 0) throw new RangeError(`count must be a non-negative integer, got ${count}`);
+  if (!Number.isSafeInteger(runFamilies) || runFamilies < start + count) {
+    throw new RangeError(`runFamilies (${runFamilies}) must cover the batch (${start + count})`);
+  }
+  if (runFamilies > MAX_FAMILIES) throw new RangeError(`at most ${MAX_FAMILIES} families per run (unique NIKs), got ${runFamilies}`);
+  if (Number.isNaN(evaluationDate.getTime())) throw new RangeError('evaluationDate is not a valid date');
+  return runFamilies;
+}
+
+function truthLines(family: CleanFamily, outcome: FamilyOutcome): TruthLine[] {
+  const lines: TruthLine[] = [];
+  for (const record of [outcome.records.regsosek, outcome.records.dtks, outcome.records.p3ke]) {
+    if (!record || lines.some((line) => line.noKK === record.noKK)) continue;
+    const defects = outcome.defects.filter((entry) => entry.noKK === record.noKK).map((entry) => entry.defect);
+    lines.push({ noKK: record.noKK, trueDesil: family.trueDesil, defects });
+  }
+  return lines;
+}
+
+/**
+ * Families start … start+count-1 of the run `seed`, as the three registers hold them, with the
+ * truth about each household. Every family is a pure function of (seed, index), and pairs of
+ * families (2k, 2k+1) decide their shared defects from (seed, k) alone: a run is the same whatever
+ * the batch size.
+ */
+export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
+  const runFamilies = checkOptions(options);
+  const { seed, start, count } = options;
+  const evaluationDay = dayNumber(options.evaluationDate);
+  const context: FamilyContext = {
+    seed,
+    persons: new PersonNumbering(seed),
+    families: new FamilyNumbering(seed, evaluationDay),
+    evaluation: dateOfDay(evaluationDay),
+    evaluationDay,
+  };
+  const families = new Map<number, CleanFamily>();
+  const familyAt = (index: number): CleanFamily => {
+    let family = families.get(index);
+    if (!family) {
+      family = drawCleanFamily(context, index);
+      families.set(index, family);
+    }
+    return family;
+  };
+  const plans = new Map<number, DuplicatePlan | null>();
+  const planOf = (pair: number): DuplicatePlan | null => {
+    if (!plans.has(pair)) {
+      const plan =
+        2 * pair + 1 < runFamilies
+          ? planDuplicate(new Random(seed, STREAM.pairDefect, pair), () => [familyAt(2 * pair), familyAt(2 * pair + 1)] as const)
+          : null;
+      plans.set(pair, plan);
+    }
+    return plans.get(pair) ?? null;
+  };
+
+  const batch = {
+    dtks: [] as DtksFamilyRecord[],
+    regsosek: [] as RegsosekFamilyRecord[],
+    p3ke: [] as P3keFamilyRecord[],
+    truth: [] as TruthLine[],
+    persons: 0,
+  };
+  for (let index = start; index < start + count; index += 1) {
+    const family = familyAt(index);
+    const plan = planOf(Math.floor(index / 2));
+    const outcome = plan
+      ? applyDuplicate(plan, family, familyAt(plan.source))
+      : injectSingleDefect(new Random(seed, STREAM.familyDefect, index), family);
+    const { regsosek, dtks, p3ke } = outcome.records;
+    if (regsosek) batch.regsosek.push(regsosek);
+    if (dtks) batch.dtks.push(dtks);
+    if (p3ke) batch.p3ke.push(p3ke);
+    batch.truth.push(...truthLines(family, outcome));
+    batch.persons += family.people.length;
+    // A batch only looks back at its own pair partner: drop families no later index needs.
+    if (index % 2 === 1) {
+      families.delete(index - 1);
+      families.delete(index);
+    }
+  }
+  return batch;
+}

@@ -1,0 +1,26 @@
+import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
+import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
+import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
+import type { DefectCode } from './defect-rates';
+
+export interface TruthDefect {
+  readonly code: DefectCode;
+  /** The NIK the issue is about, for the per-NIK codes (INVALID_NIK, DUPLICATE_NIK, KK_MISMATCH, DECEASED_RECEIVING). */
+  readonly nik?: string;
+}
+
+/** What was injected into one household (one No. KK that some register holds). */
+export interface TruthLine {
+  readonly noKK: string;
+  readonly trueDesil: number;
+  readonly defects: readonly TruthDefect[];
+}
+
+export interface GeneratedBatch {
+  readonly dtks: DtksFamilyRecord[];
+  readonly regsosek: RegsosekFamilyRecord[];
+  readonly p3ke: P3keFamilyRecord[];
+  readonly truth: TruthLine[];
+  /** People of these families (each once, however many registers list them). */
+  readonly persons: number;
+}

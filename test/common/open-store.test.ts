@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { EntitySchema, Table, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { chunk } from '../../common/store/chunks';
+import { closeStore, openStore, type StoreDefinition } from '../../common/store/open-store';
+
+interface NoteRow {
+  readonly id?: number;
+  readonly text: string;
+}
+
+const NoteEntity = new EntitySchema<NoteRow>({
+  name: 'Note',
+  tableName: 'note',
+  columns: {
+    id: { type: 'integer', primary: true, generated: 'increment' },
+    text: { type: 'varchar', length: 50 },
+  },
+});
+
+class NoteInitial1700000000000 implements MigrationInterface {
+  name = 'NoteInitial1700000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'note',
+        columns: [
+          { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+          { name: 'text', type: 'varchar', length: '50' },
+        ],
+      }),
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('note');
+  }
+}
+
+const NOTES: StoreDefinition = { entities: [NoteEntity], migrations: [NoteInitial1700000000000] };
+
+describe('openStore', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'dtsen-open-store-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('when the URL has an unknown scheme, then opening fails naming the scheme and the supported forms', async () => {
+    await expect(openStore('postgres://localhost/dtks', NOTES)).rejects.toThrow(
+      new Error('Unsupported store URL scheme "postgres:"; use sqlite:<path> or mysql://user:pass@host:port/db'),
+    );
+  });
+
+  it('when a mysql URL has no database name, then opening fails saying so before connecting', async () => {
+    await expect(openStore('mysql://root@127.0.0.1:1', NOTES)).rejects.toThrow(
+      new Error('A mysql: store URL needs a database name of letters, digits and _, e.g. mysql://user:pass@host:3306/dtsen_dtks'),
+    );
+  });
+
+  it('when a sqlite file lives in folders that do not exist, then they are made and the migrations run', async () => {
+    const file = path.join(dir, 'a', 'b', 'notes.sqlite');
+
+    const store = await openStore(`sqlite:${file}`, NOTES);
+    const migrations = await store.query('SELECT name FROM migrations');
+    await closeStore(store);
+
+    expect(migrations).toEqual([{ name: 'NoteInitial1700000000000' }]);
+  });
+
+  it('when a sqlite store is open, then it journals with WAL, enforces foreign keys and waits when busy', async () => {
+    const store = await openStore(`sqlite:${path.join(dir, 'notes.sqlite')}`, NOTES);
+    const pragmas = {
+      journal: await store.query('PRAGMA journal_mode'),
+      foreignKeys: await store.query('PRAGMA foreign_keys'),
+      busyTimeout: await store.query('PRAGMA busy_timeout'),
+    };
+    await closeStore(store);
+
+    expect(pragmas).toEqual({
+      journal: [{ journal_mode: 'wal' }],
+      foreignKeys: [{ foreign_keys: 1 }],
+      busyTimeout: [{ timeout: 5000 }],
+    });
+  });
+
+  it('when a store is opened again, then applied migrations are not run twice and the data is kept', async () => {
+    const url = `sqlite:${path.join(dir, 'notes.sqlite')}`;
+    const first = await openStore(url, NOTES);
+    await first.getRepository(NoteEntity).insert({ text: 'kept' });
+    await closeStore(first);
+
+    const second = await openStore(url, NOTES);
+    const state = { pending: await second.showMigrations(), notes: await second.getRepository(NoteEntity).find() };
+    await closeStore(second);
+
+    expect(state).toEqual({ pending: false, notes: [{ id: 1, text: 'kept' }] });
+  });
+
+  it('when onQuery is given, then it hears every statement the store runs', async () => {
+    const statements: string[] = [];
+    const store = await openStore(`sqlite:${path.join(dir, 'notes.sqlite')}`, NOTES, { onQuery: (sql) => statements.push(sql) });
+    statements.length = 0;
+
+    await store.query('SELECT 1');
+    await store.getRepository(NoteEntity).count();
+    await closeStore(store);
+
+    expect(statements).toEqual(['SELECT 1', 'SELECT COUNT(1) AS "cnt" FROM "note" "Note"']);
+  });
+
+  it('when a store is closed twice, then the second close does nothing', async () => {
+    const store = await openStore('sqlite::memory:', NOTES);
+    await closeStore(store);
+
+    await expect(closeStore(store)).resolves.toBeUndefined();
+  });
+});
+
+describe('chunk', () => {
+  it('when items do not divide evenly, then the last slice holds the rest', () => {
+    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+  });
+
+  it('when there are no items, then there are no slices', () => {
+    expect(chunk([], 3)).toEqual([]);
+  });
+
+  it('when the size is not a positive integer, then it is refused', () => {
+    expect(() => chunk([1], 0)).toThrow(new RangeError('chunk size must be a positive integer, got 0'));
+  });
+});

@@ -1,0 +1,33 @@
+import { parseSeedArguments } from '../../seed/arguments';
+
+describe('parseSeedArguments', () => {
+  it('when no argument is given, then 5000 families from seed 1 in batches of 1000, without truth', () => {
+    expect(parseSeedArguments([])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, batchSize: 1000, truthFile: null } });
+  });
+
+  it('when every option is given, then each is read', () => {
+    expect(parseSeedArguments(['--families', '100000', '--seed', '7', '--truth', 'data/truth.jsonl', '--batch', '2500'])).toEqual({
+      kind: 'run',
+      arguments: { families: 100000, seed: 7, batchSize: 2500, truthFile: 'data/truth.jsonl' },
+    });
+  });
+
+  it('when help is asked for, then help', () => {
+    expect(parseSeedArguments(['--help'])).toEqual({ kind: 'help' });
+  });
+
+  it.each([
+    [['--families', 'many'], '--families must be an integer, got "many"'],
+    [['--families', '0'], '--families must be from 1 to 1824817, got 0'],
+    [['--seed=-1'], '--seed must be from 0 to 9007199254740991, got -1'],
+    [['--batch', '1.5'], '--batch must be an integer, got "1.5"'],
+    [['--truth', ''], '--truth needs a file name'],
+  ])('when the arguments are %j, then the error says %j', (argv, message) => {
+    expect(parseSeedArguments(argv)).toEqual({ kind: 'error', message });
+  });
+
+  it('when an unknown option or a positional argument is given, then an error naming it', () => {
+    expect(parseSeedArguments(['--rows', '5'])).toEqual({ kind: 'error', message: expect.stringContaining("'--rows'") });
+    expect(parseSeedArguments(['5000'])).toEqual({ kind: 'error', message: expect.stringContaining("'5000'") });
+  });
+});

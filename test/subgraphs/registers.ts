@@ -1,0 +1,96 @@
+// The three source registers side by side, so that behaviour they share is tested once for all.
+import type { DataSource } from 'typeorm';
+import type { Register } from '../../common/store-url';
+import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
+import type { FamilyRepository } from '../../common/store/family-repository';
+import type { StoreOptions } from '../../common/store/open-store';
+import { createDtksRepository } from '../../subgraphs/dtks/repository';
+import { buildDtksApp } from '../../subgraphs/dtks/server';
+import { openDtksStore } from '../../subgraphs/dtks/store';
+import { createP3keRepository } from '../../subgraphs/p3ke/repository';
+import { buildP3keApp } from '../../subgraphs/p3ke/server';
+import { openP3keStore } from '../../subgraphs/p3ke/store';
+import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
+import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
+import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
+
+export interface MemberLike {
+  readonly nik: string;
+  readonly noKK: string;
+}
+
+export interface FamilyLike {
+  readonly noKK: string;
+  readonly regionCode: string;
+  readonly members: readonly MemberLike[];
+}
+
+export type AnyFamilyRepository = FamilyRepository<FamilyLike, MemberLike, Record<string, unknown>>;
+
+export interface RegisterCase {
+  readonly register: Register;
+  /** The prefix of the register's GraphQL type names: Dtks, Regsosek, P3ke. */
+  readonly typePrefix: string;
+  readonly openStore: (url: string, options?: StoreOptions) => Promise<DataSource>;
+  readonly createRepository: (dataSource: DataSource) => AnyFamilyRepository;
+  /** The register's subgraph app over its own repository of the store. */
+  readonly buildApp: (dataSource: DataSource) => Promise<SubgraphApp>;
+  /** A whole family record of this register with members of these NIKs. */
+  readonly family: (noKK: string, regionCode: string, niks: readonly string[]) => FamilyLike;
+  /** Detail tables besides family and members (receipts, interventions): one IN query each. */
+  readonly detailTables: number;
+  /** Every field of the register's family type, members included (but not `person`). */
+  readonly familySelection: string;
+  /** Every field of the register's member type (but not `person`). */
+  readonly memberSelection: string;
+}
+
+const DTKS_MEMBER = 'nik noKK name sex birthDate relationship';
+const REGSOSEK_MEMBER = `nik noKK name sex birthDate relationship presence schoolParticipation schoolLevel
+  workedLastWeek employmentStatus chronicDisease healthInsurance pregnant
+  difficulty { vision hearing walking hands learning behaviour communication selfCare }`;
+const P3KE_MEMBER = 'nik noKK name sex birthDate relationship inSchool working';
+
+export const REGISTER_CASES: readonly RegisterCase[] = [
+  {
+    register: 'dtks',
+    typePrefix: 'Dtks',
+    openStore: openDtksStore,
+    createRepository: createDtksRepository,
+    buildApp: (dataSource) => buildDtksApp({ repository: createDtksRepository(dataSource) }),
+    family: dtksFamily,
+    detailTables: 1,
+    familySelection: `dtksId noKK regionCode address rt rw verificationStatus verifiedAt active welfarePercentile
+      receipts { program since status pkhComponents } members { ${DTKS_MEMBER} }`,
+    memberSelection: DTKS_MEMBER,
+  },
+  {
+    register: 'regsosek',
+    typePrefix: 'Regsosek',
+    openStore: openRegsosekStore,
+    createRepository: createRegsosekRepository,
+    buildApp: (dataSource) => buildRegsosekApp({ repository: createRegsosekRepository(dataSource) }),
+    family: regsosekFamily,
+    detailTables: 0,
+    familySelection: `noKK regionCode address rt rw familyStatus
+      housing { tenure floorArea floor wall roof drinkingWater lighting installedPower cookingFuel toilet faecesDisposal }
+      assets { gasCylinder fridge airConditioner waterHeater landline television gold computer motorcycle bicycle car
+        boat motorBoat smartphone bankAccount land landArea houseElsewhere cattle buffalo horse pig goat }
+      ranking { desil percentile version rankedAt }
+      members { ${REGSOSEK_MEMBER} }`,
+    memberSelection: REGSOSEK_MEMBER,
+  },
+  {
+    register: 'p3ke',
+    typePrefix: 'P3ke',
+    openStore: openP3keStore,
+    createRepository: createP3keRepository,
+    buildApp: (dataSource) => buildP3keApp({ repository: createP3keRepository(dataSource) }),
+    family: p3keFamily,
+    detailTables: 1,
+    familySelection: `noKK regionCode address rt rw desil extremePoor liveableHouse cleanWater sanitation
+      interventions { program year } members { ${P3KE_MEMBER} }`,
+    memberSelection: P3KE_MEMBER,
+  },
+];
