@@ -1,3 +1,5 @@
+import { makeValidator } from 'envalid';
+
 /** Parses `YYYY-MM-DD` to midnight UTC; an empty value means today. Throws naming the variable. */
 export function parseIsoDate(value: string, variable: string, today: Date): Date {
   if (value === '') return new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
@@ -16,3 +18,18 @@ export function reportConfigErrors({ errors }: { errors: Partial<Record<string, 
   const problems = Object.entries(errors).map(([name, error]) => `${name}: ${error?.message ?? 'invalid'}`);
   if (problems.length > 0) throw new Error(`Invalid configuration: ${problems.join('; ')}`);
 }
+
+/** `MYSQL_URL`: a MySQL/MariaDB server, without a database (each store gets its own). */
+export const mysqlServerUrl = makeValidator((input: string) => {
+  if (!input.startsWith('mysql://')) throw new Error('must be a mysql://user:pass@host:port URL');
+  new URL(input);
+  return input;
+});
+
+/** `<REGISTER>_DATABASE_URL`: one store. */
+export const storeUrl = makeValidator((input: string) => {
+  if (!input.startsWith('mysql://') && !input.startsWith('sqlite:')) {
+    throw new Error('must be a mysql://user:pass@host:port/db or sqlite:<path> URL');
+  }
+  return input;
+});

@@ -1,5 +1,5 @@
-import { cleanEnv, makeValidator, str } from 'envalid';
-import { parseIsoDate, reportConfigErrors } from '../common/config';
+import { cleanEnv, str } from 'envalid';
+import { mysqlServerUrl, parseIsoDate, reportConfigErrors, storeUrl } from '../common/config';
 import { REGISTERS, resolveStoreUrl, type Register } from '../common/store-url';
 
 export interface SeedConfig {
@@ -9,19 +9,6 @@ export interface SeedConfig {
   /** Ages and dates of the generated data are relative to this day (midnight UTC). */
   readonly evaluationDate: Date;
 }
-
-const mysqlServerUrl = makeValidator((input: string) => {
-  if (!input.startsWith('mysql://')) throw new Error('must be a mysql://user:pass@host:port URL');
-  new URL(input);
-  return input;
-});
-
-const storeUrl = makeValidator((input: string) => {
-  if (!input.startsWith('mysql://') && !input.startsWith('sqlite:')) {
-    throw new Error('must be a mysql://user:pass@host:port/db or sqlite:<path> URL');
-  }
-  return input;
-});
 
 /**
  * The seeder's settings: each store from `<REGISTER>_DATABASE_URL`, else `MYSQL_URL` (databases

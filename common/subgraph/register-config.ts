@@ -1,5 +1,5 @@
-import { cleanEnv, makeValidator, port, str } from 'envalid';
-import { reportConfigErrors } from '../config';
+import { cleanEnv, port, str } from 'envalid';
+import { mysqlServerUrl, reportConfigErrors, storeUrl } from '../config';
 import { resolveStoreUrl, type Register } from '../store-url';
 
 export interface RegisterSubgraphConfig {
@@ -9,19 +9,6 @@ export interface RegisterSubgraphConfig {
 }
 
 const DEFAULT_PORTS: Readonly<Record<Register, number>> = { dtks: 4001, regsosek: 4002, p3ke: 4003 };
-
-const mysqlServerUrl = makeValidator((input: string) => {
-  if (!input.startsWith('mysql://')) throw new Error('must be a mysql://user:pass@host:port URL');
-  new URL(input);
-  return input;
-});
-
-const storeUrl = makeValidator((input: string) => {
-  if (!input.startsWith('mysql://') && !input.startsWith('sqlite:')) {
-    throw new Error('must be a mysql://user:pass@host:port/db or sqlite:<path> URL');
-  }
-  return input;
-});
 
 /**
  * A source subgraph's configuration: `<REGISTER>_PORT`, and its store from
