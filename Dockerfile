@@ -12,7 +12,6 @@ WORKDIR /app
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-COPY --from=build /app/schema ./schema
 COPY --from=build /app/package.json ./
 USER node
 CMD ["node", "dist/gateway/main.js"]

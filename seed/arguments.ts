@@ -7,6 +7,8 @@ export interface SeedArguments {
   readonly seed: number;
   readonly batchSize: number;
   readonly truthFile: string | null;
+  /** Stores that already hold data are left as they are instead of being an error. */
+  readonly ifEmpty: boolean;
 }
 
 export type ParsedArguments =
@@ -14,11 +16,12 @@ export type ParsedArguments =
   | { readonly kind: 'help' }
   | { readonly kind: 'error'; readonly message: string };
 
-export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--truth FILE] [--batch N]
+export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--truth FILE] [--batch N] [--if-empty]
 
 Generates N families (default 5000) from seed S (default 1) into the DTKS, Regsosek and P3KE stores,
 which must be empty. --truth writes the ground truth (one JSON line per household) to FILE.
 --batch sets the families per insert batch (default ${DEFAULT_BATCH_SIZE}).
+--if-empty does nothing (and succeeds) when the stores already hold data.
 
 Stores: <REGISTER>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).
 EVALUATION_DATE=YYYY-MM-DD sets the day ages and dates are relative to (default today).`;
@@ -41,6 +44,7 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
         seed: { type: 'string', default: '1' },
         truth: { type: 'string' },
         batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
+        'if-empty': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -60,6 +64,12 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
   if (values.truth === '') return { kind: 'error', message: '--truth needs a file name' };
   return {
     kind: 'run',
-    arguments: { families: families as number, seed: seed as number, batchSize: batchSize as number, truthFile: values.truth ?? null },
+    arguments: {
+      families: families as number,
+      seed: seed as number,
+      batchSize: batchSize as number,
+      truthFile: values.truth ?? null,
+      ifEmpty: values['if-empty'],
+    },
   };
 }

@@ -1,7 +1,7 @@
 import { parseSeedArguments, USAGE } from './arguments';
 import { loadSeedConfig } from './config';
 import { progressReporter, seedSummary } from './progress';
-import { seedStores } from './seed';
+import { seedStores, storesHaveData } from './seed';
 
 async function main(): Promise<number> {
   const parsed = parseSeedArguments(process.argv.slice(2));
@@ -14,6 +14,10 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadSeedConfig();
+  if (parsed.arguments.ifEmpty && (await storesHaveData(config.stores))) {
+    process.stdout.write('The stores already hold data; nothing to seed\n');
+    return 0;
+  }
   const progress = progressReporter();
   try {
     const report = await seedStores({

@@ -2,13 +2,13 @@ import { parseSeedArguments } from '../../seed/arguments';
 
 describe('parseSeedArguments', () => {
   it('when no argument is given, then 5000 families from seed 1 in batches of 1000, without truth', () => {
-    expect(parseSeedArguments([])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, batchSize: 1000, truthFile: null } });
+    expect(parseSeedArguments([])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, batchSize: 1000, truthFile: null, ifEmpty: false } });
   });
 
   it('when every option is given, then each is read', () => {
     expect(parseSeedArguments(['--families', '100000', '--seed', '7', '--truth', 'data/truth.jsonl', '--batch', '2500'])).toEqual({
       kind: 'run',
-      arguments: { families: 100000, seed: 7, batchSize: 2500, truthFile: 'data/truth.jsonl' },
+      arguments: { families: 100000, seed: 7, batchSize: 2500, truthFile: 'data/truth.jsonl', ifEmpty: false },
     });
   });
 
@@ -29,5 +29,12 @@ describe('parseSeedArguments', () => {
   it('when an unknown option or a positional argument is given, then an error naming it', () => {
     expect(parseSeedArguments(['--rows', '5'])).toEqual({ kind: 'error', message: expect.stringContaining("'--rows'") });
     expect(parseSeedArguments(['5000'])).toEqual({ kind: 'error', message: expect.stringContaining("'5000'") });
+  });
+
+  it('when --if-empty is given, then existing data is to be kept rather than refused', () => {
+    expect(parseSeedArguments(['--if-empty'])).toEqual({
+      kind: 'run',
+      arguments: { families: 5000, seed: 1, batchSize: 1000, truthFile: null, ifEmpty: true },
+    });
   });
 });
