@@ -21,10 +21,6 @@ export function dateOfDay(day: number): CalendarDate {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
 }
 
-export function dayOf(date: CalendarDate): number {
-  return Math.floor(Date.UTC(date.year, date.month - 1, date.day) / MS_PER_DAY);
-}
-
 const pad2 = (value: number): string => String(value).padStart(2, '0');
 
 export function isoDate(date: CalendarDate): string {

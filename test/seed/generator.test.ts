@@ -95,6 +95,20 @@ describe('generateBatch: identifiers', () => {
     expect(new Set(kks).size).toBe(kks.length);
   });
 
+  it('when a No. KK is decoded, then it was issued after its head turned 16 and before the evaluation date', () => {
+    const issued = (kk: string) => {
+      const year = 2000 + Number(kk.slice(10, 12));
+      return `${year > EVALUATION_DATE.getUTCFullYear() ? year - 100 : year}-${kk.slice(8, 10)}-${kk.slice(6, 8)}`;
+    };
+    const misdated = run.regsosek.filter((family) => {
+      const head = family.members.find((member) => member.relationship === 1);
+      const issueDate = new Date(`${issued(family.noKK)}T00:00:00Z`);
+      return !head || issueDate >= EVALUATION_DATE || ageOn(head.birthDate, issueDate) < 16;
+    });
+
+    expect(misdated).toEqual([]);
+  });
+
   it('when a NIK is decoded, then its birth date and sex are those of the member record', () => {
     const mismatched = run.regsosek
       .flatMap((family) => family.members)

@@ -95,7 +95,10 @@ describe('KK numbering', () => {
 
   it('when a KK is issued some years back, then its date lies in that year before the last two years', () => {
     const numbering = new FamilyNumbering(2, dayNumber(EVALUATION_DATE));
-    const issued = (kk: string) => new Date(`20${kk.slice(10, 12)}-${kk.slice(8, 10)}-${kk.slice(6, 8)}T00:00:00Z`);
+    const issued = (kk: string) => {
+      const year = 2000 + Number(kk.slice(10, 12));
+      return new Date(`${year > EVALUATION_DATE.getUTCFullYear() ? year - 100 : year}-${kk.slice(8, 10)}-${kk.slice(6, 8)}T00:00:00Z`);
+    };
     const yearsBefore = (kk: string) => (EVALUATION_DATE.getTime() - issued(kk).getTime()) / (365 * 86_400_000);
 
     const recent = Array.from({ length: 200 }, (_, family) => yearsBefore(numbering.originalKK(family, '317101', 0)));
