@@ -12,7 +12,8 @@ import { createRegsosekRepository } from '../subgraphs/regsosek/repository';
 import { openRegsosekStore } from '../subgraphs/regsosek/store';
 import { generateBatch, type GeneratedBatch, MAX_FAMILIES } from './generator';
 
-export const DEFAULT_BATCH_SIZE = 1_000;
+/** Larger batches commit less often; 5,000 is ~1.5x faster than 1,000 into SQLite at 100,000 families. */
+export const DEFAULT_BATCH_SIZE = 5_000;
 
 export interface SeedOptions {
   readonly families: number;

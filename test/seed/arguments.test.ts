@@ -1,8 +1,8 @@
 import { parseSeedArguments } from '../../seed/arguments';
 
 describe('parseSeedArguments', () => {
-  it('when no argument is given, then 5000 families from seed 1 in batches of 1000, without truth', () => {
-    expect(parseSeedArguments([])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, batchSize: 1000, truthFile: null, ifEmpty: false } });
+  it('when no argument is given, then 5000 families from seed 1 in batches of 5000, without truth', () => {
+    expect(parseSeedArguments([])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, batchSize: 5000, truthFile: null, ifEmpty: false } });
   });
 
   it('when every option is given, then each is read', () => {
@@ -34,7 +34,7 @@ describe('parseSeedArguments', () => {
   it('when --if-empty is given, then existing data is to be kept rather than refused', () => {
     expect(parseSeedArguments(['--if-empty'])).toEqual({
       kind: 'run',
-      arguments: { families: 5000, seed: 1, batchSize: 1000, truthFile: null, ifEmpty: true },
+      arguments: { families: 5000, seed: 1, batchSize: 5000, truthFile: null, ifEmpty: true },
     });
   });
 });
