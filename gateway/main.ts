@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { serveUntilSignalled } from '../common/serve';
 import { loadGatewayConfig } from './config';
 import { buildGateway } from './server';
 import { readSupergraphSdl } from './supergraph/subgraphs';
@@ -6,20 +6,10 @@ import { readSupergraphSdl } from './supergraph/subgraphs';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   const gateway = await buildGateway({ ...config, supergraphSdl: readSupergraphSdl() });
-  const server = gateway.app.listen(config.port);
-  await once(server, 'listening');
-  console.log(`DTSEN gateway ready at http://localhost:${config.port}/graphql`);
-
-  const shutdown = async () => {
-    server.close();
-    await gateway.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  await serveUntilSignalled({ name: 'DTSEN gateway', app: gateway.app, port: config.port, release: gateway.stop });
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
