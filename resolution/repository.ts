@@ -1,0 +1,162 @@
+import { In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
+import { chunk } from '../common/store/chunks';
+import { insertRows } from '../common/store/bulk-insert';
+import {
+  ResolutionRunEntity,
+  ResolvedHouseholdEntity,
+  ResolvedIssueEntity,
+  type ResolutionRunRow,
+  type ResolvedIssueRow,
+} from './entities';
+import { fromIndexRows, toIndexRows, type ResolvedHousehold } from './household';
+
+export interface ResolutionRun {
+  readonly id: number;
+  readonly ruleSet: string;
+  readonly evaluationDate: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly families: number;
+  /** Listing positions reached (JSON, read by run.ts). */
+  readonly cursors: string;
+}
+
+export interface IssueKey {
+  readonly noKK: string;
+  readonly code: string;
+  readonly nik: string | null;
+}
+
+export interface IndexRepository {
+  /** Stores the households (replacing earlier rows and issues of the same No. KK) in one transaction. */
+  saveHouseholds(households: readonly ResolvedHousehold[], runId: number, resolvedAt: string): Promise<void>;
+  startRun(run: { ruleSet: string; evaluationDate: string; startedAt: string; cursors: string }): Promise<ResolutionRun>;
+  /** The most recent run that has not finished, if any. */
+  unfinishedRun(): Promise<ResolutionRun | null>;
+  lastFinishedRun(): Promise<ResolutionRun | null>;
+  saveCursors(runId: number, cursors: string): Promise<void>;
+  /**
+   * Ends a run: households no longer listed by any register (not resolved by it) leave the index,
+   * and the run records how many it resolved. Returns that number.
+   */
+  finishRun(runId: number, finishedAt: string): Promise<number>;
+  runs(): Promise<ResolutionRun[]>;
+  household(noKK: string): Promise<ResolvedHousehold | null>;
+  countHouseholds(): Promise<number>;
+  countIssues(): Promise<number>;
+  /** Every household of the index, by No. KK, read `pageSize` at a time. */
+  households(pageSize?: number): AsyncGenerator<ResolvedHousehold>;
+  /** Every stored data-quality issue's (No. KK, code, NIK), read `pageSize` at a time. */
+  issueKeys(pageSize?: number): AsyncGenerator<IssueKey>;
+}
+
+/** Keeps `IN (...)` lists well under every driver's parameter limit. */
+const KEYS_PER_STATEMENT = 500;
+
+function toRun(row: ResolutionRunRow): ResolutionRun {
+  if (row.id === undefined) throw new Error('A stored run has no id');
+  return { ...row, id: row.id };
+}
+
+export function createIndexRepository(dataSource: DataSource): IndexRepository {
+  const households = dataSource.getRepository(ResolvedHouseholdEntity);
+  const issues = dataSource.getRepository(ResolvedIssueEntity);
+  const runs = dataSource.getRepository(ResolutionRunEntity);
+
+  async function issuesOf(noKKs: readonly string[]): Promise<Map<string, ResolvedIssueRow[]>> {
+    const byKK = new Map<string, ResolvedIssueRow[]>();
+    for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
+      for (const issue of await issues.find({ where: { noKK: In(slice) }, order: { id: 'ASC' } })) {
+        byKK.set(issue.noKK, [...(byKK.get(issue.noKK) ?? []), issue]);
+      }
+    }
+    return byKK;
+  }
+
+  return {
+    async saveHouseholds(resolved, runId, resolvedAt) {
+      if (resolved.length === 0) return;
+      const rows = resolved.map((household) => toIndexRows(household, runId, resolvedAt));
+      const noKKs = rows.map((row) => row.household.noKK);
+      await dataSource.transaction(async (manager) => {
+        for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
+          await manager.delete(ResolvedIssueEntity, { noKK: In(slice) });
+          await manager.delete(ResolvedHouseholdEntity, { noKK: In(slice) });
+        }
+        const runner = manager.queryRunner;
+        if (!runner) throw new Error('A transaction without a query runner');
+        await insertRows(runner, ResolvedHouseholdEntity, rows.map((row) => row.household));
+        await insertRows(runner, ResolvedIssueEntity, rows.flatMap((row) => row.issues));
+      });
+    },
+
+    async startRun(run) {
+      const saved = await runs.save({ ...run, finishedAt: null, families: 0 });
+      return toRun(saved);
+    },
+
+    async unfinishedRun() {
+      const row = await runs.findOne({ where: { finishedAt: IsNull() }, order: { id: 'DESC' } });
+      return row ? toRun(row) : null;
+    },
+
+    async lastFinishedRun() {
+      const row = await runs.findOne({ where: { finishedAt: Not(IsNull()) }, order: { id: 'DESC' } });
+      return row ? toRun(row) : null;
+    },
+
+    async saveCursors(runId, cursors) {
+      await runs.update({ id: runId }, { cursors });
+    },
+
+    async finishRun(runId, finishedAt) {
+      return dataSource.transaction(async (manager) => {
+        const stale = await manager.find(ResolvedHouseholdEntity, { select: { noKK: true }, where: { runId: Not(runId) } });
+        for (const slice of chunk(
+          stale.map((row) => row.noKK),
+          KEYS_PER_STATEMENT,
+        )) {
+          await manager.delete(ResolvedIssueEntity, { noKK: In(slice) });
+          await manager.delete(ResolvedHouseholdEntity, { noKK: In(slice) });
+        }
+        const families = await manager.count(ResolvedHouseholdEntity, { where: { runId } });
+        await manager.update(ResolutionRunEntity, { id: runId }, { finishedAt, families });
+        return families;
+      });
+    },
+
+    async runs() {
+      return (await runs.find({ order: { id: 'ASC' } })).map(toRun);
+    },
+
+    async household(noKK) {
+      const row = await households.findOne({ where: { noKK } });
+      if (!row) return null;
+      return fromIndexRows(row, (await issuesOf([noKK])).get(noKK) ?? []);
+    },
+
+    countHouseholds: () => households.count(),
+    countIssues: () => issues.count(),
+
+    async *households(pageSize = 1000) {
+      let after = '';
+      for (;;) {
+        const page = await households.find({ where: { noKK: MoreThan(after) }, order: { noKK: 'ASC' }, take: pageSize });
+        if (page.length === 0) return;
+        const pageIssues = await issuesOf(page.map((row) => row.noKK));
+        for (const row of page) yield fromIndexRows(row, pageIssues.get(row.noKK) ?? []);
+        after = page[page.length - 1]?.noKK ?? after;
+      }
+    },
+
+    async *issueKeys(pageSize = 5000) {
+      let after = 0;
+      for (;;) {
+        const page = await issues.find({ where: { id: MoreThan(after) }, order: { id: 'ASC' }, take: pageSize });
+        if (page.length === 0) return;
+        for (const issue of page) yield { noKK: issue.noKK, code: issue.code, nik: issue.nik };
+        after = page[page.length - 1]?.id ?? after;
+      }
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+import { openStore, type StoreDefinition, type StoreOptions } from '../common/store/open-store';
+import { ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity } from './entities';
+import { IndexInitial1767312000000 } from './migrations/1767312000000-index-initial';
+
+export const INDEX_STORE: StoreDefinition = {
+  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity],
+  migrations: [IndexInitial1767312000000],
+};
+
+/** Opens the resolution index (`sqlite:<path>` or `mysql://…/db`) and migrates it. */
+export function openIndexStore(url: string, options?: StoreOptions): Promise<DataSource> {
+  return openStore(url, INDEX_STORE, options);
+}
