@@ -5,10 +5,10 @@ import type { SeedReport } from './seed';
 const PLAIN_PROGRESS_INTERVAL_MS = 5_000;
 
 /** A progress bar on a terminal; a line every few seconds otherwise (logs, CI). */
-export function progressReporter(): { update(done: number, total: number): void; stop(): void } {
+export function progressReporter(activity = 'seeding', unit = 'families'): { update(done: number, total: number): void; stop(): void } {
   if (process.stderr.isTTY) {
     const bar = new SingleBar(
-      { stream: process.stderr, format: 'seeding [{bar}] {percentage}% | {value}/{total} families | {eta_formatted} left', etaBuffer: 20 },
+      { stream: process.stderr, format: `${activity} [{bar}] {percentage}% | {value}/{total} ${unit} | {eta_formatted} left`, etaBuffer: 20 },
       Presets.shades_classic,
     );
     let started = false;
@@ -29,7 +29,7 @@ export function progressReporter(): { update(done: number, total: number): void;
       const now = Date.now();
       if (done < total && now - lastLine < PLAIN_PROGRESS_INTERVAL_MS) return;
       lastLine = now;
-      process.stderr.write(`seeding: ${done}/${total} families (${Math.floor((done / total) * 100)}%)\n`);
+      process.stderr.write(`${activity}: ${done}/${total} ${unit} (${Math.floor((done / total) * 100)}%)\n`);
     },
     stop: () => undefined,
   };
