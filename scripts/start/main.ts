@@ -1,5 +1,8 @@
 // `npm start`: seeds the stores on first start, then runs the three register subgraphs and the
 // gateway as separate processes, as they run in production, until Ctrl-C.
+import { loadResolutionConfig } from '../../resolution/config';
+import { resolveWhenIncomplete } from '../../resolution/startup';
+import { resolutionSummary } from '../../resolution/summary';
 import { loadSeedConfig } from '../../seed/config';
 import { progressReporter, seedSummary } from '../../seed/progress';
 import { seedStores, storesHaveData } from '../../seed/seed';
@@ -66,6 +69,24 @@ async function main(): Promise<void> {
   }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nDTSEN is up after ${seconds} s. Open http://localhost:${config.ports.gateway}/graphql (Ctrl-C stops everything)\n`);
+  await resolveIndex(`http://localhost:${config.ports.gateway}/graphql`);
+}
+
+/**
+ * Fills the resolution index while the system already serves, when it has no complete run (first
+ * start, or an interrupted run). A failure is a warning: the live API does not need the index.
+ */
+async function resolveIndex(gatewayUrl: string): Promise<void> {
+  const progress = progressReporter('resolving', 'families');
+  try {
+    const { indexUrl } = loadResolutionConfig();
+    const summary = await resolveWhenIncomplete({ indexUrl, gatewayUrl, onProgress: (done, total) => progress.update(done, total) });
+    progress.stop();
+    if (summary) console.log(resolutionSummary(summary));
+  } catch (error) {
+    progress.stop();
+    console.warn(`warning: the resolution index was not filled (${error instanceof Error ? error.message : String(error)}); run npm run resolve`);
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,54 @@
+// `npm run resolve`: resolves every family through the running gateway into the index store.
+import { closeStore } from '../common/store/open-store';
+import { progressReporter } from '../seed/progress';
+import { loadResolutionConfig } from './config';
+import { createIndexRepository } from './repository';
+import { runResolution } from './run';
+import { openIndexStore } from './store';
+import { resolutionSummary } from './summary';
+
+const USAGE = `Usage: tsx resolution/cli.ts
+
+Resolves every family the registers hold through the gateway (GATEWAY_URL, default
+http://localhost:4000/graphql, which must be running) into the resolution index: INDEX_DATABASE_URL,
+else MYSQL_URL (database dtsen_index), else DATA_DIR/index.sqlite. An interrupted run resumes.`;
+
+async function main(): Promise<number> {
+  if (process.argv.slice(2).some((argument) => argument === '--help' || argument === '-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (process.argv.length > 2) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const config = loadResolutionConfig();
+  const abort = new AbortController();
+  process.once('SIGINT', () => abort.abort());
+  const store = await openIndexStore(config.indexUrl);
+  const progress = progressReporter('resolving', 'families');
+  try {
+    const summary = await runResolution({
+      index: createIndexRepository(store),
+      gatewayUrl: config.gatewayUrl,
+      signal: abort.signal,
+      onProgress: (done, total) => progress.update(done, total),
+    });
+    progress.stop();
+    process.stdout.write(`${resolutionSummary(summary)}\n`);
+    return summary.finished ? 0 : 1;
+  } finally {
+    progress.stop();
+    await closeStore(store);
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`resolve failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,311 @@
+import { createGatewayClient, type GatewayClient } from './gateway-client';
+import { RESOLVED_HOUSEHOLD_FIELDS, type ResolvedHousehold } from './household';
+import type { IndexRepository, ResolutionRun } from './repository';
+
+// A resolution run asks the gateway, over HTTP, for the very `Household` fields clients get, so the
+// index holds the live resolution by construction. Regsosek's listing gives almost every family;
+// DTKS's and P3KE's listings give the rest (the families Regsosek does not hold), each family from
+// exactly one listing.
+
+/** The listings a run walks, in order. */
+export const PASSES = ['regsosek', 'dtks', 'p3ke'] as const;
+export type Pass = (typeof PASSES)[number];
+
+interface PassPosition {
+  /** The cursor every page before which is stored; null at the start. */
+  readonly after: string | null;
+  readonly done: boolean;
+  /** Families of the listing before `after`, for the progress of a resumed run. */
+  readonly listed: number;
+}
+type Positions = Record<Pass, PassPosition>;
+
+export interface ResolutionOptions {
+  readonly index: IndexRepository;
+  readonly gatewayUrl: string;
+  /** Pages resolved at the same time (default 4). */
+  readonly concurrency?: number;
+  /** Families per listing page, at most 100 (default 100). */
+  readonly pageSize?: number;
+  /** Stop (leaving the run unfinished, to be resumed) after this many pages; for tests and trials. */
+  readonly maxPages?: number;
+  readonly signal?: AbortSignal;
+  /** Families listed so far out of those the listings hold. */
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly now?: () => Date;
+}
+
+export interface ResolutionSummary {
+  readonly runId: number;
+  readonly resumed: boolean;
+  readonly finished: boolean;
+  /** Households in the index once finished; families this call listed when not. */
+  readonly families: number;
+  readonly pages: number;
+  readonly ruleSet: string;
+  readonly evaluationDate: string;
+  readonly seconds: number;
+}
+
+const LISTING_FIELD: Record<Pass, string> = {
+  regsosek: 'regsosekFamilies',
+  dtks: 'dtksFamilies',
+  p3ke: 'p3keFamilies',
+};
+
+/** What a key page selects of each family: enough to tell which listing resolves it. */
+const KEY_FIELDS: Record<Pass, string> = {
+  regsosek: 'noKK',
+  dtks: 'noKK regsosek { noKK }',
+  p3ke: 'noKK regsosek { noKK } dtks { noKK }',
+};
+
+interface KeyNode {
+  readonly noKK: string;
+  readonly regsosek?: { readonly noKK: string } | null;
+  readonly dtks?: { readonly noKK: string } | null;
+}
+
+interface KeyPage {
+  readonly nodes: readonly KeyNode[];
+  readonly endCursor: string | null;
+  readonly hasNextPage: boolean;
+}
+
+interface Job {
+  readonly pass: Pass;
+  readonly after: string | null;
+  readonly page: KeyPage;
+}
+
+type Connection<Node> = { nodes: Node[]; pageInfo: { endCursor: string | null; hasNextPage: boolean }; totalCount: number };
+
+async function keyPage(client: GatewayClient, pass: Pass, after: string | null, first: number): Promise<KeyPage> {
+  const field = LISTING_FIELD[pass];
+  const data = await client.query<Record<string, Connection<KeyNode>>>(
+    `query ($first: Int!, $after: String) { page: ${field}(first: $first, after: $after) {
+      pageInfo { endCursor hasNextPage } nodes { ${KEY_FIELDS[pass]} } } }`,
+    { first, after },
+  );
+  const page = data['page'];
+  if (!page) throw new Error(`The gateway gave no ${field} page`);
+  return { nodes: page.nodes, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage };
+}
+
+/** The families of a key page this listing is the one to resolve. */
+function ownedKeys(pass: Pass, page: KeyPage): string[] {
+  if (pass === 'regsosek') return page.nodes.map((node) => node.noKK);
+  if (pass === 'dtks') return page.nodes.filter((node) => !node.regsosek).map((node) => node.noKK);
+  return page.nodes.filter((node) => !node.regsosek && !node.dtks).map((node) => node.noKK);
+}
+
+async function resolvePage(client: GatewayClient, job: Job, first: number): Promise<ResolvedHousehold[]> {
+  if (job.pass === 'regsosek') {
+    const data = await client.query<{ page: Connection<ResolvedHousehold> }>(
+      `query ($first: Int!, $after: String) { page: regsosekFamilies(first: $first, after: $after) {
+        nodes { ...Resolved } } }
+      fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
+      { first, after: job.after },
+    );
+    return data.page.nodes;
+  }
+  return resolveHouseholds(client, ownedKeys(job.pass, job.page));
+}
+
+/** Households by No. KK, in one operation (one aliased `household` field each). */
+export async function resolveHouseholds(client: GatewayClient, noKKs: readonly string[]): Promise<ResolvedHousehold[]> {
+  if (noKKs.length === 0) return [];
+  const variables = Object.fromEntries(noKKs.map((noKK, i) => [`k${i}`, noKK]));
+  const parameters = noKKs.map((_, i) => `$k${i}: String!`).join(', ');
+  const fields = noKKs.map((_, i) => `h${i}: household(noKK: $k${i}) { ...Resolved }`).join('\n');
+  const data = await client.query<Record<string, ResolvedHousehold | null>>(
+    `query (${parameters}) { ${fields} }
+    fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
+    variables,
+  );
+  return noKKs.map((_, i) => data[`h${i}`]).filter((household): household is ResolvedHousehold => Boolean(household));
+}
+
+function readPositions(run: ResolutionRun): Positions {
+  const parsed = JSON.parse(run.cursors) as Partial<Positions>;
+  return Object.fromEntries(
+    PASSES.map((pass) => [pass, { after: null, done: false, listed: 0, ...parsed[pass] }]),
+  ) as Positions;
+}
+
+const START: Positions = {
+  regsosek: { after: null, done: false, listed: 0 },
+  dtks: { after: null, done: false, listed: 0 },
+  p3ke: { after: null, done: false, listed: 0 },
+};
+
+/** Bounds the pages in flight; `acquire` waits for a free slot. */
+class Slots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+  constructor(size: number) {
+    this.free = size;
+  }
+  async acquire(): Promise<void> {
+    if (this.free > 0) {
+      this.free -= 1;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free += 1;
+  }
+}
+
+/**
+ * The stored position of one listing: pages finish out of order, and the position moves past a
+ * page only once every page before it is stored too.
+ */
+class Watermark {
+  private readonly pending: { readonly next: string | null; readonly families: number; stored: boolean }[] = [];
+  constructor(public position: PassPosition) {}
+  add(next: string | null, families: number) {
+    const entry = { next, families, stored: false };
+    this.pending.push(entry);
+    return entry;
+  }
+  /** True when the position moved. */
+  advance(walked: boolean): boolean {
+    let moved = false;
+    while (this.pending[0]?.stored) {
+      const entry = this.pending.shift();
+      this.position = {
+        after: entry?.next ?? this.position.after,
+        done: false,
+        listed: this.position.listed + (entry?.families ?? 0),
+      };
+      moved = true;
+    }
+    if (walked && this.pending.length === 0 && !this.position.done) {
+      this.position = { ...this.position, done: true };
+      moved = true;
+    }
+    return moved;
+  }
+}
+
+async function listingTotals(client: GatewayClient): Promise<number> {
+  const passes = PASSES;
+  const fields = passes.map((pass) => `${pass}: ${LISTING_FIELD[pass]}(first: 1) { totalCount }`).join(' ');
+  const data = await client.query<Record<string, { totalCount: number }>>(`{ ${fields} }`);
+  return passes.reduce((sum, pass) => sum + (data[pass]?.totalCount ?? 0), 0);
+}
+
+/**
+ * Resolves every family any register holds into the index, resuming the last unfinished run of
+ * the same rule set and evaluation date when there is one. Pages are stored idempotently (by
+ * No. KK), so pages redone after an interruption never duplicate rows.
+ */
+export async function runResolution(options: ResolutionOptions): Promise<ResolutionSummary> {
+  const started = Date.now();
+  const now = options.now ?? (() => new Date());
+  const first = options.pageSize ?? 100;
+  const client = createGatewayClient(options.gatewayUrl, options.signal);
+  const { index } = options;
+
+  const { ruleSet } = await client.query<{ ruleSet: { version: string; evaluationDate: string } }>(
+    '{ ruleSet { version evaluationDate } }',
+  );
+  const unfinished = await index.unfinishedRun();
+  const resumed = unfinished !== null && unfinished.ruleSet === ruleSet.version && unfinished.evaluationDate === ruleSet.evaluationDate;
+  const run =
+    resumed && unfinished
+      ? unfinished
+      : await index.startRun({
+          ruleSet: ruleSet.version,
+          evaluationDate: ruleSet.evaluationDate,
+          startedAt: now().toISOString(),
+          cursors: JSON.stringify(START),
+        });
+  const positions = resumed ? readPositions(run) : START;
+  const remaining = PASSES.filter((pass) => !positions[pass].done);
+  const total = await listingTotals(client);
+
+  const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
+  const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
+  // Cursor writes are chained so that a later position is never overwritten by an earlier one.
+  let savingCursors: Promise<void> = Promise.resolve();
+  const saveCursors = () => {
+    const cursors = currentPositions();
+    savingCursors = savingCursors.then(() => index.saveCursors(run.id, cursors));
+  };
+
+  const slots = new Slots(options.concurrency ?? 4);
+  const inFlight = new Set<Promise<void>>();
+  let failure: unknown = null;
+  let pages = 0;
+  let listed = PASSES.reduce((sum, pass) => sum + positions[pass].listed, 0);
+  const listedBefore = listed;
+  const stopping = () => failure !== null || options.signal?.aborted === true || (options.maxPages !== undefined && pages >= options.maxPages);
+
+  const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
+    try {
+      const households = await resolvePage(client, job, first);
+      await index.saveHouseholds(households, run.id, now().toISOString());
+      entry.stored = true;
+      listed += job.page.nodes.length;
+      options.onProgress?.(listed, total);
+      if (watermarks[job.pass].advance(walked())) saveCursors();
+    } catch (error) {
+      failure ??= error;
+    } finally {
+      slots.release();
+    }
+  };
+
+  for (const pass of remaining) {
+    let after = watermarks[pass].position.after;
+    let walked = false;
+    while (!stopping()) {
+      await slots.acquire();
+      if (stopping()) {
+        slots.release();
+        break;
+      }
+      let page: KeyPage;
+      try {
+        page = await keyPage(client, pass, after, first);
+      } catch (error) {
+        failure ??= error;
+        slots.release();
+        break;
+      }
+      pages += 1;
+      const entry = watermarks[pass].add(page.endCursor, page.nodes.length);
+      walked = !page.hasNextPage;
+      const job = resolveJob({ pass, after, page }, entry, () => walked);
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job));
+      after = page.endCursor;
+      if (walked) break;
+    }
+    await Promise.all(inFlight);
+    if (walked && watermarks[pass].advance(true)) saveCursors();
+    if (!walked) break;
+  }
+  await Promise.all(inFlight);
+  await savingCursors;
+  // An abort (Ctrl-C) leaves the run unfinished, to be resumed; anything else is a failure.
+  if (failure !== null && options.signal?.aborted !== true) throw failure;
+
+  const finished = PASSES.every((pass) => watermarks[pass].position.done);
+  const families = finished ? await index.finishRun(run.id, now().toISOString()) : listed - listedBefore;
+  return {
+    runId: run.id,
+    resumed,
+    finished,
+    families,
+    pages,
+    ruleSet: ruleSet.version,
+    evaluationDate: ruleSet.evaluationDate,
+    seconds: (Date.now() - started) / 1000,
+  };
+}

@@ -1,0 +1,98 @@
+import type { DataSource } from 'typeorm';
+import { chunk } from '../../common/store/chunks';
+import { closeStore } from '../../common/store/open-store';
+import { RESOLVED_HOUSEHOLD_FIELDS, type ResolvedHousehold } from '../../resolution/household';
+import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
+import { runResolution, type ResolutionSummary } from '../../resolution/run';
+import { openIndexStore } from '../../resolution/store';
+import { startSystem, type RunningSystem } from '../support/system';
+import { EVALUATION_DATE, generatedWorld } from './generated-world';
+import { createTestIndexStore, type TestIndexStore } from './index-store';
+
+const world = generatedWorld(300);
+const knownFamilies = world.truth.map((line) => line.noKK).sort();
+
+describe('a resolution run over 300 generated families (SQLite stores)', () => {
+  let system: RunningSystem;
+  let indexStore: TestIndexStore;
+  let dataSource: DataSource;
+  let index: IndexRepository;
+  let summary: ResolutionSummary;
+
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: world, evaluationDate: EVALUATION_DATE });
+    indexStore = createTestIndexStore('sqlite');
+    dataSource = await openIndexStore(indexStore.url);
+    index = createIndexRepository(dataSource);
+    summary = await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 40 });
+  }, 120_000);
+  afterAll(async () => {
+    await closeStore(dataSource);
+    await indexStore.remove();
+    await system.stop();
+  });
+
+  it('when it finishes, then the index holds every family any register holds, once', async () => {
+    const stored: string[] = [];
+    for await (const household of index.households()) stored.push(household.noKK);
+
+    expect({ finished: summary.finished, families: summary.families, stored }).toEqual({
+      finished: true,
+      families: knownFamilies.length,
+      stored: knownFamilies,
+    });
+  });
+
+  it('when a family is read from the index, then it equals the live federated resolution of that family', async () => {
+    const live = new Map<string, ResolvedHousehold | null>();
+    for (const slice of chunk(knownFamilies, 8)) {
+      const answers = await Promise.all(
+        slice.map((noKK) => system.query(`query ($noKK: String!) { household(noKK: $noKK) { ${RESOLVED_HOUSEHOLD_FIELDS} } }`, { noKK })),
+      );
+      slice.forEach((noKK, i) => live.set(noKK, (answers[i]?.body.data?.['household'] as ResolvedHousehold | undefined) ?? null));
+    }
+    const indexed = new Map<string, ResolvedHousehold | null>();
+    for (const noKK of knownFamilies) indexed.set(noKK, await index.household(noKK));
+
+    expect(indexed).toEqual(live);
+  }, 120_000);
+
+  it('when the data covers every defect and families Regsosek lacks, then the index shows them (the comparison is not vacuous)', async () => {
+    const codes = new Set<string>();
+    const registers = new Set<string>();
+    for await (const household of index.households()) {
+      household.dataQuality.forEach((issue) => codes.add(issue.code));
+      registers.add(household.sources.join('+'));
+    }
+
+    expect({ codes: [...codes].sort(), onlyDtks: registers.has('DTKS'), onlyP3ke: registers.has('P3KE') }).toEqual({
+      codes: [
+        'DECEASED_RECEIVING',
+        'DESIL_CONFLICT',
+        'DUPLICATE_NIK',
+        'INVALID_NIK',
+        'KK_MISMATCH',
+        'MISSING_FROM_REGSOSEK',
+        'REGION_MISMATCH',
+      ],
+      onlyDtks: true,
+      onlyP3ke: true,
+    });
+  });
+
+  it('when it finishes, then the run is recorded with its rule set, evaluation date and families', async () => {
+    const runs = await index.runs();
+
+    expect(runs).toEqual([
+      {
+        id: summary.runId,
+        ruleSet: '2025',
+        evaluationDate: '2026-11-28',
+        startedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        finishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        families: knownFamilies.length,
+        cursors: expect.any(String),
+      },
+    ]);
+  });
+});
