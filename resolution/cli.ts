@@ -6,6 +6,7 @@ import { createIndexRepository } from './repository';
 import { runResolution } from './run';
 import { openIndexStore } from './store';
 import { resolutionSummary } from './summary';
+import { runCommand } from '../common/cli';
 
 const USAGE = `Usage: tsx resolution/cli.ts
 
@@ -43,12 +44,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`resolve failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('resolve', main);

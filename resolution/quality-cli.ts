@@ -5,6 +5,7 @@ import { loadResolutionConfig } from './config';
 import { compareIssues, qualityTable, readTruthFile } from './quality';
 import { createIndexRepository, type IssueKey } from './repository';
 import { openIndexStore } from './store';
+import { runCommand } from '../common/cli';
 
 const USAGE = `Usage: tsx resolution/quality-cli.ts --truth FILE
 
@@ -49,12 +50,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`quality failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('quality', main);

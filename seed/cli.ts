@@ -2,6 +2,7 @@ import { parseSeedArguments, USAGE } from './arguments';
 import { loadSeedConfig } from './config';
 import { progressReporter, seedSummary } from './progress';
 import { seedStores, storesHaveData } from './seed';
+import { runCommand } from '../common/cli';
 
 async function main(): Promise<number> {
   const parsed = parseSeedArguments(process.argv.slice(2));
@@ -38,13 +39,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Configuration and "stores not empty" errors are meant for the operator; keep it to the message.
-    process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+runCommand('seed', main);
