@@ -1,5 +1,6 @@
 import { cleanEnv, num, port, str, url } from 'envalid';
-import { parseIsoDate, reportConfigErrors } from '../common/config';
+import { mysqlServerUrl, parseIsoDate, reportConfigErrors, storeUrl } from '../common/config';
+import { resolveStoreUrl } from '../common/store-url';
 
 export interface GatewayConfig {
   readonly port: number;
@@ -9,6 +10,9 @@ export interface GatewayConfig {
   /** Date ages and benefits are computed at, midnight UTC. */
   readonly evaluationDate: Date;
   readonly playground: boolean;
+  readonly dashboard: boolean;
+  /** The resolution index `households`, `statistics` and the CSV export read; holds credentials, never log it. */
+  readonly indexUrl: string;
 }
 
 const isoDate = str({ desc: 'YYYY-MM-DD', default: '' });
@@ -31,6 +35,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       EVALUATION_DATE: isoDate,
       NODE_ENV: str({ default: 'development', choices: ['development', 'production', 'test'] }),
       PLAYGROUND: str({ default: '', choices: ['', 'on', 'off'], desc: 'GraphiQL at GET /graphql; on except in production' }),
+      DASHBOARD: str({ default: '', choices: ['', 'on', 'off'], desc: 'Statistics dashboard at GET /dashboard; on except in production' }),
+      INDEX_DATABASE_URL: storeUrl({ default: undefined, desc: 'The resolution index alone' }),
+      MYSQL_URL: mysqlServerUrl({ default: undefined, desc: 'MySQL/MariaDB server holding the stores' }),
+      DATA_DIR: str({ default: 'data', desc: 'Folder of the embedded SQLite stores' }),
     },
     { reporter: reportConfigErrors },
   );
@@ -42,5 +50,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     ruleSetVersion: parsed.RULE_SET,
     evaluationDate: parseIsoDate(parsed.EVALUATION_DATE, 'EVALUATION_DATE', today),
     playground: parsed.PLAYGROUND === '' ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'on',
+    dashboard: parsed.DASHBOARD === '' ? parsed.NODE_ENV !== 'production' : parsed.DASHBOARD === 'on',
+    indexUrl: resolveStoreUrl('index', {
+      mysqlUrl: parsed.MYSQL_URL,
+      overrideUrl: parsed.INDEX_DATABASE_URL,
+      dataDir: parsed.DATA_DIR,
+    }),
   });
 }

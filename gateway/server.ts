@@ -6,9 +6,14 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { maskError } from '../common/errors';
 import type { Register } from '../common/store-url';
+import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry } from './config';
-import { buildDtsenSchema, createDtsenContext } from './dtsen/schema';
+import { dashboardRouter } from './dashboard/dashboard';
+import { isoDate } from './dtsen/resolution/ages';
+import { buildDtsenSchema, createDtsenContext, type DtsenContext } from './dtsen/schema';
 import { loadRuleSet } from './dtsen/rules/rule-set';
+import { householdsCsvHandler } from './export/households-csv';
+import { indexWarningPlugin } from './index-warning-plugin';
 import { graphiqlLandingPage } from './playground/graphiql';
 import { createHttpRegisterDirectory } from './register-directory-http';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
@@ -20,6 +25,9 @@ export interface GatewayOptions {
   readonly ruleSetVersion: string;
   readonly evaluationDate: Date;
   readonly playground: boolean;
+  readonly dashboard: boolean;
+  /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
+  readonly index: IndexQueryRepository;
   readonly log?: (message: string) => void;
 }
 
@@ -44,6 +52,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
     directory: createHttpRegisterDirectory(options.subgraphUrls, fetcher),
+    index: options.index,
   };
   const dtsenSchema: GraphQLSchema = buildDtsenSchema(dtsenDependencies);
 
@@ -56,11 +65,11 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     },
   });
 
-  const server = new ApolloServer({
+  const server = new ApolloServer<DtsenContext>({
     gateway,
     formatError: maskError,
     includeStacktraceInErrorResponses: false,
-    plugins: [options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled()],
+    plugins: [options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(), indexWarningPlugin()],
   });
   await server.start();
 
@@ -72,11 +81,20 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.get('/health/ready', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.get(
+    '/export/households.csv',
+    householdsCsvHandler({
+      index: options.index,
+      expected: { ruleSet: dtsenDependencies.ruleSet.version, evaluationDate: isoDate(options.evaluationDate) },
+      log,
+    }),
+  );
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(server, { context: async () => createDtsenContext(dtsenDependencies) }),
   );
+  if (options.dashboard) app.use(dashboardRouter());
 
   return { app, stop: () => server.stop() };
 }

@@ -21,6 +21,8 @@ export interface ResolvedHouseholdRow {
   readonly inDtks: boolean;
   readonly inRegsosek: boolean;
   readonly inP3ke: boolean;
+  /** Living members (`Household.members`). */
+  readonly persons: number;
   readonly eligiblePkh: boolean;
   readonly eligibleBpnt: boolean;
   readonly eligiblePbiJk: boolean;
@@ -102,6 +104,7 @@ export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
     inDtks: entityColumn.boolean('in_dtks'),
     inRegsosek: entityColumn.boolean('in_regsosek'),
     inP3ke: entityColumn.boolean('in_p3ke'),
+    persons: { name: 'persons', type: 'smallint', default: 0 },
     ...programColumns(),
     ruleSet: entityColumn.varchar('rule_set', 16),
     runId: entityColumn.integer('run_id'),

@@ -9,11 +9,14 @@ import {
 
 /**
  * What the index keeps of one household, in the shape of the gateway's `Household` fields it comes
- * from: the index row of a family equals the live answer to RESOLVED_HOUSEHOLD_FIELDS.
+ * from: the index row of a family equals the live answer to RESOLVED_HOUSEHOLD_FIELDS, with the
+ * members counted (`persons`) rather than listed.
  */
 export interface ResolvedHousehold {
   readonly noKK: string;
   readonly sources: readonly string[];
+  /** Living members, `Household.members` counted. */
+  readonly persons: number;
   readonly region: { readonly code: string } | null;
   readonly desil: { readonly value: number; readonly source: string; readonly conflict: boolean } | null;
   readonly eligibility: readonly {
@@ -30,12 +33,22 @@ export interface ResolvedHousehold {
 export const RESOLVED_HOUSEHOLD_FIELDS = `
   noKK
   sources
+  members { nik }
   region { code }
   desil { value source conflict }
   eligibility { program eligible estimatedAnnualBenefit ruleSet }
   targeting { program status }
   dataQuality { code sources nik }
 `;
+
+/** The gateway's answer to RESOLVED_HOUSEHOLD_FIELDS. */
+export type GatewayHousehold = Omit<ResolvedHousehold, 'persons'> & { readonly members: readonly { readonly nik: string }[] };
+
+/** The gateway's answer as the index keeps it: the members counted. */
+export function fromGatewayAnswer(answer: GatewayHousehold): ResolvedHousehold {
+  const { members, ...fields } = answer;
+  return { ...fields, persons: members.length };
+}
 
 export interface IndexRows {
   readonly household: ResolvedHouseholdRow;
@@ -79,6 +92,7 @@ export function toIndexRows(household: ResolvedHousehold, runId: number, resolve
     inDtks: household.sources.includes('DTKS'),
     inRegsosek: household.sources.includes('REGSOSEK'),
     inP3ke: household.sources.includes('P3KE'),
+    persons: household.persons,
     ...programs,
     ruleSet: ruleSetOf(household),
     runId,
@@ -103,6 +117,7 @@ export function fromIndexRows(row: ResolvedHouseholdRow, issues: readonly Resolv
   return {
     noKK: row.noKK,
     sources,
+    persons: row.persons,
     region: row.regionCode === null ? null : { code: row.regionCode },
     desil:
       row.desil === null || row.desilSource === null

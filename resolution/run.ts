@@ -1,5 +1,5 @@
 import { createGatewayClient, type GatewayClient } from './gateway-client';
-import { RESOLVED_HOUSEHOLD_FIELDS, type ResolvedHousehold } from './household';
+import { fromGatewayAnswer, RESOLVED_HOUSEHOLD_FIELDS, type GatewayHousehold, type ResolvedHousehold } from './household';
 import type { IndexRepository, ResolutionRun } from './repository';
 
 // A resolution run asks the gateway, over HTTP, for the very `Household` fields clients get, so the
@@ -101,13 +101,13 @@ function ownedKeys(pass: Pass, page: KeyPage): string[] {
 
 async function resolvePage(client: GatewayClient, job: Job, first: number): Promise<ResolvedHousehold[]> {
   if (job.pass === 'regsosek') {
-    const data = await client.query<{ page: Connection<ResolvedHousehold> }>(
+    const data = await client.query<{ page: Connection<GatewayHousehold> }>(
       `query ($first: Int!, $after: String) { page: regsosekFamilies(first: $first, after: $after) {
         nodes { ...Resolved } } }
       fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
       { first, after: job.after },
     );
-    return data.page.nodes;
+    return data.page.nodes.map(fromGatewayAnswer);
   }
   return resolveHouseholds(client, ownedKeys(job.pass, job.page));
 }
@@ -118,12 +118,15 @@ export async function resolveHouseholds(client: GatewayClient, noKKs: readonly s
   const variables = Object.fromEntries(noKKs.map((noKK, i) => [`k${i}`, noKK]));
   const parameters = noKKs.map((_, i) => `$k${i}: String!`).join(', ');
   const fields = noKKs.map((_, i) => `h${i}: household(noKK: $k${i}) { ...Resolved }`).join('\n');
-  const data = await client.query<Record<string, ResolvedHousehold | null>>(
+  const data = await client.query<Record<string, GatewayHousehold | null>>(
     `query (${parameters}) { ${fields} }
     fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
     variables,
   );
-  return noKKs.map((_, i) => data[`h${i}`]).filter((household): household is ResolvedHousehold => Boolean(household));
+  return noKKs
+    .map((_, i) => data[`h${i}`])
+    .filter((household): household is GatewayHousehold => Boolean(household))
+    .map(fromGatewayAnswer);
 }
 
 function readPositions(run: ResolutionRun): Positions {

@@ -2,10 +2,11 @@ import type { DataSource } from 'typeorm';
 import { openStore, type StoreDefinition, type StoreOptions } from '../common/store/open-store';
 import { ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity } from './entities';
 import { IndexInitial1767312000000 } from './migrations/1767312000000-index-initial';
+import { IndexPersons1767398400000 } from './migrations/1767398400000-index-persons';
 
 export const INDEX_STORE: StoreDefinition = {
   entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity],
-  migrations: [IndexInitial1767312000000],
+  migrations: [IndexInitial1767312000000, IndexPersons1767398400000],
 };
 
 /** Opens the resolution index (`sqlite:<path>` or `mysql://…/db`) and migrates it. */

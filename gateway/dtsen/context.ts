@@ -1,3 +1,4 @@
+import type { IndexStatus } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
 import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
 import type { DataQualityIssue } from './resolution/data-quality';
@@ -13,6 +14,11 @@ export interface DtsenRequestState {
   readonly households: WeakMap<object, HouseholdResolution>;
   readonly dataQuality: WeakMap<object, readonly DataQualityIssue[]>;
   readonly persons: WeakMap<object, ResolvedPerson>;
+  /**
+   * The index status, read once per request by `households`/`statistics`; the gateway's
+   * index-warning plugin reads `status` to warn in the response's extensions.
+   */
+  readonly index: { status: IndexStatus | null; reading: Promise<IndexStatus> | null };
 }
 
 /** The context value the dtsen schema expects: its state under `dtsen`, beside whatever else the gateway keeps. */
@@ -28,6 +34,7 @@ export function createDtsenContext(deps: Pick<DtsenDependencies, 'directory'>): 
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),
+      index: { status: null, reading: null },
     },
   };
 }

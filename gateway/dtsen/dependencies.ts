@@ -1,3 +1,4 @@
+import type { IndexQueryRepository } from '../../resolution/query-repository';
 import type { RegisterDirectory } from './register-directory';
 import type { RuleSet } from './rules/rule-set';
 
@@ -7,4 +8,9 @@ export interface DtsenDependencies {
   /** Ages and benefits are computed at this date (midnight UTC). */
   readonly evaluationDate: Date;
   readonly directory: RegisterDirectory;
+  /**
+   * The resolution index `households` and `statistics` read. The gateway always has one; a schema
+   * built without it (unit tests of the live resolution) fails those two fields as internal errors.
+   */
+  readonly index?: IndexQueryRepository;
 }

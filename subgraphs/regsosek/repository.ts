@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { badUserInput } from '../../common/errors';
+import { parseDesilRange } from '../../common/desil-range';
 import { createFamilyRepository, type FamilyCondition, type FamilyRepository } from '../../common/store/family-repository';
 import { RegsosekFamilyEntity, RegsosekMemberEntity } from './entities';
 import type { RegsosekFamilyRecord, RegsosekMemberRecord } from './records';
@@ -14,21 +14,9 @@ export interface RegsosekFamilyFilter {
 
 export type RegsosekRepository = FamilyRepository<RegsosekFamilyRecord, RegsosekMemberRecord, RegsosekFamilyFilter>;
 
-function checkDesil(value: number | null | undefined, field: 'desilMin' | 'desilMax'): number | null {
-  if (value === null || value === undefined) return null;
-  if (!Number.isInteger(value) || value < 1 || value > 10) {
-    throw badUserInput(`filter.${field} must be a desil from 1 to 10, got ${value}`, `filter.${field}`);
-  }
-  return value;
-}
-
 /** A desil range keeps only ranked families: an unranked family has no desil to compare. */
 function regsosekConditions(filter: RegsosekFamilyFilter): FamilyCondition[] {
-  const desilMin = checkDesil(filter.desilMin, 'desilMin');
-  const desilMax = checkDesil(filter.desilMax, 'desilMax');
-  if (desilMin !== null && desilMax !== null && desilMin > desilMax) {
-    throw badUserInput(`filter.desilMax (${desilMax}) must not be below filter.desilMin (${desilMin})`, 'filter.desilMax');
-  }
+  const { desilMin, desilMax } = parseDesilRange(filter.desilMin, filter.desilMax, (field) => `filter.${field}`);
   return [
     ...(desilMin === null ? [] : [{ sql: 'f.desil >= :desilMin', parameters: { desilMin } }]),
     ...(desilMax === null ? [] : [{ sql: 'f.desil <= :desilMax', parameters: { desilMax } }]),

@@ -43,7 +43,7 @@ describe('bad input through the gateway', () => {
     ['regsosekFamilies', 'first: 0', 'first'],
     ['p3keFamilies', 'after: "not-a-cursor"', 'after'],
     ['regsosekFamilies', 'filter: { regionPrefix: "Jakarta" }', 'filter.regionPrefix'],
-    ['regsosekFamilies', 'filter: { desilMin: 5, desilMax: 2 }', 'filter.desilMax'],
+    ['regsosekFamilies', 'filter: { desilMin: 5, desilMax: 2 }', 'filter.desilMin'],
   ])('when %s gets %s, then BAD_USER_INPUT names %s and nothing else leaks', async (listing, args, argumentName) => {
     const response = await system.query(`{ ${listing}(${args}) { totalCount nodes { noKK } } }`);
 

@@ -17,6 +17,7 @@ const eligibility = (benefits: Record<string, number>) =>
 const POOR: ResolvedHousehold = {
   noKK: '3172011506100001',
   sources: ['DTKS', 'REGSOSEK', 'P3KE'],
+  persons: 4,
   region: { code: '3172011001' },
   desil: { value: 2, source: 'REGSOSEK', conflict: false },
   eligibility: eligibility({ PKH: 3_000_000, BPNT: 2_400_000, PBI_JK: 2_016_000 }),
@@ -36,6 +37,7 @@ const POOR: ResolvedHousehold = {
 const ORPHAN: ResolvedHousehold = {
   noKK: '3172012003150002',
   sources: ['DTKS'],
+  persons: 2,
   region: { code: '3172011002' },
   desil: null,
   eligibility: eligibility({}),

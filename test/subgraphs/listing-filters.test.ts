@@ -104,7 +104,7 @@ describe.each(storeKinds())('Regsosek listing filters (%s store)', (kind) => {
     [{ desilMin: 0 }, badUserInput('filter.desilMin must be a desil from 1 to 10, got 0', 'filter.desilMin')],
     [{ desilMax: 11 }, badUserInput('filter.desilMax must be a desil from 1 to 10, got 11', 'filter.desilMax')],
     [{ desilMin: 2.5 }, badUserInput('filter.desilMin must be a desil from 1 to 10, got 2.5', 'filter.desilMin')],
-    [{ desilMin: 6, desilMax: 3 }, badUserInput('filter.desilMax (3) must not be below filter.desilMin (6)', 'filter.desilMax')],
+    [{ desilMin: 6, desilMax: 3 }, badUserInput('filter.desilMin (6) must not be above filter.desilMax (3)', 'filter.desilMin')],
   ])('when the desil filter is %p, then the listing is refused naming the field', async (filter, expected) => {
     expect(await rejection(store().repository.listFamilies(filter, 10, null))).toEqual(expected);
   });

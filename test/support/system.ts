@@ -5,6 +5,11 @@ import type { DataSource } from 'typeorm';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { buildGateway } from '../../gateway/server';
+import { createIndexQueryRepository } from '../../resolution/query-repository';
+import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
+import { runResolution, type ResolutionOptions, type ResolutionSummary } from '../../resolution/run';
+import { openIndexStore } from '../../resolution/store';
+import { createTestIndexStore } from '../resolution/index-store';
 import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
 import { createDtksRepository } from '../../subgraphs/dtks/repository';
@@ -28,7 +33,7 @@ export interface RegisterData {
 
 export interface GraphQLResponse {
   readonly status: number;
-  readonly body: { data?: Record<string, unknown> | null; errors?: Record<string, unknown>[] };
+  readonly body: { data?: Record<string, unknown> | null; errors?: Record<string, unknown>[]; extensions?: Record<string, unknown> };
 }
 
 export interface RunningSystem {
@@ -36,6 +41,10 @@ export interface RunningSystem {
   readonly subgraphUrls: Readonly<Record<Register, string>>;
   /** Every SQL statement each store ran since the last `resetQueryLog()`. */
   readonly sql: Readonly<Record<Register, string[]>>;
+  /** The gateway's resolution index (a private store of the same kind as the registers'). */
+  readonly index: IndexRepository;
+  /** Runs a resolution against the gateway into its index. */
+  resolve(options?: Omit<ResolutionOptions, 'index' | 'gatewayUrl'>): Promise<ResolutionSummary>;
   resetQueryLog(): void;
   query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
   stopSubgraph(register: Register): Promise<void>;
@@ -47,6 +56,8 @@ export interface SystemOptions {
   readonly data: RegisterData;
   readonly evaluationDate: Date;
   readonly subgraphTimeoutMs?: number;
+  /** Resolve every family into the index once the gateway is up (default: the index stays empty). */
+  readonly resolve?: boolean;
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -97,6 +108,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   }
   const stopped = new Set<Register>();
 
+  const indexStore = createTestIndexStore(options.store);
+  const indexSource = await openIndexStore(indexStore.url);
+  dataSources.push(indexSource);
+  const index = createIndexRepository(indexSource);
+
   const gateway = await buildGateway({
     supergraphSdl: readSupergraphSdl(),
     subgraphUrls,
@@ -104,9 +120,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ruleSetVersion: '2025',
     evaluationDate: options.evaluationDate,
     playground: true,
+    dashboard: true,
+    index: createIndexQueryRepository(indexSource),
     log: () => undefined,
   });
   const gatewayServer = await listen(gateway.app);
+  const resolve = (resolution: Omit<ResolutionOptions, 'index' | 'gatewayUrl'> = {}) =>
+    runResolution({ ...resolution, index, gatewayUrl: gatewayServer.url });
+  if (options.resolve) await resolve();
 
   const stopSubgraph = async (register: Register) => {
     if (stopped.has(register)) return;
@@ -119,6 +140,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     gatewayUrl: gatewayServer.url,
     subgraphUrls,
     sql,
+    index,
+    resolve,
     resetQueryLog: () => REGISTERS.forEach((register) => sql[register].splice(0)),
     async query(query, variables) {
       const response = await fetch(gatewayServer.url, {
@@ -135,6 +158,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       for (const register of REGISTERS) await stopSubgraph(register);
       for (const ds of dataSources) await closeStore(ds);
       await stores.remove();
+      await indexStore.remove();
     },
   };
 }

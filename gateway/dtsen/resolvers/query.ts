@@ -3,6 +3,8 @@ import { isSixteenDigits } from '../../../common/identifiers';
 import { requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { isoDate } from '../resolution/ages';
+import { householdsResolver } from './households';
+import { statisticsResolver } from './statistics';
 
 export function queryResolvers(deps: DtsenDependencies) {
   return {
@@ -19,5 +21,7 @@ export function queryResolvers(deps: DtsenDependencies) {
     ruleSet(): { version: string; evaluationDate: string } {
       return { version: deps.ruleSet.version, evaluationDate: isoDate(deps.evaluationDate) };
     },
+    households: householdsResolver(deps),
+    statistics: statisticsResolver(deps),
   };
 }

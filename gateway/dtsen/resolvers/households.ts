@@ -1,0 +1,23 @@
+import { decodeCursor, parseFirst, toFamilyConnection, type FamilyConnection } from '../../../common/pagination';
+import { parseHouseholdFilter, type HouseholdFilterInput } from '../../../resolution/household-filter';
+import type { IndexInfo } from '../../../resolution/index-status';
+import type { DtsenDependencies } from '../dependencies';
+import { indexOf, readIndexStatus } from './index-status';
+
+export interface HouseholdsArguments {
+  readonly filter?: HouseholdFilterInput | null;
+  readonly first?: number | null;
+  readonly after?: string | null;
+}
+
+/** `Query.households`: one page of No. KKs from the index; the gateway resolves the nodes live. */
+export function householdsResolver(deps: DtsenDependencies) {
+  return async (_root: unknown, args: HouseholdsArguments, context: unknown): Promise<FamilyConnection & { index: IndexInfo }> => {
+    const first = parseFirst(args.first);
+    const query = parseHouseholdFilter(args.filter);
+    const afterNoKK = decodeCursor(args.after);
+    const status = await readIndexStatus(deps, context);
+    const page = await indexOf(deps).listHouseholds(query, first, afterNoKK);
+    return { ...toFamilyConnection(page), index: status.info };
+  };
+}

@@ -1,0 +1,23 @@
+import { indexStatus, type IndexStatus } from '../../../resolution/index-status';
+import type { IndexQueryRepository } from '../../../resolution/query-repository';
+import { requestState } from '../context';
+import type { DtsenDependencies } from '../dependencies';
+import { isoDate } from '../resolution/ages';
+
+export function indexOf(deps: DtsenDependencies): IndexQueryRepository {
+  if (!deps.index) throw new Error('The dtsen subgraph was built without a resolution index');
+  return deps.index;
+}
+
+/** The index status, read once per request and kept in the request state for the response's extensions. */
+export function readIndexStatus(deps: DtsenDependencies, context: unknown): Promise<IndexStatus> {
+  const state = requestState(context).index;
+  state.reading ??= indexOf(deps)
+    .runs()
+    .then((runs) => {
+      const status = indexStatus(runs, { ruleSet: deps.ruleSet.version, evaluationDate: isoDate(deps.evaluationDate) });
+      state.status = status;
+      return status;
+    });
+  return state.reading;
+}

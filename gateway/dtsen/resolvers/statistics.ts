@@ -1,0 +1,18 @@
+import type { IndexInfo } from '../../../resolution/index-status';
+import { buildStatistics, parseStatisticsArguments, type Statistics } from '../../../resolution/statistics';
+import type { DtsenDependencies } from '../dependencies';
+import { indexOf, readIndexStatus } from './index-status';
+
+/** `Query.statistics`: grouped counts of the index per region at a level. */
+export function statisticsResolver(deps: DtsenDependencies) {
+  return async (
+    _root: unknown,
+    args: { regionPrefix?: string | null; level: string },
+    context: unknown,
+  ): Promise<Statistics & { index: IndexInfo }> => {
+    const parsed = parseStatisticsArguments(args.regionPrefix, args.level);
+    const status = await readIndexStatus(deps, context);
+    const groups = await indexOf(deps).regionGroups(parsed.regionPrefix, parsed.digits);
+    return { ...buildStatistics(parsed, groups), index: status.info };
+  };
+}

@@ -1,0 +1,151 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { GraphQLError } from 'graphql';
+import { badUserInput, ErrorCode } from '../../common/errors';
+import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS, type ResolvedHouseholdRow } from '../../resolution/entities';
+import { parseHouseholdFilter, type ArgumentNamer, type HouseholdQuery } from '../../resolution/household-filter';
+import { indexStatus, type ExpectedResolution } from '../../resolution/index-status';
+import type { ExportHousehold, IndexQueryRepository } from '../../resolution/query-repository';
+
+// GET /export/households.csv: the `households` filter as query parameters, every matching family
+// of the index as one CSV row, streamed in keyset chunks so the file is never held in memory.
+
+const PARAMETERS = [
+  'regionPrefix',
+  'desilMin',
+  'desilMax',
+  'eligibleFor',
+  'targetingProgram',
+  'targetingStatus',
+  'dataQuality',
+  'inRegister',
+  'notInRegister',
+] as const;
+type Parameter = (typeof PARAMETERS)[number];
+
+/** Errors name the query parameter, not the GraphQL input field. */
+const parameterName: ArgumentNamer = (field) =>
+  field === 'targeting.program' ? 'targetingProgram' : field === 'targeting.status' ? 'targetingStatus' : field;
+
+export const EXPORT_COLUMNS: readonly string[] = [
+  'no_kk',
+  'region_code',
+  'desil',
+  'desil_source',
+  'persons',
+  'in_dtks',
+  'in_regsosek',
+  'in_p3ke',
+  ...INDEX_PROGRAMS.map((program) => `eligible_${program.toLowerCase()}`),
+  ...INDEX_PROGRAMS.map((program) => `benefit_${program.toLowerCase()}`),
+  ...TARGETED_INDEX_PROGRAMS.map((program) => `targeting_${program.toLowerCase()}`),
+  'issues',
+];
+
+export interface HouseholdsCsvOptions {
+  readonly index: IndexQueryRepository;
+  readonly expected: ExpectedResolution;
+  /** Families read per query (default 5,000). */
+  readonly chunkSize?: number;
+  readonly log: (message: string) => void;
+}
+
+/** The export's query string as the shared households filter; BAD_USER_INPUT naming the parameter. */
+export function parseExportQuery(query: Request['query']): HouseholdQuery {
+  const values: Partial<Record<Parameter, string>> = {};
+  for (const [key, value] of Object.entries(query)) {
+    if (!(PARAMETERS as readonly string[]).includes(key)) {
+      throw badUserInput(`${key} is not a filter of this export; the filters are ${PARAMETERS.join(', ')}`, key);
+    }
+    if (typeof value !== 'string') throw badUserInput(`${key} must be given once`, key);
+    values[key as Parameter] = value;
+  }
+  const desil = (name: 'desilMin' | 'desilMax'): number | null => {
+    const value = values[name];
+    if (value === undefined) return null;
+    if (!/^\d{1,2}$/.test(value)) throw badUserInput(`${name} must be a desil from 1 to 10, got "${value}"`, name);
+    return Number(value);
+  };
+  const { targetingProgram, targetingStatus } = values;
+  return parseHouseholdFilter(
+    {
+      regionPrefix: values.regionPrefix ?? null,
+      desilMin: desil('desilMin'),
+      desilMax: desil('desilMax'),
+      eligibleFor: values.eligibleFor ?? null,
+      targeting:
+        targetingProgram === undefined && targetingStatus === undefined
+          ? null
+          : { program: targetingProgram ?? null, status: targetingStatus ?? null },
+      dataQuality: values.dataQuality ?? null,
+      inRegister: values.inRegister ?? null,
+      notInRegister: values.notInRegister ?? null,
+    },
+    parameterName,
+  );
+}
+
+// Every value is a code, a number or a boolean the index wrote itself (issue codes are joined by
+// ";"), so no value can hold a comma, quote or line break: plain joining is valid CSV.
+function csvRow({ row, issues }: ExportHousehold): string {
+  const fields = row as unknown as Record<string, unknown>;
+  return [
+    row.noKK,
+    row.regionCode ?? '',
+    row.desil ?? '',
+    row.desilSource ?? '',
+    row.persons,
+    row.inDtks,
+    row.inRegsosek,
+    row.inP3ke,
+    ...INDEX_PROGRAMS.map((program) => fields[`eligible${programSuffix(program)}`]),
+    ...INDEX_PROGRAMS.map((program) => fields[`benefit${programSuffix(program)}`]),
+    ...TARGETED_INDEX_PROGRAMS.map((program) => fields[`targeting${programSuffix(program)}`]),
+    issues.join(';'),
+  ].join(',');
+}
+
+/** Resolves once the response can take more, or is closed (the client went away). */
+function writable(res: Response): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
+function isBadUserInput(error: unknown): error is GraphQLError {
+  return error instanceof GraphQLError && error.extensions['code'] === ErrorCode.BAD_USER_INPUT;
+}
+
+export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHandler {
+  const chunkSize = options.chunkSize ?? 5_000;
+  return async (req, res) => {
+    try {
+      const query = parseExportQuery(req.query);
+      const status = indexStatus(await options.index.runs(), options.expected);
+      res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');
+      if (status.warning) res.setHeader('X-Index-Warning', status.warning.code);
+      // The header goes out with the first rows, so a failing first read can still answer 500.
+      let head = `${EXPORT_COLUMNS.join(',')}\n`;
+      for await (const chunk of options.index.exportHouseholds(query, chunkSize)) {
+        if (res.destroyed) return;
+        const written = res.write(`${head}${chunk.map(csvRow).join('\n')}\n`);
+        head = '';
+        if (!written) await writable(res);
+      }
+      res.end(head);
+    } catch (error) {
+      if (isBadUserInput(error)) {
+        res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, argumentName: error.extensions['argumentName'], message: error.message });
+        return;
+      }
+      options.log(`households export failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' });
+      else res.destroy();
+    }
+  };
+}

@@ -1,0 +1,22 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { DtsenContext } from './dtsen/context';
+
+/**
+ * Answers read from a missing or stale resolution index say so: `households` and `statistics`
+ * record the index status in the request state, and this copies a warning into the response's
+ * `extensions.indexWarning` (`{ code: INDEX_MISSING | INDEX_STALE, message }`).
+ */
+export function indexWarningPlugin(): ApolloServerPlugin<DtsenContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          const warning = contextValue.dtsen.index.status?.warning;
+          if (!warning || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, indexWarning: warning };
+        },
+      };
+    },
+  };
+}

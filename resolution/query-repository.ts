@@ -1,0 +1,226 @@
+import { Between, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { FamilyPage } from '../common/pagination';
+import {
+  INDEX_PROGRAMS,
+  ResolvedHouseholdEntity,
+  ResolvedIssueEntity,
+  TARGETED_INDEX_PROGRAMS,
+  type IndexProgram,
+  type ResolvedHouseholdRow,
+} from './entities';
+import type { HouseholdQuery } from './household-filter';
+import { createIndexRepository, type ResolutionRun } from './repository';
+
+// What the gateway reads from the resolution index: filtered listings, the CSV export and the
+// grouped counts of `statistics`. Read-only; every TypeORM call of those reads is here.
+
+export interface IndexRuns {
+  readonly lastFinished: ResolutionRun | null;
+  /** The most recent unfinished run, if any (running, interrupted or abandoned). */
+  readonly unfinished: ResolutionRun | null;
+}
+
+/** One household of the export, with its issue codes in `dataQuality` order. */
+export interface ExportHousehold {
+  readonly row: ResolvedHouseholdRow;
+  readonly issues: readonly string[];
+}
+
+export interface ProgramCounts {
+  readonly eligible: number;
+  readonly onTarget: number;
+  readonly inclusionErrors: number;
+  readonly exclusionErrors: number;
+  /** Sum of the eligible families' benefit, whole rupiah. */
+  readonly budget: number;
+}
+
+/** Families of one region (code cut to the level) and one desil, with their programme counts. */
+export interface DesilGroup {
+  readonly code: string;
+  readonly desil: number | null;
+  readonly families: number;
+  readonly persons: number;
+  readonly programs: Readonly<Record<IndexProgram, ProgramCounts>>;
+}
+
+/** Families of one region with at least one issue of one code. */
+export interface IssueGroup {
+  readonly code: string;
+  readonly issue: string;
+  readonly families: number;
+}
+
+export interface RegionGroups {
+  readonly desil: readonly DesilGroup[];
+  readonly issues: readonly IssueGroup[];
+}
+
+export interface IndexQueryRepository {
+  runs(): Promise<IndexRuns>;
+  /** A page of No. KKs in order after `afterNoKK`, with the total over all pages: two queries. */
+  listHouseholds(query: HouseholdQuery, first: number, afterNoKK: string | null): Promise<FamilyPage>;
+  /** The filtered households in No. KK order, `chunkSize` at a time: two queries per chunk. */
+  exportHouseholds(query: HouseholdQuery, chunkSize: number): AsyncGenerator<ExportHousehold[]>;
+  /**
+   * Counts of the families whose region code starts with `regionPrefix` (every family with a region
+   * when null), grouped by the first `digits` digits of the code: two GROUP BY queries.
+   */
+  regionGroups(regionPrefix: string | null, digits: number): Promise<RegionGroups>;
+}
+
+interface Condition {
+  readonly sql: string;
+  readonly parameters?: ObjectLiteral;
+}
+
+/** Column names come from these fixed lists only, never from input. */
+const column = (name: string) => name.toLowerCase();
+
+function conditions(query: HouseholdQuery): Condition[] {
+  const where: Condition[] = [];
+  if (query.regionPrefix !== null) where.push({ sql: 'h.region_code LIKE :regionPrefix', parameters: { regionPrefix: `${query.regionPrefix}%` } });
+  if (query.desilMin !== null) where.push({ sql: 'h.desil >= :desilMin', parameters: { desilMin: query.desilMin } });
+  if (query.desilMax !== null) where.push({ sql: 'h.desil <= :desilMax', parameters: { desilMax: query.desilMax } });
+  if (query.eligibleFor !== null) where.push({ sql: `h.eligible_${column(query.eligibleFor)} = 1` });
+  if (query.targeting !== null) {
+    where.push({ sql: `h.targeting_${column(query.targeting.program)} = :targetingStatus`, parameters: { targetingStatus: query.targeting.status } });
+  }
+  if (query.dataQuality !== null) {
+    where.push({
+      sql: 'EXISTS (SELECT 1 FROM resolved_issue qi WHERE qi.no_kk = h.no_kk AND qi.code = :issueCode)',
+      parameters: { issueCode: query.dataQuality },
+    });
+  }
+  if (query.inRegister !== null) where.push({ sql: `h.in_${column(query.inRegister)} = 1` });
+  if (query.notInRegister !== null) where.push({ sql: `h.in_${column(query.notInRegister)} = 0` });
+  return where;
+}
+
+function apply<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, where: readonly Condition[]): SelectQueryBuilder<T> {
+  for (const condition of where) builder.andWhere(condition.sql, condition.parameters);
+  return builder;
+}
+
+/** MySQL returns SUM as a decimal string. */
+const count = (value: unknown): number => Number(value ?? 0);
+
+/** [expression, alias] of every programme count, over the rows of a group. */
+function programSums(): [string, string][] {
+  const sums: [string, string][] = [];
+  for (const program of INDEX_PROGRAMS) {
+    const p = column(program);
+    sums.push([`SUM(CASE WHEN h.eligible_${p} = 1 THEN 1 ELSE 0 END)`, `eligible_${p}`]);
+    sums.push([`SUM(CASE WHEN h.eligible_${p} = 1 THEN h.benefit_${p} ELSE 0 END)`, `budget_${p}`]);
+  }
+  for (const program of TARGETED_INDEX_PROGRAMS) {
+    const p = column(program);
+    for (const [status, alias] of [
+      ['ON_TARGET', 'on_target'],
+      ['INCLUSION_ERROR', 'inclusion'],
+      ['EXCLUSION_ERROR', 'exclusion'],
+    ] as const) {
+      sums.push([`SUM(CASE WHEN h.targeting_${p} = '${status}' THEN 1 ELSE 0 END)`, `${alias}_${p}`]);
+    }
+  }
+  return sums;
+}
+
+function toDesilGroup(raw: Record<string, unknown>): DesilGroup {
+  const programs = {} as Record<IndexProgram, ProgramCounts>;
+  for (const program of INDEX_PROGRAMS) {
+    const p = column(program);
+    programs[program] = {
+      eligible: count(raw[`eligible_${p}`]),
+      onTarget: count(raw[`on_target_${p}`]),
+      inclusionErrors: count(raw[`inclusion_${p}`]),
+      exclusionErrors: count(raw[`exclusion_${p}`]),
+      budget: count(raw[`budget_${p}`]),
+    };
+  }
+  return {
+    code: String(raw['code']),
+    desil: raw['desil'] === null || raw['desil'] === undefined ? null : Number(raw['desil']),
+    families: count(raw['families']),
+    persons: count(raw['persons']),
+    programs,
+  };
+}
+
+export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRepository {
+  const households = dataSource.getRepository(ResolvedHouseholdEntity);
+  const issues = dataSource.getRepository(ResolvedIssueEntity);
+  const runs = createIndexRepository(dataSource);
+
+  return {
+    async runs() {
+      const [lastFinished, unfinished] = await Promise.all([runs.lastFinishedRun(), runs.unfinishedRun()]);
+      return { lastFinished, unfinished };
+    },
+
+    async listHouseholds(query, first, afterNoKK) {
+      const where = conditions(query);
+      const page = apply(households.createQueryBuilder('h'), where).select('h.no_kk', 'noKK').orderBy('h.no_kk', 'ASC').limit(first + 1);
+      if (afterNoKK !== null) page.andWhere('h.no_kk > :afterNoKK', { afterNoKK });
+      const rows = await page.getRawMany<{ noKK: string }>();
+      const total = await apply(households.createQueryBuilder('h'), where).select('COUNT(*)', 'count').getRawOne<{ count: unknown }>();
+      return { noKKs: rows.slice(0, first).map((row) => row.noKK), hasNextPage: rows.length > first, totalCount: count(total?.count) };
+    },
+
+    async *exportHouseholds(query, chunkSize) {
+      const where = conditions(query);
+      let after: string | null = null;
+      for (;;) {
+        const chunkQuery = apply(households.createQueryBuilder('h'), where).orderBy('h.noKK', 'ASC').limit(chunkSize);
+        if (after !== null) chunkQuery.andWhere('h.no_kk > :after', { after });
+        const rows = await chunkQuery.getMany();
+        const first = rows[0];
+        const last = rows.at(-1);
+        if (first === undefined || last === undefined) return;
+        // One range read for the chunk's issues; issues of families the filter left out are skipped.
+        const found = await issues.find({
+          select: { noKK: true, code: true, position: true },
+          where: { noKK: Between(first.noKK, last.noKK) },
+          order: { noKK: 'ASC', position: 'ASC' },
+        });
+        const codes = new Map<string, string[]>();
+        for (const issue of found) codes.set(issue.noKK, [...(codes.get(issue.noKK) ?? []), issue.code]);
+        yield rows.map((row) => ({ row, issues: codes.get(row.noKK) ?? [] }));
+        if (rows.length < chunkSize) return;
+        after = last.noKK;
+      }
+    },
+
+    async regionGroups(regionPrefix, digits) {
+      if (![2, 4, 6, 10].includes(digits)) throw new RangeError(`A region level has 2, 4, 6 or 10 digits, not ${digits}`);
+      const code = `SUBSTR(h.region_code, 1, ${digits})`;
+      const prefix = { regionPrefix: `${regionPrefix ?? ''}%` };
+      const desilQuery = households
+        .createQueryBuilder('h')
+        .select(code, 'code')
+        .addSelect('h.desil', 'desil')
+        .addSelect('COUNT(*)', 'families')
+        .addSelect('SUM(h.persons)', 'persons');
+      for (const [expression, alias] of programSums()) desilQuery.addSelect(expression, alias);
+      const desilRows = await desilQuery
+        .where('h.region_code LIKE :regionPrefix', prefix)
+        .groupBy(code)
+        .addGroupBy('h.desil')
+        .getRawMany<Record<string, unknown>>();
+      const issueRows = await issues
+        .createQueryBuilder('i')
+        .innerJoin('ResolvedHousehold', 'h', 'h.no_kk = i.no_kk')
+        .select(code, 'code')
+        .addSelect('i.code', 'issue')
+        .addSelect('COUNT(DISTINCT i.no_kk)', 'families')
+        .where('h.region_code LIKE :regionPrefix', prefix)
+        .groupBy(code)
+        .addGroupBy('i.code')
+        .getRawMany<Record<string, unknown>>();
+      return {
+        desil: desilRows.map(toDesilGroup),
+        issues: issueRows.map((raw) => ({ code: String(raw['code']), issue: String(raw['issue']), families: count(raw['families']) })),
+      };
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { badUserInput } from '../common/errors';
+import { dottedRegionCode, findRegion, JAKARTA_REGIONS } from '../common/regions';
+import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram } from './entities';
+import { DATA_QUALITY_CODES, parseKnownRegionPrefix } from './household-filter';
+import type { ProgramCounts, RegionGroups } from './query-repository';
+
+// `Query.statistics` from the grouped counts of the index: regions at a level, each with the same
+// breakdowns as the total, so that regions add up to the total at every level.
+
+/** Digits of the region code a level keeps. */
+export const LEVEL_DIGITS = { PROVINCE: 2, CITY: 4, DISTRICT: 6, VILLAGE: 10 } as const;
+export type RegionLevel = keyof typeof LEVEL_DIGITS;
+
+const DESILS: readonly (number | null)[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null];
+
+export interface StatisticsArguments {
+  readonly regionPrefix: string | null;
+  readonly level: RegionLevel;
+  readonly digits: number;
+}
+
+export interface ProgramStatistics {
+  readonly program: IndexProgram;
+  readonly eligible: number;
+  /** Null for the programmes DTKS does not record (BLT_DD), likewise the three after. */
+  readonly receiving: number | null;
+  readonly onTarget: number | null;
+  readonly inclusionErrors: number | null;
+  readonly exclusionErrors: number | null;
+  readonly estimatedAnnualBudget: number;
+}
+
+export interface RegionStatistics {
+  readonly code: string;
+  readonly dottedCode: string;
+  readonly name: string | null;
+  readonly families: number;
+  readonly persons: number;
+  readonly byDesil: readonly { readonly desil: number | null; readonly families: number; readonly persons: number }[];
+  readonly programs: readonly ProgramStatistics[];
+  readonly dataQuality: readonly { readonly code: string; readonly families: number }[];
+}
+
+export interface Statistics {
+  readonly level: RegionLevel;
+  readonly regionPrefix: string | null;
+  readonly total: RegionStatistics;
+  readonly regions: readonly RegionStatistics[];
+}
+
+/** BAD_USER_INPUT naming `regionPrefix` or `level` when the level is not finer than the prefix. */
+export function parseStatisticsArguments(regionPrefix: string | null | undefined, level: string): StatisticsArguments {
+  const prefix = parseKnownRegionPrefix(regionPrefix, 'regionPrefix');
+  if (!Object.hasOwn(LEVEL_DIGITS, level)) {
+    throw badUserInput(`level must be one of ${Object.keys(LEVEL_DIGITS).join(', ')}, got "${level}"`, 'level');
+  }
+  const digits = LEVEL_DIGITS[level as RegionLevel];
+  if (prefix !== null && prefix.length >= digits) {
+    throw badUserInput(
+      `level ${level} (codes of ${digits} digits) must be finer than regionPrefix ${dottedRegionCode(prefix)} (${prefix.length} digits)`,
+      'level',
+    );
+  }
+  return { regionPrefix: prefix, level: level as RegionLevel, digits };
+}
+
+interface Tally {
+  families: number;
+  persons: number;
+  readonly desil: Map<number | null, { families: number; persons: number }>;
+  readonly programs: Record<IndexProgram, { -readonly [K in keyof ProgramCounts]: number }>;
+  readonly issues: Map<string, number>;
+}
+
+function emptyTally(): Tally {
+  const programs = {} as Tally['programs'];
+  for (const program of INDEX_PROGRAMS) programs[program] = { eligible: 0, onTarget: 0, inclusionErrors: 0, exclusionErrors: 0, budget: 0 };
+  return { families: 0, persons: 0, desil: new Map(), programs, issues: new Map() };
+}
+
+function isTargeted(program: IndexProgram): boolean {
+  return (TARGETED_INDEX_PROGRAMS as readonly string[]).includes(program);
+}
+
+function toRegionStatistics(code: string, tally: Tally): RegionStatistics {
+  return {
+    code,
+    dottedCode: code === '' ? '' : dottedRegionCode(code),
+    name: code === '' ? null : (findRegion(code)?.name ?? null),
+    families: tally.families,
+    persons: tally.persons,
+    byDesil: DESILS.map((desil) => ({ desil, families: 0, persons: 0, ...tally.desil.get(desil) })),
+    programs: INDEX_PROGRAMS.map((program) => {
+      const counts = tally.programs[program];
+      const targeted = isTargeted(program);
+      return {
+        program,
+        eligible: counts.eligible,
+        receiving: targeted ? counts.onTarget + counts.inclusionErrors : null,
+        onTarget: targeted ? counts.onTarget : null,
+        inclusionErrors: targeted ? counts.inclusionErrors : null,
+        exclusionErrors: targeted ? counts.exclusionErrors : null,
+        estimatedAnnualBudget: counts.budget,
+      };
+    }),
+    dataQuality: DATA_QUALITY_CODES.map((issue) => ({ code: issue, families: tally.issues.get(issue) ?? 0 })),
+  };
+}
+
+/** The regions a level has within the prefix: those common/regions names, and any the index holds. */
+function regionCodes(args: StatisticsArguments, groups: RegionGroups): string[] {
+  const known = JAKARTA_REGIONS.map((row) => row.code.replaceAll('.', '')).filter(
+    (code) => code.length === args.digits && code.startsWith(args.regionPrefix ?? ''),
+  );
+  return [...new Set([...known, ...groups.desil.map((group) => group.code)])].sort();
+}
+
+export function buildStatistics(args: StatisticsArguments, groups: RegionGroups): Statistics {
+  const total = emptyTally();
+  const tallies = new Map(regionCodes(args, groups).map((code) => [code, emptyTally()]));
+  const tallyOf = (code: string): Tally => tallies.get(code) ?? emptyTally();
+  for (const group of groups.desil) {
+    for (const tally of [total, tallyOf(group.code)]) {
+      tally.families += group.families;
+      tally.persons += group.persons;
+      const desil = tally.desil.get(group.desil) ?? { families: 0, persons: 0 };
+      tally.desil.set(group.desil, { families: desil.families + group.families, persons: desil.persons + group.persons });
+      for (const program of INDEX_PROGRAMS) {
+        const counts = tally.programs[program];
+        const added = group.programs[program];
+        counts.eligible += added.eligible;
+        counts.onTarget += added.onTarget;
+        counts.inclusionErrors += added.inclusionErrors;
+        counts.exclusionErrors += added.exclusionErrors;
+        counts.budget += added.budget;
+      }
+    }
+  }
+  // A family lies in one region, so per-region counts of families with an issue add up to the total.
+  for (const group of groups.issues) {
+    for (const tally of [total, tallyOf(group.code)]) tally.issues.set(group.issue, (tally.issues.get(group.issue) ?? 0) + group.families);
+  }
+  return {
+    level: args.level,
+    regionPrefix: args.regionPrefix,
+    total: { ...toRegionStatistics(args.regionPrefix ?? '', total), code: '', dottedCode: '' },
+    regions: [...tallies].map(([code, tally]) => toRegionStatistics(code, tally)),
+  };
+}

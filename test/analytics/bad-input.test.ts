@@ -1,0 +1,60 @@
+import { encodeCursor } from '../../common/pagination';
+import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
+import { startSystem, type RunningSystem } from '../support/system';
+
+const world = generatedWorld(20);
+
+describe('bad input to households and statistics', () => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: world, evaluationDate: EVALUATION_DATE, resolve: true });
+  }, 60_000);
+  afterAll(() => system.stop());
+
+  const error = (field: string, message: string, argumentName: string) => ({
+    status: 200,
+    body: { data: null, errors: [{ message, path: [field], extensions: { code: 'BAD_USER_INPUT', argumentName } }] },
+  });
+
+  it.each([
+    ['households(filter: { regionPrefix: "3199" })', 'filter.regionPrefix 31.99 is not a known region', 'filter.regionPrefix'],
+    [
+      'households(filter: { regionPrefix: "Jakarta" })',
+      'filter.regionPrefix must be a region code prefix such as 31.72, 3172 or 3172011001, got "Jakarta"',
+      'filter.regionPrefix',
+    ],
+    ['households(filter: { desilMin: 5, desilMax: 2 })', 'filter.desilMin (5) must not be above filter.desilMax (2)', 'filter.desilMin'],
+    ['households(filter: { desilMax: 11 })', 'filter.desilMax must be a desil from 1 to 10, got 11', 'filter.desilMax'],
+    ['households(filter: { desilMin: 0 })', 'filter.desilMin must be a desil from 1 to 10, got 0', 'filter.desilMin'],
+    [
+      'households(filter: { targeting: { program: BLT_DD, status: ON_TARGET } })',
+      'filter.targeting.program must be a programme DTKS records receipt of (PKH, BPNT, PBI_JK, PIP), got BLT_DD',
+      'filter.targeting.program',
+    ],
+    ['households(first: 101)', 'first must be between 1 and 100, got 101', 'first'],
+    ['households(after: "not-a-cursor")', 'after is not a cursor returned by this listing', 'after'],
+  ])('when %s, then BAD_USER_INPUT names the argument', async (call, message, argumentName) => {
+    const response = await system.query(`{ ${call} { totalCount nodes { noKK } } }`);
+
+    expect(response).toEqual(error('households', message, argumentName));
+  });
+
+  it.each([
+    ['statistics(regionPrefix: "3172011001", level: CITY)', 'level CITY (codes of 4 digits) must be finer than regionPrefix 31.72.01.1001 (10 digits)', 'level'],
+    ['statistics(regionPrefix: "3172", level: CITY)', 'level CITY (codes of 4 digits) must be finer than regionPrefix 31.72 (4 digits)', 'level'],
+    ['statistics(regionPrefix: "39", level: CITY)', 'regionPrefix 39 is not a known region', 'regionPrefix'],
+  ])('when %s, then BAD_USER_INPUT names the argument', async (call, message, argumentName) => {
+    const response = await system.query(`{ ${call} { total { families } } }`);
+
+    expect(response).toEqual(error('statistics', message, argumentName));
+  });
+
+  it('when a cursor of another listing is passed, then the page continues after its No. KK (keyset cursors do not go stale)', async () => {
+    const keys = world.truth.map((line) => line.noKK).sort();
+    const response = await system.query('query ($after: String) { households(first: 2, after: $after) { nodes { noKK } } }', {
+      after: encodeCursor(keys[0] ?? ''),
+    });
+
+    expect(response.body).toEqual({ data: { households: { nodes: keys.slice(1, 3).map((noKK) => ({ noKK })) } } });
+  });
+});

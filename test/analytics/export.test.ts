@@ -1,0 +1,85 @@
+import type { ResolvedHousehold } from '../../resolution/household';
+import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
+import { storeKinds } from '../support/stores';
+import { startSystem, type RunningSystem } from '../support/system';
+import { filtered, indexedHouseholds } from './oracle';
+
+const world = generatedWorld(150);
+
+const HEADER =
+  'no_kk,region_code,desil,desil_source,persons,in_dtks,in_regsosek,in_p3ke,' +
+  'eligible_pkh,eligible_bpnt,eligible_pbi_jk,eligible_pip,eligible_blt_dd,' +
+  'benefit_pkh,benefit_bpnt,benefit_pbi_jk,benefit_pip,benefit_blt_dd,' +
+  'targeting_pkh,targeting_bpnt,targeting_pbi_jk,targeting_pip,issues';
+
+function expectedRow(household: ResolvedHousehold): string {
+  const programs = ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'];
+  const entry = (program: string) => household.eligibility.find((candidate) => candidate.program === program);
+  return [
+    household.noKK,
+    household.region?.code ?? '',
+    household.desil?.value ?? '',
+    household.desil?.source ?? '',
+    household.persons,
+    household.sources.includes('DTKS'),
+    household.sources.includes('REGSOSEK'),
+    household.sources.includes('P3KE'),
+    ...programs.map((program) => entry(program)?.eligible),
+    ...programs.map((program) => entry(program)?.estimatedAnnualBenefit),
+    ...household.targeting.map((target) => target.status),
+    household.dataQuality.map((issue) => issue.code).join(';'),
+  ].join(',');
+}
+
+describe.each(storeKinds())('GET /export/households.csv (%s)', (kind) => {
+  let system: RunningSystem;
+  let origin: string;
+  let all: ResolvedHousehold[];
+
+  beforeAll(async () => {
+    system = await startSystem({ store: kind, data: world, evaluationDate: EVALUATION_DATE, resolve: true });
+    origin = new URL(system.gatewayUrl).origin;
+    all = await indexedHouseholds(system.index);
+  }, 120_000);
+  afterAll(() => system.stop());
+
+  async function download(query: string) {
+    const response = await fetch(`${origin}/export/households.csv?${query}`);
+    return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+  }
+
+  it('when filtered, then it streams the header and one row per matching family of the index, in No. KK order', async () => {
+    const response = await download('regionPrefix=31.72&desilMax=6&dataQuality=KK_MISMATCH');
+
+    const expected = filtered(all, { regionPrefix: '3172', desilMax: 6, dataQuality: 'KK_MISMATCH' });
+    expect(expected.length).toBeGreaterThan(1);
+    expect(response).toEqual({ status: 200, type: 'text/csv; charset=utf-8', body: [HEADER, ...expected.map(expectedRow), ''].join('\n') });
+  });
+
+  it('when nothing matches, then the file is the header alone', async () => {
+    const response = await download('inRegister=DTKS&notInRegister=DTKS');
+
+    expect(response).toEqual({ status: 200, type: 'text/csv; charset=utf-8', body: `${HEADER}\n` });
+  });
+
+  it.each([
+    ['desilMax=eleven', 'desilMax', 'desilMax must be a desil from 1 to 10, got "eleven"'],
+    ['desilMin=7&desilMax=3', 'desilMin', 'desilMin (7) must not be above desilMax (3)'],
+    ['regionPrefix=3199', 'regionPrefix', 'regionPrefix 31.99 is not a known region'],
+    ['targetingProgram=PKH', 'targetingStatus', 'targetingStatus is needed with targetingProgram'],
+    ['eligibleFor=PKH&eligibleFor=BPNT', 'eligibleFor', 'eligibleFor must be given once'],
+    [
+      'desil=3',
+      'desil',
+      'desil is not a filter of this export; the filters are regionPrefix, desilMin, desilMax, eligibleFor, targetingProgram, targetingStatus, dataQuality, inRegister, notInRegister',
+    ],
+  ])('when the query is %s, then 400 with BAD_USER_INPUT naming %s', async (query, argumentName, message) => {
+    const response = await download(query);
+
+    expect({ ...response, body: JSON.parse(response.body) }).toEqual({
+      status: 400,
+      type: 'application/json; charset=utf-8',
+      body: { code: 'BAD_USER_INPUT', argumentName, message },
+    });
+  });
+});

@@ -1,0 +1,104 @@
+import type { ResolvedHousehold } from '../../resolution/household';
+import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
+import { storeKinds } from '../support/stores';
+import { startSystem, type RunningSystem } from '../support/system';
+import { filtered, indexedHouseholds, type OracleFilter } from './oracle';
+
+const world = generatedWorld(150);
+
+const PAGE = `totalCount pageInfo { endCursor hasNextPage } nodes { noKK }`;
+
+describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind) => {
+  let system: RunningSystem;
+  let all: ResolvedHousehold[];
+
+  beforeAll(async () => {
+    system = await startSystem({ store: kind, data: world, evaluationDate: EVALUATION_DATE, resolve: true });
+    all = await indexedHouseholds(system.index);
+  }, 120_000);
+  afterAll(() => system.stop());
+
+  const filters: [string, string, OracleFilter][] = [
+    ['a region prefix (dotted)', '{ regionPrefix: "31.72" }', { regionPrefix: '3172' }],
+    ['a desil range', '{ desilMin: 2, desilMax: 4 }', { desilMin: 2, desilMax: 4 }],
+    ['eligibility for a programme', '{ eligibleFor: PBI_JK }', { eligibleFor: 'PBI_JK' }],
+    ['a targeting status', '{ targeting: { program: PKH, status: EXCLUSION_ERROR } }', { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }],
+    ['a data-quality code', '{ dataQuality: KK_MISMATCH }', { dataQuality: 'KK_MISMATCH' }],
+    ['presence in a register', '{ inRegister: P3KE }', { inRegister: 'P3KE' }],
+    ['absence from a register', '{ notInRegister: REGSOSEK }', { notInRegister: 'REGSOSEK' }],
+    [
+      'several filters at once',
+      '{ regionPrefix: "3172", desilMax: 5, eligibleFor: BPNT, inRegister: DTKS }',
+      { regionPrefix: '3172', desilMax: 5, eligibleFor: 'BPNT', inRegister: 'DTKS' },
+    ],
+  ];
+
+  it.each(filters)('when filtered by %s, then it lists exactly the matching families of the index, in No. KK order', async (_name, filter, oracle) => {
+    const response = await system.query(`{ households(filter: ${filter}, first: 100) { totalCount pageInfo { hasNextPage } nodes { noKK } } }`);
+
+    const expected = filtered(all, oracle);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.length);
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          households: {
+            totalCount: expected.length,
+            pageInfo: { hasNextPage: expected.length > 100 },
+            nodes: expected.slice(0, 100).map((household) => ({ noKK: household.noKK })),
+          },
+        },
+      },
+    });
+  });
+
+  it('when live fields are selected on the nodes, then they come from the registers and agree with the filter', async () => {
+    const response = await system.query(
+      `{ households(filter: { targeting: { program: PKH, status: EXCLUSION_ERROR } }, first: 3) {
+          nodes { noKK sources targeting { program status } } } }`,
+    );
+
+    const expected = filtered(all, { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }).slice(0, 3);
+    expect(response.body).toEqual({
+      data: {
+        households: {
+          nodes: expected.map((household) => ({ noKK: household.noKK, sources: household.sources, targeting: household.targeting })),
+        },
+      },
+    });
+  });
+
+  it('when pages are walked with their cursors, then every matching family comes exactly once, in order', async () => {
+    const seen: string[] = [];
+    const pages: boolean[] = [];
+    let after: string | null = null;
+    do {
+      const response = await system.query(`query ($after: String) { households(filter: { desilMax: 6 }, first: 7, after: $after) { ${PAGE} } }`, { after });
+      const page = response.body.data?.['households'] as { nodes: { noKK: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+      seen.push(...page.nodes.map((node) => node.noKK));
+      pages.push(page.pageInfo.hasNextPage);
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null);
+
+    const expected = filtered(all, { desilMax: 6 }).map((household) => household.noKK);
+    expect({ seen, pages: pages.length }).toEqual({ seen: expected, pages: Math.ceil(expected.length / 7) });
+  });
+
+  it('when the index is current, then the connection names its run and the response carries no warning', async () => {
+    const [run] = await system.index.runs();
+    const response = await system.query('{ households(first: 1) { totalCount index { runId ruleSet evaluationDate finishedAt families current } } }');
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          households: {
+            totalCount: all.length,
+            index: { runId: run?.id, ruleSet: '2025', evaluationDate: '2026-11-28', finishedAt: run?.finishedAt, families: all.length, current: true },
+          },
+        },
+      },
+    });
+  });
+});

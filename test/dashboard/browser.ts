@@ -1,0 +1,79 @@
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's chromium, which .ci/run installs when missing. */
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** What a page did besides rendering: errors it logged or threw, and every URL it requested. */
+export interface PageActivity {
+  readonly errors: string[];
+  readonly requests: string[];
+}
+
+export function watchPage(page: Page): PageActivity {
+  const activity: PageActivity = { errors: [], requests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') activity.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => activity.errors.push(error.message));
+  page.on('request', (request) => activity.requests.push(request.url()));
+  return activity;
+}
+
+export interface PanelView {
+  readonly panel: string;
+  /** `ready`, `error`, `stale` or `empty`. */
+  readonly state: string;
+  /** The notice shown instead of the chart, or null when none is visible. */
+  readonly notice: string | null;
+  readonly query: string;
+  /** The visible data table, header row first, cells as shown. */
+  readonly table: string[][];
+  /** The data of the Chart.js chart drawn in the panel, or null when there is none. */
+  readonly chart: { labels: string[]; datasets: { label: string; data: number[] }[] } | null;
+}
+
+/** Waits until no panel is loading, then reads each panel as a reader sees it. */
+export async function readPanels(page: Page): Promise<PanelView[]> {
+  await page.waitForFunction(() => {
+    const doc = (globalThis as any).document;
+    return doc.querySelectorAll('[data-panel]').length > 0 && doc.querySelectorAll('[data-panel][data-state="loading"]').length === 0;
+  });
+  // Runs in the browser; the project's TypeScript has no DOM types, hence `any`.
+  return page.evaluate(() => {
+    const doc = (globalThis as any).document;
+    const Chart = (globalThis as any).Chart;
+    return Array.from(doc.querySelectorAll('[data-panel]')).map((section: any) => {
+      const notice = section.querySelector('.notice');
+      const details = section.querySelector('details.data');
+      const chart = Chart.getChart(section.querySelector('canvas'));
+      const rows = details.hidden ? [] : Array.from(section.querySelectorAll('table tr'));
+      return {
+        panel: section.dataset.panel,
+        state: section.dataset.state,
+        notice: notice.hidden ? null : notice.textContent,
+        query: section.querySelector('.query pre').textContent,
+        table: rows.map((row: any) => Array.from(row.cells).map((cell: any) => cell.textContent)),
+        chart: chart
+          ? {
+              labels: [...chart.data.labels],
+              datasets: chart.data.datasets.map((dataset: any) => ({ label: dataset.label, data: [...dataset.data] })),
+            }
+          : null,
+      };
+    });
+  });
+}

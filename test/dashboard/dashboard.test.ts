@@ -1,0 +1,218 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DASHBOARD_PANELS, dashboardQuery } from '../../gateway/dashboard/dashboard';
+import { startSystem, type RunningSystem } from '../support/system';
+import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
+import { launchChromium, readPanels, watchPage, type PageActivity, type PanelView } from './browser';
+
+const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'dashboard.png');
+const world = generatedWorld(300);
+const worldFamilies = new Set(world.truth.map((line) => line.noKK)).size;
+
+const NUMBER = new Intl.NumberFormat('en-US');
+const DESILS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null] as const;
+
+interface Region {
+  dottedCode: string;
+  name: string | null;
+  families: number;
+  byDesil: { desil: number | null; families: number }[];
+  programs: { program: string; inclusionErrors: number | null; exclusionErrors: number | null }[];
+}
+
+interface Statistics {
+  index: { current: boolean };
+  regions: Region[];
+  total: { families: number; dataQuality: { code: string; families: number }[] };
+}
+
+async function statistics(system: RunningSystem, query: string): Promise<Statistics> {
+  const response = await system.query(query);
+  expect(response.body.errors).toBeUndefined();
+  return response.body.data?.['statistics'] as Statistics;
+}
+
+const label = (region: Region) => (region.name ? `${region.name} (${region.dottedCode})` : region.dottedCode);
+const shown = (value: number) => NUMBER.format(value);
+const desilCount = (region: Region, desil: number | null) => region.byDesil.find((entry) => entry.desil === desil)?.families ?? 0;
+const programCounts = (region: Region, program: string) => region.programs.find((entry) => entry.program === program);
+
+/** The desil panel a reader should see for an answer of the desil-by-city query. */
+function expectedDesilPanel(answer: Statistics) {
+  const desilLabel = (desil: number | null) => (desil === null ? 'Unranked' : `Desil ${desil}`);
+  return {
+    table: [
+      ['City', ...DESILS.map(desilLabel), 'Families'],
+      ...answer.regions.map((region) => [label(region), ...DESILS.map((desil) => shown(desilCount(region, desil))), shown(region.families)]),
+    ],
+    chart: {
+      labels: answer.regions.map(label),
+      datasets: DESILS.map((desil) => ({ label: desilLabel(desil), data: answer.regions.map((region) => desilCount(region, desil)) })),
+    },
+  };
+}
+
+/** The district panel a reader should see for one programme of the targeting query's answer. */
+function expectedTargetingPanel(answer: Statistics, program: string) {
+  const inclusion = (region: Region) => programCounts(region, program)?.inclusionErrors ?? 0;
+  const exclusion = (region: Region) => programCounts(region, program)?.exclusionErrors ?? 0;
+  return {
+    table: [
+      ['District', `${program} inclusion errors`, `${program} exclusion errors`],
+      ...answer.regions.map((region) => [label(region), shown(inclusion(region)), shown(exclusion(region))]),
+    ],
+    chart: {
+      labels: answer.regions.map(label),
+      datasets: [
+        { label: `${program} inclusion errors`, data: answer.regions.map(inclusion) },
+        { label: `${program} exclusion errors`, data: answer.regions.map(exclusion) },
+      ],
+    },
+  };
+}
+
+function expectedQualityPanel(answer: Statistics) {
+  const issues = answer.total.dataQuality;
+  return {
+    table: [['Issue', 'Families'], ...issues.map((issue) => [issue.code, shown(issue.families)])],
+    chart: {
+      labels: issues.map((issue) => issue.code),
+      datasets: [{ label: `Families (of ${shown(answer.total.families)})`, data: issues.map((issue) => issue.families) }],
+    },
+  };
+}
+
+const view = (panels: PanelView[], id: string) => {
+  const panel = panels.find((candidate) => candidate.panel === id);
+  if (!panel) throw new Error(`The page has no panel ${id}`);
+  return panel;
+};
+const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+
+describe('the dashboard over 300 generated families and a filled resolution index', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+  let page: Page;
+  let activity: PageActivity;
+  let origin: string;
+  let panels: PanelView[];
+
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: world, evaluationDate: EVALUATION_DATE, resolve: true });
+    origin = new URL(system.gatewayUrl).origin;
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    activity = watchPage(page);
+    await page.goto(`${origin}/dashboard`);
+    panels = await readPanels(page);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('when a browser opens /dashboard, then every panel draws a chart, shows its query, logs no error and loads nothing from elsewhere', async () => {
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    expect({
+      panels: panels.map(({ panel, state, notice, query, chart }) => ({ panel, state, notice, query, drawn: chart !== null })),
+      errors: activity.errors,
+      elsewhere: activity.requests.filter((url) => !url.startsWith(`${origin}/`)),
+    }).toEqual({
+      panels: DASHBOARD_PANELS.map(({ id }) => ({ panel: id, state: 'ready', notice: null, query: dashboardQuery(id), drawn: true })),
+      errors: [],
+      elsewhere: [],
+    });
+  });
+
+  it('when the desil chart is drawn, then its chart and table hold what the desil-by-city query returns, and the cities add up to every family', async () => {
+    const answer = await statistics(system, view(panels, 'desil-by-city').query);
+    const { table, chart } = view(panels, 'desil-by-city');
+
+    expect({ table, chart }).toEqual(expectedDesilPanel(answer));
+    expect(sum(answer.regions.map((region) => region.families))).toBe(worldFamilies);
+  });
+
+  it('when the targeting chart is drawn, then it shows the first programme DTKS records, as the targeting query returns, with some errors', async () => {
+    const answer = await statistics(system, view(panels, 'targeting-errors-by-district').query);
+    const { table, chart } = view(panels, 'targeting-errors-by-district');
+
+    expect({ table, chart }).toEqual(expectedTargetingPanel(answer, 'PKH'));
+    expect(sum(chart?.datasets.flatMap((dataset) => dataset.data) ?? [])).toBeGreaterThan(0);
+  });
+
+  it('when the analyst picks BPNT, then the district chart and table show BPNT errors; BLT_DD, whose receipt DTKS does not record, is not offered', async () => {
+    const answer = await statistics(system, view(panels, 'targeting-errors-by-district').query);
+    const offered = await page.locator('#targeting-errors-by-district select option').allTextContents();
+
+    await page.selectOption('#targeting-errors-by-district select', 'BPNT');
+    const { table, chart } = view(await readPanels(page), 'targeting-errors-by-district');
+
+    expect({ offered, table, chart }).toEqual({ offered: ['PKH', 'BPNT', 'PBI_JK', 'PIP'], ...expectedTargetingPanel(answer, 'BPNT') });
+  });
+
+  it('when the data-quality chart is drawn, then it holds what the data-quality query returns, every code with some families', async () => {
+    const answer = await statistics(system, view(panels, 'data-quality').query);
+    const { table, chart } = view(panels, 'data-quality');
+
+    expect({ table, chart }).toEqual(expectedQualityPanel(answer));
+    expect(answer.total.dataQuality.filter((issue) => issue.families === 0)).toEqual([]);
+  });
+
+  it('when the page is served, then a strict content security policy allows only this origin and no inline script', async () => {
+    const response = await fetch(`${origin}/dashboard`);
+    const html = await response.text();
+
+    expect({
+      status: response.status,
+      type: response.headers.get('content-type'),
+      csp: response.headers.get('content-security-policy'),
+      inlineScripts: html.match(/<script(?![^>]*\ssrc=)[^>]*>/g),
+      external: html.match(/(?:src|href)=["'](?:https?:)?\/\/[^"']*/g),
+    }).toEqual({
+      status: 200,
+      type: 'text/html; charset=utf-8',
+      csp: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      inlineScripts: null,
+      external: null,
+    });
+  });
+
+  it('when an asset the page does not use is asked for, then the gateway answers 404', async () => {
+    const responses = await Promise.all(
+      ['package.json', '..%2F..%2Fpackage.json', 'constructor'].map((name) => fetch(`${origin}/dashboard/assets/${name}`)),
+    );
+
+    expect(responses.map((response) => response.status)).toEqual([404, 404, 404]);
+  });
+});
+
+describe('the dashboard before the resolution index has been filled', () => {
+  let system: RunningSystem;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: world, evaluationDate: EVALUATION_DATE });
+    browser = await launchChromium();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('when a browser opens /dashboard, then every panel shows a notice that the index is not current instead of a chart', async () => {
+    const page = await browser.newPage();
+    const activity = watchPage(page);
+
+    await page.goto(`${new URL(system.gatewayUrl).origin}/dashboard`);
+    const panels = await readPanels(page);
+
+    const notice = 'No counts are shown: the resolution index is not current. Run `npm run resolve` to bring it up to date.';
+    expect({ panels: panels.map(({ panel, state, notice, table, chart }) => ({ panel, state, notice, table, chart })), errors: activity.errors }).toEqual({
+      panels: DASHBOARD_PANELS.map(({ id }) => ({ panel: id, state: 'stale', notice, table: [], chart: null })),
+      errors: [],
+    });
+  });
+});
