@@ -49,3 +49,16 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
+
+/**
+ * A server's `formatError`: masks as `maskError` does and hands the unmasked error of every
+ * internal error to `log`, since the client sees only a bare internal error and the operator
+ * needs the real one.
+ */
+export function maskingFormatError(log: (message: string, error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const masked = maskError(formatted);
+    if (masked.extensions?.['code'] === ErrorCode.INTERNAL_SERVER_ERROR) log('internal error:', error);
+    return masked;
+  };
+}

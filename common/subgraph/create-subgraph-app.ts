@@ -3,7 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { ErrorCode, maskError } from '../errors';
+import { ErrorCode, maskingFormatError } from '../errors';
 
 export interface SubgraphAppOptions {
   /** Names the subgraph in server-side logs. */
@@ -32,14 +32,7 @@ const READY_TIMEOUT_MS = 3_000;
 export async function createSubgraphApp(options: SubgraphAppOptions): Promise<SubgraphApp> {
   const server = new ApolloServer<object>({
     schema: options.schema,
-    formatError: (formatted, error) => {
-      const masked = maskError(formatted);
-      // The client sees only a bare internal error: the operator needs the real one.
-      if (masked.extensions?.['code'] === ErrorCode.INTERNAL_SERVER_ERROR) {
-        console.error(`[${options.name}] internal error:`, error);
-      }
-      return masked;
-    },
+    formatError: maskingFormatError((message, error) => console.error(`[${options.name}] ${message}`, error)),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: true,
