@@ -4,10 +4,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { maskError } from '../common/errors';
+import { maskingFormatError } from '../common/errors';
 import type { Register } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
-import { disableApolloTelemetry } from './config';
+import { disableApolloTelemetry, type ApiLimits } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
 import { isoDate } from './dtsen/resolution/ages';
 import { buildDtsenSchema, createDtsenContext, type DtsenContext } from './dtsen/schema';
@@ -16,6 +16,9 @@ import { householdsCsvHandler } from './export/households-csv';
 import { indexWarningPlugin } from './index-warning-plugin';
 import { graphiqlLandingPage } from './playground/graphiql';
 import { createHttpRegisterDirectory } from './register-directory-http';
+import { armorProtection } from './security/armor';
+import { corsAllowList } from './security/cors';
+import { requestErrorHandler } from '../common/request-errors';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
 
 export interface GatewayOptions {
@@ -26,6 +29,11 @@ export interface GatewayOptions {
   readonly evaluationDate: Date;
   readonly playground: boolean;
   readonly dashboard: boolean;
+  /** Schema introspection and "Did you mean" field suggestions (off in production). */
+  readonly introspection: boolean;
+  /** Origins allowed by CORS; empty: none. */
+  readonly corsOrigins: readonly string[];
+  readonly limits: ApiLimits;
   /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
   readonly log?: (message: string) => void;
@@ -35,6 +43,8 @@ export interface GatewayApp {
   readonly app: express.Express;
   readonly stop: () => Promise<void>;
 }
+
+const JSON_BODY_LIMIT = '1mb';
 
 function isRegister(name: string): name is Register {
   return name === 'dtks' || name === 'regsosek' || name === 'p3ke';
@@ -65,11 +75,21 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     },
   });
 
+  const armor = armorProtection({ limits: options.limits, fieldSuggestions: options.introspection });
   const server = new ApolloServer<DtsenContext>({
     gateway,
-    formatError: maskError,
+    formatError: maskingFormatError((message, error) => log(`${message} ${error instanceof Error ? error.stack ?? error.message : String(error)}`)),
     includeStacktraceInErrorResponses: false,
-    plugins: [options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(), indexWarningPlugin()],
+    introspection: options.introspection,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    plugins: [
+      options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
+      indexWarningPlugin(),
+      ...armor.plugins,
+    ],
   });
   await server.start();
 
@@ -91,10 +111,12 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   );
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    corsAllowList(options.corsOrigins),
+    express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(server, { context: async () => createDtsenContext(dtsenDependencies) }),
   );
   if (options.dashboard) app.use(dashboardRouter());
+  app.use(requestErrorHandler);
 
   return { app, stop: () => server.stop() };
 }

@@ -234,11 +234,20 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
 
   const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
   const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
-  // Cursor writes are chained so that a later position is never overwritten by an earlier one.
-  let savingCursors: Promise<void> = Promise.resolve();
+  // Pages are resolved concurrently but written one at a time: concurrent replace-by-key
+  // transactions deadlock on MySQL's gap locks, writing is a small share of a page's time, and a
+  // later cursor position is then never overwritten by an earlier one.
+  let writing: Promise<unknown> = Promise.resolve();
+  const write = <T>(operation: () => Promise<T>): Promise<T> => {
+    const written = writing.then(operation);
+    writing = written.catch(() => undefined);
+    return written;
+  };
   const saveCursors = () => {
     const cursors = currentPositions();
-    savingCursors = savingCursors.then(() => index.saveCursors(run.id, cursors));
+    write(() => index.saveCursors(run.id, cursors)).catch((error: unknown) => {
+      failure ??= error;
+    });
   };
 
   const slots = new Slots(options.concurrency ?? 4);
@@ -252,7 +261,7 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
   const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
     try {
       const households = await resolvePage(client, job, first);
-      await index.saveHouseholds(households, run.id, now().toISOString());
+      await write(() => index.saveHouseholds(households, run.id, now().toISOString()));
       entry.stored = true;
       listed += job.page.nodes.length;
       options.onProgress?.(listed, total);
@@ -295,7 +304,7 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
     if (!walked) break;
   }
   await Promise.all(inFlight);
-  await savingCursors;
+  await writing;
   // An abort (Ctrl-C) leaves the run unfinished, to be resumed; anything else is a failure.
   if (failure !== null && options.signal?.aborted !== true) throw failure;
 

@@ -3,7 +3,8 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { ErrorCode, maskingFormatError } from '../errors';
+import { maskingFormatError } from '../errors';
+import { requestErrorHandler } from '../request-errors';
 
 export interface SubgraphAppOptions {
   /** Names the subgraph in server-side logs. */
@@ -71,23 +72,3 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Express's default error page shows stack traces outside production: answer body errors
- * (malformed JSON, too large) in GraphQL's error shape instead.
- */
-function requestErrorHandler(
-  error: { status?: unknown },
-  _req: express.Request,
-  res: express.Response,
-  next: express.NextFunction,
-): void {
-  if (res.headersSent) {
-    next(error);
-    return;
-  }
-  const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
-  const message =
-    status === 413 ? 'The request body is too large' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
-  const code = status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
-}

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
+import { API_LIMITS } from '../../gateway/config';
 import { buildGateway } from '../../gateway/server';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
@@ -56,6 +57,10 @@ export interface SystemOptions {
   readonly data: RegisterData;
   readonly evaluationDate: Date;
   readonly subgraphTimeoutMs?: number;
+  /** Schema introspection and field suggestions, as in development (default) or production (false). */
+  readonly introspection?: boolean;
+  /** CORS_ORIGINS of the gateway (default: none). */
+  readonly corsOrigins?: readonly string[];
   /** Resolve every family into the index once the gateway is up (default: the index stays empty). */
   readonly resolve?: boolean;
 }
@@ -121,6 +126,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     evaluationDate: options.evaluationDate,
     playground: true,
     dashboard: true,
+    introspection: options.introspection ?? true,
+    corsOrigins: options.corsOrigins ?? [],
+    limits: API_LIMITS,
     index: createIndexQueryRepository(indexSource),
     log: () => undefined,
   });
