@@ -7,7 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import { maskingFormatError } from '../common/errors';
 import type { Register } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
-import { disableApolloTelemetry, type ApiLimits } from './config';
+import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
 import { isoDate } from './dtsen/resolution/ages';
 import { buildDtsenSchema, createDtsenContext, type DtsenContext } from './dtsen/schema';
@@ -21,19 +21,9 @@ import { corsAllowList } from './security/cors';
 import { requestErrorHandler } from '../common/request-errors';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
 
-export interface GatewayOptions {
+/** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
+export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl'> {
   readonly supergraphSdl: string;
-  readonly subgraphUrls: Readonly<Record<Register, string>>;
-  readonly subgraphTimeoutMs: number;
-  readonly ruleSetVersion: string;
-  readonly evaluationDate: Date;
-  readonly playground: boolean;
-  readonly dashboard: boolean;
-  /** Schema introspection and "Did you mean" field suggestions (off in production). */
-  readonly introspection: boolean;
-  /** Origins allowed by CORS; empty: none. */
-  readonly corsOrigins: readonly string[];
-  readonly limits: ApiLimits;
   /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
   readonly log?: (message: string) => void;
