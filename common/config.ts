@@ -1,4 +1,5 @@
-import { makeValidator } from 'envalid';
+import { makeValidator, str } from 'envalid';
+import { resolveStoreUrl, type StoreName } from './store-url';
 
 /** Parses `YYYY-MM-DD` to midnight UTC; an empty value means today. Throws naming the variable. */
 export function parseIsoDate(value: string, variable: string, today: Date): Date {
@@ -33,3 +34,31 @@ export const storeUrl = makeValidator((input: string) => {
   }
   return input;
 });
+
+const storeVariable = <Name extends StoreName>(name: Name) => `${name.toUpperCase() as Uppercase<Name>}_DATABASE_URL` as const;
+
+const optionalStoreUrl = (name: StoreName) => storeUrl({ default: undefined, desc: `The ${name} store alone` });
+
+/**
+ * The envalid specs of where stores live, for a config to spread into its own `cleanEnv` call (so
+ * one error still names every bad variable): `<NAME>_DATABASE_URL` per store, `MYSQL_URL`, `DATA_DIR`.
+ */
+export function storeLocationSpecs<Name extends StoreName>(names: readonly Name[]) {
+  const overrides = Object.fromEntries(names.map((name) => [storeVariable(name), optionalStoreUrl(name)]));
+  return {
+    MYSQL_URL: mysqlServerUrl({ default: undefined, desc: 'MySQL/MariaDB server holding the stores' }),
+    DATA_DIR: str({ default: 'data', desc: 'Folder of the embedded SQLite stores' }),
+    ...(overrides as Record<`${Uppercase<Name>}_DATABASE_URL`, ReturnType<typeof optionalStoreUrl>>),
+  };
+}
+
+/** Each store's URL from the variables `storeLocationSpecs` read (see resolveStoreUrl). */
+export function storeUrlsFrom<Name extends StoreName>(names: readonly Name[], parsed: object): Readonly<Record<Name, string>> {
+  const values = parsed as Readonly<Record<string, string | undefined>>;
+  const settings = { mysqlUrl: values['MYSQL_URL'], dataDir: values['DATA_DIR'] ?? 'data' };
+  return Object.freeze(
+    Object.fromEntries(
+      names.map((name) => [name, resolveStoreUrl(name, { ...settings, overrideUrl: values[storeVariable(name)] })]),
+    ) as Record<Name, string>,
+  );
+}

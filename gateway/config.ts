@@ -1,6 +1,5 @@
 import { cleanEnv, makeValidator, num, port, str, url } from 'envalid';
-import { mysqlServerUrl, parseIsoDate, reportConfigErrors, storeUrl } from '../common/config';
-import { resolveStoreUrl } from '../common/store-url';
+import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../common/config';
 
 export interface GatewayConfig {
   readonly port: number;
@@ -92,9 +91,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       DASHBOARD: str({ default: '', choices: ['', 'on', 'off'], desc: 'Statistics dashboard at GET /dashboard; on except in production' }),
       INTROSPECTION: str({ default: '', choices: ['', 'on', 'off'], desc: 'Schema introspection and field suggestions; on except in production' }),
       CORS_ORIGINS: originList({ default: [], desc: 'Comma-separated origins allowed by CORS; empty: same origin only' }),
-      INDEX_DATABASE_URL: storeUrl({ default: undefined, desc: 'The resolution index alone' }),
-      MYSQL_URL: mysqlServerUrl({ default: undefined, desc: 'MySQL/MariaDB server holding the stores' }),
-      DATA_DIR: str({ default: 'data', desc: 'Folder of the embedded SQLite stores' }),
+      ...storeLocationSpecs(['index']),
     },
     { reporter: reportConfigErrors },
   );
@@ -110,10 +107,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     introspection: parsed.INTROSPECTION === '' ? parsed.NODE_ENV !== 'production' : parsed.INTROSPECTION === 'on',
     corsOrigins: Object.freeze([...parsed.CORS_ORIGINS]),
     limits: API_LIMITS,
-    indexUrl: resolveStoreUrl('index', {
-      mysqlUrl: parsed.MYSQL_URL,
-      overrideUrl: parsed.INDEX_DATABASE_URL,
-      dataDir: parsed.DATA_DIR,
-    }),
+    indexUrl: storeUrlsFrom(['index'], parsed).index,
   });
 }

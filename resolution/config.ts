@@ -1,6 +1,5 @@
 import { cleanEnv, str, url } from 'envalid';
-import { mysqlServerUrl, reportConfigErrors, storeUrl } from '../common/config';
-import { resolveStoreUrl } from '../common/store-url';
+import { reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../common/config';
 
 export interface ResolutionConfig {
   /** `sqlite:<path>` or `mysql://…/db`; holds credentials, so never log it. */
@@ -16,19 +15,13 @@ export function loadResolutionConfig(env: NodeJS.ProcessEnv = process.env): Reso
   const parsed = cleanEnv(
     env,
     {
-      INDEX_DATABASE_URL: storeUrl({ default: undefined, desc: 'The resolution index alone' }),
-      MYSQL_URL: mysqlServerUrl({ default: undefined, desc: 'MySQL/MariaDB server holding the stores' }),
-      DATA_DIR: str({ default: 'data', desc: 'Folder of the embedded SQLite stores' }),
+      ...storeLocationSpecs(['index']),
       GATEWAY_URL: url({ default: 'http://localhost:4000/graphql', desc: 'GraphQL URL of the gateway' }),
     },
     { reporter: reportConfigErrors },
   );
   return Object.freeze({
-    indexUrl: resolveStoreUrl('index', {
-      mysqlUrl: parsed.MYSQL_URL,
-      overrideUrl: parsed.INDEX_DATABASE_URL,
-      dataDir: parsed.DATA_DIR,
-    }),
+    indexUrl: storeUrlsFrom(['index'], parsed).index,
     gatewayUrl: parsed.GATEWAY_URL,
   });
 }

@@ -1,6 +1,6 @@
-import { cleanEnv, port, str } from 'envalid';
-import { mysqlServerUrl, reportConfigErrors, storeUrl } from '../config';
-import { resolveStoreUrl, type Register } from '../store-url';
+import { cleanEnv, port } from 'envalid';
+import { reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../config';
+import type { Register } from '../store-url';
 
 export interface RegisterSubgraphConfig {
   readonly port: number;
@@ -18,23 +18,16 @@ const DEFAULT_PORTS: Readonly<Record<Register, number>> = { dtks: 4001, regsosek
 export function loadRegisterConfig(register: Register, env: NodeJS.ProcessEnv): RegisterSubgraphConfig {
   const prefix = register.toUpperCase();
   const portVariable = `${prefix}_PORT`;
-  const overrideVariable = `${prefix}_DATABASE_URL`;
   const cleaned = cleanEnv(
     env,
     {
-      MYSQL_URL: mysqlServerUrl({ default: undefined }),
-      [overrideVariable]: storeUrl({ default: undefined }),
-      DATA_DIR: str({ default: 'data' }),
+      ...storeLocationSpecs([register]),
       [portVariable]: port({ default: DEFAULT_PORTS[register] }),
     },
     { reporter: reportConfigErrors },
-  ) as Readonly<Record<string, string | number | undefined>>;
+  );
   return Object.freeze({
-    port: cleaned[portVariable] as number,
-    storeUrl: resolveStoreUrl(register, {
-      mysqlUrl: cleaned['MYSQL_URL'] as string | undefined,
-      overrideUrl: cleaned[overrideVariable] as string | undefined,
-      dataDir: cleaned['DATA_DIR'] as string,
-    }),
+    port: (cleaned as unknown as Readonly<Record<string, number>>)[portVariable] as number,
+    storeUrl: storeUrlsFrom([register], cleaned)[register],
   });
 }
