@@ -13,6 +13,12 @@ export const ErrorCode = {
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
   BAD_REQUEST: 'BAD_REQUEST',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
+  /** No token, or a token that is invalid, expired or names no purpose; HTTP 401. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The principal may not read this field or this family. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** Too many requests from this principal; HTTP 429, retry after `extensions.retryAfterSeconds`. */
+  RATE_LIMITED: 'RATE_LIMITED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
@@ -27,6 +33,16 @@ export function badUserInput(message: string, argumentName: string): GraphQLErro
   });
 }
 
+/** The principal may not read this; `message` says what, never why in internal terms. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+/** No usable identity; thrown before execution, answered with HTTP 401. */
+export function unauthenticated(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
+}
+
 /**
  * The `formatError` of every server: errors with a registered code keep their message; anything
  * else (a driver error with SQL, a stack, an internal URL) becomes a bare internal error. Stack
@@ -37,7 +53,7 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
   const { locations, path } = formatted;
   if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
     const extensions: Record<string, unknown> = { code };
-    for (const key of ['argumentName', 'source'] as const) {
+    for (const key of ['argumentName', 'source', 'retryAfterSeconds'] as const) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations, path, extensions };

@@ -1,0 +1,36 @@
+import { scopesOf, type Principal, type Role } from '../../common/auth/principal';
+import { encodePrincipal, signRequest } from '../../common/auth/signature';
+
+/** The signing secret the tests' gateways and subgraphs share. */
+export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
+
+const DEFAULTS: Readonly<Record<Role, Partial<Principal>>> = {
+  frontend: {},
+  analyst: {},
+  caseworker: { regions: ['3171'] },
+  partner: { programmes: ['PBI_JK'] },
+  auditor: {},
+  indexer: {},
+};
+
+/** A principal as the gateway would sign it for a token of this role. */
+export function testPrincipal(role: Role, overrides: Partial<Omit<Principal, 'scopes'>> = {}): Principal {
+  const roles = overrides.roles ?? [role];
+  return {
+    subject: `test-${role}`,
+    organisation: 'Test organisation',
+    regions: null,
+    programmes: null,
+    purpose: 'automated tests',
+    operation: null,
+    ...DEFAULTS[role],
+    ...overrides,
+    roles,
+    scopes: scopesOf(roles),
+  };
+}
+
+/** Headers for a POST of `body` straight to a subgraph, signed as the gateway would sign it. */
+export function signedJsonHeaders(body: string, principal: Principal = testPrincipal('indexer'), now = Date.now()): Record<string, string> {
+  return { 'content-type': 'application/json', ...signRequest(TEST_SIGNING_SECRET, encodePrincipal(principal), body, now) };
+}
