@@ -1,5 +1,7 @@
 import { cleanEnv, makeValidator, num, port, str, url } from 'envalid';
-import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../common/config';
+import { parseIsoDate, reportConfigErrors, signingSecret, storeLocationSpecs, storeUrlsFrom } from '../common/config';
+import { MIN_SECRET_LENGTH } from '../common/auth/signature';
+import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
 
 export interface GatewayConfig {
   readonly port: number;
@@ -17,6 +19,12 @@ export interface GatewayConfig {
   readonly limits: ApiLimits;
   /** The resolution index `households`, `statistics` and the CSV export read; holds credentials, never log it. */
   readonly indexUrl: string;
+  /** Where bearer tokens are verified: a shared HS256 secret or an identity provider's JWKS. */
+  readonly tokenSource: TokenSource;
+  /** The HMAC key of the principal header sent to the subgraphs; they hold the same. Never log it. */
+  readonly signingSecret: string;
+  /** GraphQL requests one principal may make per minute; more are answered RATE_LIMITED (HTTP 429). */
+  readonly rateLimitPerMinute: number;
 }
 
 /** What one GraphQL operation may ask for; rejected operations get GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED. */
@@ -92,10 +100,19 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       INTROSPECTION: str({ default: '', choices: ['', 'on', 'off'], desc: 'Schema introspection and field suggestions; on except in production' }),
       CORS_ORIGINS: originList({ default: [], desc: 'Comma-separated origins allowed by CORS; empty: same origin only' }),
       ...storeLocationSpecs(['index']),
+      AUTH_JWT_SECRET: str({ default: '', desc: `HS256 secret of local tokens (npm run token), at least ${MIN_SECRET_LENGTH} characters` }),
+      AUTH_JWKS_URL: str({ default: '', desc: "The identity provider's JWKS URL (RS256/ES256 tokens)" }),
+      AUTH_ISSUER: str({ default: '', desc: `Expected token issuer; ${LOCAL_ISSUER} for local tokens` }),
+      AUTH_AUDIENCE: str({ default: GATEWAY_AUDIENCE, desc: 'Expected token audience' }),
+      PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
+      RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'GraphQL requests per principal per minute' }),
     },
     { reporter: reportConfigErrors },
   );
   if (parsed.SUBGRAPH_TIMEOUT_MS <= 0) throw new Error('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
+  if (!Number.isInteger(parsed.RATE_LIMIT_PER_MINUTE) || parsed.RATE_LIMIT_PER_MINUTE <= 0) {
+    throw new Error('RATE_LIMIT_PER_MINUTE must be a positive whole number');
+  }
   return Object.freeze({
     port: parsed.PORT,
     subgraphUrls: Object.freeze({ dtks: parsed.DTKS_URL, regsosek: parsed.REGSOSEK_URL, p3ke: parsed.P3KE_URL }),
@@ -108,5 +125,26 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     corsOrigins: Object.freeze([...parsed.CORS_ORIGINS]),
     limits: API_LIMITS,
     indexUrl: storeUrlsFrom(['index'], parsed).index,
+    tokenSource: tokenSourceFrom(parsed),
+    signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
+    rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
   });
+}
+
+function tokenSourceFrom(parsed: { AUTH_JWT_SECRET: string; AUTH_JWKS_URL: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string }): TokenSource {
+  const { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience } = parsed;
+  if ((secret === '') === (jwksUrl === '')) throw new Error('Set exactly one of AUTH_JWT_SECRET (local tokens) and AUTH_JWKS_URL (an identity provider)');
+  if (secret !== '') {
+    if (secret.length < MIN_SECRET_LENGTH) throw new Error(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+    return Object.freeze({ kind: 'secret', secret, issuer: issuer || LOCAL_ISSUER, audience });
+  }
+  let url: URL;
+  try {
+    url = new URL(jwksUrl);
+  } catch {
+    throw new Error('AUTH_JWKS_URL must be an https URL');
+  }
+  if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') throw new Error('AUTH_JWKS_URL must be an https URL');
+  if (issuer === '') throw new Error('AUTH_ISSUER is required with AUTH_JWKS_URL');
+  return Object.freeze({ kind: 'jwks', jwksUrl, issuer, audience });
 }

@@ -10,7 +10,7 @@ import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
 import { isoDate } from './dtsen/resolution/ages';
-import { buildDtsenSchema, createDtsenContext, type DtsenContext } from './dtsen/schema';
+import { buildDtsenSchema, createDtsenContext } from './dtsen/schema';
 import { loadRuleSet } from './dtsen/rules/rule-set';
 import { householdsCsvHandler } from './export/households-csv';
 import { indexWarningPlugin } from './index-warning-plugin';
@@ -20,6 +20,14 @@ import { armorProtection } from './security/armor';
 import { corsAllowList } from './security/cors';
 import { requestErrorHandler } from '../common/request-errors';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
+import { authenticate } from './auth/authenticate';
+import { principalOf, requireToken } from './auth/http-auth';
+import { signingFetch } from './auth/signing-fetch';
+import { createTokenVerifier } from './auth/verifier';
+import type { GatewayContext } from './context';
+import { keyMaskingPlugin } from './security/key-masking';
+import { partnerFieldsPlugin } from './security/partner-fields';
+import { rateLimitPerPrincipal } from './security/rate-limit';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl'> {
@@ -47,7 +55,9 @@ function isRegister(name: string): name is Register {
 export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
   disableApolloTelemetry();
   const log = options.log ?? ((message: string) => console.error(message));
-  const fetcher = fetcherWithTimeout(options.subgraphTimeoutMs);
+  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs));
+  const verifyToken = createTokenVerifier(options.tokenSource);
+  const rateLimit = rateLimitPerPrincipal(options.rateLimitPerMinute);
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -66,7 +76,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
 
   const armor = armorProtection({ limits: options.limits, fieldSuggestions: options.introspection });
-  const server = new ApolloServer<DtsenContext>({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     formatError: maskingFormatError((message, error) => log(`${message} ${error instanceof Error ? error.stack ?? error.message : String(error)}`)),
     includeStacktraceInErrorResponses: false,
@@ -78,6 +88,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     plugins: [
       options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
       indexWarningPlugin(),
+      partnerFieldsPlugin(),
+      keyMaskingPlugin(),
       ...armor.plugins,
     ],
   });
@@ -93,7 +105,9 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
   app.get(
     '/export/households.csv',
+    requireToken(verifyToken, rateLimit),
     householdsCsvHandler({
+      principalOf,
       index: options.index,
       expected: { ruleSet: dtsenDependencies.ruleSet.version, evaluationDate: isoDate(options.evaluationDate) },
       log,
@@ -103,7 +117,15 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     '/graphql',
     corsAllowList(options.corsOrigins),
     express.json({ limit: JSON_BODY_LIMIT }),
-    expressMiddleware(server, { context: async () => createDtsenContext(dtsenDependencies) }),
+    expressMiddleware(server, {
+      context: async ({ req }): Promise<GatewayContext> => {
+        const operation = typeof req.body?.operationName === 'string' ? req.body.operationName : null;
+        const authentication = await authenticate(verifyToken, req.headers, operation);
+        if ('error' in authentication) throw authentication.error;
+        await rateLimit(authentication.principal);
+        return { ...createDtsenContext(dtsenDependencies, authentication.principal), principal: authentication.principal };
+      },
+    }),
   );
   if (options.dashboard) app.use(dashboardRouter());
   app.use(requestErrorHandler);

@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLError } from 'graphql';
+import type { Principal } from '../common/auth/principal';
+import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode } from '../common/errors';
 import type { Register } from '../common/store-url';
 
@@ -26,7 +28,7 @@ export function sourceUnavailable(register: Register): GraphQLError {
  * SOURCE_UNAVAILABLE error naming the register; the stock error would carry the subgraph's URL and
  * response body to the client.
  */
-export class SourceDataSource extends RemoteGraphQLDataSource {
+export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
   constructor(
     private readonly register: Register,
     url: string,
@@ -37,7 +39,12 @@ export class SourceDataSource extends RemoteGraphQLDataSource {
     super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions): ReturnType<RemoteGraphQLDataSource['process']> {
+  /** The caller's principal goes to the register, which enforces it; the fetcher signs it with the body. */
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ principal?: Principal }>): void {
+    if (context.principal) request.http?.headers.set(PRINCIPAL_HEADER, encodePrincipal(context.principal));
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<{ principal?: Principal }>): ReturnType<RemoteGraphQLDataSource['process']> {
     try {
       return await super.process(options);
     } catch (error) {

@@ -1,7 +1,7 @@
 // `npm run resolve`: resolves every family through the running gateway into the index store.
 import { closeStore } from '../common/store/open-store';
 import { progressReporter } from '../seed/progress';
-import { loadResolutionConfig } from './config';
+import { indexerToken, loadResolutionConfig } from './config';
 import { createIndexRepository } from './repository';
 import { runResolution } from './run';
 import { openIndexStore } from './store';
@@ -32,6 +32,7 @@ async function main(): Promise<number> {
     const summary = await runResolution({
       index: createIndexRepository(store),
       gatewayUrl: config.gatewayUrl,
+      gatewayToken: await indexerToken(config),
       signal: abort.signal,
       onProgress: (done, total) => progress.update(done, total),
     });

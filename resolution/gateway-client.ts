@@ -8,12 +8,13 @@ interface GraphQLBody<Data> {
   readonly errors?: readonly { readonly message?: string; readonly extensions?: { readonly code?: string } }[];
 }
 
-export function createGatewayClient(url: string, signal?: AbortSignal): GatewayClient {
+/** `token`: a bearer token of the indexer role (lookup, search, pii, sensitive: the index must hold the full resolution). */
+export function createGatewayClient(url: string, token: string, signal?: AbortSignal): GatewayClient {
   return {
     async query<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query, variables }),
         ...(signal ? { signal } : {}),
       });

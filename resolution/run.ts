@@ -23,6 +23,8 @@ type Positions = Record<Pass, PassPosition>;
 export interface ResolutionOptions {
   readonly index: IndexRepository;
   readonly gatewayUrl: string;
+  /** Bearer token of the indexer role. */
+  readonly gatewayToken: string;
   /** Pages resolved at the same time (default 4). */
   readonly concurrency?: number;
   /** Families per listing page, at most 100 (default 100). */
@@ -211,7 +213,7 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
   const started = Date.now();
   const now = options.now ?? (() => new Date());
   const first = options.pageSize ?? 100;
-  const client = createGatewayClient(options.gatewayUrl, options.signal);
+  const client = createGatewayClient(options.gatewayUrl, options.gatewayToken, options.signal);
   const { index } = options;
 
   const { ruleSet } = await client.query<{ ruleSet: { version: string; evaluationDate: string } }>(

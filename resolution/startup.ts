@@ -6,6 +6,7 @@ import { openIndexStore } from './store';
 export interface StartupResolutionOptions {
   readonly indexUrl: string;
   readonly gatewayUrl: string;
+  readonly gatewayToken: string;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -21,6 +22,7 @@ export async function resolveWhenIncomplete(options: StartupResolutionOptions): 
     return await runResolution({
       index,
       gatewayUrl: options.gatewayUrl,
+      gatewayToken: options.gatewayToken,
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     });
   } finally {

@@ -109,6 +109,11 @@ function dashboardHtml(): string {
   <header>
     <h1>DTSEN dashboard</h1>
     <p id="index-info" aria-live="polite">Reading the resolution index…</p>
+    <form id="token-form">
+      <label for="token">Token</label>
+      <input id="token" name="token" type="password" autocomplete="off" spellcheck="false" placeholder="printed by npm start, or npm run token -- --role analyst">
+      <button type="submit">Show statistics</button>
+    </form>
   </header>
   <main>${DASHBOARD_PANELS.map(panelHtml).join('')}
   </main>

@@ -36,6 +36,10 @@ export function graphiqlLandingPage(): ApolloServerPlugin {
   const html = renderGraphiQL({
     title: 'DTSEN federation gateway',
     endpoint: '/graphql',
+    // Every request needs a token; npm start prints one per role. Kept out of localStorage.
+    headers: JSON.stringify({ Authorization: 'Bearer paste a token printed by npm start or npm run token' }, null, 2),
+    shouldPersistHeaders: false,
+    defaultEditorToolsVisibility: 'headers',
     defaultTabs: exampleOperations().map(({ query, variables }) => ({
       query,
       variables: variables ? JSON.stringify(variables, null, 2) : null,

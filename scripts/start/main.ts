@@ -6,7 +6,11 @@ import { resolutionSummary } from '../../resolution/summary';
 import { loadSeedConfig } from '../../seed/config';
 import { progressReporter, seedSummary } from '../../seed/progress';
 import { seedStores, storesHaveData } from '../../seed/seed';
-import { childEnvironment, loadStartConfig } from './config';
+import { ROLES } from '../../common/auth/principal';
+import { loadLocalTokenSecret } from '../../gateway/auth/local-token-config';
+import { localRoleToken } from '../../gateway/auth/role-tokens';
+import { indexerToken } from '../../resolution/config';
+import { childEnvironment, loadStartConfig, runSecrets } from './config';
 import { startService, stopAll, waitUntilReady, type RunningService } from './processes';
 
 const READY_TIMEOUT_MS = 60_000;
@@ -32,7 +36,7 @@ async function main(): Promise<void> {
     console.log(seedSummary(report));
   }
 
-  const env = childEnvironment(config);
+  const env = childEnvironment(config, runSecrets(config));
   const subgraphs: RunningService[] = [
     startService({ name: 'dtks', entry: 'subgraphs/dtks/main.ts', url: `http://localhost:${config.ports.dtks}` }, env),
     startService({ name: 'regsosek', entry: 'subgraphs/regsosek/main.ts', url: `http://localhost:${config.ports.regsosek}` }, env),
@@ -69,24 +73,44 @@ async function main(): Promise<void> {
   }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   console.log(`\nDTSEN is up after ${seconds} s. Open http://localhost:${config.ports.gateway}/graphql (Ctrl-C stops everything)\n`);
-  await resolveIndex(`http://localhost:${config.ports.gateway}/graphql`);
+  await printRoleTokens(env);
+  await resolveIndex(`http://localhost:${config.ports.gateway}/graphql`, env);
 }
 
 /**
  * Fills the resolution index while the system already serves, when it has no complete run (first
  * start, or an interrupted run). A failure is a warning: the live API does not need the index.
  */
-async function resolveIndex(gatewayUrl: string): Promise<void> {
+async function resolveIndex(gatewayUrl: string, env: NodeJS.ProcessEnv): Promise<void> {
   const progress = progressReporter('resolving', 'families');
   try {
-    const { indexUrl } = loadResolutionConfig();
-    const summary = await resolveWhenIncomplete({ indexUrl, gatewayUrl, onProgress: (done, total) => progress.update(done, total) });
+    const config = loadResolutionConfig(env);
+    const summary = await resolveWhenIncomplete({
+      indexUrl: config.indexUrl,
+      gatewayUrl,
+      gatewayToken: await indexerToken(config, env),
+      onProgress: (done, total) => progress.update(done, total),
+    });
     progress.stop();
     if (summary) console.log(resolutionSummary(summary));
   } catch (error) {
     progress.stop();
     console.warn(`warning: the resolution index was not filled (${error instanceof Error ? error.message : String(error)}); run npm run resolve`);
   }
+}
+
+/**
+ * One local token per role, to paste into the playground's Headers tab as
+ * {"Authorization": "Bearer …"}. Not printed when tokens come from an identity provider.
+ */
+async function printRoleTokens(env: NodeJS.ProcessEnv): Promise<void> {
+  if (env['AUTH_JWKS_URL']) return;
+  const secret = loadLocalTokenSecret(env);
+  console.log('Tokens for 12 hours (paste into the playground Headers tab as {"Authorization": "Bearer <token>"}; npm run token makes more):');
+  for (const role of ROLES.filter((name) => name !== 'indexer')) {
+    console.log(`  ${role.padEnd(10)} ${await localRoleToken(secret, { role })}`);
+  }
+  console.log('');
 }
 
 main().catch((error: unknown) => {

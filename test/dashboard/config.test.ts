@@ -1,7 +1,8 @@
 import { loadGatewayConfig } from '../../gateway/config';
+import { SECRETS_ENV } from '../support/env';
 
 const pages = (env: NodeJS.ProcessEnv) => {
-  const { playground, dashboard } = loadGatewayConfig(env);
+  const { playground, dashboard } = loadGatewayConfig({ ...SECRETS_ENV, ...env });
   return { playground, dashboard };
 };
 
@@ -22,6 +23,6 @@ describe('the dashboard setting of the gateway', () => {
   });
 
   it('when DASHBOARD is neither on nor off, then the error names it', () => {
-    expect(() => loadGatewayConfig({ DASHBOARD: 'yes' })).toThrow(/DASHBOARD/);
+    expect(() => loadGatewayConfig({ ...SECRETS_ENV, DASHBOARD: 'yes' })).toThrow(/DASHBOARD/);
   });
 });

@@ -6,6 +6,7 @@ describe('loadResolutionConfig', () => {
     expect(loadResolutionConfig({})).toEqual({
       indexUrl: `sqlite:${path.join('data', 'index.sqlite')}`,
       gatewayUrl: 'http://localhost:4000/graphql',
+      gatewayToken: null,
     });
   });
 
@@ -13,13 +14,14 @@ describe('loadResolutionConfig', () => {
     expect(loadResolutionConfig({ MYSQL_URL: 'mysql://root@127.0.0.1:3306', GATEWAY_URL: 'http://gateway:4000/graphql' })).toEqual({
       indexUrl: 'mysql://root@127.0.0.1:3306/dtsen_index',
       gatewayUrl: 'http://gateway:4000/graphql',
+      gatewayToken: null,
     });
   });
 
   it('when INDEX_DATABASE_URL is set too, then it wins, and the result is frozen', () => {
     const config = loadResolutionConfig({ MYSQL_URL: 'mysql://root@127.0.0.1:3306', INDEX_DATABASE_URL: 'sqlite:/tmp/index.sqlite' });
 
-    expect(config).toEqual({ indexUrl: 'sqlite:/tmp/index.sqlite', gatewayUrl: 'http://localhost:4000/graphql' });
+    expect(config).toEqual({ indexUrl: 'sqlite:/tmp/index.sqlite', gatewayUrl: 'http://localhost:4000/graphql', gatewayToken: null });
     expect(Object.isFrozen(config)).toBe(true);
   });
 

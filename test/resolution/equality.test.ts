@@ -24,7 +24,7 @@ describe('a resolution run over 300 generated families (SQLite stores)', () => {
     indexStore = createTestIndexStore('sqlite');
     dataSource = await openIndexStore(indexStore.url);
     index = createIndexRepository(dataSource);
-    summary = await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 40 });
+    summary = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 40 });
   }, 120_000);
   afterAll(async () => {
     await closeStore(dataSource);

@@ -39,7 +39,7 @@ describe('an interrupted resolution run (SQLite stores)', () => {
   afterAll(() => system.stop());
 
   it('when a run stops after 2 pages, then it is left unfinished with those pages stored', async () => {
-    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 20, concurrency: 1, maxPages: 2 });
+    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 1, maxPages: 2 });
 
     expect({
       finished: stopped.finished,
@@ -50,10 +50,10 @@ describe('an interrupted resolution run (SQLite stores)', () => {
   });
 
   it('when the next run starts, then it resumes the same run and stores every family exactly once', async () => {
-    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 20, concurrency: 2, maxPages: 3 });
+    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 2, maxPages: 3 });
 
     const progress: [number, number][] = [];
-    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 20, onProgress: (done, total) => progress.push([done, total]) });
+    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, onProgress: (done, total) => progress.push([done, total]) });
 
     const runs = await index.runs();
     expect({
@@ -79,15 +79,15 @@ describe('an interrupted resolution run (SQLite stores)', () => {
     const reference = createTestIndexStore('sqlite');
     const referenceSource = await openIndexStore(reference.url);
     const uninterrupted = createIndexRepository(referenceSource);
-    await runResolution({ index: uninterrupted, gatewayUrl: system.gatewayUrl, pageSize: 20 });
+    await runResolution({ index: uninterrupted, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
     const expected = { issues: await issueKeys(uninterrupted), count: await uninterrupted.countIssues() };
     await closeStore(referenceSource);
     await reference.remove();
 
-    await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 20, concurrency: 3, maxPages: 4 });
-    await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 20 });
+    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 3, maxPages: 4 });
+    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
     const afterResume = { issues: await issueKeys(index), count: await index.countIssues() };
-    await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 20 });
+    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
     const afterAnotherRun = { issues: await issueKeys(index), count: await index.countIssues() };
 
     expect({ afterResume, afterAnotherRun }).toEqual({ afterResume: expected, afterAnotherRun: expected });
@@ -98,14 +98,14 @@ describe('an interrupted resolution run (SQLite stores)', () => {
     const abort = new AbortController();
     const stopped = await runResolution({
       index,
-      gatewayUrl: system.gatewayUrl,
+      gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken,
       pageSize: 20,
       concurrency: 1,
       signal: abort.signal,
       onProgress: () => abort.abort(),
     });
 
-    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, pageSize: 20 });
+    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
 
     expect({ stopped: stopped.finished, resumed: resumed.resumed, finished: resumed.finished, stored: await index.countHouseholds() }).toEqual({
       stopped: false,

@@ -4,6 +4,7 @@ import { createGatewayClient } from '../../resolution/gateway-client';
 import { resolveHouseholds } from '../../resolution/run';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
+import { fullAccessToken } from '../support/tokens';
 
 const ALLOWED_ORIGIN = 'https://app.example.go.id';
 
@@ -18,8 +19,13 @@ function nestedQuery(levels: number): string {
   return `{ household(noKK: "${SUTRISNO_KK}") { ${selection} } }`;
 }
 
-function post(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
-  return fetch(url, { method: 'POST', headers, body });
+/** A POST with a valid full-access token, so that what is refused is the request itself. */
+async function post(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) {
+  return fetch(url, { method: 'POST', headers: { ...headers, authorization: `Bearer ${await fullAccessToken()}` }, body });
+}
+
+async function get(url: string, headers: Record<string, string>) {
+  return fetch(url, { headers: { ...headers, authorization: `Bearer ${await fullAccessToken()}` } });
 }
 
 async function whole(response: Response) {
@@ -142,7 +148,7 @@ describe('the API surface in development (the defaults of test systems)', () => 
     it("when the resolution's largest operation (100 aliased households) is sent, then it is answered", async () => {
       const unknown = Array.from({ length: 99 }, (_, i) => `3172019999${String(i).padStart(6, '0')}`);
 
-      const resolved = await resolveHouseholds(createGatewayClient(system.gatewayUrl), [SUTRISNO_KK, ...unknown]);
+      const resolved = await resolveHouseholds(createGatewayClient(system.gatewayUrl, system.indexerToken), [SUTRISNO_KK, ...unknown]);
 
       expect(resolved.map((household) => household.noKK)).toEqual([SUTRISNO_KK]);
     });
@@ -241,8 +247,8 @@ describe('the API surface in development (the defaults of test systems)', () => 
       const url = `${system.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`;
 
       const [plain, preflighted] = await Promise.all([
-        fetch(url, { headers: { accept: 'application/json' } }),
-        fetch(url, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } }),
+        get(url, { accept: 'application/json' }),
+        get(url, { accept: 'application/json', 'apollo-require-preflight': 'true' }),
       ]);
 
       expect([await whole(plain), await whole(preflighted)]).toEqual([

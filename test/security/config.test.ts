@@ -1,7 +1,8 @@
 import { API_LIMITS, loadGatewayConfig } from '../../gateway/config';
+import { SECRETS_ENV } from '../support/env';
 
 const surface = (env: NodeJS.ProcessEnv) => {
-  const { introspection, corsOrigins, limits } = loadGatewayConfig(env);
+  const { introspection, corsOrigins, limits } = loadGatewayConfig({ ...SECRETS_ENV, ...env });
   return { introspection, corsOrigins, limits };
 };
 
@@ -33,7 +34,41 @@ describe('the API surface settings of the gateway', () => {
   it.each([['INTROSPECTION', 'yes'], ['CORS_ORIGINS', 'app.example.go.id'], ['CORS_ORIGINS', 'https://app.example.go.id/path']])(
     'when %s is %s, then the error names it',
     (variable, value) => {
-      expect(() => loadGatewayConfig({ [variable]: value })).toThrow(new RegExp(variable));
+      expect(() => loadGatewayConfig({ ...SECRETS_ENV, [variable]: value })).toThrow(new RegExp(variable));
     },
   );
+});
+
+describe('the identity settings of the gateway', () => {
+  const identity = (env: NodeJS.ProcessEnv) => {
+    const { tokenSource, signingSecret, rateLimitPerMinute } = loadGatewayConfig(env);
+    return { tokenSource, signingSecret, rateLimitPerMinute };
+  };
+
+  it('when a local token secret and a signing secret are set, then tokens are HS256 from dtsen-local for dtsen-gateway, 600 requests a minute', () => {
+    expect(identity(SECRETS_ENV)).toEqual({
+      tokenSource: { kind: 'secret', secret: SECRETS_ENV['AUTH_JWT_SECRET'], issuer: 'dtsen-local', audience: 'dtsen-gateway' },
+      signingSecret: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'],
+      rateLimitPerMinute: 600,
+    });
+  });
+
+  it("when an identity provider's JWKS is set with its issuer, then tokens are verified against it", () => {
+    const env = { PRINCIPAL_SIGNING_SECRET: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'], AUTH_JWKS_URL: 'https://sso.example.go.id/jwks', AUTH_ISSUER: 'https://sso.example.go.id' };
+
+    expect(identity(env).tokenSource).toEqual({ kind: 'jwks', jwksUrl: 'https://sso.example.go.id/jwks', issuer: 'https://sso.example.go.id', audience: 'dtsen-gateway' });
+  });
+
+  it.each([
+    ['no token key at all', { PRINCIPAL_SIGNING_SECRET: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'] }, /exactly one of AUTH_JWT_SECRET .* and AUTH_JWKS_URL/],
+    ['both token keys', { ...SECRETS_ENV, AUTH_JWKS_URL: 'https://sso.example.go.id/jwks', AUTH_ISSUER: 'x' }, /exactly one of AUTH_JWT_SECRET/],
+    ['a short token secret', { ...SECRETS_ENV, AUTH_JWT_SECRET: 'secret' }, /AUTH_JWT_SECRET must be at least 32 characters/],
+    ['a JWKS without its issuer', { PRINCIPAL_SIGNING_SECRET: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'], AUTH_JWKS_URL: 'https://sso.example.go.id/jwks' }, /AUTH_ISSUER is required/],
+    ['a JWKS over plain http', { PRINCIPAL_SIGNING_SECRET: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'], AUTH_JWKS_URL: 'http://sso.example.go.id/jwks', AUTH_ISSUER: 'x' }, /AUTH_JWKS_URL must be an https URL/],
+    ['no signing secret', { AUTH_JWT_SECRET: SECRETS_ENV['AUTH_JWT_SECRET'] }, /PRINCIPAL_SIGNING_SECRET/],
+    ['a short signing secret', { ...SECRETS_ENV, PRINCIPAL_SIGNING_SECRET: 'short' }, /PRINCIPAL_SIGNING_SECRET: must be at least 32 characters/],
+    ['a rate limit of zero', { ...SECRETS_ENV, RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE must be a positive whole number/],
+  ])('when the configuration has %s, then the gateway refuses to start, naming the variable', (_case, env, message) => {
+    expect(() => loadGatewayConfig(env)).toThrow(message);
+  });
 });

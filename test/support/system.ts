@@ -24,7 +24,9 @@ import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
 import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
 import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
 import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { TEST_SIGNING_SECRET } from './principals';
 import { createTestStores, type StoreKind } from './stores';
+import { fullAccessToken, testToken, TEST_TOKEN_SOURCE } from './tokens';
 
 export interface RegisterData {
   readonly dtks: readonly DtksFamilyRecord[];
@@ -45,9 +47,12 @@ export interface RunningSystem {
   /** The gateway's resolution index (a private store of the same kind as the registers'). */
   readonly index: IndexRepository;
   /** Runs a resolution against the gateway into its index. */
-  resolve(options?: Omit<ResolutionOptions, 'index' | 'gatewayUrl'>): Promise<ResolutionSummary>;
+  resolve(options?: Omit<ResolutionOptions, 'index' | 'gatewayUrl' | 'gatewayToken'>): Promise<ResolutionSummary>;
+  /** A token of the resolution run's role, for tests that run it themselves. */
+  readonly indexerToken: string;
   resetQueryLog(): void;
-  query(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse>;
+  /** POSTs an operation to the gateway with `token` (default: a full-access token; null: none). */
+  query(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
   stopSubgraph(register: Register): Promise<void>;
   stop(): Promise<void>;
 }
@@ -63,6 +68,8 @@ export interface SystemOptions {
   readonly corsOrigins?: readonly string[];
   /** Resolve every family into the index once the gateway is up (default: the index stays empty). */
   readonly resolve?: boolean;
+  /** RATE_LIMIT_PER_MINUTE of the gateway (default: high enough never to matter). */
+  readonly rateLimitPerMinute?: number;
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -130,11 +137,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     corsOrigins: options.corsOrigins ?? [],
     limits: API_LIMITS,
     index: createIndexQueryRepository(indexSource),
+    tokenSource: TEST_TOKEN_SOURCE,
+    signingSecret: TEST_SIGNING_SECRET,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
     log: () => undefined,
   });
   const gatewayServer = await listen(gateway.app);
-  const resolve = (resolution: Omit<ResolutionOptions, 'index' | 'gatewayUrl'> = {}) =>
-    runResolution({ ...resolution, index, gatewayUrl: gatewayServer.url });
+  const indexerToken = await testToken('indexer');
+  const defaultToken = await fullAccessToken();
+  const resolve = (resolution: Omit<ResolutionOptions, 'index' | 'gatewayUrl' | 'gatewayToken'> = {}) =>
+    runResolution({ ...resolution, index, gatewayUrl: gatewayServer.url, gatewayToken: indexerToken });
   if (options.resolve) await resolve();
 
   const stopSubgraph = async (register: Register) => {
@@ -150,11 +162,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     sql,
     index,
     resolve,
+    indexerToken,
     resetQueryLog: () => REGISTERS.forEach((register) => sql[register].splice(0)),
-    async query(query, variables) {
+    async query(query, variables, token = defaultToken) {
       const response = await fetch(gatewayServer.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
         body: JSON.stringify({ query, variables }),
       });
       return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };

@@ -14,12 +14,15 @@
 
   class QueryError extends Error {}
 
-  async function fetchStatistics(query) {
+  // The token lives for this tab only: sessionStorage, never localStorage or a cookie.
+  const TOKEN_KEY = 'dtsen-dashboard-token';
+
+  async function fetchStatistics(query, token) {
     let response;
     try {
       response = await fetch('/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query }),
       });
     } catch (error) {
@@ -201,11 +204,11 @@
     section.querySelector('details.data').hidden = state !== 'ready';
   }
 
-  async function loadPanel(section) {
+  async function loadPanel(section, token) {
     const query = section.querySelector('.query pre').textContent;
     let statistics;
     try {
-      statistics = await fetchStatistics(query);
+      statistics = await fetchStatistics(query, token);
     } catch (error) {
       if (!(error instanceof QueryError)) throw error;
       settle(section, 'error', `The statistics query failed: ${error.message}`);
@@ -225,7 +228,31 @@
     DRAW[section.dataset.panel](section, statistics);
   }
 
-  for (const section of document.querySelectorAll('[data-panel]')) {
-    loadPanel(section).catch((error) => settle(section, 'error', `The chart could not be drawn: ${error.message}`));
+  function loadPanels(token) {
+    for (const section of document.querySelectorAll('[data-panel]')) {
+      const chart = Chart.getChart(section.querySelector('canvas'));
+      if (chart) chart.destroy();
+      section.dataset.state = 'loading';
+      section.querySelector('.loading').hidden = false;
+      loadPanel(section, token).catch((error) => settle(section, 'error', `The chart could not be drawn: ${error.message}`));
+    }
+  }
+
+  const form = document.getElementById('token-form');
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = form.elements.token.value.trim();
+    if (token === '') return;
+    sessionStorage.setItem(TOKEN_KEY, token);
+    form.elements.token.value = '';
+    loadPanels(token);
+  });
+  const saved = sessionStorage.getItem(TOKEN_KEY);
+  if (saved) {
+    loadPanels(saved);
+  } else {
+    for (const section of document.querySelectorAll('[data-panel]')) {
+      settle(section, 'waiting', 'Paste a token with the statistics scope (analyst or caseworker) above.');
+    }
   }
 })();

@@ -1,0 +1,44 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLObjectType, SelectionSetNode } from 'graphql';
+import { maskIdentifier } from '../../common/auth/masking';
+import { hasScope } from '../../common/auth/principal';
+import type { GatewayContext } from '../context';
+import { fragmentsOf, selectedFields, type Fragments } from './operation-walk';
+
+/**
+ * Entity keys: the query planner joins the registers on them, so the subgraphs must send them
+ * unmasked, and they are masked here, in the response the client gets. Every other personal field
+ * is masked by the subgraph that holds it.
+ */
+const KEY_FIELDS: Readonly<Record<string, string>> = { Household: 'noKK', Person: 'nik', AuditTrail: 'nik' };
+
+/** Masks NIK and No. KK keys in responses to principals without the `pii` scope. */
+export function keyMaskingPlugin(): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response, document, operation, schema }) {
+          if (!contextValue.principal || hasScope(contextValue.principal, 'pii')) return;
+          if (response.body.kind !== 'single' || !document || !operation) return;
+          const data = response.body.singleResult.data;
+          const root = schema.getRootType(operation.operation);
+          if (data && root) maskKeys(root, operation.selectionSet, data, fragmentsOf(document.definitions));
+        },
+      };
+    },
+  };
+}
+
+function maskKeys(type: GraphQLObjectType, selectionSet: SelectionSetNode, value: Record<string, unknown>, fragments: Fragments): void {
+  for (const field of selectedFields(type, selectionSet, fragments)) {
+    const fieldValue = value[field.responseKey];
+    if (fieldValue === null || fieldValue === undefined) continue;
+    if (KEY_FIELDS[type.name] === field.fieldName && typeof fieldValue === 'string') {
+      value[field.responseKey] = maskIdentifier(fieldValue);
+    } else if (field.objectType && field.selectionSet) {
+      for (const item of Array.isArray(fieldValue) ? fieldValue.flat(Infinity) : [fieldValue]) {
+        if (item !== null && typeof item === 'object') maskKeys(field.objectType, field.selectionSet, item as Record<string, unknown>, fragments);
+      }
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
+import { startSystem, type RunningSystem } from '../support/system';
+import { testToken } from '../support/tokens';
+
+const QUERY = '{ ruleSet { version } }';
+
+describe('the rate limit per principal', () => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, rateLimitPerMinute: 3 });
+  });
+  afterAll(() => system.stop());
+
+  it('when one principal sends more requests in a minute than allowed, then the extra ones get 429 RATE_LIMITED with Retry-After, and others are still served', async () => {
+    const busy = await testToken('frontend', { subject: 'busy-client' });
+    const other = await testToken('frontend', { subject: 'other-client' });
+
+    const statuses = [];
+    for (let i = 0; i < 3; i += 1) statuses.push((await system.query(QUERY, {}, busy)).status);
+    const limited = await fetch(system.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${busy}` },
+      body: JSON.stringify({ query: QUERY }),
+    });
+    const limitedBody = (await limited.json()) as { errors: { message: string; extensions: { code: string; retryAfterSeconds: number } }[] };
+    const retryAfter = Number(limited.headers.get('retry-after'));
+
+    expect({
+      statuses,
+      limited: limited.status,
+      body: limitedBody,
+      retryAfterHeader: retryAfter > 0 && retryAfter <= 60,
+      other: (await system.query(QUERY, {}, other)).status,
+    }).toEqual({
+      statuses: [200, 200, 200],
+      limited: 429,
+      body: { errors: [{ message: 'Too many requests: at most 3 per minute', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }] },
+      retryAfterHeader: true,
+      other: 200,
+    });
+  });
+});
