@@ -13,6 +13,7 @@ import { openP3keStore } from '../../subgraphs/p3ke/store';
 import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
 import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
 import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { TEST_SIGNING_SECRET } from '../support/principals';
 import { dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
 
 export interface MemberLike {
@@ -58,7 +59,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'Dtks',
     openStore: openDtksStore,
     createRepository: createDtksRepository,
-    buildApp: (dataSource) => buildDtksApp({ repository: createDtksRepository(dataSource) }),
+    buildApp: (dataSource) => buildDtksApp({ repository: createDtksRepository(dataSource), signingSecret: TEST_SIGNING_SECRET }),
     family: dtksFamily,
     detailTables: 1,
     familySelection: `dtksId noKK regionCode address rt rw verificationStatus verifiedAt active welfarePercentile
@@ -70,7 +71,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'Regsosek',
     openStore: openRegsosekStore,
     createRepository: createRegsosekRepository,
-    buildApp: (dataSource) => buildRegsosekApp({ repository: createRegsosekRepository(dataSource) }),
+    buildApp: (dataSource) => buildRegsosekApp({ repository: createRegsosekRepository(dataSource), signingSecret: TEST_SIGNING_SECRET }),
     family: regsosekFamily,
     detailTables: 0,
     familySelection: `noKK regionCode address rt rw familyStatus
@@ -86,7 +87,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'P3ke',
     openStore: openP3keStore,
     createRepository: createP3keRepository,
-    buildApp: (dataSource) => buildP3keApp({ repository: createP3keRepository(dataSource) }),
+    buildApp: (dataSource) => buildP3keApp({ repository: createP3keRepository(dataSource), signingSecret: TEST_SIGNING_SECRET }),
     family: p3keFamily,
     detailTables: 1,
     familySelection: `noKK regionCode address rt rw desil extremePoor liveableHouse cleanWater sanitation

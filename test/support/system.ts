@@ -24,6 +24,7 @@ import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
 import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
 import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
 import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { TEST_SIGNING_SECRET } from './principals';
 import { createTestStores, type StoreKind } from './stores';
 
 export interface RegisterData {
@@ -100,9 +101,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   await p3ke.insertFamilies(options.data.p3ke);
 
   const apps = {
-    dtks: await buildDtksApp({ repository: dtks }),
-    regsosek: await buildRegsosekApp({ repository: regsosek }),
-    p3ke: await buildP3keApp({ repository: p3ke }),
+    dtks: await buildDtksApp({ repository: dtks, signingSecret: TEST_SIGNING_SECRET }),
+    regsosek: await buildRegsosekApp({ repository: regsosek, signingSecret: TEST_SIGNING_SECRET }),
+    p3ke: await buildP3keApp({ repository: p3ke, signingSecret: TEST_SIGNING_SECRET }),
   };
   const servers = {} as Record<Register, Server>;
   const subgraphUrls = {} as Record<Register, string>;
