@@ -1,6 +1,8 @@
 import { In, type DataSource, type EntitySchema, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { groupByKeys, orderByKeys } from '../loaders';
 import { parseRegionPrefix, type FamilyPage } from '../pagination';
+import { AuditEntryEntity } from './audit-entity';
+import { auditRecord, auditRow, type AuditRecord } from './audit-records';
 import { insertRows } from './bulk-insert';
 import { chunk } from './chunks';
 import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-columns';
@@ -14,8 +16,22 @@ export interface FamilyRepository<Family, Member, Filter> {
   familiesByNoKK(noKKs: readonly string[]): Promise<(Family | null)[]>;
   /** Member records per NIK, most recently recorded first; [] where none. */
   membersByNik(niks: readonly string[]): Promise<Member[][]>;
-  /** A page of No. KKs in order, after `afterNoKK`, with the total over all pages. */
-  listFamilies(filter: Filter | null | undefined, first: number, afterNoKK: string | null): Promise<FamilyPage>;
+  /** Each family's region code in key order, null where the store has none: one query per batch. */
+  regionCodesByNoKK(noKKs: readonly string[]): Promise<(string | null)[]>;
+  /**
+   * A page of No. KKs in order, after `afterNoKK`, with the total over all pages; only families
+   * whose region code starts with one of `regions` (digit prefixes) unless `regions` is null.
+   */
+  listFamilies(
+    filter: Filter | null | undefined,
+    first: number,
+    afterNoKK: string | null,
+    regions: readonly string[] | null,
+  ): Promise<FamilyPage>;
+  /** Appends reads to the audit trail in one statement per 1,000 entries; the trail is never changed. */
+  appendAudit(entries: readonly AuditRecord[]): Promise<void>;
+  /** Each NIK's audit entries, newest first; [] where none. */
+  auditTrailByNiks(niks: readonly string[]): Promise<AuditRecord[][]>;
   /** Inserts new families with their members and details in one transaction. */
   insertFamilies(families: readonly Family[]): Promise<void>;
   countFamilies(): Promise<number>;
@@ -72,6 +88,7 @@ export function createFamilyRepository<
   const families = dataSource.getRepository(layout.family);
   const members = dataSource.getRepository(layout.member);
   const details = layout.detail ? dataSource.getRepository(layout.detail) : null;
+  const audit = dataSource.getRepository(AuditEntryEntity);
 
   async function findIn<Row extends ObjectLiteral>(
     rows: { find(options: object): Promise<Row[]> },
@@ -93,6 +110,14 @@ export function createFamilyRepository<
     const region: FamilyCondition[] =
       regionPrefix === null ? [] : [{ sql: 'f.region_code LIKE :regionPrefix', parameters: { regionPrefix: `${regionPrefix}%` } }];
     return [...region, ...layout.conditions(filter)];
+  }
+
+  /** Prefixes are digits (checked by the caller), so LIKE cannot be widened by `%` or `_`. */
+  function regionConditions(regions: readonly string[] | null): FamilyCondition[] {
+    if (regions === null) return [];
+    if (regions.length === 0) return [{ sql: '1 = 0' }];
+    const parameters = Object.fromEntries(regions.map((prefix, index) => [`scope${index}`, `${prefix}%`]));
+    return [{ sql: `(${regions.map((_, index) => `f.region_code LIKE :scope${index}`).join(' OR ')})`, parameters }];
   }
 
   function filtered(conditions: readonly FamilyCondition[]) {
@@ -124,8 +149,18 @@ export function createFamilyRepository<
       return groupByKeys(niks, rows, (row) => row.nik).map((group) => group.map((row) => layout.toMember(row)));
     },
 
-    async listFamilies(filter, first, afterNoKK) {
-      const conditions = filterConditions(filter);
+    async regionCodesByNoKK(noKKs) {
+      if (noKKs.length === 0) return [];
+      const rows: { noKK: string; regionCode: string }[] = [];
+      for (const slice of chunk([...new Set(noKKs)], MAX_KEYS_PER_QUERY)) {
+        const query = families.createQueryBuilder('f').select('f.no_kk', 'noKK').addSelect('f.region_code', 'regionCode');
+        rows.push(...(await query.where('f.no_kk IN (:...slice)', { slice }).getRawMany<{ noKK: string; regionCode: string }>()));
+      }
+      return orderByKeys(noKKs, rows, (row) => row.noKK).map((row) => row?.regionCode ?? null);
+    },
+
+    async listFamilies(filter, first, afterNoKK, regions) {
+      const conditions = [...filterConditions(filter), ...regionConditions(regions)];
       const pageQuery = filtered(conditions).select('f.no_kk', 'noKK').orderBy('f.no_kk', 'ASC').limit(first + 1);
       if (afterNoKK !== null) pageQuery.andWhere('f.no_kk > :afterNoKK', { afterNoKK });
       const rows = await pageQuery.getRawMany<{ noKK: string }>();
@@ -147,6 +182,21 @@ export function createFamilyRepository<
         await insertRows(runner, layout.member, rows.flatMap((row) => row.members));
         if (layout.detail) await insertRows(runner, layout.detail, rows.flatMap((row) => row.details));
       });
+    },
+
+    async appendAudit(entries) {
+      for (const slice of chunk(entries, MAX_KEYS_PER_QUERY)) {
+        await audit.createQueryBuilder().insert().values(slice.map(auditRow)).updateEntity(false).execute();
+      }
+    },
+
+    async auditTrailByNiks(niks) {
+      if (niks.length === 0) return [];
+      const rows = [];
+      for (const slice of chunk([...new Set(niks)], MAX_KEYS_PER_QUERY)) {
+        rows.push(...(await audit.find({ where: { nik: In(slice) }, order: { readAt: 'DESC', id: 'DESC' } })));
+      }
+      return groupByKeys(niks, rows, (row) => row.nik).map((group) => group.map(auditRecord));
     },
 
     countFamilies() {

@@ -1,19 +1,24 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { maskingFormatError } from '../errors';
+import type { Principal } from '../auth/principal';
+import { PRINCIPAL_HEADER, SIGNATURE_HEADER, SignatureError, verifySignedRequest } from '../auth/signature';
+import { ErrorCode, maskingFormatError } from '../errors';
 import { requestErrorHandler } from '../request-errors';
 
-export interface SubgraphAppOptions {
+export interface SubgraphAppOptions<Context extends object> {
   /** Names the subgraph in server-side logs. */
   readonly name: string;
   readonly schema: GraphQLSchema;
-  /** The per-request context (fresh DataLoaders for every request). */
-  readonly context: (req: express.Request) => Promise<object> | object;
+  /** The HMAC secret the gateway signs the principal and body with (signature.ts). */
+  readonly signingSecret: string;
+  /** The per-request context (fresh DataLoaders for every request) of a verified principal. */
+  readonly context: (req: express.Request, principal: Principal) => Promise<Context> | Context;
   /** Resolves when the subgraph can serve (its store answers); rejects otherwise. */
   readonly ready: () => Promise<void>;
+  readonly plugins?: readonly ApolloServerPlugin<Context>[];
 }
 
 export interface SubgraphApp {
@@ -26,19 +31,27 @@ const JSON_BODY_LIMIT = '1mb';
 /** A store that does not answer the readiness probe quickly is as good as down. */
 const READY_TIMEOUT_MS = 3_000;
 
+/** The exact bytes of a JSON body, kept by express.json: the signature covers them, not the parsed value. */
+const RAW_BODY = Symbol('rawBody');
+type WithRawBody = express.Request & { [RAW_BODY]?: Buffer };
+
 /**
  * An Express app serving one subgraph at /graphql with liveness and readiness probes. It does not
  * listen: main.ts does, and tests listen on port 0.
+ *
+ * /graphql answers only requests the gateway signed (signature.ts), and only POSTs: a GET carries
+ * its operation in the URL, outside the signed body, so a captured signature could carry another
+ * operation. The probes stay open: they reveal nothing but whether the store answers.
  */
-export async function createSubgraphApp(options: SubgraphAppOptions): Promise<SubgraphApp> {
-  const server = new ApolloServer<object>({
+export async function createSubgraphApp<Context extends object>(options: SubgraphAppOptions<Context>): Promise<SubgraphApp> {
+  const server = new ApolloServer<Context>({
     schema: options.schema,
     formatError: maskingFormatError((message, error) => console.error(`[${options.name}] ${message}`, error)),
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: true,
     // The gateway serves the playground; traces would carry unmasked errors to the gateway.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
   });
   await server.start();
 
@@ -57,11 +70,51 @@ export async function createSubgraphApp(options: SubgraphAppOptions): Promise<Su
   });
   app.use(
     '/graphql',
-    express.json({ limit: JSON_BODY_LIMIT }),
-    expressMiddleware(server, { context: async ({ req }) => options.context(req) }),
+    onlyPost,
+    express.json({
+      limit: JSON_BODY_LIMIT,
+      verify: (req, _res, body) => {
+        (req as WithRawBody)[RAW_BODY] = body;
+      },
+    }),
+    verifiedPrincipal(options.signingSecret),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => options.context(req, res.locals['principal'] as Principal),
+    }),
   );
   app.use(requestErrorHandler);
   return { app, stop: () => server.stop() };
+}
+
+function onlyPost(req: express.Request, res: express.Response, next: express.NextFunction): void {
+  if (req.method === 'POST') {
+    next();
+    return;
+  }
+  res
+    .status(405)
+    .set('allow', 'POST')
+    .json({ errors: [{ message: 'Only POST is served', extensions: { code: ErrorCode.BAD_REQUEST } }] });
+}
+
+/** Puts the signed principal in `res.locals.principal`, or answers 401 saying why (never with header values). */
+function verifiedPrincipal(secret: string) {
+  return (req: express.Request, res: express.Response, next: express.NextFunction): void => {
+    try {
+      res.locals['principal'] = verifySignedRequest(
+        secret,
+        { principal: req.get(PRINCIPAL_HEADER), signature: req.get(SIGNATURE_HEADER) },
+        (req as WithRawBody)[RAW_BODY] ?? Buffer.alloc(0),
+      );
+    } catch (error) {
+      if (!(error instanceof SignatureError)) throw error;
+      res.status(401).json({
+        errors: [{ message: `Request refused: ${error.message}`, extensions: { code: ErrorCode.UNAUTHENTICATED } }],
+      });
+      return;
+    }
+    next();
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -71,4 +124,3 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
-

@@ -2,6 +2,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { FamilyLoaders } from '../loaders';
 import type { Register } from '../store-url';
 import type { FamilyRepository } from '../store/family-repository';
+import { auditPlugin } from './audit-plugin';
+import { createAuditRecorder } from './audit-recorder';
 import { createSubgraphApp, type SubgraphApp } from './create-subgraph-app';
 import { loadSdl } from './load-sdl';
 import type { RegisterContext, RegisterResolvers } from './register-resolvers';
@@ -11,15 +13,27 @@ export interface RegisterAppParts<Family, Member, Filter> {
   readonly resolvers: RegisterResolvers;
   readonly repository: FamilyRepository<Family, Member, Filter>;
   readonly createLoaders: (repository: FamilyRepository<Family, Member, Filter>) => FamilyLoaders<Family, Member>;
+  /** The key the gateway signs principals with. */
+  readonly signingSecret: string;
 }
 
-/** A source subgraph's app: its SDL and resolvers over one repository, fresh loaders per request. */
+/**
+ * A source subgraph's app: its SDL and resolvers over one repository; every request carries the
+ * gateway's signed principal, fresh loaders, and an audit recorder written before the response.
+ */
 export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts<Family, Member, Filter>): Promise<SubgraphApp> {
-  const { register, resolvers, repository, createLoaders } = parts;
-  return createSubgraphApp({
+  const { register, resolvers, repository, createLoaders, signingSecret } = parts;
+  return createSubgraphApp<RegisterContext<Family, Member, Filter>>({
     name: register,
     schema: buildSubgraphSchema([{ typeDefs: loadSdl(register), resolvers }]),
-    context: (): RegisterContext<Family, Member, Filter> => ({ repository, loaders: createLoaders(repository) }),
+    signingSecret,
+    context: (_req, principal) => ({
+      principal,
+      repository,
+      loaders: createLoaders(repository),
+      audit: createAuditRecorder(principal, (entries) => repository.appendAudit(entries)),
+    }),
     ready: () => repository.ping(),
+    plugins: [auditPlugin(register)],
   });
 }

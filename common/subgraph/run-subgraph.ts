@@ -10,7 +10,7 @@ export interface SubgraphMain<Repository> {
   readonly loadConfig: () => RegisterSubgraphConfig;
   readonly openStore: (url: string) => Promise<DataSource>;
   readonly createRepository: (dataSource: DataSource) => Repository;
-  readonly buildApp: (dependencies: { repository: Repository }) => Promise<SubgraphApp>;
+  readonly buildApp: (dependencies: { repository: Repository; signingSecret: string }) => Promise<SubgraphApp>;
 }
 
 /**
@@ -27,7 +27,7 @@ export function runSubgraph<Repository>(main: SubgraphMain<Repository>): void {
 async function start<Repository>(main: SubgraphMain<Repository>): Promise<void> {
   const config = main.loadConfig();
   const store = await main.openStore(config.storeUrl);
-  const { app, stop } = await main.buildApp({ repository: main.createRepository(store) });
+  const { app, stop } = await main.buildApp({ repository: main.createRepository(store), signingSecret: config.signingSecret });
   await serveUntilSignalled({
     name: `${main.register} subgraph`,
     app,

@@ -4,7 +4,13 @@ import { createDtksLoaders } from './loaders';
 import type { DtksRepository } from './repository';
 import { dtksResolvers } from './resolvers';
 
-/** The DTKS subgraph over a repository; it does not listen. */
-export function buildDtksApp({ repository }: { repository: DtksRepository }): Promise<SubgraphApp> {
-  return buildRegisterApp({ register: 'dtks', resolvers: dtksResolvers, repository, createLoaders: createDtksLoaders });
+export interface DtksAppDependencies {
+  readonly repository: DtksRepository;
+  /** The key the gateway signs principals with (PRINCIPAL_SIGNING_SECRET). */
+  readonly signingSecret: string;
+}
+
+/** The DTKS subgraph over a repository, serving only requests the gateway signed; it does not listen. */
+export function buildDtksApp({ repository, signingSecret }: DtksAppDependencies): Promise<SubgraphApp> {
+  return buildRegisterApp({ register: 'dtks', resolvers: dtksResolvers, repository, createLoaders: createDtksLoaders, signingSecret });
 }

@@ -4,7 +4,13 @@ import { createP3keLoaders } from './loaders';
 import type { P3keRepository } from './repository';
 import { p3keResolvers } from './resolvers';
 
-/** The P3KE subgraph over a repository; it does not listen. */
-export function buildP3keApp({ repository }: { repository: P3keRepository }): Promise<SubgraphApp> {
-  return buildRegisterApp({ register: 'p3ke', resolvers: p3keResolvers, repository, createLoaders: createP3keLoaders });
+export interface P3keAppDependencies {
+  readonly repository: P3keRepository;
+  /** The key the gateway signs principals with (PRINCIPAL_SIGNING_SECRET). */
+  readonly signingSecret: string;
+}
+
+/** The P3KE subgraph over a repository, serving only requests the gateway signed; it does not listen. */
+export function buildP3keApp({ repository, signingSecret }: P3keAppDependencies): Promise<SubgraphApp> {
+  return buildRegisterApp({ register: 'p3ke', resolvers: p3keResolvers, repository, createLoaders: createP3keLoaders, signingSecret });
 }

@@ -4,7 +4,13 @@ import { createRegsosekLoaders } from './loaders';
 import type { RegsosekRepository } from './repository';
 import { regsosekResolvers } from './resolvers';
 
-/** The REGSOSEK subgraph over a repository; it does not listen. */
-export function buildRegsosekApp({ repository }: { repository: RegsosekRepository }): Promise<SubgraphApp> {
-  return buildRegisterApp({ register: 'regsosek', resolvers: regsosekResolvers, repository, createLoaders: createRegsosekLoaders });
+export interface RegsosekAppDependencies {
+  readonly repository: RegsosekRepository;
+  /** The key the gateway signs principals with (PRINCIPAL_SIGNING_SECRET). */
+  readonly signingSecret: string;
+}
+
+/** The REGSOSEK subgraph over a repository, serving only requests the gateway signed; it does not listen. */
+export function buildRegsosekApp({ repository, signingSecret }: RegsosekAppDependencies): Promise<SubgraphApp> {
+  return buildRegisterApp({ register: 'regsosek', resolvers: regsosekResolvers, repository, createLoaders: createRegsosekLoaders, signingSecret });
 }

@@ -1,8 +1,10 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type express from 'express';
 import { parse } from 'graphql';
+import { encodePrincipal, signRequest, SIGNATURE_VALIDITY_MS } from '../../common/auth/signature';
 import { createSubgraphApp } from '../../common/subgraph/create-subgraph-app';
-import { listen, locationOf, postGraphQL, type Listening } from './http-client';
+import { signedJsonHeaders, TEST_SIGNING_SECRET, testPrincipal } from '../support/principals';
+import { listen, locationOf, postSignedGraphQL, type Listening } from './http-client';
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
@@ -27,7 +29,8 @@ describe('createSubgraphApp', () => {
     const built = await createSubgraphApp({
       name: 'test',
       schema: buildSubgraphSchema([{ typeDefs, resolvers }]),
-      context: (req: express.Request) => ({ caller: req.get('x-caller') ?? 'anonymous' }),
+      signingSecret: TEST_SIGNING_SECRET,
+      context: (req: express.Request, principal) => ({ caller: `${principal.subject} via ${req.get('x-via') ?? 'nothing'}` }),
       ready: async () => {
         if (!storeUp) throw new Error('store down');
       },
@@ -46,21 +49,76 @@ describe('createSubgraphApp', () => {
     jest.restoreAllMocks();
   });
 
-  it('when a request comes in, then the context is built from it', async () => {
-    const response = await fetch(`${server.origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-caller': 'gateway' },
-      body: JSON.stringify({ query: '{ caller }' }),
+  const post = (body: string, headers: Record<string, string>) =>
+    fetch(`${server.origin}/graphql`, { method: 'POST', headers, body }).then(async (response) => ({
+      status: response.status,
+      body: await response.json(),
+    }));
+  const refused = (reason: string) => ({
+    status: 401,
+    body: { errors: [{ message: `Request refused: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] },
+  });
+  const callerQuery = JSON.stringify({ query: '{ caller }' });
+
+  it('when a signed request comes in, then the context is built from the request and the signed principal', async () => {
+    const answer = await post(callerQuery, { ...signedJsonHeaders(callerQuery, testPrincipal('analyst')), 'x-via': 'gateway' });
+
+    expect(answer).toEqual({ status: 200, body: { data: { caller: 'test-analyst via gateway' } } });
+  });
+
+  it('when a request is not signed, then it is refused with 401 UNAUTHENTICATED before any resolver runs', async () => {
+    const answer = await post(callerQuery, { 'content-type': 'application/json' });
+
+    expect(answer).toEqual(refused('the request is not signed by the gateway'));
+  });
+
+  it('when the signature was made with another secret, then the request is refused', async () => {
+    const forged = signRequest('another-secret-of-enough-length-0123456789', encodePrincipal(testPrincipal('indexer')), callerQuery);
+
+    const answer = await post(callerQuery, { 'content-type': 'application/json', ...forged });
+
+    expect(answer).toEqual(refused('the signature does not match'));
+  });
+
+  it('when the principal is changed after signing, then the request is refused', async () => {
+    const headers = signedJsonHeaders(callerQuery, testPrincipal('frontend'));
+
+    const answer = await post(callerQuery, { ...headers, 'x-dtsen-principal': encodePrincipal(testPrincipal('indexer')) });
+
+    expect(answer).toEqual(refused('the signature does not match'));
+  });
+
+  it('when the body is altered after signing, then the request is refused', async () => {
+    const headers = signedJsonHeaders(callerQuery);
+
+    const answer = await post(JSON.stringify({ query: '{ broken }' }), headers);
+
+    expect(answer).toEqual(refused('the signature does not match'));
+  });
+
+  it('when a signed request is replayed after the signature validity, then it is refused as expired', async () => {
+    const headers = signedJsonHeaders(callerQuery, testPrincipal('indexer'), Date.now() - SIGNATURE_VALIDITY_MS - 1_000);
+
+    const answer = await post(callerQuery, headers);
+
+    expect(answer).toEqual(refused('the signature has expired'));
+  });
+
+  it('when the signature header is not a signature, then the request is refused as malformed', async () => {
+    const answer = await post(callerQuery, {
+      'content-type': 'application/json',
+      'x-dtsen-principal': encodePrincipal(testPrincipal('indexer')),
+      'x-dtsen-signature': 'v1=deadbeef',
     });
 
-    expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { data: { caller: 'gateway' } } });
+    expect(answer).toEqual(refused('the signature is malformed'));
   });
 
   it('when a resolver fails with an internal error, then the client gets a bare internal error and the log gets the real one', async () => {
     const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const query = '{ broken }';
 
-    const answer = await postGraphQL(server.origin, query);
+    const answer = await postSignedGraphQL(server.origin, query);
 
     expect({ answer, logged: log.mock.calls.map(([prefix, error]) => [prefix, (error as Error).message]) }).toEqual({
       answer: {
@@ -82,7 +140,7 @@ describe('createSubgraphApp', () => {
   });
 
   it('when a query names an unknown field, then the validation error keeps its message and code', async () => {
-    const answer = await postGraphQL(server.origin, '{ nope }');
+    const answer = await postSignedGraphQL(server.origin, '{ nope }');
 
     expect(answer).toEqual({
       status: 400,
@@ -124,22 +182,20 @@ describe('createSubgraphApp', () => {
     });
   });
 
-  it('when a GET query comes without a preflight header, then it is blocked as a possible CSRF; with one, it is answered', async () => {
-    const url = `${server.origin}/graphql?query=${encodeURIComponent('{ caller }')}`;
+  it('when a query comes as GET, then it is refused: the operation would travel outside the signed body', async () => {
+    const response = await fetch(`${server.origin}/graphql?query=${encodeURIComponent('{ caller }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
 
-    const [simple, preflighted] = await Promise.all([fetch(url), fetch(url, { headers: { 'apollo-require-preflight': 'true' } })]);
-
-    expect([
-      { status: simple.status, blocked: (await simple.text()).includes('Cross-Site Request Forgery') },
-      { status: preflighted.status, body: await preflighted.json() },
-    ]).toEqual([
-      { status: 400, blocked: true },
-      { status: 200, body: { data: { caller: 'anonymous' } } },
-    ]);
+    expect({ status: response.status, allow: response.headers.get('allow'), body: await response.json() }).toEqual({
+      status: 405,
+      allow: 'POST',
+      body: { errors: [{ message: 'Only POST is served', extensions: { code: 'BAD_REQUEST' } }] },
+    });
   });
 
   it('when a client introspects, then the schema is described', async () => {
-    const answer = await postGraphQL(server.origin, '{ __schema { queryType { name } } }');
+    const answer = await postSignedGraphQL(server.origin, '{ __schema { queryType { name } } }');
 
     expect(answer).toEqual({ status: 200, body: { data: { __schema: { queryType: { name: 'Query' } } } } });
   });

@@ -1,6 +1,8 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Principal } from '../../common/auth/principal';
+import { signedJsonHeaders, testPrincipal } from '../support/principals';
 
 export interface Listening {
   /** http://127.0.0.1:<port> */
@@ -42,4 +44,16 @@ export function locationOf(query: string, text: string): { line: number; column:
   const index = query.indexOf(text);
   if (index < 0 || query.includes('\n')) throw new Error(`"${text}" is not in the one-line query`);
   return { line: 1, column: index + 1 };
+}
+
+/** POSTs a GraphQL operation to a subgraph's `/graphql`, signed for `principal` as the gateway signs it. */
+export async function postSignedGraphQL(
+  origin: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  principal: Principal = testPrincipal('indexer'),
+): Promise<HttpAnswer> {
+  const body = JSON.stringify({ query, variables });
+  const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: signedJsonHeaders(body, principal), body });
+  return { status: response.status, body: await response.json() };
 }

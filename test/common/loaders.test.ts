@@ -65,6 +65,14 @@ describe('createFamilyLoaders', () => {
         calls.push(['members', ...niks]);
         return niks.map((nik) => [{ nik }]);
       },
+      regionCodesByNoKK: async (noKKs: readonly string[]) => {
+        calls.push(['regions', ...noKKs]);
+        return noKKs.map(() => '3172011001');
+      },
+      auditTrailByNiks: async (niks: readonly string[]) => {
+        calls.push(['audit', ...niks]);
+        return niks.map(() => []);
+      },
     });
 
     const results = await Promise.all([
@@ -73,13 +81,19 @@ describe('createFamilyLoaders', () => {
       loaders.familyByNoKK.load('k1'),
       loaders.membersByNik.load('n1'),
       loaders.membersByNik.load('n2'),
+      loaders.regionCodeByNoKK.load('k1'),
+      loaders.regionCodeByNoKK.load('k2'),
+      loaders.auditTrailByNik.load('n1'),
+      loaders.auditTrailByNik.load('n2'),
     ]);
 
     expect({ results, calls }).toEqual({
-      results: [{ noKK: 'k1' }, null, { noKK: 'k1' }, [{ nik: 'n1' }], [{ nik: 'n2' }]],
+      results: [{ noKK: 'k1' }, null, { noKK: 'k1' }, [{ nik: 'n1' }], [{ nik: 'n2' }], '3172011001', '3172011001', [], []],
       calls: [
         ['families', 'k1', 'missing'],
         ['members', 'n1', 'n2'],
+        ['regions', 'k1', 'k2'],
+        ['audit', 'n1', 'n2'],
       ],
     });
   });

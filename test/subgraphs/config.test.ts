@@ -8,45 +8,60 @@ const loaders = [
   ['p3ke', 'P3KE', 4003, loadP3keConfig],
 ] as const;
 
+const SECRET = 'a-signing-secret-of-32-characters';
+
 describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPort, load) => {
-  it('when nothing is set, then it listens on its own port over a SQLite file in data/', () => {
-    expect(load({})).toEqual({ port: defaultPort, storeUrl: `sqlite:data/${register}.sqlite` });
+  it('when only the signing secret is set, then it listens on its own port over a SQLite file in data/', () => {
+    expect(load({ PRINCIPAL_SIGNING_SECRET: SECRET })).toEqual({
+      port: defaultPort,
+      storeUrl: `sqlite:data/${register}.sqlite`,
+      signingSecret: SECRET,
+    });
+  });
+
+  it.each([
+    ['missing', {}, 'PRINCIPAL_SIGNING_SECRET: required: the key the gateway signs principals with'],
+    ['31 characters', { PRINCIPAL_SIGNING_SECRET: 'x'.repeat(31) }, 'PRINCIPAL_SIGNING_SECRET: must be at least 32 characters'],
+  ])('when the signing secret is %s, then loading fails naming it', (_case, env, problem) => {
+    expect(() => load(env)).toThrow(new Error(`Invalid configuration: ${problem}`));
   });
 
   it('when the port and data folder are set, then they are used', () => {
-    expect(load({ [`${prefix}_PORT`]: '5100', DATA_DIR: '/var/lib/dtsen' })).toEqual({
+    expect(load({ [`${prefix}_PORT`]: '5100', DATA_DIR: '/var/lib/dtsen', PRINCIPAL_SIGNING_SECRET: SECRET })).toEqual({
       port: 5100,
       storeUrl: `sqlite:/var/lib/dtsen/${register}.sqlite`,
+      signingSecret: SECRET,
     });
   });
 
   it('when MYSQL_URL names a server, then the store is the register database on it', () => {
-    expect(load({ MYSQL_URL: 'mysql://dtsen:secret@db.local:3306' })).toEqual({
+    expect(load({ MYSQL_URL: 'mysql://dtsen:secret@db.local:3306', PRINCIPAL_SIGNING_SECRET: SECRET })).toEqual({
       port: defaultPort,
       storeUrl: `mysql://dtsen:secret@db.local:3306/dtsen_${register}`,
+      signingSecret: SECRET,
     });
   });
 
   it('when the register has its own database URL, then it wins over MYSQL_URL', () => {
-    expect(load({ MYSQL_URL: 'mysql://root@db.local:3306', [`${prefix}_DATABASE_URL`]: 'sqlite:/tmp/own.sqlite' })).toEqual({
-      port: defaultPort,
-      storeUrl: 'sqlite:/tmp/own.sqlite',
-    });
+    const env = { MYSQL_URL: 'mysql://root@db.local:3306', [`${prefix}_DATABASE_URL`]: 'sqlite:/tmp/own.sqlite', PRINCIPAL_SIGNING_SECRET: SECRET };
+
+    expect(load(env)).toEqual({ port: defaultPort, storeUrl: 'sqlite:/tmp/own.sqlite', signingSecret: SECRET });
   });
 
   it('when variables are malformed, then loading fails naming each of them', () => {
     expect(() =>
-      load({ [`${prefix}_PORT`]: 'abc', MYSQL_URL: 'postgres://db.local', [`${prefix}_DATABASE_URL`]: 'db.local/dtks' }),
+      load({ [`${prefix}_PORT`]: 'abc', MYSQL_URL: 'postgres://db.local', [`${prefix}_DATABASE_URL`]: 'db.local/dtks', PRINCIPAL_SIGNING_SECRET: 'short' }),
     ).toThrow(
       new Error(
         `Invalid configuration: MYSQL_URL: must be a mysql://user:pass@host:port URL; ` +
           `${prefix}_DATABASE_URL: must be a mysql://user:pass@host:port/db or sqlite:<path> URL; ` +
-          `${prefix}_PORT: Invalid port input: "abc"`,
+          `${prefix}_PORT: Invalid port input: "abc"; ` +
+          'PRINCIPAL_SIGNING_SECRET: must be at least 32 characters',
       ),
     );
   });
 
   it('when loaded, then the configuration cannot be changed', () => {
-    expect(Object.isFrozen(load({}))).toBe(true);
+    expect(Object.isFrozen(load({ PRINCIPAL_SIGNING_SECRET: SECRET }))).toBe(true);
   });
 });

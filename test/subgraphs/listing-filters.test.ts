@@ -10,8 +10,8 @@ import { GAMBIR, PENJARINGAN, dtksFamily, p3keFamily, regsosekFamily } from './f
 import { freshStoreForEachTest, kk, nik } from './store-harness';
 
 /** The No. KKs of a first page of 10 and the total. */
-async function listed<Filter>(repository: { listFamilies(filter: Filter, first: number, after: null): Promise<{ noKKs: string[]; totalCount: number }> }, filter: Filter) {
-  const page = await repository.listFamilies(filter, 10, null);
+async function listed<Filter>(repository: { listFamilies(filter: Filter, first: number, after: null, regions: null): Promise<{ noKKs: string[]; totalCount: number }> }, filter: Filter) {
+  const page = await repository.listFamilies(filter, 10, null, null);
   return { noKKs: page.noKKs, totalCount: page.totalCount };
 }
 
@@ -106,7 +106,7 @@ describe.each(storeKinds())('Regsosek listing filters (%s store)', (kind) => {
     [{ desilMin: 2.5 }, badUserInput('filter.desilMin must be a desil from 1 to 10, got 2.5', 'filter.desilMin')],
     [{ desilMin: 6, desilMax: 3 }, badUserInput('filter.desilMin (6) must not be above filter.desilMax (3)', 'filter.desilMin')],
   ])('when the desil filter is %p, then the listing is refused naming the field', async (filter, expected) => {
-    expect(await rejection(store().repository.listFamilies(filter, 10, null))).toEqual(expected);
+    expect(await rejection(store().repository.listFamilies(filter, 10, null, null))).toEqual(expected);
   });
 });
 

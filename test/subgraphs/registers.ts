@@ -4,15 +4,16 @@ import type { Register } from '../../common/store-url';
 import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { FamilyRepository } from '../../common/store/family-repository';
 import type { StoreOptions } from '../../common/store/open-store';
-import { createDtksRepository } from '../../subgraphs/dtks/repository';
+import { createDtksRepository, type DtksRepository } from '../../subgraphs/dtks/repository';
 import { buildDtksApp } from '../../subgraphs/dtks/server';
 import { openDtksStore } from '../../subgraphs/dtks/store';
-import { createP3keRepository } from '../../subgraphs/p3ke/repository';
+import { createP3keRepository, type P3keRepository } from '../../subgraphs/p3ke/repository';
 import { buildP3keApp } from '../../subgraphs/p3ke/server';
 import { openP3keStore } from '../../subgraphs/p3ke/store';
-import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
+import { createRegsosekRepository, type RegsosekRepository } from '../../subgraphs/regsosek/repository';
 import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
 import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { TEST_SIGNING_SECRET } from '../support/principals';
 import { dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
 
 export interface MemberLike {
@@ -34,8 +35,8 @@ export interface RegisterCase {
   readonly typePrefix: string;
   readonly openStore: (url: string, options?: StoreOptions) => Promise<DataSource>;
   readonly createRepository: (dataSource: DataSource) => AnyFamilyRepository;
-  /** The register's subgraph app over its own repository of the store. */
-  readonly buildApp: (dataSource: DataSource) => Promise<SubgraphApp>;
+  /** The register's subgraph app over a repository of its store, accepting the tests' signatures. */
+  readonly buildApp: (repository: AnyFamilyRepository) => Promise<SubgraphApp>;
   /** A whole family record of this register with members of these NIKs. */
   readonly family: (noKK: string, regionCode: string, niks: readonly string[]) => FamilyLike;
   /** Detail tables besides family and members (receipts, interventions): one IN query each. */
@@ -58,7 +59,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'Dtks',
     openStore: openDtksStore,
     createRepository: createDtksRepository,
-    buildApp: (dataSource) => buildDtksApp({ repository: createDtksRepository(dataSource) }),
+    buildApp: (repository) => buildDtksApp({ repository: repository as unknown as DtksRepository, signingSecret: TEST_SIGNING_SECRET }),
     family: dtksFamily,
     detailTables: 1,
     familySelection: `dtksId noKK regionCode address rt rw verificationStatus verifiedAt active welfarePercentile
@@ -70,7 +71,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'Regsosek',
     openStore: openRegsosekStore,
     createRepository: createRegsosekRepository,
-    buildApp: (dataSource) => buildRegsosekApp({ repository: createRegsosekRepository(dataSource) }),
+    buildApp: (repository) => buildRegsosekApp({ repository: repository as unknown as RegsosekRepository, signingSecret: TEST_SIGNING_SECRET }),
     family: regsosekFamily,
     detailTables: 0,
     familySelection: `noKK regionCode address rt rw familyStatus
@@ -86,7 +87,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'P3ke',
     openStore: openP3keStore,
     createRepository: createP3keRepository,
-    buildApp: (dataSource) => buildP3keApp({ repository: createP3keRepository(dataSource) }),
+    buildApp: (repository) => buildP3keApp({ repository: repository as unknown as P3keRepository, signingSecret: TEST_SIGNING_SECRET }),
     family: p3keFamily,
     detailTables: 1,
     familySelection: `noKK regionCode address rt rw desil extremePoor liveableHouse cleanWater sanitation

@@ -83,9 +83,9 @@ describe.each(cases)('%s repository (%s store)', (_register, kind, registerCase)
     const { repository } = store();
 
     const pages = [
-      await repository.listFamilies(null, 2, null),
-      await repository.listFamilies(null, 2, kk(2)),
-      await repository.listFamilies(undefined, 2, kk(4)),
+      await repository.listFamilies(null, 2, null, null),
+      await repository.listFamilies(null, 2, kk(2), null),
+      await repository.listFamilies(undefined, 2, kk(4), null),
     ];
 
     expect(pages).toEqual([
@@ -104,10 +104,10 @@ describe.each(cases)('%s repository (%s store)', (_register, kind, registerCase)
     const { repository } = store();
 
     const listed = {
-      city: await repository.listFamilies({ regionPrefix: '31.72' }, 10, null),
-      village: await repository.listFamilies({ regionPrefix: GAMBIR }, 10, null),
-      province: await repository.listFamilies({ regionPrefix: '31' }, 1, null),
-      elsewhere: await repository.listFamilies({ regionPrefix: '32' }, 10, null),
+      city: await repository.listFamilies({ regionPrefix: '31.72' }, 10, null, null),
+      village: await repository.listFamilies({ regionPrefix: GAMBIR }, 10, null, null),
+      province: await repository.listFamilies({ regionPrefix: '31' }, 1, null, null),
+      elsewhere: await repository.listFamilies({ regionPrefix: '32' }, 10, null, null),
     };
 
     expect(listed).toEqual({
@@ -119,7 +119,7 @@ describe.each(cases)('%s repository (%s store)', (_register, kind, registerCase)
   });
 
   it('when the region prefix is not a region code, then the listing refuses it naming filter.regionPrefix', async () => {
-    const refused = await rejection(store().repository.listFamilies({ regionPrefix: '31.7' }, 10, null));
+    const refused = await rejection(store().repository.listFamilies({ regionPrefix: '31.7' }, 10, null, null));
 
     expect(refused).toEqual(
       badUserInput(

@@ -107,9 +107,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   await p3ke.insertFamilies(options.data.p3ke);
 
   const apps = {
-    dtks: await buildDtksApp({ repository: dtks }),
-    regsosek: await buildRegsosekApp({ repository: regsosek }),
-    p3ke: await buildP3keApp({ repository: p3ke }),
+    dtks: await buildDtksApp({ repository: dtks, signingSecret: TEST_SIGNING_SECRET }),
+    regsosek: await buildRegsosekApp({ repository: regsosek, signingSecret: TEST_SIGNING_SECRET }),
+    p3ke: await buildP3keApp({ repository: p3ke, signingSecret: TEST_SIGNING_SECRET }),
   };
   const servers = {} as Record<Register, Server>;
   const subgraphUrls = {} as Record<Register, string>;

@@ -1,7 +1,9 @@
 import type { RegisterResolvers } from '../../../common/subgraph/register-resolvers';
-import { RegsosekMember } from './regsosek-member';
+import { AuditTrail } from './audit-trail';
 import { Household } from './household';
 import { Person } from './person';
 import { Query } from './query';
+import { RegsosekFamily } from './regsosek-family';
+import { RegsosekMember } from './regsosek-member';
 
-export const regsosekResolvers: RegisterResolvers = { Query, Household, Person, RegsosekMember };
+export const regsosekResolvers: RegisterResolvers = { Query, Household, Person, AuditTrail, RegsosekFamily, RegsosekMember };

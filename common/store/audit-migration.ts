@@ -1,0 +1,51 @@
+import { Table, type QueryRunner } from 'typeorm';
+import { tableColumn } from './migration-columns';
+
+// The audit table every register's store has, created by each register's own audit migration.
+// A migration is a frozen record of a schema change: change the table with a new migration.
+
+const REFUSAL = 'audit_entry is append-only';
+
+/** Creates `audit_entry` and the triggers that refuse UPDATE and DELETE on it. */
+export async function createAuditTable(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.createTable(
+    new Table({
+      name: 'audit_entry',
+      columns: [
+        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+        tableColumn.varchar('read_at', 24),
+        tableColumn.varchar('subject', 255),
+        tableColumn.varchar('organisation', 255),
+        tableColumn.varchar('purpose', 255),
+        tableColumn.varchar('roles', 255),
+        tableColumn.varchar('operation', 255, true),
+        tableColumn.varchar('nik', 16),
+        tableColumn.varchar('no_kk', 16, true),
+      ],
+      indices: [{ name: 'idx_audit_entry_nik', columnNames: ['nik'] }],
+    }),
+  );
+  // The application may only append; the store refuses changes to the trail itself, so neither a
+  // bug nor a compromised subgraph can rewrite who read what.
+  for (const operation of ['UPDATE', 'DELETE'] as const) {
+    const name = `audit_entry_no_${operation.toLowerCase()}`;
+    if (isSqlite(queryRunner)) {
+      await queryRunner.query(
+        `CREATE TRIGGER ${name} BEFORE ${operation} ON audit_entry BEGIN SELECT RAISE(ABORT, '${REFUSAL}'); END`,
+      );
+    } else {
+      await queryRunner.query(
+        `CREATE TRIGGER ${name} BEFORE ${operation} ON audit_entry FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = '${REFUSAL}'`,
+      );
+    }
+  }
+}
+
+export async function dropAuditTable(queryRunner: QueryRunner): Promise<void> {
+  for (const name of ['audit_entry_no_update', 'audit_entry_no_delete']) await queryRunner.query(`DROP TRIGGER IF EXISTS ${name}`);
+  await queryRunner.dropTable('audit_entry');
+}
+
+function isSqlite(queryRunner: QueryRunner): boolean {
+  return queryRunner.connection.driver.options.type === 'better-sqlite3';
+}

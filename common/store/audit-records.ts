@@ -1,0 +1,47 @@
+import { AUDIT_TEXT_LENGTH, type AuditEntryRow } from './audit-entity';
+
+/** One read of one NIK's data: the `AuditEntry` of the schemas, plus the NIK it is about. */
+export interface AuditRecord {
+  /** ISO 8601 UTC. */
+  readonly at: string;
+  readonly subject: string;
+  readonly organisation: string;
+  readonly purpose: string;
+  readonly roles: readonly string[];
+  readonly operation: string | null;
+  readonly nik: string;
+  /** The family read, when a family record was read. */
+  readonly noKK: string | null;
+}
+
+/**
+ * Subject, purpose and operation come from the token and the client: cut to the column width so a
+ * long value is still recorded (its start) instead of failing the write and with it the read.
+ */
+const fit = (value: string): string => value.slice(0, AUDIT_TEXT_LENGTH);
+
+export function auditRow(record: AuditRecord): AuditEntryRow {
+  return {
+    readAt: record.at,
+    subject: fit(record.subject),
+    organisation: fit(record.organisation),
+    purpose: fit(record.purpose),
+    roles: fit(record.roles.join(',')),
+    operation: record.operation === null ? null : fit(record.operation),
+    nik: record.nik,
+    noKK: record.noKK,
+  };
+}
+
+export function auditRecord(row: AuditEntryRow): AuditRecord {
+  return {
+    at: row.readAt,
+    subject: row.subject,
+    organisation: row.organisation,
+    purpose: row.purpose,
+    roles: row.roles === '' ? [] : row.roles.split(','),
+    operation: row.operation,
+    nik: row.nik,
+    noKK: row.noKK,
+  };
+}

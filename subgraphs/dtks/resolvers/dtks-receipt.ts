@@ -1,0 +1,5 @@
+import { sensitiveField } from '../../../common/subgraph/record-fields';
+
+export const DtksReceipt = {
+  pkhComponents: sensitiveField('pkhComponents'),
+};

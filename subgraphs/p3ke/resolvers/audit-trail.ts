@@ -1,0 +1,3 @@
+import { auditTrailResolvers } from '../../../common/subgraph/register-resolvers';
+
+export const AuditTrail = auditTrailResolvers('p3ke');

@@ -1,0 +1,3 @@
+import { familyRecordResolvers } from '../../../common/subgraph/register-resolvers';
+
+export const RegsosekFamily = familyRecordResolvers();
