@@ -1,5 +1,4 @@
 import { makeValidator, str } from 'envalid';
-import { MIN_SECRET_LENGTH } from './auth/signature';
 import { resolveStoreUrl, type StoreName } from './store-url';
 
 /** Parses `YYYY-MM-DD` to midnight UTC; an empty value means today. Throws naming the variable. */
@@ -63,9 +62,3 @@ export function storeUrlsFrom<Name extends StoreName>(names: readonly Name[], pa
     ) as Record<Name, string>,
   );
 }
-
-/** `PRINCIPAL_SIGNING_SECRET`: the HMAC key the gateway signs principals with and subgraphs check; required. */
-export const signingSecret = makeValidator((input: string) => {
-  if (input.length < MIN_SECRET_LENGTH) throw new Error(`must be at least ${MIN_SECRET_LENGTH} characters`);
-  return input;
-});

@@ -1,5 +1,6 @@
 import { cleanEnv, makeValidator, num, port, str, url } from 'envalid';
-import { parseIsoDate, reportConfigErrors, signingSecret, storeLocationSpecs, storeUrlsFrom } from '../common/config';
+import { signingSecret } from '../common/auth/signing-secret';
+import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../common/config';
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
 
