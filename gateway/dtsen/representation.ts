@@ -89,3 +89,74 @@ export interface PersonRepresentation {
   readonly regsosekRecords?: readonly Pick<RegsosekMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate' | 'presence'>[];
   readonly p3keRecords?: readonly Pick<P3keMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate'>[];
 }
+
+// The gateway sends the registers' unmasked `…Input` fields (the @requires selections read only
+// those, since the client fields are masked and region-limited per principal). The resolution reads
+// the register-neutral names above; `householdFromInput`/`personFromInput` are the one translation,
+// applied in `__resolveReference`.
+
+/** `person { dtksInputRecords { noKK } … }` under a member, as `Household.dataQuality` receives it. */
+export interface PersonKKsInput {
+  readonly dtksInputRecords?: PersonKKsRepresentation['dtksRecords'];
+  readonly regsosekInputRecords?: PersonKKsRepresentation['regsosekRecords'];
+  readonly p3keInputRecords?: PersonKKsRepresentation['p3keRecords'];
+}
+
+type MemberInput<Member> = Member & { readonly person?: PersonKKsInput | null };
+type FamilyInput<Family> = Family extends { readonly members: readonly (infer Member)[] }
+  ? Omit<Family, 'members'> & { readonly members: readonly MemberInput<Member>[] }
+  : Family;
+
+/** A Household representation as the gateway sends it; holds only what the field's selection asked for. */
+export interface HouseholdInput {
+  readonly noKK: string;
+  readonly dtksInput?: FamilyInput<DtksFamilyRepresentation> | null;
+  readonly regsosekInput?: FamilyInput<RegsosekFamilyRepresentation> | null;
+  readonly p3keInput?: FamilyInput<P3keFamilyRepresentation> | null;
+}
+
+/** A Person representation as the gateway sends it. */
+export interface PersonInput {
+  readonly nik: string;
+  readonly dtksInputRecords?: PersonRepresentation['dtksRecords'];
+  readonly regsosekInputRecords?: PersonRepresentation['regsosekRecords'];
+  readonly p3keInputRecords?: PersonRepresentation['p3keRecords'];
+}
+
+function personKKs(person: PersonKKsInput | null | undefined): PersonKKsRepresentation | null | undefined {
+  if (!person) return person;
+  return { dtksRecords: person.dtksInputRecords, regsosekRecords: person.regsosekInputRecords, p3keRecords: person.p3keInputRecords };
+}
+
+/** Members are copied only when they carry a person (the dataQuality selection); others are kept as sent. */
+function family<Member extends object, Family extends { readonly members?: readonly MemberInput<Member>[] }>(
+  input: Family | null | undefined,
+): Family | null | undefined {
+  if (!input?.members) return input;
+  return {
+    ...input,
+    members: input.members.map((member) => ('person' in member ? { ...member, person: personKKs(member.person) } : member)),
+  };
+}
+
+/**
+ * The household under the resolution's names. Absent (undefined) stays absent and null stays null:
+ * a register that could not be asked is not a register that does not hold the family.
+ */
+export function householdFromInput(input: HouseholdInput): HouseholdQualityRepresentation {
+  return {
+    noKK: input.noKK,
+    dtks: family(input.dtksInput),
+    regsosek: family(input.regsosekInput),
+    p3ke: family(input.p3keInput),
+  } as HouseholdQualityRepresentation;
+}
+
+export function personFromInput(input: PersonInput): PersonRepresentation {
+  return {
+    nik: input.nik,
+    dtksRecords: input.dtksInputRecords,
+    regsosekRecords: input.regsosekInputRecords,
+    p3keRecords: input.p3keInputRecords,
+  };
+}
