@@ -1,7 +1,9 @@
 // What the dtsen subgraph receives: exactly the fields its @requires selections (schema/dtsen.graphql)
-// ask of the register subgraphs. A register field is null when the register does not hold the
-// family, and may be absent (undefined) when that register's subgraph could not be asked; code
-// must tell the two apart where "not held" would be a finding (MISSING_FROM_REGSOSEK).
+// ask of the register subgraphs, under register-neutral names (`dtks`, `dtksRecords`; the wire
+// names `dtksInput`, `dtksInputRecords` are translated once, below). A register field is null when
+// the register does not hold the family, and may be absent (undefined) when that register's subgraph
+// could not be asked; code must tell the two apart where "not held" would be a finding
+// (MISSING_FROM_REGSOSEK).
 import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
 import type {
