@@ -1,51 +1,84 @@
+import type { Principal } from '../common/auth/principal';
+import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
+import { ErrorCode, forbidden } from '../common/errors';
 import { REGISTERS, type Register } from '../common/store-url';
 import { sourceUnavailable, type TimedFetch } from './source-data-source';
 
 interface EntityProbe {
   readonly typename: 'Household' | 'Person';
   readonly key: 'noKK' | 'nik';
+  readonly what: string;
 }
 
-const HOUSEHOLD: EntityProbe = { typename: 'Household', key: 'noKK' };
-const PERSON: EntityProbe = { typename: 'Person', key: 'nik' };
+const HOUSEHOLD: EntityProbe = { typename: 'Household', key: 'noKK', what: 'household' };
+const PERSON: EntityProbe = { typename: 'Person', key: 'nik', what: 'person' };
+
+/** One register's answer for one key; `refused` carries the register's FORBIDDEN message. */
+type Holding = { readonly held: boolean } | { readonly refused: string };
+
+interface EntitiesBody {
+  readonly data?: { readonly _entities?: readonly ({ readonly [field: string]: unknown } | null)[] } | null;
+  readonly errors?: readonly { readonly message?: string; readonly path?: readonly (string | number)[]; readonly extensions?: { readonly code?: unknown } }[];
+}
 
 /**
- * Which keys any register holds, asked of each register subgraph with one `_entities` call per
- * batch. A family no register holds must be answered with null rather than an empty household, and
- * only the registers know; when a register cannot be asked and none of the others holds the key,
- * the answer is unknown, so that is an error rather than a null.
+ * Which keys any register holds for the principal, asked of each register subgraph with one
+ * `_entities` call per batch of the client field (`<reg> { noKK }`), which is region-limited at the
+ * source. The request carries the principal in PRINCIPAL_HEADER; `fetcher` must sign every request
+ * that carries it.
+ *
+ * Per key: held when any register gives a record; else FORBIDDEN when a register refuses the
+ * principal the key (a family outside its regions: "not found" would be a lie and would invite
+ * guessing); else, when a register cannot be asked, unknown (an error rather than a null);
+ * otherwise not held.
  */
 export function createHttpRegisterDirectory(urls: Readonly<Record<Register, string>>, fetcher: TimedFetch) {
-  async function heldBy(register: Register, probe: EntityProbe, keys: readonly string[]): Promise<boolean[]> {
+  async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal): Promise<Holding[]> {
     const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.key} } } } }`;
     const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
     const response = await fetcher(urls[register], {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal) },
       body: JSON.stringify({ query, variables: { representations } }),
     });
     if (!response.ok) throw new Error(`${register} answered HTTP ${response.status}`);
-    const body = (await response.json()) as { data?: { _entities?: ({ [field: string]: unknown } | null)[] } };
+    const body = (await response.json()) as EntitiesBody;
     const entities = body.data?._entities;
     if (!entities || entities.length !== keys.length) throw new Error(`${register} gave no _entities`);
-    return entities.map((entity) => entity?.[register] != null);
+    const refused = new Map<number, string>();
+    for (const error of body.errors ?? []) {
+      const [root, index, field] = error.path ?? [];
+      if (error.extensions?.code !== ErrorCode.FORBIDDEN || root !== '_entities' || typeof index !== 'number' || field !== register) continue;
+      refused.set(index, error.message ?? `This ${probe.what} is outside your regions`);
+    }
+    return entities.map((entity, index) => {
+      if (entity?.[register] != null) return { held: true };
+      const message = refused.get(index);
+      return message === undefined ? { held: false } : { refused: message };
+    });
   }
 
-  /** Per key: held, not held, or an error when that cannot be told (DataLoader's per-key errors). */
-  async function held(probe: EntityProbe, keys: readonly string[]): Promise<(boolean | Error)[]> {
-    const answers = await Promise.allSettled(REGISTERS.map((register) => heldBy(register, probe, keys)));
+  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal): Promise<(boolean | Error)[]> {
+    const answers = await Promise.allSettled(REGISTERS.map((register) => holdingsOf(register, probe, keys, principal)));
     return keys.map((_, index) => {
+      let refused: string | null = null;
       let unknown: Register | null = null;
       for (const [registerIndex, answer] of answers.entries()) {
-        if (answer.status === 'fulfilled' && answer.value[index]) return true;
-        if (answer.status === 'rejected') unknown ??= REGISTERS[registerIndex] ?? null;
+        if (answer.status === 'rejected') {
+          unknown ??= REGISTERS[registerIndex] ?? null;
+          continue;
+        }
+        const holding = answer.value[index];
+        if (holding && 'held' in holding && holding.held) return true;
+        if (holding && 'refused' in holding) refused ??= holding.refused;
       }
+      if (refused !== null) return forbidden(refused);
       return unknown ? sourceUnavailable(unknown) : false;
     });
   }
 
   return {
-    householdsHeld: (noKKs: readonly string[]) => held(HOUSEHOLD, noKKs),
-    personsHeld: (niks: readonly string[]) => held(PERSON, niks),
+    householdsHeld: (noKKs: readonly string[], principal: Principal) => held(HOUSEHOLD, noKKs, principal),
+    personsHeld: (niks: readonly string[], principal: Principal) => held(PERSON, niks, principal),
   };
 }

@@ -56,17 +56,25 @@ export interface RegionGroups {
   readonly issues: readonly IssueGroup[];
 }
 
+/**
+ * The region code prefixes (digits) the asking principal may see; null: every region. Every read
+ * takes it, so no caller can forget it: families outside are neither listed nor counted, and a
+ * family without a region code lies in no limited scope.
+ */
+export type RegionScope = readonly string[] | null;
+
 export interface IndexQueryRepository {
   runs(): Promise<IndexRuns>;
   /** A page of No. KKs in order after `afterNoKK`, with the total over all pages: two queries. */
-  listHouseholds(query: HouseholdQuery, first: number, afterNoKK: string | null): Promise<FamilyPage>;
+  listHouseholds(query: HouseholdQuery, scope: RegionScope, first: number, afterNoKK: string | null): Promise<FamilyPage>;
   /** The filtered households in No. KK order, `chunkSize` at a time: two queries per chunk. */
-  exportHouseholds(query: HouseholdQuery, chunkSize: number): AsyncGenerator<ExportHousehold[]>;
+  exportHouseholds(query: HouseholdQuery, scope: RegionScope, chunkSize: number): AsyncGenerator<ExportHousehold[]>;
   /**
    * Counts of the families whose region code starts with `regionPrefix` (every family with a region
-   * when null), grouped by the first `digits` digits of the code: two GROUP BY queries.
+   * when null) and lies in the scope, grouped by the first `digits` digits of the code: two GROUP BY
+   * queries.
    */
-  regionGroups(regionPrefix: string | null, digits: number): Promise<RegionGroups>;
+  regionGroups(regionPrefix: string | null, scope: RegionScope, digits: number): Promise<RegionGroups>;
 }
 
 interface Condition {
@@ -77,8 +85,19 @@ interface Condition {
 /** Column names come from these fixed lists only, never from input. */
 const column = (name: string) => name.toLowerCase();
 
-function conditions(query: HouseholdQuery): Condition[] {
-  const where: Condition[] = [];
+/** `h.region_code` within one of the prefixes; the intersection with a filter's prefix is the AND of both. */
+function scopeCondition(scope: RegionScope): Condition[] {
+  if (scope === null) return [];
+  if (scope.length === 0) return [{ sql: '1 = 0' }];
+  // The prefixes go into LIKE patterns, where `%` and `_` would widen the scope.
+  const invalid = scope.find((prefix) => !/^\d{1,10}$/.test(prefix));
+  if (invalid !== undefined) throw new Error(`A region scope holds digit prefixes only, not "${invalid}"`);
+  const parameters = Object.fromEntries(scope.map((prefix, index) => [`scope${index}`, `${prefix}%`]));
+  return [{ sql: `(${scope.map((_, index) => `h.region_code LIKE :scope${index}`).join(' OR ')})`, parameters }];
+}
+
+function conditions(query: HouseholdQuery, scope: RegionScope): Condition[] {
+  const where: Condition[] = [...scopeCondition(scope)];
   if (query.regionPrefix !== null) where.push({ sql: 'h.region_code LIKE :regionPrefix', parameters: { regionPrefix: `${query.regionPrefix}%` } });
   if (query.desilMin !== null) where.push({ sql: 'h.desil >= :desilMin', parameters: { desilMin: query.desilMin } });
   if (query.desilMax !== null) where.push({ sql: 'h.desil <= :desilMax', parameters: { desilMax: query.desilMax } });
@@ -158,8 +177,8 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
       return { lastFinished, unfinished };
     },
 
-    async listHouseholds(query, first, afterNoKK) {
-      const where = conditions(query);
+    async listHouseholds(query, scope, first, afterNoKK) {
+      const where = conditions(query, scope);
       const page = apply(households.createQueryBuilder('h'), where).select('h.no_kk', 'noKK').orderBy('h.no_kk', 'ASC').limit(first + 1);
       if (afterNoKK !== null) page.andWhere('h.no_kk > :afterNoKK', { afterNoKK });
       const rows = await page.getRawMany<{ noKK: string }>();
@@ -167,8 +186,8 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
       return { noKKs: rows.slice(0, first).map((row) => row.noKK), hasNextPage: rows.length > first, totalCount: count(total?.count) };
     },
 
-    async *exportHouseholds(query, chunkSize) {
-      const where = conditions(query);
+    async *exportHouseholds(query, scope, chunkSize) {
+      const where = conditions(query, scope);
       let after: string | null = null;
       for (;;) {
         const chunkQuery = apply(households.createQueryBuilder('h'), where).orderBy('h.noKK', 'ASC').limit(chunkSize);
@@ -191,10 +210,11 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
       }
     },
 
-    async regionGroups(regionPrefix, digits) {
+    async regionGroups(regionPrefix, scope, digits) {
       if (![2, 4, 6, 10].includes(digits)) throw new RangeError(`A region level has 2, 4, 6 or 10 digits, not ${digits}`);
       const code = `SUBSTR(h.region_code, 1, ${digits})`;
       const prefix = { regionPrefix: `${regionPrefix ?? ''}%` };
+      const scoped = scopeCondition(scope);
       const desilQuery = households
         .createQueryBuilder('h')
         .select(code, 'code')
@@ -202,18 +222,18 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
         .addSelect('COUNT(*)', 'families')
         .addSelect('SUM(h.persons)', 'persons');
       for (const [expression, alias] of programSums()) desilQuery.addSelect(expression, alias);
-      const desilRows = await desilQuery
-        .where('h.region_code LIKE :regionPrefix', prefix)
+      const desilRows = await apply(desilQuery.where('h.region_code LIKE :regionPrefix', prefix), scoped)
         .groupBy(code)
         .addGroupBy('h.desil')
         .getRawMany<Record<string, unknown>>();
-      const issueRows = await issues
+      const issueQuery = issues
         .createQueryBuilder('i')
         .innerJoin('ResolvedHousehold', 'h', 'h.no_kk = i.no_kk')
         .select(code, 'code')
         .addSelect('i.code', 'issue')
         .addSelect('COUNT(DISTINCT i.no_kk)', 'families')
-        .where('h.region_code LIKE :regionPrefix', prefix)
+        .where('h.region_code LIKE :regionPrefix', prefix);
+      const issueRows = await apply(issueQuery, scoped)
         .groupBy(code)
         .addGroupBy('i.code')
         .getRawMany<Record<string, unknown>>();

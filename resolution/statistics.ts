@@ -2,7 +2,7 @@ import { badUserInput } from '../common/errors';
 import { dottedRegionCode, findRegion, JAKARTA_REGIONS } from '../common/regions';
 import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram } from './entities';
 import { DATA_QUALITY_CODES, parseKnownRegionPrefix } from './household-filter';
-import type { ProgramCounts, RegionGroups } from './query-repository';
+import type { ProgramCounts, RegionGroups, RegionScope } from './query-repository';
 
 // `Query.statistics` from the grouped counts of the index: regions at a level, each with the same
 // breakdowns as the total, so that regions add up to the total at every level.
@@ -17,6 +17,8 @@ export interface StatisticsArguments {
   readonly regionPrefix: string | null;
   readonly level: RegionLevel;
   readonly digits: number;
+  /** The asking principal's regions: only families inside are counted, only regions overlapping them listed. */
+  readonly scope: RegionScope;
 }
 
 export interface ProgramStatistics {
@@ -49,7 +51,7 @@ export interface Statistics {
 }
 
 /** BAD_USER_INPUT naming `regionPrefix` or `level` when the level is not finer than the prefix. */
-export function parseStatisticsArguments(regionPrefix: string | null | undefined, level: string): StatisticsArguments {
+export function parseStatisticsArguments(regionPrefix: string | null | undefined, level: string, scope: RegionScope): StatisticsArguments {
   const prefix = parseKnownRegionPrefix(regionPrefix, 'regionPrefix');
   if (!Object.hasOwn(LEVEL_DIGITS, level)) {
     throw badUserInput(`level must be one of ${Object.keys(LEVEL_DIGITS).join(', ')}, got "${level}"`, 'level');
@@ -61,7 +63,7 @@ export function parseStatisticsArguments(regionPrefix: string | null | undefined
       'level',
     );
   }
-  return { regionPrefix: prefix, level: level as RegionLevel, digits };
+  return { regionPrefix: prefix, level: level as RegionLevel, digits, scope };
 }
 
 interface Tally {
@@ -107,10 +109,18 @@ function toRegionStatistics(code: string, tally: Tally): RegionStatistics {
   };
 }
 
-/** The regions a level has within the prefix: those common/regions names, and any the index holds. */
+/** A region at the level holds families of the scope when one contains the other. */
+function overlapsScope(code: string, scope: RegionScope): boolean {
+  return scope === null || scope.some((prefix) => code.startsWith(prefix) || prefix.startsWith(code));
+}
+
+/**
+ * The regions a level has within the prefix and the scope: those common/regions names, and any
+ * the index holds (already limited to the scope).
+ */
 function regionCodes(args: StatisticsArguments, groups: RegionGroups): string[] {
   const known = JAKARTA_REGIONS.map((row) => row.code.replaceAll('.', '')).filter(
-    (code) => code.length === args.digits && code.startsWith(args.regionPrefix ?? ''),
+    (code) => code.length === args.digits && code.startsWith(args.regionPrefix ?? '') && overlapsScope(code, args.scope),
   );
   return [...new Set([...known, ...groups.desil.map((group) => group.code)])].sort();
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../../common/auth/principal';
 import type { IndexStatus } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
 import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
@@ -10,6 +11,8 @@ import type { ResolvedPerson } from './resolution/person';
  * gateway sends, so the fields of one entity in one `_entities` call share one resolution.
  */
 export interface DtsenRequestState {
+  /** Who is asking: root fields check its scopes, outputs are masked and limited by it. */
+  readonly principal: Principal;
   readonly loaders: DirectoryLoaders;
   readonly households: WeakMap<object, HouseholdResolution>;
   readonly dataQuality: WeakMap<object, readonly DataQualityIssue[]>;
@@ -26,11 +29,15 @@ export interface DtsenContext {
   readonly dtsen: DtsenRequestState;
 }
 
-/** Build once per request (Apollo Server's `context` function) and pass as, or spread into, the context value. */
-export function createDtsenContext(deps: Pick<DtsenDependencies, 'directory'>): DtsenContext {
+/**
+ * Build once per request (Apollo Server's `context` function), for the principal the gateway
+ * authenticated, and pass as, or spread into, the context value.
+ */
+export function createDtsenContext(deps: Pick<DtsenDependencies, 'directory'>, principal: Principal): DtsenContext {
   return {
     dtsen: {
-      loaders: createDirectoryLoaders(deps.directory),
+      principal,
+      loaders: createDirectoryLoaders(deps.directory, principal),
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),
@@ -42,7 +49,7 @@ export function createDtsenContext(deps: Pick<DtsenDependencies, 'directory'>): 
 /** The request state, or a clear failure when the gateway did not put it in the context. */
 export function requestState(context: unknown): DtsenRequestState {
   const state = (context as Partial<DtsenContext> | null | undefined)?.dtsen;
-  if (!state) throw new Error('The dtsen subgraph needs context.dtsen: build the context with createDtsenContext(deps)');
+  if (!state) throw new Error('The dtsen subgraph needs context.dtsen: build the context with createDtsenContext(deps, principal)');
   return state;
 }
 

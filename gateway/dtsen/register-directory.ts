@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
+import type { Principal } from '../../common/auth/principal';
 
 /**
- * Whether any register holds a family (No. KK) or lists a person (NIK), answered in key order. An
- * Error in place of a boolean fails only that key (e.g. a register could not be asked and no other
- * holds it), as DataLoader allows.
+ * Whether any register holds a family (No. KK) or lists a person (NIK) for the principal, answered
+ * in key order. An Error in place of a boolean fails only that key, as DataLoader allows: a
+ * FORBIDDEN error when the registers refuse the principal the key (a family outside its regions),
+ * an unavailable source when a register could not be asked and no other holds the key.
  */
 export interface RegisterDirectory {
-  householdsHeld(noKKs: readonly string[]): Promise<readonly (boolean | Error)[]>;
-  personsHeld(niks: readonly string[]): Promise<readonly (boolean | Error)[]>;
+  householdsHeld(noKKs: readonly string[], principal: Principal): Promise<readonly (boolean | Error)[]>;
+  personsHeld(niks: readonly string[], principal: Principal): Promise<readonly (boolean | Error)[]>;
 }
 
 export interface DirectoryLoaders {
@@ -28,10 +30,10 @@ function inKeyOrder(
   };
 }
 
-/** Per-request loaders: one directory call per batch of look-ups. */
-export function createDirectoryLoaders(directory: RegisterDirectory): DirectoryLoaders {
+/** Per-request loaders, for the request's principal: one directory call per batch of look-ups. */
+export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal): DirectoryLoaders {
   return {
-    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs))),
-    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks))),
+    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal))),
+    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal))),
   };
 }

@@ -1,7 +1,9 @@
 // What the dtsen subgraph receives: exactly the fields its @requires selections (schema/dtsen.graphql)
-// ask of the register subgraphs. A register field is null when the register does not hold the
-// family, and may be absent (undefined) when that register's subgraph could not be asked; code
-// must tell the two apart where "not held" would be a finding (MISSING_FROM_REGSOSEK).
+// ask of the register subgraphs, under register-neutral names (`dtks`, `dtksRecords`; the wire
+// names `dtksInput`, `dtksInputRecords` are translated once, below). A register field is null when
+// the register does not hold the family, and may be absent (undefined) when that register's subgraph
+// could not be asked; code must tell the two apart where "not held" would be a finding
+// (MISSING_FROM_REGSOSEK).
 import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
 import type {
@@ -88,4 +90,75 @@ export interface PersonRepresentation {
   readonly dtksRecords?: readonly Pick<DtksMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate'>[];
   readonly regsosekRecords?: readonly Pick<RegsosekMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate' | 'presence'>[];
   readonly p3keRecords?: readonly Pick<P3keMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate'>[];
+}
+
+// The gateway sends the registers' unmasked `…Input` fields (the @requires selections read only
+// those, since the client fields are masked and region-limited per principal). The resolution reads
+// the register-neutral names above; `householdFromInput`/`personFromInput` are the one translation,
+// applied in `__resolveReference`.
+
+/** `person { dtksInputRecords { noKK } … }` under a member, as `Household.dataQuality` receives it. */
+export interface PersonKKsInput {
+  readonly dtksInputRecords?: PersonKKsRepresentation['dtksRecords'];
+  readonly regsosekInputRecords?: PersonKKsRepresentation['regsosekRecords'];
+  readonly p3keInputRecords?: PersonKKsRepresentation['p3keRecords'];
+}
+
+type MemberInput<Member> = Member & { readonly person?: PersonKKsInput | null };
+type FamilyInput<Family> = Family extends { readonly members: readonly (infer Member)[] }
+  ? Omit<Family, 'members'> & { readonly members: readonly MemberInput<Member>[] }
+  : Family;
+
+/** A Household representation as the gateway sends it; holds only what the field's selection asked for. */
+export interface HouseholdInput {
+  readonly noKK: string;
+  readonly dtksInput?: FamilyInput<DtksFamilyRepresentation> | null;
+  readonly regsosekInput?: FamilyInput<RegsosekFamilyRepresentation> | null;
+  readonly p3keInput?: FamilyInput<P3keFamilyRepresentation> | null;
+}
+
+/** A Person representation as the gateway sends it. */
+export interface PersonInput {
+  readonly nik: string;
+  readonly dtksInputRecords?: PersonRepresentation['dtksRecords'];
+  readonly regsosekInputRecords?: PersonRepresentation['regsosekRecords'];
+  readonly p3keInputRecords?: PersonRepresentation['p3keRecords'];
+}
+
+function personKKs(person: PersonKKsInput | null | undefined): PersonKKsRepresentation | null | undefined {
+  if (!person) return person;
+  return { dtksRecords: person.dtksInputRecords, regsosekRecords: person.regsosekInputRecords, p3keRecords: person.p3keInputRecords };
+}
+
+/** Members are copied only when they carry a person (the dataQuality selection); others are kept as sent. */
+function family<Member extends object, Family extends { readonly members?: readonly MemberInput<Member>[] }>(
+  input: Family | null | undefined,
+): Family | null | undefined {
+  if (!input?.members) return input;
+  return {
+    ...input,
+    members: input.members.map((member) => ('person' in member ? { ...member, person: personKKs(member.person) } : member)),
+  };
+}
+
+/**
+ * The household under the resolution's names. Absent (undefined) stays absent and null stays null:
+ * a register that could not be asked is not a register that does not hold the family.
+ */
+export function householdFromInput(input: HouseholdInput): HouseholdQualityRepresentation {
+  return {
+    noKK: input.noKK,
+    dtks: family(input.dtksInput),
+    regsosek: family(input.regsosekInput),
+    p3ke: family(input.p3keInput),
+  } as HouseholdQualityRepresentation;
+}
+
+export function personFromInput(input: PersonInput): PersonRepresentation {
+  return {
+    nik: input.nik,
+    dtksRecords: input.dtksInputRecords,
+    regsosekRecords: input.regsosekInputRecords,
+    p3keRecords: input.p3keInputRecords,
+  };
 }

@@ -16,7 +16,8 @@ export const DTSEN_SDL_PATH = path.join(REPOSITORY_ROOT, 'schema', 'dtsen.graphq
 
 /**
  * The in-process dtsen subgraph. Every request's context must carry `dtsen` from
- * `createDtsenContext(deps)` (per-request directory loaders and resolution caches).
+ * `createDtsenContext(deps, principal)` (the principal, per-request directory loaders and resolution
+ * caches).
  */
 export function buildDtsenSchema(deps: DtsenDependencies): GraphQLSchema {
   return buildSubgraphSchema({

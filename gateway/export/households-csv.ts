@@ -1,5 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { maskIdentifier } from '../../common/auth/masking';
+import { hasScope, type Principal } from '../../common/auth/principal';
 import { badUserInput, ErrorCode } from '../../common/errors';
 import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS, type ResolvedHouseholdRow } from '../../resolution/entities';
 import { parseHouseholdFilter, type ArgumentNamer, type HouseholdQuery } from '../../resolution/household-filter';
@@ -7,7 +9,9 @@ import { indexStatus, type ExpectedResolution } from '../../resolution/index-sta
 import type { ExportHousehold, IndexQueryRepository } from '../../resolution/query-repository';
 
 // GET /export/households.csv: the `households` filter as query parameters, every matching family
-// of the index as one CSV row, streamed in keyset chunks so the file is never held in memory.
+// of the index within the principal's regions as one CSV row, streamed in keyset chunks so the file
+// is never held in memory. Like `households`, it needs the `search` scope; without `pii` the No. KK
+// column is masked.
 
 const PARAMETERS = [
   'regionPrefix',
@@ -47,6 +51,8 @@ export interface HouseholdsCsvOptions {
   /** Families read per query (default 5,000). */
   readonly chunkSize?: number;
   readonly log: (message: string) => void;
+  /** The request's authenticated principal; throws when the authentication middleware set none. */
+  readonly principalOf: (req: Request) => Principal;
 }
 
 /** The export's query string as the shared households filter; BAD_USER_INPUT naming the parameter. */
@@ -86,10 +92,10 @@ export function parseExportQuery(query: Request['query']): HouseholdQuery {
 
 // Every value is a code, a number or a boolean the index wrote itself (issue codes are joined by
 // ";"), so no value can hold a comma, quote or line break: plain joining is valid CSV.
-function csvRow({ row, issues }: ExportHousehold): string {
+function csvRow({ row, issues }: ExportHousehold, identifier: (value: string) => string): string {
   const fields = row as unknown as Record<string, unknown>;
   return [
-    row.noKK,
+    identifier(row.noKK),
     row.regionCode ?? '',
     row.desil ?? '',
     row.desilSource ?? '',
@@ -125,15 +131,21 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
   const chunkSize = options.chunkSize ?? 5_000;
   return async (req, res) => {
     try {
+      const principal = options.principalOf(req);
+      if (!hasScope(principal, 'search')) {
+        res.status(403).json({ code: ErrorCode.FORBIDDEN, message: 'The households export needs the search scope' });
+        return;
+      }
+      const identifier = hasScope(principal, 'pii') ? (value: string) => value : maskIdentifier;
       const query = parseExportQuery(req.query);
       const status = indexStatus(await options.index.runs(), options.expected);
       res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');
       if (status.warning) res.setHeader('X-Index-Warning', status.warning.code);
       // The header goes out with the first rows, so a failing first read can still answer 500.
       let head = `${EXPORT_COLUMNS.join(',')}\n`;
-      for await (const chunk of options.index.exportHouseholds(query, chunkSize)) {
+      for await (const chunk of options.index.exportHouseholds(query, principal.regions, chunkSize)) {
         if (res.destroyed) return;
-        const written = res.write(`${head}${chunk.map(csvRow).join('\n')}\n`);
+        const written = res.write(`${head}${chunk.map((household) => csvRow(household, identifier)).join('\n')}\n`);
         head = '';
         if (!written) await writable(res);
       }

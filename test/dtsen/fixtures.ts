@@ -5,8 +5,10 @@ import type { Sex } from '../../common/identifiers';
 import type {
   DtksFamilyRepresentation,
   DtksMemberRepresentation,
+  HouseholdInput,
   HouseholdQualityRepresentation,
   HouseholdRepresentation,
+  PersonKKsInput,
   P3keFamilyRepresentation,
   P3keMemberRepresentation,
   PersonKKsRepresentation,
@@ -192,4 +194,23 @@ export function qualityView(world: readonly HouseholdRepresentation[]): Househol
     },
     p3ke: family.p3ke && { ...family.p3ke, members: family.p3ke.members.map((member) => ({ ...member, person: personOf(member.nik) })) },
   }));
+}
+
+function personKKsInput(person: PersonKKsRepresentation | null | undefined): PersonKKsInput | null | undefined {
+  if (!person) return person;
+  return { dtksInputRecords: person.dtksRecords, regsosekInputRecords: person.regsosekRecords, p3keInputRecords: person.p3keRecords };
+}
+
+function memberInput<M extends { readonly person?: PersonKKsRepresentation | null }>(member: M) {
+  return { ...member, person: personKKsInput(member.person) };
+}
+
+/** A household view as the gateway sends it to the dtsen subgraph: under the registers' `…Input` fields. */
+export function householdInput(view: HouseholdQualityRepresentation): HouseholdInput {
+  return {
+    noKK: view.noKK,
+    dtksInput: view.dtks && { ...view.dtks, members: view.dtks.members.map(memberInput) },
+    regsosekInput: view.regsosek && { ...view.regsosek, members: view.regsosek.members.map(memberInput) },
+    p3keInput: view.p3ke && { ...view.p3ke, members: view.p3ke.members.map(memberInput) },
+  };
 }

@@ -1,4 +1,5 @@
 import { execute, parse, type ExecutionResult } from 'graphql';
+import type { Principal } from '../../common/auth/principal';
 import type { RegisterDirectory } from '../../gateway/dtsen/register-directory';
 import type { HouseholdQualityRepresentation } from '../../gateway/dtsen/representation';
 import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
@@ -11,10 +12,12 @@ import {
   dtksFamily,
   dtksMember,
   household,
+  householdInput,
   qualityView,
   regsosekFamily,
   regsosekMember,
 } from './fixtures';
+import { testPrincipal } from '../support/principals';
 
 /** A directory that holds the given keys and records each batch it is asked. */
 function fakeDirectory(households: readonly string[], persons: readonly string[] = []) {
@@ -32,11 +35,12 @@ function fakeDirectory(households: readonly string[], persons: readonly string[]
   return { directory, calls };
 }
 
-function setUp(directory: RegisterDirectory = fakeDirectory([]).directory) {
+/** A caseworker sees everything the dtsen subgraph computes unmasked; disclosure.test.ts covers the other roles. */
+function setUp(directory: RegisterDirectory = fakeDirectory([]).directory, principal: Principal = testPrincipal('caseworker')) {
   const deps = { ruleSet: RULES, evaluationDate: EVALUATION_DATE, directory };
   const schema = buildDtsenSchema(deps);
   return {
-    run: (query: string, variableValues?: Record<string, unknown>, contextValue: unknown = createDtsenContext(deps)) =>
+    run: (query: string, variableValues?: Record<string, unknown>, contextValue: unknown = createDtsenContext(deps, principal)) =>
       Promise.resolve(execute({ schema, document: parse(query), variableValues, contextValue })) as Promise<ExecutionResult>,
   };
 }
@@ -75,10 +79,10 @@ function smallFamily(): HouseholdQualityRepresentation {
 }
 
 describe('dtsen schema', () => {
-  it('when the gateway sends a full Household representation, then every resolved field answers from it', async () => {
+  it('when the gateway sends a full Household representation of the Input fields, then every resolved field answers from it', async () => {
     const { run } = setUp();
 
-    const result = await run(HOUSEHOLD_ENTITY, { representations: [{ __typename: 'Household', ...smallFamily() }] });
+    const result = await run(HOUSEHOLD_ENTITY, { representations: [{ __typename: 'Household', ...householdInput(smallFamily()) }] });
 
     expect(result).toEqual({
       data: {
@@ -143,15 +147,21 @@ describe('dtsen schema', () => {
   it('when several resolved fields of one household are selected, then the household is resolved once', async () => {
     const { run } = setUp();
     let reads = 0;
+    // The resolution reads each member's birth date; the translation of a member without `person` does not.
     const counted = (): Record<string, unknown> => {
-      const { regsosek, ...rest } = smallFamily();
-      return Object.defineProperty({ __typename: 'Household', ...rest }, 'regsosek', {
-        enumerable: true,
-        get: () => {
-          reads += 1;
-          return regsosek;
-        },
-      });
+      const input = householdInput(smallFamily());
+      const members = (input.regsosekInput?.members ?? []).map(({ person: _person, ...member }, index) =>
+        index > 0
+          ? member
+          : Object.defineProperty({ ...member }, 'birthDate', {
+              enumerable: true,
+              get: () => {
+                reads += 1;
+                return member.birthDate;
+              },
+            }),
+      );
+      return { __typename: 'Household', ...input, regsosekInput: { ...input.regsosekInput, members } };
     };
     const only = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { eligibility { eligible } } } }`;
     const many = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { members { nik } region { code } desil { value } eligibility { eligible } targeting { status } } } }`;
@@ -169,9 +179,9 @@ describe('dtsen schema', () => {
     const representation = {
       __typename: 'Person',
       nik: TODDLER.nik,
-      dtksRecords: [{ noKK: KK, name: 'AYU', sex: 'FEMALE', birthDate: TODDLER.birthDate }],
-      regsosekRecords: [{ noKK: KK, name: TODDLER.name, sex: 'FEMALE', birthDate: TODDLER.birthDate, presence: 1 }],
-      p3keRecords: [],
+      dtksInputRecords: [{ noKK: KK, name: 'AYU', sex: 'FEMALE', birthDate: TODDLER.birthDate }],
+      regsosekInputRecords: [{ noKK: KK, name: TODDLER.name, sex: 'FEMALE', birthDate: TODDLER.birthDate, presence: 1 }],
+      p3keInputRecords: [],
     };
 
     const result = await run(
@@ -267,7 +277,7 @@ describe('dtsen schema', () => {
     const result = await run(`{ household(noKK: "${KK}") { noKK } }`, undefined, {});
 
     expect(result.errors?.map((error) => error.message)).toEqual([
-      'The dtsen subgraph needs context.dtsen: build the context with createDtsenContext(deps)',
+      'The dtsen subgraph needs context.dtsen: build the context with createDtsenContext(deps, principal)',
     ]);
   });
 });

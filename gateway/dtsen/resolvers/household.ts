@@ -1,6 +1,13 @@
 import { memoised, requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
-import type { HouseholdKeysRepresentation, HouseholdQualityRepresentation, HouseholdRepresentation } from '../representation';
+import { disclosedEligibility, disclosedIssues, disclosedTargeting } from '../disclosure';
+import {
+  householdFromInput,
+  type HouseholdInput,
+  type HouseholdKeysRepresentation,
+  type HouseholdQualityRepresentation,
+  type HouseholdRepresentation,
+} from '../representation';
 import { detectDataQuality } from '../resolution/data-quality';
 import { resolveHousehold, type HouseholdResolution } from '../resolution/household';
 import { householdSources } from '../resolution/sources';
@@ -13,9 +20,12 @@ export function householdResolvers(deps: DtsenDependencies) {
   }
 
   return {
-    /** The representation carries the @requires fields: it is the household. */
-    __resolveReference(household: HouseholdKeysRepresentation): HouseholdKeysRepresentation {
-      return household;
+    /**
+     * The representation carries the @requires fields: it is the household, under the resolution's
+     * names. One object per entity, so the fields below share its memoised resolution.
+     */
+    __resolveReference(household: HouseholdInput): HouseholdQualityRepresentation {
+      return householdFromInput(household);
     },
     sources: (household: HouseholdKeysRepresentation) => householdSources(household),
     members: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
@@ -23,12 +33,13 @@ export function householdResolvers(deps: DtsenDependencies) {
     region: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).region,
     desil: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).desil,
     eligibility: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
-      resolution(household, context).eligibility,
+      disclosedEligibility(requestState(context).principal, resolution(household, context).eligibility),
     targeting: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
-      resolution(household, context).targeting,
+      disclosedTargeting(requestState(context).principal, resolution(household, context).targeting),
     dataQuality: (household: HouseholdQualityRepresentation, _args: unknown, context: unknown) =>
-      memoised(requestState(context).dataQuality, household, () =>
-        detectDataQuality(household, deps.ruleSet, deps.evaluationDate),
+      disclosedIssues(
+        requestState(context).principal,
+        memoised(requestState(context).dataQuality, household, () => detectDataQuality(household, deps.ruleSet, deps.evaluationDate)),
       ),
   };
 }

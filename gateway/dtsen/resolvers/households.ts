@@ -3,6 +3,7 @@ import { parseHouseholdFilter, type HouseholdFilterInput } from '../../../resolu
 import type { IndexInfo } from '../../../resolution/index-status';
 import type { DtsenDependencies } from '../dependencies';
 import { indexOf, readIndexStatus } from './index-status';
+import { principalWithScope } from './scopes';
 
 export interface HouseholdsArguments {
   readonly filter?: HouseholdFilterInput | null;
@@ -10,14 +11,18 @@ export interface HouseholdsArguments {
   readonly after?: string | null;
 }
 
-/** `Query.households`: one page of No. KKs from the index; the gateway resolves the nodes live. */
+/**
+ * `Query.households`: one page of No. KKs from the index, within the principal's regions; the
+ * gateway resolves the nodes live.
+ */
 export function householdsResolver(deps: DtsenDependencies) {
   return async (_root: unknown, args: HouseholdsArguments, context: unknown): Promise<FamilyConnection & { index: IndexInfo }> => {
+    const principal = principalWithScope(context, 'search', 'households');
     const first = parseFirst(args.first);
     const query = parseHouseholdFilter(args.filter);
     const afterNoKK = decodeCursor(args.after);
     const status = await readIndexStatus(deps, context);
-    const page = await indexOf(deps).listHouseholds(query, first, afterNoKK);
+    const page = await indexOf(deps).listHouseholds(query, principal.regions, first, afterNoKK);
     return { ...toFamilyConnection(page), index: status.info };
   };
 }

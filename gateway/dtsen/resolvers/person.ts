@@ -1,7 +1,8 @@
 import { checkNik, type NikCheck } from '../../../common/identifiers';
 import { memoised, requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
-import type { PersonRepresentation } from '../representation';
+import { disclosedName } from '../disclosure';
+import { personFromInput, type PersonInput, type PersonRepresentation } from '../representation';
 import { resolvePerson, type ResolvedPerson } from '../resolution/person';
 
 export function personResolvers(deps: DtsenDependencies) {
@@ -10,12 +11,13 @@ export function personResolvers(deps: DtsenDependencies) {
   }
 
   return {
-    /** The representation carries the @requires fields: it is the person. */
-    __resolveReference(person: PersonRepresentation): PersonRepresentation {
-      return person;
+    /** The representation carries the @requires fields: it is the person, under the resolution's names. */
+    __resolveReference(person: PersonInput): PersonRepresentation {
+      return personFromInput(person);
     },
     sources: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).sources,
-    name: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).name,
+    name: (person: PersonRepresentation, _args: unknown, context: unknown) =>
+      disclosedName(requestState(context).principal, resolved(person, context).name),
     sex: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).sex,
     birthDate: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).birthDate,
     age: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).age,

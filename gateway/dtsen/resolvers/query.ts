@@ -4,16 +4,19 @@ import { requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { isoDate } from '../resolution/ages';
 import { householdsResolver } from './households';
+import { principalWithScope } from './scopes';
 import { statisticsResolver } from './statistics';
 
 export function queryResolvers(deps: DtsenDependencies) {
   return {
     async household(_root: unknown, args: { noKK: string }, context: unknown): Promise<{ noKK: string } | null> {
+      principalWithScope(context, 'lookup', 'household');
       if (!isSixteenDigits(args.noKK)) throw badUserInput('noKK must be 16 digits', 'noKK');
       const held = await requestState(context).loaders.householdHeld.load(args.noKK);
       return held ? { noKK: args.noKK } : null;
     },
     async person(_root: unknown, args: { nik: string }, context: unknown): Promise<{ nik: string } | null> {
+      principalWithScope(context, 'lookup', 'person');
       if (!isSixteenDigits(args.nik)) throw badUserInput('nik must be 16 digits', 'nik');
       const held = await requestState(context).loaders.personHeld.load(args.nik);
       return held ? { nik: args.nik } : null;
@@ -23,5 +26,11 @@ export function queryResolvers(deps: DtsenDependencies) {
     },
     households: householdsResolver(deps),
     statistics: statisticsResolver(deps),
+    /** The key only: the register subgraphs contribute the entries, each checking the audit scope itself. */
+    auditTrail(_root: unknown, args: { nik: string }, context: unknown): { nik: string } {
+      principalWithScope(context, 'audit', 'auditTrail');
+      if (!isSixteenDigits(args.nik)) throw badUserInput('nik must be 16 digits', 'nik');
+      return { nik: args.nik };
+    },
   };
 }

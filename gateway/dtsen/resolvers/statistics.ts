@@ -2,17 +2,22 @@ import type { IndexInfo } from '../../../resolution/index-status';
 import { buildStatistics, parseStatisticsArguments, type Statistics } from '../../../resolution/statistics';
 import type { DtsenDependencies } from '../dependencies';
 import { indexOf, readIndexStatus } from './index-status';
+import { principalWithScope } from './scopes';
 
-/** `Query.statistics`: grouped counts of the index per region at a level. */
+/**
+ * `Query.statistics`: grouped counts of the index per region at a level, of the families within
+ * the principal's regions. Counts carry no personal data, so nothing is masked.
+ */
 export function statisticsResolver(deps: DtsenDependencies) {
   return async (
     _root: unknown,
     args: { regionPrefix?: string | null; level: string },
     context: unknown,
   ): Promise<Statistics & { index: IndexInfo }> => {
-    const parsed = parseStatisticsArguments(args.regionPrefix, args.level);
+    const principal = principalWithScope(context, 'statistics', 'statistics');
+    const parsed = parseStatisticsArguments(args.regionPrefix, args.level, principal.regions);
     const status = await readIndexStatus(deps, context);
-    const groups = await indexOf(deps).regionGroups(parsed.regionPrefix, parsed.digits);
+    const groups = await indexOf(deps).regionGroups(parsed.regionPrefix, parsed.scope, parsed.digits);
     return { ...buildStatistics(parsed, groups), index: status.info };
   };
 }
