@@ -21,6 +21,7 @@ import { corsAllowList } from './security/cors';
 import { requestErrorHandler } from '../common/request-errors';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
 import { authenticate } from './auth/authenticate';
+import { operationNameOf } from './auth/operation-name';
 import { principalOf, requireToken } from './auth/http-auth';
 import { signingFetch } from './auth/signing-fetch';
 import { createTokenVerifier } from './auth/verifier';
@@ -119,8 +120,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
-        const operation = typeof req.body?.operationName === 'string' ? req.body.operationName : null;
-        const authentication = await authenticate(verifyToken, req.headers, operation);
+        const authentication = await authenticate(verifyToken, req.headers, operationNameOf(req.body));
         if ('error' in authentication) throw authentication.error;
         await rateLimit(authentication.principal);
         return { ...createDtsenContext(dtsenDependencies, authentication.principal), principal: authentication.principal };

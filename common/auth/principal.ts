@@ -9,8 +9,8 @@ export type Programme = (typeof PROGRAMMES)[number];
 
 /**
  * - `lookup`: `household`, `person` and the entity fields under them
- * - `search`: `households` and the register listings
- * - `statistics`: `statistics`, the dashboard and the CSV export
+ * - `search`: `households`, the register listings and the CSV export
+ * - `statistics`: `statistics` and the dashboard
  * - `pii`: NIK, No. KK, names and addresses unmasked
  * - `sensitive`: disability, health and pregnancy fields
  * - `audit`: `auditTrail`

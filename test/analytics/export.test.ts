@@ -1,6 +1,7 @@
 import type { ResolvedHousehold } from '../../resolution/household';
 import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
 import { storeKinds } from '../support/stores';
+import { fullAccessToken } from '../support/tokens';
 import { startSystem, type RunningSystem } from '../support/system';
 import { filtered, indexedHouseholds } from './oracle';
 
@@ -44,7 +45,7 @@ describe.each(storeKinds())('GET /export/households.csv (%s)', (kind) => {
   afterAll(() => system.stop());
 
   async function download(query: string) {
-    const response = await fetch(`${origin}/export/households.csv?${query}`);
+    const response = await fetch(`${origin}/export/households.csv?${query}`, { headers: { authorization: `Bearer ${await fullAccessToken()}` } });
     return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
   }
 

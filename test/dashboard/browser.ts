@@ -77,3 +77,10 @@ export async function readPanels(page: Page): Promise<PanelView[]> {
     });
   });
 }
+
+/** Opens the dashboard and pastes `token` into its token field, as a reader would. */
+export async function openDashboard(page: Page, origin: string, token: string): Promise<void> {
+  await page.goto(`${origin}/dashboard`);
+  await page.fill('#token', token);
+  await page.click('#token-form button[type="submit"]');
+}

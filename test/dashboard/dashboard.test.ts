@@ -4,7 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { DASHBOARD_PANELS, dashboardQuery } from '../../gateway/dashboard/dashboard';
 import { startSystem, type RunningSystem } from '../support/system';
 import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
-import { launchChromium, readPanels, watchPage, type PageActivity, type PanelView } from './browser';
+import { testToken } from '../support/tokens';
+import { launchChromium, openDashboard, readPanels, watchPage, type PageActivity, type PanelView } from './browser';
 
 const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'dashboard.png');
 const world = generatedWorld(300);
@@ -104,7 +105,7 @@ describe('the dashboard over 300 generated families and a filled resolution inde
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     activity = watchPage(page);
-    await page.goto(`${origin}/dashboard`);
+    await openDashboard(page, origin, await testToken('analyst'));
     panels = await readPanels(page);
   }, 180_000);
   afterAll(async () => {
@@ -161,6 +162,34 @@ describe('the dashboard over 300 generated families and a filled resolution inde
     expect(answer.total.dataQuality.filter((issue) => issue.families === 0)).toEqual([]);
   });
 
+  it('when the page is opened without a token, then every panel asks for one and no query is sent', async () => {
+    const fresh = await browser.newPage();
+    const freshActivity = watchPage(fresh);
+
+    await fresh.goto(`${origin}/dashboard`);
+    const waiting = await readPanels(fresh);
+    await fresh.close();
+
+    const notice = 'Paste a token with the statistics scope (analyst or caseworker) above.';
+    expect({
+      panels: waiting.map(({ panel, state, notice: shown }) => ({ panel, state, notice: shown })),
+      graphql: freshActivity.requests.filter((url) => url.endsWith('/graphql')),
+    }).toEqual({ panels: DASHBOARD_PANELS.map(({ id }) => ({ panel: id, state: 'waiting', notice })), graphql: [] });
+  });
+
+  it('when a token without the statistics scope is pasted, then every panel says which scope is missing', async () => {
+    const fresh = await browser.newPage();
+
+    await openDashboard(fresh, origin, await testToken('frontend'));
+    const refused = await readPanels(fresh);
+    await fresh.close();
+
+    const notice = 'The statistics query failed: statistics needs the statistics scope (FORBIDDEN)';
+    expect(refused.map(({ panel, state, notice: shown }) => ({ panel, state, notice: shown }))).toEqual(
+      DASHBOARD_PANELS.map(({ id }) => ({ panel: id, state: 'error', notice })),
+    );
+  });
+
   it('when the page is served, then a strict content security policy allows only this origin and no inline script', async () => {
     const response = await fetch(`${origin}/dashboard`);
     const html = await response.text();
@@ -206,7 +235,7 @@ describe('the dashboard before the resolution index has been filled', () => {
     const page = await browser.newPage();
     const activity = watchPage(page);
 
-    await page.goto(`${new URL(system.gatewayUrl).origin}/dashboard`);
+    await openDashboard(page, new URL(system.gatewayUrl).origin, await testToken('analyst'));
     const panels = await readPanels(page);
 
     const notice = 'No counts are shown: the resolution index is not current. Run `npm run resolve` to bring it up to date.';

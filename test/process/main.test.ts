@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
+import { SECRETS_ENV } from '../support/env';
+import { testToken } from '../support/tokens';
 import path from 'node:path';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -23,7 +25,7 @@ interface Started {
 function run(entry: string, env: Record<string, string>): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
     cwd: ROOT,
-    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...env },
+    env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...SECRETS_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -63,12 +65,12 @@ describe('the processes as main.ts runs them', () => {
 
   it('when the gateway is started, then it serves the supergraph and exits 0 on SIGINT', async () => {
     const port = await freePort();
-    const started = run('gateway/main.ts', { PORT: String(port) });
+    const started = run('gateway/main.ts', { DATA_DIR: dataDir, PORT: String(port) });
     await waitForLine(started, `DTSEN gateway ready at http://localhost:${port}/graphql`);
 
     const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await testToken('frontend')}` },
       body: JSON.stringify({ query: '{ ruleSet { version } }' }),
     });
     started.child.kill('SIGINT');

@@ -17,7 +17,7 @@ async function post(url: string, body: string, headers: Record<string, string>) 
 
 const refused = (reason: string) => ({
   status: 401,
-  body: { errors: [{ message: `Unauthenticated: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] },
+  body: { errors: [{ message: `Request refused: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] },
 });
 
 describe.each(REGISTERS)('the %s subgraph reached directly, not through the gateway', (register) => {
