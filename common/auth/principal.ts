@@ -31,6 +31,12 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = Object.free
   indexer: ['lookup', 'search', 'pii', 'sensitive'],
 });
 
+/**
+ * Service roles the per-principal rate limit does not apply to: the resolution run pages through
+ * every family as fast as the gateway answers, and stopping it halfway helps nobody.
+ */
+export const RATE_LIMIT_EXEMPT_ROLES: readonly Role[] = ['indexer'];
+
 /** Roles whose tokens must name the regions (caseworker) or programmes (partner) they are limited to. */
 export const REGION_BOUND_ROLES: readonly Role[] = ['caseworker'];
 export const PROGRAMME_BOUND_ROLES: readonly Role[] = ['partner'];

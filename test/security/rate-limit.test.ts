@@ -11,7 +11,7 @@ describe('the rate limit per principal', () => {
   });
   afterAll(() => system.stop());
 
-  it('when one principal sends more requests in a minute than allowed, then the extra ones get 429 RATE_LIMITED with Retry-After, and others are still served', async () => {
+  it("when one principal sends more requests in a minute than allowed, then the extra ones get 429 RATE_LIMITED with Retry-After, others are still served, and the resolution run's service role is not limited", async () => {
     const busy = await testToken('frontend', { subject: 'busy-client' });
     const other = await testToken('frontend', { subject: 'other-client' });
 
@@ -31,12 +31,14 @@ describe('the rate limit per principal', () => {
       body: limitedBody,
       retryAfterHeader: retryAfter > 0 && retryAfter <= 60,
       other: (await system.query(QUERY, {}, other)).status,
+      indexer: await Promise.all(Array.from({ length: 5 }, async () => (await system.query(QUERY, {}, system.indexerToken)).status)),
     }).toEqual({
       statuses: [200, 200, 200],
       limited: 429,
       body: { errors: [{ message: 'Too many requests: at most 3 per minute', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: retryAfter } }] },
       retryAfterHeader: true,
       other: 200,
+      indexer: [200, 200, 200, 200, 200],
     });
   });
 });

@@ -1,4 +1,5 @@
 import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK } from '../federated/fixtures';
+import { signedJsonHeaders, testPrincipal } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 import { RINA_KK, RINA_NIK, TWO_CITIES } from './fixtures';
@@ -166,6 +167,21 @@ describe('what each role sees', () => {
           households: { totalCount: 1, nodes: [{ noKK: RINA_KK }] },
           statistics: { total: { families: 1 }, regions: [{ dottedCode: '31.71', families: 1 }] },
         },
+      });
+    });
+
+    it('when a Gambir caseworker\'s signed request asks a register for Penjaringan entities by NIK and No. KK, then the family is FORBIDDEN and the person has no records', async () => {
+      const body = JSON.stringify({
+        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { dtks { noKK } } ... on Person { dtksRecords { nik } } } }`,
+        variables: { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }, { __typename: 'Person', nik: BUDI.nik }] },
+      });
+      const headers = signedJsonHeaders(body, testPrincipal('caseworker', { regions: ['3171'] }));
+
+      const response = await fetch(system.subgraphUrls.dtks, { method: 'POST', headers, body });
+
+      expect(await response.json()).toEqual({
+        data: { _entities: [{ dtks: null }, { dtksRecords: [] }] },
+        errors: [{ message: 'The family is outside your regions', locations: [{ line: 1, column: 104 }], path: ['_entities', 0, 'dtks'], extensions: { code: 'FORBIDDEN' } }],
       });
     });
 
