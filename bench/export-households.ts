@@ -1,15 +1,19 @@
 // Times the streamed CSV export of the resolution index through a running gateway:
 //   tsx bench/export-households.ts [GATEWAY_BASE_URL] [QUERY_STRING]
 // e.g. tsx bench/export-households.ts http://localhost:4000 'regionPrefix=31.72'
-// Prints rows, bytes, seconds, rows/s and the time to the first byte.
+// Prints rows, bytes, seconds, rows/s and the time to the first byte. Sends the token in TOKEN, else
+// a local analyst token (the secret of npm start, or AUTH_JWT_SECRET).
 import { runCommand } from '../common/cli';
+import { loadLocalTokenSecret } from '../gateway/auth/local-token-config';
+import { localRoleToken } from '../gateway/auth/role-tokens';
 
 async function main(): Promise<number> {
   const base = process.argv[2] ?? 'http://localhost:4000';
   const query = process.argv[3] ?? '';
   const url = `${base}/export/households.csv${query ? `?${query}` : ''}`;
+  const token = process.env['TOKEN'] || (await localRoleToken(loadLocalTokenSecret(), { role: 'analyst', purpose: 'export benchmark' }));
   const started = performance.now();
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
   if (!response.ok || !response.body) {
     process.stderr.write(`${url} answered ${response.status}: ${await response.text()}\n`);
     return 1;
