@@ -164,7 +164,7 @@ describe('the API surface in development (the defaults of test systems)', () => 
       });
     });
 
-    it('when an operation is 20 levels deep, then it is refused', async () => {
+    it('when an operation is 20 levels deep (the circular members → households → members chain), then it is refused', async () => {
       const response = await system.query(nestedQuery(20));
 
       expect(response).toEqual({
@@ -240,6 +240,34 @@ describe('the API surface in development (the defaults of test systems)', () => 
         status: 400,
         contentType: 'application/json; charset=utf-8',
         body: badRequest(csrfMessage),
+      });
+    });
+
+    it('when a cross-site HTML form posts an operation (urlencoded or multipart), then CSRF prevention refuses it', async () => {
+      const form = new URLSearchParams({ query: '{ __typename }' });
+      const multipart = new FormData();
+      multipart.set('query', '{ __typename }');
+
+      const answers = await Promise.all([
+        post(system.gatewayUrl, form.toString(), { 'content-type': 'application/x-www-form-urlencoded' }),
+        fetch(system.gatewayUrl, { method: 'POST', body: multipart, headers: { authorization: `Bearer ${await fullAccessToken()}` } }),
+      ]);
+
+      expect(await Promise.all(answers.map(whole))).toEqual([
+        { status: 400, contentType: 'application/json; charset=utf-8', body: badRequest(csrfMessage) },
+        { status: 400, contentType: 'application/json; charset=utf-8', body: badRequest(csrfMessage) },
+      ]);
+    });
+
+    it('when a mutation is sent with GET, then it is refused', async () => {
+      const url = `${system.gatewayUrl}?query=${encodeURIComponent('mutation { __typename }')}`;
+
+      const response = await get(url, { accept: 'application/json', 'apollo-require-preflight': 'true' });
+
+      expect(await whole(response)).toEqual({
+        status: 405,
+        contentType: 'application/json; charset=utf-8',
+        body: badRequest('GET requests only support query operations, not mutation operations'),
       });
     });
 

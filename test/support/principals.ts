@@ -1,21 +1,14 @@
-import { scopesOf, type Principal, type Role } from '../../common/auth/principal';
+import { regionDigits, scopesOf, type Principal, type Role } from '../../common/auth/principal';
 import { encodePrincipal, signRequest } from '../../common/auth/signature';
+import { ROLE_DEFAULTS } from '../../gateway/auth/role-tokens';
 
 /** The signing secret the tests' gateways and subgraphs share. */
 export const TEST_SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
-const DEFAULTS: Readonly<Record<Role, Partial<Principal>>> = {
-  frontend: {},
-  analyst: {},
-  caseworker: { regions: ['3171'] },
-  partner: { programmes: ['PBI_JK'] },
-  auditor: {},
-  indexer: {},
-};
-
-/** A principal as the gateway would sign it for a token of this role. */
+/** A principal as the gateway would sign it for a local token of this role (regions and programmes as `npm run token` gives them). */
 export function testPrincipal(role: Role, overrides: Partial<Omit<Principal, 'scopes'>> = {}): Principal {
   const roles = overrides.roles ?? [role];
+  const { regions, programmes } = ROLE_DEFAULTS[role];
   return {
     subject: `test-${role}`,
     organisation: 'Test organisation',
@@ -23,7 +16,8 @@ export function testPrincipal(role: Role, overrides: Partial<Omit<Principal, 'sc
     programmes: null,
     purpose: 'automated tests',
     operation: null,
-    ...DEFAULTS[role],
+    ...(regions ? { regions: regions.map(regionDigits) } : {}),
+    ...(programmes ? { programmes } : {}),
     ...overrides,
     roles,
     scopes: scopesOf(roles),
