@@ -19,16 +19,16 @@ import { createHttpRegisterDirectory } from './register-directory-http';
 import { armorProtection } from './security/armor';
 import { corsAllowList } from './security/cors';
 import { requestErrorHandler } from '../common/request-errors';
-import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
-import { authenticate } from './auth/authenticate';
-import { operationNameOf } from './auth/operation-name';
+import { createAdmission } from './auth/authenticate';
 import { principalOf, requireToken } from './auth/http-auth';
+import { operationNameOf } from './auth/operation-name';
 import { signingFetch } from './auth/signing-fetch';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
+import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl'> {
@@ -57,8 +57,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   disableApolloTelemetry();
   const log = options.log ?? ((message: string) => console.error(message));
   const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs));
-  const verifyToken = createTokenVerifier(options.tokenSource);
-  const rateLimit = rateLimitPerPrincipal(options.rateLimitPerMinute);
+  const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute));
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -106,7 +105,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
   app.get(
     '/export/households.csv',
-    requireToken(verifyToken, rateLimit),
+    requireToken(admit),
     householdsCsvHandler({
       principalOf,
       index: options.index,
@@ -120,10 +119,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
-        const authentication = await authenticate(verifyToken, req.headers, operationNameOf(req.body));
-        if ('error' in authentication) throw authentication.error;
-        await rateLimit(authentication.principal);
-        return { ...createDtsenContext(dtsenDependencies, authentication.principal), principal: authentication.principal };
+        const principal = await admit(req.headers, operationNameOf(req.body));
+        return { ...createDtsenContext(dtsenDependencies, principal), principal };
       },
     }),
   );

@@ -1,26 +1,33 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/auth/principal';
 import { unauthenticated } from '../../common/errors';
+import type { RateLimit } from '../security/rate-limit';
 import { AuthenticationError, type TokenVerifier } from './verifier';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
 
-export type Authentication = { readonly principal: Principal } | { readonly error: GraphQLError };
+/** The principal of a request, or a GraphQLError to answer it with (UNAUTHENTICATED, RATE_LIMITED). */
+export type Admission = (headers: IncomingHttpHeaders, operation: string | null) => Promise<Principal>;
 
 /**
- * The principal of a request's `Authorization: Bearer` token, or the UNAUTHENTICATED error that
- * says what is wrong with it. Anything but a verification failure (a JWKS endpoint down) is thrown.
+ * Every request to the gateway passes here: its `Authorization: Bearer` token is verified, and the
+ * principal it names is counted against the rate limit. A verification failure is UNAUTHENTICATED
+ * saying what is wrong with the token; anything else (a JWKS endpoint down) is thrown as it is.
  */
-export async function authenticate(verifier: TokenVerifier, headers: IncomingHttpHeaders, operation: string | null): Promise<Authentication> {
-  const header = headers.authorization;
-  if (header === undefined || header === '') return { error: unauthenticated('Send a token: Authorization: Bearer <token>') };
-  const match = BEARER.exec(header);
-  if (!match) return { error: unauthenticated('The Authorization header must be "Bearer <token>"') };
-  try {
-    return { principal: await verifier(match[1] as string, operation) };
-  } catch (error) {
-    if (error instanceof AuthenticationError) return { error: unauthenticated(`Invalid token: ${error.message}`) };
-    throw error;
-  }
+export function createAdmission(verifier: TokenVerifier, rateLimit: RateLimit): Admission {
+  return async (headers, operation) => {
+    const header = headers.authorization;
+    if (header === undefined || header === '') throw unauthenticated('Send a token: Authorization: Bearer <token>');
+    const match = BEARER.exec(header);
+    if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>"');
+    let principal: Principal;
+    try {
+      principal = await verifier(match[1] as string, operation);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw unauthenticated(`Invalid token: ${error.message}`);
+      throw error;
+    }
+    await rateLimit(principal);
+    return principal;
+  };
 }

@@ -1,9 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/auth/principal';
-import type { RateLimit } from '../security/rate-limit';
-import { authenticate } from './authenticate';
-import type { TokenVerifier } from './verifier';
+import type { Admission } from './authenticate';
 
 const principals = new WeakMap<Request, Principal>();
 
@@ -11,13 +9,10 @@ const principals = new WeakMap<Request, Principal>();
  * For the plain HTTP routes (the CSV export): the same bearer token and rate limit as /graphql,
  * answered in GraphQL's error shape with 401 or 429 when they fail.
  */
-export function requireToken(verifier: TokenVerifier, rateLimit: RateLimit) {
+export function requireToken(admit: Admission) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      const authentication = await authenticate(verifier, req.headers, null);
-      if ('error' in authentication) throw authentication.error;
-      await rateLimit(authentication.principal);
-      principals.set(req, authentication.principal);
+      principals.set(req, await admit(req.headers, null));
       next();
     } catch (error) {
       if (!(error instanceof GraphQLError)) {
