@@ -1,10 +1,22 @@
 import type { Principal } from '../../common/auth/principal';
+import type { Register } from '../../common/store-url';
 import type { IndexStatus } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
 import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
 import type { DataQualityIssue } from './resolution/data-quality';
 import type { HouseholdResolution } from './resolution/household';
 import type { ResolvedPerson } from './resolution/person';
+
+/** How the gateway's calls to the register subgraphs fare within one request. */
+export interface SourceCalls {
+  /** Epoch ms by which every register call of the request must be done, retries included. */
+  readonly deadline: number;
+  /**
+   * Registers an entity call failed for in this request (after retries, or with the breaker open):
+   * a null field of theirs in a representation means "could not be asked", not "not held".
+   */
+  readonly unavailable: Set<Register>;
+}
 
 /**
  * Per-request state of the dtsen subgraph. Caches are keyed by the representation object the
@@ -22,6 +34,7 @@ export interface DtsenRequestState {
    * index-warning plugin reads `status` to warn in the response's extensions.
    */
   readonly index: { status: IndexStatus | null; reading: Promise<IndexStatus> | null };
+  readonly sourceCalls: SourceCalls;
 }
 
 /** The context value the dtsen schema expects: its state under `dtsen`, beside whatever else the gateway keeps. */
@@ -33,15 +46,20 @@ export interface DtsenContext {
  * Build once per request (Apollo Server's `context` function), for the principal the gateway
  * authenticated, and pass as, or spread into, the context value.
  */
-export function createDtsenContext(deps: Pick<DtsenDependencies, 'directory'>, principal: Principal): DtsenContext {
+export function createDtsenContext(
+  deps: Pick<DtsenDependencies, 'directory'>,
+  principal: Principal,
+  deadline = Number.POSITIVE_INFINITY,
+): DtsenContext {
   return {
     dtsen: {
       principal,
-      loaders: createDirectoryLoaders(deps.directory, principal),
+      loaders: createDirectoryLoaders(deps.directory, principal, deadline),
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),
       index: { status: null, reading: null },
+      sourceCalls: { deadline, unavailable: new Set() },
     },
   };
 }

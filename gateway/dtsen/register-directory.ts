@@ -8,8 +8,9 @@ import type { Principal } from '../../common/auth/principal';
  * an unavailable source when a register could not be asked and no other holds the key.
  */
 export interface RegisterDirectory {
-  householdsHeld(noKKs: readonly string[], principal: Principal): Promise<readonly (boolean | Error)[]>;
-  personsHeld(niks: readonly string[], principal: Principal): Promise<readonly (boolean | Error)[]>;
+  /** `deadline`: epoch ms by which the registers must have answered (the gateway request's deadline). */
+  householdsHeld(noKKs: readonly string[], principal: Principal, deadline?: number): Promise<readonly (boolean | Error)[]>;
+  personsHeld(niks: readonly string[], principal: Principal, deadline?: number): Promise<readonly (boolean | Error)[]>;
 }
 
 export interface DirectoryLoaders {
@@ -31,9 +32,9 @@ function inKeyOrder(
 }
 
 /** Per-request loaders, for the request's principal: one directory call per batch of look-ups. */
-export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal): DirectoryLoaders {
+export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal, deadline = Number.POSITIVE_INFINITY): DirectoryLoaders {
   return {
-    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal))),
-    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal))),
+    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, deadline))),
+    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, deadline))),
   };
 }
