@@ -3,7 +3,7 @@ import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode, forbidden } from '../common/errors';
 import { REGISTERS, type Register } from '../common/store-url';
 import { SubgraphHttpError } from './resilience/failures';
-import type { SubgraphPolicy } from './resilience/subgraph-policy';
+import type { SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
 import { sourceUnavailable, type TimedFetch } from './source-data-source';
 
 interface EntityProbe {
@@ -42,8 +42,8 @@ export function createHttpRegisterDirectory(
   fetcher: TimedFetch,
   policies?: Readonly<Record<Register, SubgraphPolicy>>,
 ) {
-  function ask<T>(register: Register, attempt: () => Promise<T>, deadline: number): Promise<T> {
-    return policies ? policies[register].call(attempt, { idempotent: true, deadline }) : attempt();
+  function ask<T>(register: Register, attempt: () => Promise<T>, calls: SourceCalls | undefined): Promise<T> {
+    return policies ? policies[register].call(attempt, { idempotent: true, ...(calls ? { calls } : {}) }) : attempt();
   }
 
   async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal): Promise<Holding[]> {
@@ -71,8 +71,8 @@ export function createHttpRegisterDirectory(
     });
   }
 
-  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal, deadline = Number.POSITIVE_INFINITY): Promise<(boolean | Error)[]> {
-    const answers = await Promise.allSettled(REGISTERS.map((register) => ask(register, () => holdingsOf(register, probe, keys, principal), deadline)));
+  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls): Promise<(boolean | Error)[]> {
+    const answers = await Promise.allSettled(REGISTERS.map((register) => ask(register, () => holdingsOf(register, probe, keys, principal), calls)));
     return keys.map((_, index) => {
       let refused: string | null = null;
       let unknown: Register | null = null;
@@ -91,7 +91,7 @@ export function createHttpRegisterDirectory(
   }
 
   return {
-    householdsHeld: (noKKs: readonly string[], principal: Principal, deadline?: number) => held(HOUSEHOLD, noKKs, principal, deadline),
-    personsHeld: (niks: readonly string[], principal: Principal, deadline?: number) => held(PERSON, niks, principal, deadline),
+    householdsHeld: (noKKs: readonly string[], principal: Principal, calls?: SourceCalls) => held(HOUSEHOLD, noKKs, principal, calls),
+    personsHeld: (niks: readonly string[], principal: Principal, calls?: SourceCalls) => held(PERSON, niks, principal, calls),
   };
 }

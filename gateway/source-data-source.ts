@@ -4,8 +4,7 @@ import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode } from '../common/errors';
 import type { Register } from '../common/store-url';
-import type { SourceCalls } from './dtsen/context';
-import { currentAttemptSignal, type SubgraphPolicy } from './resilience/subgraph-policy';
+import { currentAttemptSignal, type SourceCalls, type SubgraphPolicy } from './resilience/subgraph-policy';
 
 export type TimedFetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -66,9 +65,9 @@ function entityFieldNames(document: DocumentNode, selectionSet: SelectionSetNode
  *
  * A failed `_entities` call (the register's part of a household the gateway is assembling) is
  * answered as if the register had returned null for every field asked, with that error: the other
- * registers' fields and the dtsen fields computed from them still resolve, and the register is
- * recorded in the request's `sourceCalls.unavailable`, so the dtsen subgraph reads those nulls as
- * "could not be asked", not "not held". Without it the gateway drops the entity and the whole
+ * registers' fields and the dtsen fields computed from them still resolve, and the policy has
+ * recorded the register in the request's `sourceCalls.unavailable`, so the dtsen subgraph reads
+ * those nulls as "could not be asked", not "not held". Without it the gateway drops the entity and the whole
  * household becomes null.
  */
 export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
@@ -95,13 +94,12 @@ export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Prin
     try {
       return await this.policy.call(() => super.process(options), {
         idempotent: operation?.operation === 'query',
-        deadline: sourceCalls?.deadline ?? Number.POSITIVE_INFINITY,
+        ...(sourceCalls ? { calls: sourceCalls } : {}),
       });
     } catch (error) {
       this.log(`${this.register} subgraph call failed: ${error instanceof Error ? error.message : String(error)}`);
       const entities = document && operation?.operation === 'query' ? this.unavailableEntities(document, options) : null;
       if (!entities) throw sourceUnavailable(this.register);
-      sourceCalls?.unavailable.add(this.register);
       return entities;
     }
   }

@@ -1,22 +1,11 @@
 import type { Principal } from '../../common/auth/principal';
-import type { Register } from '../../common/store-url';
+import { newSourceCalls, type SourceCalls } from '../resilience/subgraph-policy';
 import type { IndexStatus } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
 import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
 import type { DataQualityIssue } from './resolution/data-quality';
 import type { HouseholdResolution } from './resolution/household';
 import type { ResolvedPerson } from './resolution/person';
-
-/** How the gateway's calls to the register subgraphs fare within one request. */
-export interface SourceCalls {
-  /** Epoch ms by which every register call of the request must be done, retries included. */
-  readonly deadline: number;
-  /**
-   * Registers an entity call failed for in this request (after retries, or with the breaker open):
-   * a null field of theirs in a representation means "could not be asked", not "not held".
-   */
-  readonly unavailable: Set<Register>;
-}
 
 /**
  * Per-request state of the dtsen subgraph. Caches are keyed by the representation object the
@@ -51,15 +40,16 @@ export function createDtsenContext(
   principal: Principal,
   deadline = Number.POSITIVE_INFINITY,
 ): DtsenContext {
+  const sourceCalls = newSourceCalls(deadline);
   return {
     dtsen: {
       principal,
-      loaders: createDirectoryLoaders(deps.directory, principal, deadline),
+      loaders: createDirectoryLoaders(deps.directory, principal, sourceCalls),
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),
       index: { status: null, reading: null },
-      sourceCalls: { deadline, unavailable: new Set() },
+      sourceCalls,
     },
   };
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../common/auth/principal';
+import type { SourceCalls } from '../resilience/subgraph-policy';
 
 /**
  * Whether any register holds a family (No. KK) or lists a person (NIK) for the principal, answered
@@ -8,9 +9,9 @@ import type { Principal } from '../../common/auth/principal';
  * an unavailable source when a register could not be asked and no other holds the key.
  */
 export interface RegisterDirectory {
-  /** `deadline`: epoch ms by which the registers must have answered (the gateway request's deadline). */
-  householdsHeld(noKKs: readonly string[], principal: Principal, deadline?: number): Promise<readonly (boolean | Error)[]>;
-  personsHeld(niks: readonly string[], principal: Principal, deadline?: number): Promise<readonly (boolean | Error)[]>;
+  /** `calls`: the gateway request's register calls (its deadline, the registers that already failed in it). */
+  householdsHeld(noKKs: readonly string[], principal: Principal, calls?: SourceCalls): Promise<readonly (boolean | Error)[]>;
+  personsHeld(niks: readonly string[], principal: Principal, calls?: SourceCalls): Promise<readonly (boolean | Error)[]>;
 }
 
 export interface DirectoryLoaders {
@@ -32,9 +33,9 @@ function inKeyOrder(
 }
 
 /** Per-request loaders, for the request's principal: one directory call per batch of look-ups. */
-export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal, deadline = Number.POSITIVE_INFINITY): DirectoryLoaders {
+export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal, calls?: SourceCalls): DirectoryLoaders {
   return {
-    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, deadline))),
-    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, deadline))),
+    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, calls))),
+    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, calls))),
   };
 }

@@ -38,30 +38,51 @@ export function statusOf(error: unknown): number | null {
   return null;
 }
 
+// Read by shape, not `instanceof`: fetch's errors (TypeError, DOMException) may come from another
+// realm than this module's Error (as under Jest), and `instanceof` would then miss them.
+interface ErrorShape {
+  readonly name?: unknown;
+  readonly message?: unknown;
+  readonly code?: unknown;
+  readonly cause?: unknown;
+}
+
+function shapeOf(error: unknown): ErrorShape | null {
+  return typeof error === 'object' && error !== null ? (error as ErrorShape) : null;
+}
+
 function causeCode(error: unknown): string | null {
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current instanceof Error; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && CONNECTION_FAILURES.has(code)) return code;
-    current = current.cause;
+  let current = shapeOf(error);
+  for (let depth = 0; depth < 4 && current; depth += 1) {
+    if (typeof current.code === 'string' && CONNECTION_FAILURES.has(current.code)) return current.code;
+    current = shapeOf(current.cause);
   }
   return null;
 }
 
 /** The attempt ran out of its per-subgraph time (AbortSignal.timeout rejects with a TimeoutError). */
 function isTimeout(error: unknown): boolean {
-  return error instanceof Error && error.name === 'TimeoutError';
+  return shapeOf(error)?.name === 'TimeoutError';
+}
+
+/** undici's "terminated": the connection closed while the body was being read. */
+function isTerminated(error: unknown): boolean {
+  const shape = shapeOf(error);
+  return shape?.name === 'TypeError' && shape.message === 'terminated';
 }
 
 /**
  * Worth another attempt of an idempotent operation: connection refused or reset (before or during
- * the response), the per-subgraph timeout, or 502/503/504. Never a 4xx (the request itself is wrong
- * or refused) and never GraphQL errors in a 200 (the register answered).
+ * the response) or 502/503/504, failures that come fast and often pass. Never a 4xx (the request
+ * itself is wrong or refused), never GraphQL errors in a 200 (the register answered), and not the
+ * per-subgraph timeout: the request has already waited the whole timeout, a second wait would spend
+ * the deadline the other registers' calls still need (the household's entity calls come after the
+ * register probe), and a register that stays slow is the circuit breaker's to cut off.
  */
 export function isRetryableFailure(error: unknown): boolean {
   const status = statusOf(error);
   if (status !== null) return RETRYABLE_STATUSES.has(status);
-  return isTimeout(error) || causeCode(error) !== null || (error instanceof TypeError && error.message === 'terminated');
+  return !isTimeout(error) && (causeCode(error) !== null || isTerminated(error));
 }
 
 /**
@@ -71,7 +92,7 @@ export function isRetryableFailure(error: unknown): boolean {
  */
 export function isSourceFailure(error: unknown): boolean {
   // Cancelled by the gateway's own request deadline: the caller gave up, the register may be fine.
-  if (error instanceof Error && error.name === 'AbortError') return false;
+  if (shapeOf(error)?.name === 'AbortError') return false;
   const status = statusOf(error);
   if (status !== null) return status >= 500;
   return true;

@@ -38,11 +38,35 @@ export interface ResilienceSettings {
 /** A retry never waits longer than this, whatever the attempt number. */
 const MAX_BACKOFF_MS = 2_000;
 
+/** How the gateway's calls to the register subgraphs fare within one request. */
+export interface SourceCalls {
+  /** Epoch ms by which every register call of the request must be done, retries included. */
+  readonly deadline: number;
+  /**
+   * Registers a call failed for in this request (after its retries, or with the breaker open). They
+   * are not asked again within the request, and a null field of theirs in a representation means
+   * "could not be asked", not "not held".
+   */
+  readonly unavailable: Set<Register>;
+}
+
+export function newSourceCalls(deadline = Number.POSITIVE_INFINITY): SourceCalls {
+  return { deadline, unavailable: new Set() };
+}
+
 export interface CallOptions {
   /** Only idempotent operations (GraphQL queries) are retried; a mutation is attempted once. */
   readonly idempotent: boolean;
-  /** Epoch ms by which the gateway request must be answered. */
-  readonly deadline: number;
+  /** The request's register calls; none when the call belongs to no gateway request. */
+  readonly calls?: SourceCalls;
+}
+
+/** Thrown instead of asking a register a call of the same request already found unavailable. */
+export class AlreadyUnavailableError extends Error {
+  constructor(register: Register) {
+    super(`${register} already failed in this request`);
+    this.name = 'AlreadyUnavailableError';
+  }
 }
 
 /** The calls to one register subgraph: retried, deadline-bound and guarded by that register's breaker. */
@@ -94,13 +118,21 @@ function policyFor(register: Register, settings: ResilienceSettings, log: (messa
 
   return {
     async call<T>(attempt: () => Promise<T>, options: CallOptions): Promise<T> {
-      const remaining = options.deadline - Date.now();
-      if (remaining <= 0) throw new TaskCancelledError(`the request deadline passed before ${register} was asked`);
-      const deadline: IPolicy = Number.isFinite(remaining)
-        ? timeout(remaining, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false })
-        : noop;
-      const policy = wrap(deadline, options.idempotent ? retrying : noop, breaker);
-      return policy.execute(({ signal }) => attemptSignal.run(signal, attempt));
+      const calls = options.calls;
+      // One failed call per register and request: a second would wait for the same fault again.
+      if (calls?.unavailable.has(register)) throw new AlreadyUnavailableError(register);
+      try {
+        const remaining = (calls?.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
+        if (remaining <= 0) throw new TaskCancelledError(`the request deadline passed before ${register} was asked`);
+        const deadline: IPolicy = Number.isFinite(remaining)
+          ? timeout(remaining, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false })
+          : noop;
+        const policy = wrap(deadline, options.idempotent ? retrying : noop, breaker);
+        return await policy.execute(({ signal }) => attemptSignal.run(signal, attempt));
+      } catch (error) {
+        calls?.unavailable.add(register);
+        throw error;
+      }
     },
     state: () => STATES[breaker.state],
   };
