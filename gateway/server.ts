@@ -96,7 +96,10 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       ...armor.plugins,
     ],
   });
+  // Ready once the supergraph is loaded and the server started, until it is stopped.
+  let ready = false;
   await server.start();
+  ready = true;
 
   const app = express();
   app.disable('x-powered-by');
@@ -104,7 +107,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (ready) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unavailable' });
   });
   app.get(
     '/export/households.csv',
@@ -131,5 +135,11 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   if (options.dashboard) app.use(dashboardRouter());
   app.use(requestErrorHandler);
 
-  return { app, stop: () => server.stop() };
+  return {
+    app,
+    stop: async () => {
+      ready = false;
+      await server.stop();
+    },
+  };
 }

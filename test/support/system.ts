@@ -158,7 +158,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     tokenSource: TEST_TOKEN_SOURCE,
     signingSecret: TEST_SIGNING_SECRET,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
-    log: (m: string) => process.env.DEBUG_GW && console.error(m),
+    log: () => undefined,
   });
   const gatewayServer = await listen(gateway.app);
   const indexerToken = await testToken('indexer');
