@@ -1,8 +1,11 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 
 /** Time given to in-flight requests on shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often keep-alive connections that went idle are closed while draining. */
+const IDLE_SWEEP_MS = 100;
 
 export interface ServeOptions {
   /** Names the process in its ready line. */
@@ -13,12 +16,29 @@ export interface ServeOptions {
   readonly release: () => Promise<void>;
 }
 
+/** Requests that arrive during shutdown (on a kept-alive connection): refused, and the connection closed after. */
+function refuse(res: ServerResponse): void {
+  res.shouldKeepAlive = false;
+  res.writeHead(503, { 'content-type': 'application/json', connection: 'close', 'retry-after': '1' });
+  res.end(JSON.stringify({ status: 'shutting down' }));
+}
+
 /**
- * The tail of every main.ts: listen, print the ready line, and on SIGINT/SIGTERM stop accepting,
- * let in-flight requests finish, release resources and exit 0 (or 1 after the grace period).
+ * The tail of every main.ts: listen, print the ready line, and on SIGINT/SIGTERM stop accepting
+ * connections, answer 503 (connection: close) to requests that still come on open connections,
+ * let in-flight requests finish, close every keep-alive connection, release resources and exit 0
+ * (or 1 after the grace period). `/health/ready` answers 503 from the signal on, like every route.
  */
 export async function serveUntilSignalled(options: ServeOptions): Promise<void> {
-  const server = options.app.listen(options.port);
+  let stopping = false;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    if (stopping) {
+      refuse(res);
+      return;
+    }
+    options.app(req, res);
+  });
+  server.listen(options.port);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -26,14 +46,16 @@ export async function serveUntilSignalled(options: ServeOptions): Promise<void> 
   const { port } = server.address() as AddressInfo;
   console.log(`${options.name} ready at http://localhost:${port}/graphql`);
 
-  let stopping = false;
   const shutdown = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // A connection whose in-flight response has been sent goes idle and is closed here.
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
     server.closeIdleConnections();
     await closed;
+    clearInterval(sweep);
     await options.release();
     process.exit(0);
   };

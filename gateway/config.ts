@@ -3,11 +3,15 @@ import { signingSecret } from '../common/auth/signing-secret';
 import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../common/config';
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
+import type { ResilienceSettings } from './resilience/subgraph-policy';
 
 export interface GatewayConfig {
   readonly port: number;
   readonly subgraphUrls: { readonly dtks: string; readonly regsosek: string; readonly p3ke: string };
+  /** One attempt of one subgraph call. */
   readonly subgraphTimeoutMs: number;
+  /** Retries, backoff, circuit breakers and the request deadline above the subgraph timeout (docs/reliability.md). */
+  readonly resilience: ResilienceSettings;
   readonly ruleSetVersion: string;
   /** Date ages and benefits are computed at, midnight UTC. */
   readonly evaluationDate: Date;
@@ -93,6 +97,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       REGSOSEK_URL: url({ default: 'http://localhost:4002/graphql', desc: 'GraphQL URL of the Regsosek subgraph' }),
       P3KE_URL: url({ default: 'http://localhost:4003/graphql', desc: 'GraphQL URL of the P3KE subgraph' }),
       SUBGRAPH_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of one subgraph request, ms' }),
+      REQUEST_DEADLINE_MS: num({ default: 10_000, desc: "Every subgraph call of one gateway request ends within this, retries included, ms; above SUBGRAPH_TIMEOUT_MS" }),
+      SUBGRAPH_RETRIES: num({ default: 2, desc: 'Further attempts of a subgraph query after a retryable failure (0-5); mutations are never retried' }),
+      SUBGRAPH_RETRY_BASE_MS: num({ default: 100, desc: 'First retry backoff, ms; later ones grow exponentially with jitter' }),
+      BREAKER_THRESHOLD: num({ default: 5, desc: "Consecutive failures that open a subgraph's circuit breaker" }),
+      BREAKER_HALF_OPEN_MS: num({ default: 10_000, desc: 'How long an open circuit breaker fails fast before probing the subgraph again, ms' }),
       RULE_SET: str({ default: '2025', desc: 'Eligibility rule-set version' }),
       EVALUATION_DATE: isoDate,
       NODE_ENV: str({ default: 'development', choices: ['development', 'production', 'test'] }),
@@ -111,6 +120,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     { reporter: reportConfigErrors },
   );
   if (parsed.SUBGRAPH_TIMEOUT_MS <= 0) throw new Error('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
+  const resilience = resilienceFrom(parsed);
   if (!Number.isInteger(parsed.RATE_LIMIT_PER_MINUTE) || parsed.RATE_LIMIT_PER_MINUTE <= 0) {
     throw new Error('RATE_LIMIT_PER_MINUTE must be a positive whole number');
   }
@@ -118,6 +128,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     port: parsed.PORT,
     subgraphUrls: Object.freeze({ dtks: parsed.DTKS_URL, regsosek: parsed.REGSOSEK_URL, p3ke: parsed.P3KE_URL }),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    resilience,
     ruleSetVersion: parsed.RULE_SET,
     evaluationDate: parseIsoDate(parsed.EVALUATION_DATE, 'EVALUATION_DATE', today),
     playground: parsed.PLAYGROUND === '' ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'on',
@@ -129,6 +140,36 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+  });
+}
+
+const MAX_RETRIES = 5;
+
+function wholeNumber(value: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}`);
+  }
+  return value;
+}
+
+function resilienceFrom(parsed: {
+  SUBGRAPH_TIMEOUT_MS: number;
+  REQUEST_DEADLINE_MS: number;
+  SUBGRAPH_RETRIES: number;
+  SUBGRAPH_RETRY_BASE_MS: number;
+  BREAKER_THRESHOLD: number;
+  BREAKER_HALF_OPEN_MS: number;
+}): ResilienceSettings {
+  // Below the subgraph timeout the deadline would cut every slow first attempt short and no retry could run.
+  if (!(parsed.REQUEST_DEADLINE_MS > parsed.SUBGRAPH_TIMEOUT_MS)) {
+    throw new Error(`REQUEST_DEADLINE_MS must be above SUBGRAPH_TIMEOUT_MS (${parsed.SUBGRAPH_TIMEOUT_MS} ms)`);
+  }
+  return Object.freeze({
+    requestDeadlineMs: parsed.REQUEST_DEADLINE_MS,
+    retries: wholeNumber(parsed.SUBGRAPH_RETRIES, 'SUBGRAPH_RETRIES', 0, MAX_RETRIES),
+    retryBaseDelayMs: wholeNumber(parsed.SUBGRAPH_RETRY_BASE_MS, 'SUBGRAPH_RETRY_BASE_MS', 1),
+    breakerThreshold: wholeNumber(parsed.BREAKER_THRESHOLD, 'BREAKER_THRESHOLD', 1),
+    breakerHalfOpenMs: wholeNumber(parsed.BREAKER_HALF_OPEN_MS, 'BREAKER_HALF_OPEN_MS', 1),
   });
 }
 

@@ -2,6 +2,8 @@ import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode, forbidden } from '../common/errors';
 import { REGISTERS, type Register } from '../common/store-url';
+import { SubgraphHttpError } from './resilience/failures';
+import type { SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
 import { sourceUnavailable, type TimedFetch } from './source-data-source';
 
 interface EntityProbe {
@@ -31,8 +33,19 @@ interface EntitiesBody {
  * principal the key (a family outside its regions: "not found" would be a lie and would invite
  * guessing); else, when a register cannot be asked, unknown (an error rather than a null);
  * otherwise not held.
+ *
+ * Each register is asked through its policy (`policies`: retries, the request deadline, its circuit
+ * breaker, shared with the gateway's data sources); without policies, each is asked once.
  */
-export function createHttpRegisterDirectory(urls: Readonly<Record<Register, string>>, fetcher: TimedFetch) {
+export function createHttpRegisterDirectory(
+  urls: Readonly<Record<Register, string>>,
+  fetcher: TimedFetch,
+  policies?: Readonly<Record<Register, SubgraphPolicy>>,
+) {
+  function ask<T>(register: Register, attempt: () => Promise<T>, calls: SourceCalls | undefined): Promise<T> {
+    return policies ? policies[register].call(attempt, { idempotent: true, ...(calls ? { calls } : {}) }) : attempt();
+  }
+
   async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal): Promise<Holding[]> {
     const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.key} } } } }`;
     const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
@@ -41,7 +54,7 @@ export function createHttpRegisterDirectory(urls: Readonly<Record<Register, stri
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal) },
       body: JSON.stringify({ query, variables: { representations } }),
     });
-    if (!response.ok) throw new Error(`${register} answered HTTP ${response.status}`);
+    if (!response.ok) throw new SubgraphHttpError(register, response.status);
     const body = (await response.json()) as EntitiesBody;
     const entities = body.data?._entities;
     if (!entities || entities.length !== keys.length) throw new Error(`${register} gave no _entities`);
@@ -58,8 +71,8 @@ export function createHttpRegisterDirectory(urls: Readonly<Record<Register, stri
     });
   }
 
-  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal): Promise<(boolean | Error)[]> {
-    const answers = await Promise.allSettled(REGISTERS.map((register) => holdingsOf(register, probe, keys, principal)));
+  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls): Promise<(boolean | Error)[]> {
+    const answers = await Promise.allSettled(REGISTERS.map((register) => ask(register, () => holdingsOf(register, probe, keys, principal), calls)));
     return keys.map((_, index) => {
       let refused: string | null = null;
       let unknown: Register | null = null;
@@ -78,7 +91,7 @@ export function createHttpRegisterDirectory(urls: Readonly<Record<Register, stri
   }
 
   return {
-    householdsHeld: (noKKs: readonly string[], principal: Principal) => held(HOUSEHOLD, noKKs, principal),
-    personsHeld: (niks: readonly string[], principal: Principal) => held(PERSON, niks, principal),
+    householdsHeld: (noKKs: readonly string[], principal: Principal, calls?: SourceCalls) => held(HOUSEHOLD, noKKs, principal, calls),
+    personsHeld: (niks: readonly string[], principal: Principal, calls?: SourceCalls) => held(PERSON, niks, principal, calls),
   };
 }

@@ -28,6 +28,7 @@ import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
+import { createSubgraphPolicies } from './resilience/subgraph-policy';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
@@ -56,12 +57,14 @@ function isRegister(name: string): name is Register {
 export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
   disableApolloTelemetry();
   const log = options.log ?? ((message: string) => console.error(message));
+  // Signing sits inside the policies: every retry re-enters the signing fetch and gets a fresh timestamp.
   const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs));
+  const policies = createSubgraphPolicies(options.resilience, log);
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute));
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
-    directory: createHttpRegisterDirectory(options.subgraphUrls, fetcher),
+    directory: createHttpRegisterDirectory(options.subgraphUrls, fetcher, policies),
     index: options.index,
   };
   const dtsenSchema: GraphQLSchema = buildDtsenSchema(dtsenDependencies);
@@ -71,7 +74,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     buildService: ({ name, url }) => {
       if (name === 'dtsen') return new LocalGraphQLDataSource(dtsenSchema);
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
-      return new SourceDataSource(name, options.subgraphUrls[name], fetcher, log);
+      return new SourceDataSource(name, options.subgraphUrls[name], fetcher, policies[name], log);
     },
   });
 
@@ -93,7 +96,10 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       ...armor.plugins,
     ],
   });
+  // Ready once the supergraph is loaded and the server started, until it is stopped.
+  let ready = false;
   await server.start();
+  ready = true;
 
   const app = express();
   app.disable('x-powered-by');
@@ -101,7 +107,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     res.json({ status: 'ok' });
   });
   app.get('/health/ready', (_req, res) => {
-    res.json({ status: 'ok' });
+    if (ready) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unavailable' });
   });
   app.get(
     '/export/households.csv',
@@ -119,13 +126,20 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
+        const deadline = Date.now() + options.resilience.requestDeadlineMs;
         const principal = await admit(req.headers, operationNameOf(req.body));
-        return { ...createDtsenContext(dtsenDependencies, principal), principal };
+        return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
       },
     }),
   );
   if (options.dashboard) app.use(dashboardRouter());
   app.use(requestErrorHandler);
 
-  return { app, stop: () => server.stop() };
+  return {
+    app,
+    stop: async () => {
+      ready = false;
+      await server.stop();
+    },
+  };
 }

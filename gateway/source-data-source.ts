@@ -1,20 +1,27 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { GraphQLError } from 'graphql';
+import { getOperationAST, GraphQLError, Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
 import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode } from '../common/errors';
 import type { Register } from '../common/store-url';
+import { currentAttemptSignal, type SourceCalls, type SubgraphPolicy } from './resilience/subgraph-policy';
 
 export type TimedFetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export const SOURCE_NAMES: Readonly<Record<Register, string>> = { dtks: 'DTKS', regsosek: 'REGSOSEK', p3ke: 'P3KE' };
 
 /**
- * Node's fetch (undici: keep-alive connection pool per origin) with a deadline per request. The
- * stock gateway fetcher has no timeout, so one hung register would hold every request open.
+ * Node's fetch (undici: keep-alive connection pool per origin) with a deadline per attempt, and
+ * aborted earlier when the gateway request's deadline passes. The stock gateway fetcher has no
+ * timeout, so one hung register would hold every request open.
  */
 export function fetcherWithTimeout(timeoutMs: number): TimedFetch {
-  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  return (input, init) => {
+    const signals = [AbortSignal.timeout(timeoutMs), currentAttemptSignal(), init?.signal ?? undefined].filter(
+      (signal): signal is AbortSignal => signal !== undefined,
+    );
+    return fetch(input, { ...init, signal: AbortSignal.any(signals) });
+  };
 }
 
 export function sourceUnavailable(register: Register): GraphQLError {
@@ -23,16 +30,52 @@ export function sourceUnavailable(register: Register): GraphQLError {
   });
 }
 
+type Options = GraphQLDataSourceProcessOptions<{ principal?: Principal; dtsen?: { sourceCalls?: SourceCalls } }>;
+type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+function documentOf(options: Options): DocumentNode | null {
+  if ('document' in options && options.document) return options.document;
+  try {
+    return options.request.query ? parse(options.request.query) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Top-level response names an `_entities` selection asks of each entity (inline fragments and fragment spreads followed). */
+function entityFieldNames(document: DocumentNode, selectionSet: SelectionSetNode, names = new Set<string>()): Set<string> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value !== '__typename') names.add(selection.alias?.value ?? selection.name.value);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      entityFieldNames(document, selection.selectionSet, names);
+    } else {
+      const fragment = document.definitions.find((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value);
+      if (fragment?.kind === Kind.FRAGMENT_DEFINITION) entityFieldNames(document, fragment.selectionSet, names);
+    }
+  }
+  return names;
+}
+
 /**
- * A register subgraph over HTTP. A failed call (refused, timed out, non-2xx, not JSON) becomes a
- * SOURCE_UNAVAILABLE error naming the register; the stock error would carry the subgraph's URL and
- * response body to the client.
+ * A register subgraph over HTTP. Each call goes through the register's policy (retries of queries,
+ * the request deadline, the circuit breaker); every attempt re-enters the fetcher, so each is
+ * signed afresh. A call that still fails becomes a SOURCE_UNAVAILABLE error naming the register;
+ * the stock error would carry the subgraph's URL and response body to the client.
+ *
+ * A failed `_entities` call (the register's part of a household the gateway is assembling) is
+ * answered as if the register had returned null for every field asked, with that error: the other
+ * registers' fields and the dtsen fields computed from them still resolve, and the policy has
+ * recorded the register in the request's `sourceCalls.unavailable`, so the dtsen subgraph reads
+ * those nulls as "could not be asked", not "not held". Without it the gateway drops the entity and the whole
+ * household becomes null.
  */
 export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
   constructor(
     private readonly register: Register,
     url: string,
     fetcher: TimedFetch,
+    private readonly policy: SubgraphPolicy,
     private readonly log: (message: string) => void,
   ) {
     // Apollo's Fetcher type is node-fetch's shape; Node's fetch accepts everything it passes.
@@ -40,16 +83,42 @@ export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Prin
   }
 
   /** The caller's principal goes to the register, which enforces it; the fetcher signs it with the body. */
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<{ principal?: Principal }>): void {
+  override willSendRequest({ request, context }: Options): void {
     if (context.principal) request.http?.headers.set(PRINCIPAL_HEADER, encodePrincipal(context.principal));
   }
 
-  override async process(options: GraphQLDataSourceProcessOptions<{ principal?: Principal }>): ReturnType<RemoteGraphQLDataSource['process']> {
+  override async process(options: Options): Promise<ProcessResult> {
+    const document = documentOf(options);
+    const operation = document ? getOperationAST(document, options.request.operationName) : null;
+    const sourceCalls = options.context.dtsen?.sourceCalls;
     try {
-      return await super.process(options);
+      return await this.policy.call(() => super.process(options), {
+        idempotent: operation?.operation === 'query',
+        ...(sourceCalls ? { calls: sourceCalls } : {}),
+      });
     } catch (error) {
       this.log(`${this.register} subgraph call failed: ${error instanceof Error ? error.message : String(error)}`);
-      throw sourceUnavailable(this.register);
+      const entities = document && operation?.operation === 'query' ? this.unavailableEntities(document, options) : null;
+      if (!entities) throw sourceUnavailable(this.register);
+      return entities;
     }
+  }
+
+  private unavailableEntities(document: DocumentNode, options: Options): ProcessResult | null {
+    const operation = getOperationAST(document, options.request.operationName);
+    const root = operation?.selectionSet.selections.find((selection) => selection.kind === Kind.FIELD && selection.name.value === '_entities');
+    const representations = options.request.variables?.['representations'];
+    if (root?.kind !== Kind.FIELD || !root.selectionSet || !Array.isArray(representations)) return null;
+    const fields = [...entityFieldNames(document, root.selectionSet)];
+    const error = sourceUnavailable(this.register);
+    return {
+      data: {
+        _entities: representations.map((representation: { __typename?: unknown }) => ({
+          __typename: representation.__typename,
+          ...Object.fromEntries(fields.map((field) => [field, null])),
+        })),
+      },
+      errors: [{ message: error.message, extensions: error.extensions }],
+    };
   }
 }

@@ -35,6 +35,7 @@ export interface FamilyRepository<Family, Member, Filter> {
   /** Inserts new families with their members and details in one transaction. */
   insertFamilies(families: readonly Family[]): Promise<void>;
   countFamilies(): Promise<number>;
+  /** Resolves when the store answers and every migration has run (readiness); rejects saying which is not so. */
   ping(): Promise<void>;
 }
 
@@ -205,6 +206,7 @@ export function createFamilyRepository<
 
     async ping() {
       await dataSource.query('SELECT 1');
+      if (await dataSource.showMigrations()) throw new Error('the store has migrations that have not run');
     },
   };
 }

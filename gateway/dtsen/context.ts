@@ -1,4 +1,5 @@
 import type { Principal } from '../../common/auth/principal';
+import { newSourceCalls, type SourceCalls } from '../resilience/subgraph-policy';
 import type { IndexStatus } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
 import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
@@ -22,6 +23,7 @@ export interface DtsenRequestState {
    * index-warning plugin reads `status` to warn in the response's extensions.
    */
   readonly index: { status: IndexStatus | null; reading: Promise<IndexStatus> | null };
+  readonly sourceCalls: SourceCalls;
 }
 
 /** The context value the dtsen schema expects: its state under `dtsen`, beside whatever else the gateway keeps. */
@@ -33,15 +35,21 @@ export interface DtsenContext {
  * Build once per request (Apollo Server's `context` function), for the principal the gateway
  * authenticated, and pass as, or spread into, the context value.
  */
-export function createDtsenContext(deps: Pick<DtsenDependencies, 'directory'>, principal: Principal): DtsenContext {
+export function createDtsenContext(
+  deps: Pick<DtsenDependencies, 'directory'>,
+  principal: Principal,
+  deadline = Number.POSITIVE_INFINITY,
+): DtsenContext {
+  const sourceCalls = newSourceCalls(deadline);
   return {
     dtsen: {
       principal,
-      loaders: createDirectoryLoaders(deps.directory, principal),
+      loaders: createDirectoryLoaders(deps.directory, principal, sourceCalls),
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),
       index: { status: null, reading: null },
+      sourceCalls,
     },
   };
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../common/auth/principal';
+import type { SourceCalls } from '../resilience/subgraph-policy';
 
 /**
  * Whether any register holds a family (No. KK) or lists a person (NIK) for the principal, answered
@@ -8,8 +9,9 @@ import type { Principal } from '../../common/auth/principal';
  * an unavailable source when a register could not be asked and no other holds the key.
  */
 export interface RegisterDirectory {
-  householdsHeld(noKKs: readonly string[], principal: Principal): Promise<readonly (boolean | Error)[]>;
-  personsHeld(niks: readonly string[], principal: Principal): Promise<readonly (boolean | Error)[]>;
+  /** `calls`: the gateway request's register calls (its deadline, the registers that already failed in it). */
+  householdsHeld(noKKs: readonly string[], principal: Principal, calls?: SourceCalls): Promise<readonly (boolean | Error)[]>;
+  personsHeld(niks: readonly string[], principal: Principal, calls?: SourceCalls): Promise<readonly (boolean | Error)[]>;
 }
 
 export interface DirectoryLoaders {
@@ -31,9 +33,9 @@ function inKeyOrder(
 }
 
 /** Per-request loaders, for the request's principal: one directory call per batch of look-ups. */
-export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal): DirectoryLoaders {
+export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal, calls?: SourceCalls): DirectoryLoaders {
   return {
-    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal))),
-    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal))),
+    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, calls))),
+    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, calls))),
   };
 }

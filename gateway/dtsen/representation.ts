@@ -4,6 +4,7 @@
 // the register does not hold the family, and may be absent (undefined) when that register's subgraph
 // could not be asked; code must tell the two apart where "not held" would be a finding
 // (MISSING_FROM_REGSOSEK).
+import type { Register } from '../../common/store-url';
 import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
 import type {
@@ -125,40 +126,56 @@ export interface PersonInput {
   readonly p3keInputRecords?: PersonRepresentation['p3keRecords'];
 }
 
-function personKKs(person: PersonKKsInput | null | undefined): PersonKKsRepresentation | null | undefined {
+/** Registers whose calls failed in this request: their nulls are "could not be asked" and become undefined. */
+type Unavailable = ReadonlySet<Register>;
+
+function asked<T>(value: T | null | undefined, register: Register, unavailable: Unavailable): T | null | undefined {
+  return value === null && unavailable.has(register) ? undefined : value;
+}
+
+function personKKs(person: PersonKKsInput | null | undefined, unavailable: Unavailable): PersonKKsRepresentation | null | undefined {
   if (!person) return person;
-  return { dtksRecords: person.dtksInputRecords, regsosekRecords: person.regsosekInputRecords, p3keRecords: person.p3keInputRecords };
+  return {
+    dtksRecords: asked(person.dtksInputRecords, 'dtks', unavailable) ?? undefined,
+    regsosekRecords: asked(person.regsosekInputRecords, 'regsosek', unavailable) ?? undefined,
+    p3keRecords: asked(person.p3keInputRecords, 'p3ke', unavailable) ?? undefined,
+  };
 }
 
 /** Members are copied only when they carry a person (the dataQuality selection); others are kept as sent. */
 function family<Member extends object, Family extends { readonly members?: readonly MemberInput<Member>[] }>(
   input: Family | null | undefined,
+  register: Register,
+  unavailable: Unavailable,
 ): Family | null | undefined {
-  if (!input?.members) return input;
+  const held = asked(input, register, unavailable);
+  if (!held?.members) return held;
   return {
-    ...input,
-    members: input.members.map((member) => ('person' in member ? { ...member, person: personKKs(member.person) } : member)),
+    ...held,
+    members: held.members.map((member) => ('person' in member ? { ...member, person: personKKs(member.person, unavailable) } : member)),
   };
 }
 
 /**
  * The household under the resolution's names. Absent (undefined) stays absent and null stays null:
- * a register that could not be asked is not a register that does not hold the family.
+ * a register that could not be asked is not a register that does not hold the family. When the
+ * gateway's call to a register failed (`unavailable`, from the request's SourceCalls), it sends
+ * that register's fields as null; they become undefined here.
  */
-export function householdFromInput(input: HouseholdInput): HouseholdQualityRepresentation {
+export function householdFromInput(input: HouseholdInput, unavailable: Unavailable = new Set()): HouseholdQualityRepresentation {
   return {
     noKK: input.noKK,
-    dtks: family(input.dtksInput),
-    regsosek: family(input.regsosekInput),
-    p3ke: family(input.p3keInput),
+    dtks: family(input.dtksInput, 'dtks', unavailable),
+    regsosek: family(input.regsosekInput, 'regsosek', unavailable),
+    p3ke: family(input.p3keInput, 'p3ke', unavailable),
   } as HouseholdQualityRepresentation;
 }
 
-export function personFromInput(input: PersonInput): PersonRepresentation {
+export function personFromInput(input: PersonInput, unavailable: Unavailable = new Set()): PersonRepresentation {
   return {
     nik: input.nik,
-    dtksRecords: input.dtksInputRecords,
-    regsosekRecords: input.regsosekInputRecords,
-    p3keRecords: input.p3keInputRecords,
+    dtksRecords: asked(input.dtksInputRecords, 'dtks', unavailable) ?? undefined,
+    regsosekRecords: asked(input.regsosekInputRecords, 'regsosek', unavailable) ?? undefined,
+    p3keRecords: asked(input.p3keInputRecords, 'p3ke', unavailable) ?? undefined,
   };
 }

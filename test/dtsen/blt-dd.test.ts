@@ -20,6 +20,7 @@ describe('BLT-DD eligibility', () => {
   it('when an extremely poor family in a desa receives neither PKH nor BPNT, then it gets Rp 300,000 a month', () => {
     expect(bltDdOf(extremePoorIn(DESA))).toEqual({
       program: 'BLT_DD',
+      complete: true,
       eligible: true,
       reasons: [
         'Lives in a desa, 33.01.01.2001, which has Dana Desa',
@@ -37,6 +38,7 @@ describe('BLT-DD eligibility', () => {
   it('when the same family lives in a kelurahan, then it is not eligible', () => {
     expect(bltDdOf(extremePoorIn('3171011001'))).toEqual({
       program: 'BLT_DD',
+      complete: true,
       eligible: false,
       reasons: [
         'Lives in a kelurahan, Gambir (31.71.01.1001), which has no Dana Desa',

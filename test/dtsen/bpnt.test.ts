@@ -21,6 +21,7 @@ describe('BPNT eligibility', () => {
   it('when the desil is 4 and nothing excludes the family, then it gets Rp 200,000 a month', () => {
     expect(bpntOf(rankedAt(4))).toEqual({
       program: 'BPNT',
+      complete: true,
       eligible: true,
       reasons: ['Desil 4 (DTSEN ranking 2025Q4) is within the BPNT cut-off of 4', NO_EXCLUSION, 'Rp 200,000 a month for the family'],
       estimatedAnnualBenefit: 2_400_000,
@@ -32,6 +33,7 @@ describe('BPNT eligibility', () => {
   it('when the desil is 5, then the family is not eligible', () => {
     expect(bpntOf(rankedAt(5))).toEqual({
       program: 'BPNT',
+      complete: true,
       eligible: false,
       reasons: ['Desil 5 (DTSEN ranking 2025Q4) is above the BPNT cut-off of 4', NO_EXCLUSION],
       estimatedAnnualBenefit: 0,

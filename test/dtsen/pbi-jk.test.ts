@@ -38,6 +38,7 @@ describe('PBI-JK eligibility', () => {
 
     expect(pbiJkOf(family)).toEqual({
       program: 'PBI_JK',
+      complete: true,
       eligible: true,
       reasons: [
         'Desil 5 (DTSEN ranking 2025Q4) is within the PBI-JK cut-off of 5',
@@ -60,6 +61,7 @@ describe('PBI-JK eligibility', () => {
 
     expect(pbiJkOf(family)).toEqual({
       program: 'PBI_JK',
+      complete: true,
       eligible: false,
       reasons: [
         'Desil 2 (DTSEN ranking 2025Q4) is within the PBI-JK cut-off of 5',
@@ -88,6 +90,7 @@ describe('PBI-JK eligibility', () => {
 
     expect(pbiJkOf(family)).toEqual({
       program: 'PBI_JK',
+      complete: true,
       eligible: true,
       reasons: [
         'Desil 1 (DTKS legacy percentile 8) is within the PBI-JK cut-off of 5',

@@ -38,6 +38,7 @@ describe('PIP eligibility', () => {
   it('when a desil-3 family has pupils in SD and SMA and a university student, then each pupil gets the amount of their level', () => {
     expect(pipOf(rankedFamily(3))).toEqual({
       program: 'PIP',
+      complete: true,
       eligible: true,
       reasons: [
         'Desil 3 (DTSEN ranking 2025Q4) is within the PIP cut-off of 4',
@@ -53,6 +54,7 @@ describe('PIP eligibility', () => {
   it('when a desil-6 family receives PKH (DTKS, active), then its pupils get PIP', () => {
     expect(pipOf(rankedFamily(6, [activeReceipt('PKH')]))).toEqual({
       program: 'PIP',
+      complete: true,
       eligible: true,
       reasons: [
         'Desil 6 (DTSEN ranking 2025Q4) is above the PIP cut-off of 4',
@@ -70,6 +72,7 @@ describe('PIP eligibility', () => {
 
     expect(pipOf(rankedFamily(6, suspended))).toEqual({
       program: 'PIP',
+      complete: true,
       eligible: false,
       reasons: [
         'Desil 6 (DTSEN ranking 2025Q4) is above the PIP cut-off of 4',

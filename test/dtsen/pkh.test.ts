@@ -30,6 +30,7 @@ describe('PKH eligibility', () => {
   it('when a desil-2 family has a child aged 0-6, a pupil SD and a pupil SMP, then it gets the three components', () => {
     expect(pkhOf(household())).toEqual({
       program: 'PKH',
+      complete: true,
       eligible: true,
       reasons: [
         'Desil 2 (DTSEN ranking 2025Q4) is within the PKH cut-off of 4',
@@ -64,6 +65,7 @@ describe('PKH eligibility', () => {
 
     expect(pkhOf(family)).toEqual({
       program: 'PKH',
+      complete: true,
       eligible: true,
       reasons: [
         'Desil 2 (DTSEN ranking 2025Q4) is within the PKH cut-off of 4',
@@ -87,6 +89,7 @@ describe('PKH eligibility', () => {
 
     expect(pkhOf(family)).toEqual({
       program: 'PKH',
+      complete: true,
       eligible: false,
       reasons: [
         'Desil 5 (DTSEN ranking 2025Q4) is above the PKH cut-off of 4',
@@ -118,6 +121,7 @@ describe('PKH eligibility', () => {
 
     expect(pkhOf(family)).toEqual({
       program: 'PKH',
+      complete: true,
       eligible: false,
       reasons: [
         'Desil 2 (DTSEN ranking 2025Q4) is within the PKH cut-off of 4',
@@ -179,6 +183,7 @@ describe('PKH eligibility', () => {
 
     expect(pkhOf(family)).toEqual({
       program: 'PKH',
+      complete: true,
       eligible: true,
       reasons: [
         "Desil 2 (P3KE's own model) is within the PKH cut-off of 4",

@@ -179,11 +179,16 @@ describe.each(cases)('%s subgraph over HTTP (%s store)', (register, kind, regist
     expect({ forFive, forFifty }).toEqual({ forFive: { queries, entities: 10 }, forFifty: { queries, entities: 100 } });
   });
 
-  it('when the subgraph is asked whether it is ready, then it checks its store and says so', async () => {
+  it('when the subgraph is asked whether it is ready, then it checks that its store answers and its migrations have run, and says so', async () => {
     sql.length = 0;
 
     const ready = await fetch(`${server.origin}/health/ready`);
 
-    expect({ status: ready.status, body: await ready.json(), sql }).toEqual({ status: 200, body: { status: 'ok' }, sql: ['SELECT 1'] });
+    expect({ status: ready.status, body: await ready.json(), sql }).toEqual({
+      status: 200,
+      body: { status: 'ok' },
+      // The dialect's look-up of the migrations table, then the migrations run so far.
+      sql: ['SELECT 1', expect.any(String), expect.stringMatching(/^SELECT \* FROM .*migrations.* ORDER BY .id. DESC$/)],
+    });
   });
 });

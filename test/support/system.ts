@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { API_LIMITS } from '../../gateway/config';
+import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
 import { buildGateway } from '../../gateway/server';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
@@ -62,6 +63,10 @@ export interface SystemOptions {
   readonly data: RegisterData;
   readonly evaluationDate: Date;
   readonly subgraphTimeoutMs?: number;
+  /** Retries, breaker and deadline of the gateway (default: the configured defaults, with short backoff). */
+  readonly resilience?: Partial<ResilienceSettings>;
+  /** Where the gateway reaches a register (default: the register subgraph itself), e.g. a fault proxy in front of it. */
+  readonly subgraphUrlFor?: (register: Register, url: string) => string | Promise<string>;
   /** Schema introspection and field suggestions, as in development (default) or production (false). */
   readonly introspection?: boolean;
   /** CORS_ORIGINS of the gateway (default: none). */
@@ -125,10 +130,23 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   dataSources.push(indexSource);
   const index = createIndexRepository(indexSource);
 
+  const gatewaySubgraphUrls = {} as Record<Register, string>;
+  for (const register of REGISTERS) {
+    gatewaySubgraphUrls[register] = options.subgraphUrlFor ? await options.subgraphUrlFor(register, subgraphUrls[register]) : subgraphUrls[register];
+  }
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 5000;
   const gateway = await buildGateway({
     supergraphSdl: readSupergraphSdl(),
-    subgraphUrls,
-    subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5000,
+    subgraphUrls: gatewaySubgraphUrls,
+    subgraphTimeoutMs,
+    resilience: {
+      requestDeadlineMs: 2 * subgraphTimeoutMs,
+      retries: 2,
+      retryBaseDelayMs: 10,
+      breakerThreshold: 5,
+      breakerHalfOpenMs: 10_000,
+      ...options.resilience,
+    },
     ruleSetVersion: '2025',
     evaluationDate: options.evaluationDate,
     playground: true,

@@ -5,15 +5,19 @@ import { eligibility, type ProgramEligibility } from './eligibility';
 import { checkExclusions, type ExclusionCheck } from './exclusions';
 import { livingMembers, type LivingMember } from './members';
 import { resolveRegion, type ResolvedRegion } from './region';
+import { unavailableSources, unavailableNote } from './sources';
 import { targeting, type TargetingStatus } from './targeting';
+
+/** `complete`: false when a register the result reads could not be asked (see `Household.unavailableSources`). */
+export type Completeness = { readonly complete: boolean };
 
 /** Everything the resolved Household fields show, computed together because they build on each other. */
 export interface HouseholdResolution {
   readonly members: readonly LivingMember[];
   readonly region: ResolvedRegion | null;
-  readonly desil: ResolvedDesil | null;
+  readonly desil: (ResolvedDesil & Completeness) | null;
   readonly exclusions: ExclusionCheck;
-  readonly eligibility: readonly ProgramEligibility[];
+  readonly eligibility: readonly (ProgramEligibility & Completeness)[];
   readonly targeting: readonly TargetingStatus[];
 }
 
@@ -23,5 +27,16 @@ export function resolveHousehold(household: HouseholdRepresentation, ruleSet: Ru
   const desil = resolveDesil(household, ruleSet.desil);
   const exclusions = checkExclusions(household, members, ruleSet.exclusions);
   const programmes = eligibility({ household, members, region, desil, exclusions, ruleSet });
-  return { members, region, desil, exclusions, eligibility: programmes, targeting: targeting(household, programmes) };
+  // Every rule reads the members (the union of all three registers) and the desil (every register
+  // is a candidate), so a register that could not be asked leaves every result open.
+  const unavailable = unavailableSources(household);
+  const complete = unavailable.length === 0;
+  return {
+    members,
+    region,
+    desil: desil && { ...desil, complete },
+    exclusions,
+    eligibility: programmes.map((entry) => (complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(unavailable)] })),
+    targeting: targeting(household, programmes),
+  };
 }

@@ -19,3 +19,19 @@ export function householdSources(household: HouseholdKeysRepresentation): Source
   const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke };
   return SOURCES.filter((source) => held[source] != null);
 }
+
+/**
+ * Registers the gateway could not ask about this family (its call failed: down, slow, erroring),
+ * which is not the same as not holding it: their part of the representation is absent.
+ */
+export function unavailableSources(household: HouseholdKeysRepresentation): Source[] {
+  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke };
+  return SOURCES.filter((source) => held[source] === undefined);
+}
+
+/** "P3KE could not be asked; this result may change when it answers", for reasons. */
+export function unavailableNote(sources: readonly Source[]): string {
+  const names = sources.map((source) => SOURCE_NAMES[source]);
+  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `${listed} could not be asked; this result may change when ${names.length === 1 ? 'it answers' : 'they answer'}`;
+}

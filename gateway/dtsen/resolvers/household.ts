@@ -10,7 +10,7 @@ import {
 } from '../representation';
 import { detectDataQuality } from '../resolution/data-quality';
 import { resolveHousehold, type HouseholdResolution } from '../resolution/household';
-import { householdSources } from '../resolution/sources';
+import { householdSources, unavailableSources } from '../resolution/sources';
 
 export function householdResolvers(deps: DtsenDependencies) {
   function resolution(household: HouseholdRepresentation, context: unknown): HouseholdResolution {
@@ -24,10 +24,11 @@ export function householdResolvers(deps: DtsenDependencies) {
      * The representation carries the @requires fields: it is the household, under the resolution's
      * names. One object per entity, so the fields below share its memoised resolution.
      */
-    __resolveReference(household: HouseholdInput): HouseholdQualityRepresentation {
-      return householdFromInput(household);
+    __resolveReference(household: HouseholdInput, context: unknown): HouseholdQualityRepresentation {
+      return householdFromInput(household, requestState(context).sourceCalls.unavailable);
     },
     sources: (household: HouseholdKeysRepresentation) => householdSources(household),
+    unavailableSources: (household: HouseholdKeysRepresentation) => unavailableSources(household),
     members: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
       resolution(household, context).members.map((member) => ({ nik: member.nik })),
     region: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).region,

@@ -1,0 +1,81 @@
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, run, waitForLine } from '../support/main-process';
+import { testToken } from '../support/tokens';
+
+const SLOW_MS = 1_500;
+
+/**
+ * Stands in for the three register subgraphs: answers every `_entities` probe after SLOW_MS, holding
+ * no family, so a gateway request is in flight for that long.
+ */
+async function slowRegisters(): Promise<{ server: Server; url: (register: string) => string }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const register = (req.url ?? '').split('/')[1] ?? '';
+      const { variables } = JSON.parse(body) as { variables: { representations: unknown[] } };
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: { _entities: variables.representations.map(() => ({ [register]: null })) } }));
+      }, SLOW_MS);
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return { server, url: (register) => `http://127.0.0.1:${port}/${register}/graphql` };
+}
+
+describe('when the gateway process gets SIGTERM during a slow request', () => {
+  let dataDir: string;
+  let registers: Awaited<ReturnType<typeof slowRegisters>>;
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'dtsen-shutdown-'));
+    registers = await slowRegisters();
+  });
+  afterAll(async () => {
+    registers.server.closeAllConnections();
+    await new Promise((resolve) => registers.server.close(resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('then the in-flight request completes, readiness and new requests are refused, and the process exits 0', async () => {
+    const port = await freePort();
+    const started = run('gateway/main.ts', {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      DTKS_URL: registers.url('dtks'),
+      REGSOSEK_URL: registers.url('regsosek'),
+      P3KE_URL: registers.url('p3ke'),
+    });
+    await waitForLine(started, `DTSEN gateway ready at http://localhost:${port}/graphql`);
+    const base = `http://127.0.0.1:${port}`;
+    const readyBefore = await fetch(`${base}/health/ready`);
+    const token = await testToken('frontend');
+
+    const inFlight = fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ household(noKK: "3172011506100001") { noKK } }' }),
+    });
+    await new Promise((resolve) => setTimeout(resolve, SLOW_MS / 3));
+    started.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const readyDuring = await fetch(`${base}/health/ready`).then(
+      (response) => response.status,
+      () => 'refused',
+    );
+    const answer = await inFlight;
+
+    expect(readyBefore.status).toBe(200);
+    expect(['refused', 503]).toContain(readyDuring);
+    expect({ status: answer.status, body: await answer.json() }).toEqual({ status: 200, body: { data: { household: null } } });
+    expect(await started.exited).toBe(0);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Register } from '../../common/store-url';
+import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
+import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
+import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { startSystem, type GraphQLResponse, type RunningSystem } from '../support/system';
+
+export const HOUSEHOLD_QUERY = `query ($noKK: String!) {
+  household(noKK: $noKK) {
+    noKK sources unavailableSources
+    dtks { dtksId } regsosek { ranking { desil } } p3ke { desil }
+    desil { value source complete }
+    eligibility { program eligible complete }
+  }
+}`;
+
+/** The whole system with a fault proxy between the gateway and one register's subgraph. */
+export async function startSystemBehindProxy(
+  register: Register,
+  settings: { subgraphTimeoutMs?: number; slowMs?: number; resilience?: Partial<ResilienceSettings> } = {},
+): Promise<{ system: RunningSystem; proxy: FaultProxy }> {
+  let proxy: FaultProxy | undefined;
+  const system = await startSystem({
+    store: 'sqlite',
+    data: WORLD,
+    evaluationDate: EVALUATION_DATE,
+    subgraphTimeoutMs: settings.subgraphTimeoutMs ?? 500,
+    ...(settings.resilience ? { resilience: settings.resilience } : {}),
+    subgraphUrlFor: async (name, url) => {
+      if (name !== register) return url;
+      proxy = await startFaultProxy(url, { slowMs: settings.slowMs ?? 5_000 });
+      return proxy.url;
+    },
+  });
+  if (!proxy) throw new Error(`no proxy was started for ${register}`);
+  return { system, proxy };
+}
+
+/** The response with each distinct error once: one unavailable register fails every call the plan makes to it. */
+export function withDistinctErrors(response: GraphQLResponse): GraphQLResponse {
+  const errors = response.body.errors;
+  if (!errors) return response;
+  const distinct = [...new Map(errors.map((error) => [JSON.stringify(error), error])).values()];
+  return { ...response, body: { ...response.body, errors: distinct } };
+}
+
+export async function timed<T>(run: () => Promise<T>): Promise<{ result: T; ms: number }> {
+  const started = performance.now();
+  const result = await run();
+  return { result, ms: performance.now() - started };
+}
