@@ -15,8 +15,11 @@ interface EntityProbe {
 const HOUSEHOLD: EntityProbe = { typename: 'Household', key: 'noKK', what: 'household' };
 const PERSON: EntityProbe = { typename: 'Person', key: 'nik', what: 'person' };
 
-/** One register's answer for one key; `refused` carries the register's FORBIDDEN message. */
-type Holding = { readonly held: boolean } | { readonly refused: string };
+/**
+ * One register's answer for one key; `refused` carries the register's FORBIDDEN message; `failed`:
+ * the register answered with another error for the key (its store down), so it cannot say.
+ */
+type Holding = { readonly held: boolean } | { readonly refused: string } | { readonly failed: true };
 
 interface EntitiesBody {
   readonly data?: { readonly _entities?: readonly ({ readonly [field: string]: unknown } | null)[] } | null;
@@ -59,15 +62,18 @@ export function createHttpRegisterDirectory(
     const entities = body.data?._entities;
     if (!entities || entities.length !== keys.length) throw new Error(`${register} gave no _entities`);
     const refused = new Map<number, string>();
+    const failed = new Set<number>();
     for (const error of body.errors ?? []) {
       const [root, index, field] = error.path ?? [];
-      if (error.extensions?.code !== ErrorCode.FORBIDDEN || root !== '_entities' || typeof index !== 'number' || field !== register) continue;
-      refused.set(index, error.message ?? `This ${probe.what} is outside your regions`);
+      if (root !== '_entities' || typeof index !== 'number' || field !== register) throw new Error(`${register} answered with an error for the whole batch`);
+      if (error.extensions?.code === ErrorCode.FORBIDDEN) refused.set(index, error.message ?? `This ${probe.what} is outside your regions`);
+      else failed.add(index);
     }
-    return entities.map((entity, index) => {
+    return entities.map((entity, index): Holding => {
       if (entity?.[register] != null) return { held: true };
       const message = refused.get(index);
-      return message === undefined ? { held: false } : { refused: message };
+      if (message !== undefined) return { refused: message };
+      return failed.has(index) ? { failed: true } : { held: false };
     });
   }
 
@@ -84,6 +90,7 @@ export function createHttpRegisterDirectory(
         const holding = answer.value[index];
         if (holding && 'held' in holding && holding.held) return true;
         if (holding && 'refused' in holding) refused ??= holding.refused;
+        if (holding && 'failed' in holding) unknown ??= REGISTERS[registerIndex] ?? null;
       }
       if (refused !== null) return forbidden(refused);
       return unknown ? sourceUnavailable(unknown) : false;

@@ -11,7 +11,7 @@ const INSIDE = '3171010101250001';
 const OUTSIDE = '3172010101250001';
 const UNKNOWN = '3171010101259999';
 
-type Answer = 'held' | 'absent' | 'forbidden';
+type Answer = 'held' | 'absent' | 'forbidden' | 'failed';
 
 interface Sent {
   readonly register: Register;
@@ -38,6 +38,9 @@ function fakeRegisters(answers: Partial<Record<Register, Record<string, Answer>>
       const answer = answers[register]?.[key] ?? 'absent';
       if (answer === 'forbidden') {
         errors.push({ message: 'This family is outside your regions', path: ['_entities', index, register], extensions: { code: 'FORBIDDEN' } });
+      }
+      if (answer === 'failed') {
+        errors.push({ message: 'Internal server error', path: ['_entities', index, register], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       }
       return { [register]: answer === 'held' ? { noKK: key } : null };
     });
@@ -90,6 +93,16 @@ describe('the register directory over HTTP', () => {
 
     expect(outcome(await directory.householdsHeld([OUTSIDE, UNKNOWN], principal))).toEqual([
       { message: 'This family is outside your regions', extensions: { code: 'FORBIDDEN' } },
+      { message: 'The REGSOSEK register is unavailable', extensions: { code: 'SOURCE_UNAVAILABLE', source: 'REGSOSEK' } },
+    ]);
+  });
+
+  it('when a register answers a key with an internal error (its store down), then that key is unavailable, not "not held"', async () => {
+    const { fetcher } = fakeRegisters({ dtks: { [INSIDE]: 'failed' }, regsosek: { [INSIDE]: 'failed', [UNKNOWN]: 'failed' }, p3ke: { [INSIDE]: 'held' } });
+    const directory = createHttpRegisterDirectory(URLS, fetcher);
+
+    expect(outcome(await directory.householdsHeld([INSIDE, UNKNOWN], principal))).toEqual([
+      true,
       { message: 'The REGSOSEK register is unavailable', extensions: { code: 'SOURCE_UNAVAILABLE', source: 'REGSOSEK' } },
     ]);
   });

@@ -12,12 +12,12 @@ export interface TestIndexStore {
 }
 
 /** A fresh, empty index store of one kind, private to the calling test. */
-export function createTestIndexStore(kind: StoreKind): TestIndexStore {
+export function createTestIndexStore(kind: StoreKind, mysqlServer = process.env['MYSQL_URL']): TestIndexStore {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'dtsen-index-test-'));
     return { url: `sqlite:${path.join(dir, 'index.sqlite')}`, remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const server = process.env['MYSQL_URL'];
+  const server = mysqlServer;
   if (!server) throw new Error('MYSQL_URL is not set');
   const database = `dtsen_test_${randomBytes(4).toString('hex')}_index`;
   const url = new URL(server);

@@ -18,14 +18,14 @@ export function storeKinds(): StoreKind[] {
   return process.env['MYSQL_URL'] ? ['sqlite', 'mysql'] : ['sqlite'];
 }
 
-/** Three fresh, empty stores of one kind, private to the calling test. */
-export function createTestStores(kind: StoreKind): TestStores {
+/** Three fresh, empty stores of one kind, private to the calling test; MySQL ones on `mysqlServer`. */
+export function createTestStores(kind: StoreKind, mysqlServer = process.env['MYSQL_URL']): TestStores {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'dtsen-test-'));
     const urls = Object.fromEntries(REGISTERS.map((r) => [r, `sqlite:${path.join(dir, `${r}.sqlite`)}`]));
     return { urls: urls as Record<Register, string>, remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
-  const server = process.env['MYSQL_URL'];
+  const server = mysqlServer;
   if (!server) throw new Error('MYSQL_URL is not set');
   const prefix = `dtsen_test_${randomBytes(4).toString('hex')}`;
   const databases = Object.fromEntries(REGISTERS.map((r) => [r, `${prefix}_${r}`])) as Record<Register, string>;

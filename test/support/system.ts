@@ -65,6 +65,8 @@ export interface SystemOptions {
   readonly subgraphTimeoutMs?: number;
   /** Retries, breaker and deadline of the gateway (default: the configured defaults, with short backoff). */
   readonly resilience?: Partial<ResilienceSettings>;
+  /** With `store: 'mysql'`: the server of the stores (default MYSQL_URL), e.g. a private one a test stops. */
+  readonly mysqlServerUrl?: string;
   /** Where the gateway reaches a register (default: the register subgraph itself), e.g. a fault proxy in front of it. */
   readonly subgraphUrlFor?: (register: Register, url: string) => string | Promise<string>;
   /** Schema introspection and field suggestions, as in development (default) or production (false). */
@@ -94,7 +96,7 @@ async function close(server: Server): Promise<void> {
  * over fresh stores holding `data`, and the gateway in front of them.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  const stores = createTestStores(options.store);
+  const stores = createTestStores(options.store, options.mysqlServerUrl);
   const sql: Record<Register, string[]> = { dtks: [], regsosek: [], p3ke: [] };
   const onQuery = (register: Register) => (statement: string) => sql[register].push(statement);
 
@@ -125,7 +127,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   }
   const stopped = new Set<Register>();
 
-  const indexStore = createTestIndexStore(options.store);
+  const indexStore = createTestIndexStore(options.store, options.mysqlServerUrl);
   const indexSource = await openIndexStore(indexStore.url);
   dataSources.push(indexSource);
   const index = createIndexRepository(indexSource);
