@@ -82,7 +82,7 @@ async function readHeader(register: Register, file: string): Promise<string[]> {
       return record;
     }
   } catch (error) {
-    throw isCsvError(error) ? csvProblem(error) : error;
+    throw isCsvError(error) ? csvProblem(error, 0) : error;
   } finally {
     input.destroy();
   }
@@ -103,12 +103,14 @@ function sourceRow(parsed: Parsed): SourceRow {
 
 const isCsvError = (error: unknown): boolean => String((error as { code?: unknown } | null)?.code ?? '').startsWith('CSV_');
 
-function csvProblem(error: unknown): ImportRefused {
-  const { code, message, lines } = error as { code?: string; message?: string; lines?: number };
+/** `lastRowEnd`: where the last well-formed row ended; the broken one starts after it. */
+function csvProblem(error: unknown, lastRowEnd: number): ImportRefused {
+  const { code, message } = error as { code?: string; message?: string };
+  const where = `the row starting at line ${lastRowEnd + 1}`;
   if (code === 'CSV_MAX_RECORD_SIZE') {
-    return new ImportRefused(`A record near line ${lines} is longer than ${MAX_RECORD_BYTES} bytes (an unclosed quote?); the import stopped there`);
+    return new ImportRefused(`The record in ${where} is longer than ${MAX_RECORD_BYTES} bytes (an unclosed quote?); the import stopped there`);
   }
-  return new ImportRefused(`The file is not valid CSV near line ${lines}: ${message}; the import stopped there`);
+  return new ImportRefused(`The file is not valid CSV in ${where}: ${message}; the import stopped there`);
 }
 
 /**
@@ -209,6 +211,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
       parse({ bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }),
     );
     let headerSeen = false;
+    let lastRowEnd = 1;
     try {
       for await (const parsed of parser as AsyncIterable<Parsed>) {
         if (!headerSeen) {
@@ -216,6 +219,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
           continue;
         }
         const row = sourceRow(parsed);
+        lastRowEnd = row.endLine;
         const noKK = row.cells[columns.noKK] ?? '';
         if (resumeAfter !== null && row.endLine <= resumeAfter) {
           if (!familyStarts.has(noKK)) familyStarts.set(noKK, row.line);
@@ -240,7 +244,7 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
         options.onProgress?.(totalBytes, totalBytes);
       }
     } catch (error) {
-      throw isCsvError(error) ? csvProblem(error) : error;
+      throw isCsvError(error) ? csvProblem(error, lastRowEnd) : error;
     } finally {
       input.destroy();
       await rejects.close();
