@@ -207,11 +207,24 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     };
 
     const input = createReadStream(options.file);
+    // The parser runs ahead of the batches being written; a syntax error names the row after the
+    // last one it parsed, not the last one written.
+    let lastRowEnd = 1;
     const parser = input.pipe(
-      parse({ bom: true, raw: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_RECORD_BYTES }),
+      parse({
+        bom: true,
+        raw: true,
+        info: true,
+        relax_column_count: true,
+        skip_empty_lines: true,
+        max_record_size: MAX_RECORD_BYTES,
+        on_record: (record, context) => {
+          lastRowEnd = context.lines;
+          return record;
+        },
+      }),
     );
     let headerSeen = false;
-    let lastRowEnd = 1;
     try {
       for await (const parsed of parser as AsyncIterable<Parsed>) {
         if (!headerSeen) {
@@ -219,7 +232,6 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
           continue;
         }
         const row = sourceRow(parsed);
-        lastRowEnd = row.endLine;
         const noKK = row.cells[columns.noKK] ?? '';
         if (resumeAfter !== null && row.endLine <= resumeAfter) {
           if (!familyStarts.has(noKK)) familyStarts.set(noKK, row.line);
