@@ -16,13 +16,13 @@ import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 
 /** The generated data's evaluation date, and the day imported dates are checked against. */
 export const EVALUATION_DATE = new Date('2026-01-15T00:00:00Z');
-export const SEED = 7;
+export const SEED = 18;
 
 export function generated(families: number): GeneratedBatch {
   return generateBatch({ seed: SEED, start: 0, count: families, evaluationDate: EVALUATION_DATE, runFamilies: families });
 }
 
-interface AnyFamily {
+export interface AnyFamily {
   readonly noKK: string;
   readonly members: readonly { readonly nik: string }[];
 }
