@@ -264,7 +264,6 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
     if (counts.rowsIn !== counts.rowsStored + counts.rowsRejected) {
       throw new Error(`Import ${entry.id} miscounted: ${counts.rowsIn} rows in, ${counts.rowsStored} stored, ${counts.rowsRejected} rejected`);
     }
-    // Stopping after the last batch of the file is finishing it.
     const status: ImportStatus = stopped ? 'interrupted' : 'finished';
     return { status, importId: entry.id, checksum, resumedAfterLine: resumeAfter, ...counts, rejectsFile, seconds: (performance.now() - started) / 1000 };
   } finally {
