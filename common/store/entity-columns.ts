@@ -33,6 +33,9 @@ export interface MemberBaseRow extends FamilyLinkedRow {
 export const entityColumn = {
   smallint: (name: string, nullable = false): EntitySchemaColumnOptions => ({ name, type: 'smallint', nullable }),
   integer: (name: string): EntitySchemaColumnOptions => ({ name, type: 'integer' }),
+  /** Read back as a number: the values stay far below 2^53. */
+  bigint: (name: string): EntitySchemaColumnOptions => ({ name, type: 'bigint', transformer: { to: (value: unknown) => value, from: Number } }),
+  text: (name: string): EntitySchemaColumnOptions => ({ name, type: 'text' }),
   boolean: (name: string): EntitySchemaColumnOptions => ({ name, type: 'boolean' }),
   /** YYYY-MM-DD */
   date: (name: string, nullable = false): EntitySchemaColumnOptions => ({ name, type: 'date', nullable }),

@@ -75,6 +75,21 @@ export interface FamilyStoreLayout<
   conditions(filter: Filter): FamilyCondition[];
 }
 
+/** Rows whose `property` is one of `keys`, by row id, in one `IN (...)` query per 1,000 keys. */
+export async function findIn<Row extends ObjectLiteral>(
+  rows: { find(options: object): Promise<Row[]> },
+  property: 'noKK' | 'nik',
+  keys: readonly string[],
+  order: 'ASC' | 'DESC',
+): Promise<Row[]> {
+  const found: Row[] = [];
+  for (const slice of chunk([...new Set(keys)], MAX_KEYS_PER_QUERY)) {
+    const where = { [property]: In(slice) } as FindOptionsWhere<Row>;
+    found.push(...(await rows.find({ where, order: { id: order } })));
+  }
+  return found;
+}
+
 export function createFamilyRepository<
   Family,
   Member,
@@ -90,20 +105,6 @@ export function createFamilyRepository<
   const members = dataSource.getRepository(layout.member);
   const details = layout.detail ? dataSource.getRepository(layout.detail) : null;
   const audit = dataSource.getRepository(AuditEntryEntity);
-
-  async function findIn<Row extends ObjectLiteral>(
-    rows: { find(options: object): Promise<Row[]> },
-    property: 'noKK' | 'nik',
-    keys: readonly string[],
-    order: 'ASC' | 'DESC',
-  ): Promise<Row[]> {
-    const found: Row[] = [];
-    for (const slice of chunk([...new Set(keys)], MAX_KEYS_PER_QUERY)) {
-      const where = { [property]: In(slice) } as FindOptionsWhere<Row>;
-      found.push(...(await rows.find({ where, order: { id: order } })));
-    }
-    return found;
-  }
 
   function filterConditions(filter: Filter | null | undefined): FamilyCondition[] {
     if (!filter) return [];

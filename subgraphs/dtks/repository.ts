@@ -32,14 +32,17 @@ function dtksConditions(filter: DtksFamilyFilter): FamilyCondition[] {
   return conditions;
 }
 
+/** How the DTKS records are laid out in tables; the importer writes through it too. */
+export const dtksStoreLayout = {
+  family: DtksFamilyEntity,
+  member: DtksMemberEntity,
+  detail: DtksReceiptEntity,
+  toRows: dtksRows,
+  toFamily: dtksFamily,
+  toMember: dtksMember,
+  conditions: dtksConditions,
+};
+
 export function createDtksRepository(dataSource: DataSource): DtksRepository {
-  return createFamilyRepository(dataSource, {
-    family: DtksFamilyEntity,
-    member: DtksMemberEntity,
-    detail: DtksReceiptEntity,
-    toRows: dtksRows,
-    toFamily: dtksFamily,
-    toMember: dtksMember,
-    conditions: dtksConditions,
-  });
+  return createFamilyRepository(dataSource, dtksStoreLayout);
 }

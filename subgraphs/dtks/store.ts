@@ -1,13 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '../../common/store/audit-entity';
+import { FamilyHistoryEntity, ImportLedgerEntity } from '../../common/store/import-entities';
 import { openStore, type StoreDefinition, type StoreOptions } from '../../common/store/open-store';
 import { DtksFamilyEntity, DtksMemberEntity, DtksReceiptEntity } from './entities';
 import { DtksInitial1767225600000 } from './migrations/1767225600000-dtks-initial';
 import { DtksAudit1767312000000 } from './migrations/1767312000000-dtks-audit';
+import { DtksImport1767398400000 } from './migrations/1767398400000-dtks-import';
 
 export const DTKS_STORE: StoreDefinition = {
-  entities: [DtksFamilyEntity, DtksMemberEntity, DtksReceiptEntity, AuditEntryEntity],
-  migrations: [DtksInitial1767225600000, DtksAudit1767312000000],
+  entities: [DtksFamilyEntity, DtksMemberEntity, DtksReceiptEntity, AuditEntryEntity, ImportLedgerEntity, FamilyHistoryEntity],
+  migrations: [DtksInitial1767225600000, DtksAudit1767312000000, DtksImport1767398400000],
 };
 
 export function openDtksStore(url: string, options?: StoreOptions): Promise<DataSource> {

@@ -17,14 +17,17 @@ function p3keConditions({ extremePoor }: P3keFamilyFilter): FamilyCondition[] {
   return [{ sql: 'f.extreme_poor = :extremePoor', parameters: { extremePoor } }];
 }
 
+/** How the P3KE records are laid out in tables; the importer writes through it too. */
+export const p3keStoreLayout = {
+  family: P3keFamilyEntity,
+  member: P3keMemberEntity,
+  detail: P3keInterventionEntity,
+  toRows: p3keRows,
+  toFamily: p3keFamily,
+  toMember: p3keMember,
+  conditions: p3keConditions,
+};
+
 export function createP3keRepository(dataSource: DataSource): P3keRepository {
-  return createFamilyRepository(dataSource, {
-    family: P3keFamilyEntity,
-    member: P3keMemberEntity,
-    detail: P3keInterventionEntity,
-    toRows: p3keRows,
-    toFamily: p3keFamily,
-    toMember: p3keMember,
-    conditions: p3keConditions,
-  });
+  return createFamilyRepository(dataSource, p3keStoreLayout);
 }

@@ -23,14 +23,17 @@ function regsosekConditions(filter: RegsosekFamilyFilter): FamilyCondition[] {
   ];
 }
 
+/** How the Regsosek records are laid out in tables; the importer writes through it too. */
+export const regsosekStoreLayout = {
+  family: RegsosekFamilyEntity,
+  member: RegsosekMemberEntity,
+  detail: null,
+  toRows: regsosekRows,
+  toFamily: regsosekFamily,
+  toMember: regsosekMember,
+  conditions: regsosekConditions,
+};
+
 export function createRegsosekRepository(dataSource: DataSource): RegsosekRepository {
-  return createFamilyRepository(dataSource, {
-    family: RegsosekFamilyEntity,
-    member: RegsosekMemberEntity,
-    detail: null,
-    toRows: regsosekRows,
-    toFamily: regsosekFamily,
-    toMember: regsosekMember,
-    conditions: regsosekConditions,
-  });
+  return createFamilyRepository(dataSource, regsosekStoreLayout);
 }

@@ -1,13 +1,15 @@
 import type { DataSource } from 'typeorm';
 import { AuditEntryEntity } from '../../common/store/audit-entity';
+import { FamilyHistoryEntity, ImportLedgerEntity } from '../../common/store/import-entities';
 import { openStore, type StoreDefinition, type StoreOptions } from '../../common/store/open-store';
 import { RegsosekFamilyEntity, RegsosekMemberEntity } from './entities';
 import { RegsosekInitial1767225600000 } from './migrations/1767225600000-regsosek-initial';
 import { RegsosekAudit1767312000000 } from './migrations/1767312000000-regsosek-audit';
+import { RegsosekImport1767398400000 } from './migrations/1767398400000-regsosek-import';
 
 export const REGSOSEK_STORE: StoreDefinition = {
-  entities: [RegsosekFamilyEntity, RegsosekMemberEntity, AuditEntryEntity],
-  migrations: [RegsosekInitial1767225600000, RegsosekAudit1767312000000],
+  entities: [RegsosekFamilyEntity, RegsosekMemberEntity, AuditEntryEntity, ImportLedgerEntity, FamilyHistoryEntity],
+  migrations: [RegsosekInitial1767225600000, RegsosekAudit1767312000000, RegsosekImport1767398400000],
 };
 
 export function openRegsosekStore(url: string, options?: StoreOptions): Promise<DataSource> {

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+import { REGISTERS, type Register } from '../common/store-url';
+import { MAX_FAMILIES } from '../seed/generator';
+import { DEFAULT_IMPORT_BATCH } from './import-file';
+
+export interface ImportArguments {
+  readonly register: Register;
+  readonly file: string;
+  readonly rejectsFile: string | null;
+  readonly batchSize: number;
+}
+
+export interface ExportArguments {
+  readonly families: number;
+  readonly seed: number;
+  readonly dir: string;
+}
+
+export type Parsed<Arguments> =
+  | { readonly kind: 'run'; readonly arguments: Arguments }
+  | { readonly kind: 'help' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export const IMPORT_USAGE = `Usage: npm run import -- --source dtks|regsosek|p3ke FILE.csv [--rejects FILE] [--batch N]
+
+Imports a register's CSV export (columns: docs/import.md) into that register's store. Bad rows go to
+the reject file (default FILE.csv.rejects.csv) with their line number and reason; good families
+replace the stored ones (the previous record is kept in family_history). --batch sets the families
+per transaction (default ${DEFAULT_IMPORT_BATCH}). A file already imported is skipped; an interrupted
+import (Ctrl-C, crash) resumes after its last committed batch when run again on the same file.
+
+Stores: <REGISTER>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).`;
+
+export const EXPORT_USAGE = `Usage: npm run export-csv -- --out DIR [--families N] [--seed S]
+
+Writes the families the seeder generates (default 5000, seed 1) as the import CSV files
+DIR/dtks.csv, DIR/regsosek.csv and DIR/p3ke.csv. EVALUATION_DATE=YYYY-MM-DD as for the seeder.`;
+
+function integer(value: string, name: string, low: number, high: number): number | string {
+  if (!/^-?\d+$/.test(value)) return `--${name} must be an integer, got "${value}"`;
+  const number = Number(value);
+  if (!Number.isSafeInteger(number) || number < low || number > high) return `--${name} must be from ${low} to ${high}, got ${value}`;
+  return number;
+}
+
+function messageOf(error: unknown): string {
+  // parseArgs throws a TypeError; read its message without instanceof, which fails across realms (jest).
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : String(error);
+}
+
+/** Reads the import command line; never exits, so that it can be tested. */
+export function parseImportArguments(argv: readonly string[]): Parsed<ImportArguments> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      options: {
+        source: { type: 'string' },
+        rejects: { type: 'string' },
+        batch: { type: 'string', default: String(DEFAULT_IMPORT_BATCH) },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (error) {
+    return { kind: 'error', message: messageOf(error) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (!REGISTERS.includes(values.source as Register)) return { kind: 'error', message: `--source must be one of ${REGISTERS.join(', ')}, got "${values.source ?? ''}"` };
+  if (positionals.length !== 1 || positionals[0] === '') return { kind: 'error', message: 'Give exactly one CSV file to import' };
+  const batchSize = integer(values.batch, 'batch', 1, 100_000);
+  if (typeof batchSize === 'string') return { kind: 'error', message: batchSize };
+  if (values.rejects === '') return { kind: 'error', message: '--rejects needs a file name' };
+  return {
+    kind: 'run',
+    arguments: { register: values.source as Register, file: positionals[0] as string, rejectsFile: values.rejects ?? null, batchSize },
+  };
+}
+
+/** Reads the export command line; never exits, so that it can be tested. */
+export function parseExportArguments(argv: readonly string[]): Parsed<ExportArguments> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        out: { type: 'string' },
+        families: { type: 'string', default: '5000' },
+        seed: { type: 'string', default: '1' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return { kind: 'error', message: messageOf(error) };
+  }
+  if (values.help) return { kind: 'help' };
+  if (!values.out) return { kind: 'error', message: '--out needs a folder' };
+  const families = integer(values.families, 'families', 1, MAX_FAMILIES);
+  const seed = integer(values.seed, 'seed', 0, Number.MAX_SAFE_INTEGER);
+  const problem = [families, seed].find((value): value is string => typeof value === 'string');
+  if (problem !== undefined) return { kind: 'error', message: problem };
+  return { kind: 'run', arguments: { families: families as number, seed: seed as number, dir: values.out } };
+}

@@ -1,0 +1,73 @@
+import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptRecord, PkhComponent } from '../../subgraphs/dtks/records';
+import { choice, date, digits, FieldProblem, flag, integer, list, nik, noKK, optional, text, villageCode } from '../codecs';
+import { column, type RegisterFormat } from './format';
+
+const PROGRAMS: readonly DtksProgram[] = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
+const COMPONENTS: readonly PkhComponent[] = ['PREGNANT', 'EARLY_CHILDHOOD', 'PUPIL_SD', 'PUPIL_SMP', 'PUPIL_SMA', 'SEVERE_DISABILITY', 'ELDERLY'];
+/** The store's column for a receipt's components holds 128 characters. */
+const MAX_COMPONENTS_LENGTH = 128;
+
+const program = choice(PROGRAMS);
+const status = choice(['ACTIVE', 'SUSPENDED'] as const);
+const component = choice(COMPONENTS);
+
+/** `PROGRAM:since:STATUS:COMPONENT+COMPONENT` items separated by `;`. */
+const receipts = list<DtksReceiptRecord>(4, {
+  parse([name, since, state, components], context) {
+    if ((components ?? '').length > MAX_COMPONENTS_LENGTH) throw new FieldProblem(`PKH components are longer than ${MAX_COMPONENTS_LENGTH} characters`);
+    const parsed = components === '' ? [] : (components ?? '').split('+').map((entry) => component.parse(entry, context));
+    const receipt = { program: program.parse(name ?? '', context), since: date.parse(since ?? '', context), status: status.parse(state ?? '', context) };
+    if (receipt.program !== 'PKH' && parsed.length > 0) throw new FieldProblem(`only PKH receipts have components, ${receipt.program} has some`);
+    return { ...receipt, pkhComponents: parsed };
+  },
+  format: (receipt) => [receipt.program, receipt.since, receipt.status, receipt.pkhComponents.join('+')],
+});
+
+export const DTKS_FORMAT: RegisterFormat<DtksFamilyRecord, DtksMemberRecord> = {
+  register: 'dtks',
+  familyColumns: [
+    column('no_kk', noKK, (family: DtksFamilyRecord) => family.noKK),
+    column('dtks_id', text(32), (family) => family.dtksId),
+    column('region_code', villageCode, (family) => family.regionCode),
+    column('address', text(255), (family) => family.address),
+    column('rt', digits(3), (family) => family.rt),
+    column('rw', digits(3), (family) => family.rw),
+    column('verification_status', choice(['VERIFIED', 'UNVERIFIED', 'REJECTED'] as const), (family) => family.verificationStatus),
+    column('verified_at', optional(date), (family) => family.verifiedAt),
+    column('active', flag, (family) => family.active),
+    column('welfare_percentile', optional(integer(0, 100)), (family) => family.welfarePercentile),
+    column('receipts', receipts, (family) => [...family.receipts]),
+  ],
+  memberColumns: [
+    column('nik', nik, (member: DtksMemberRecord) => member.nik),
+    column('name', text(100), (member) => member.name),
+    column('sex', choice(['MALE', 'FEMALE'] as const), (member) => member.sex),
+    column('birth_date', date, (member) => member.birthDate),
+    column('relationship', integer(1, 8), (member) => member.relationship),
+  ],
+  members: (family) => family.members,
+  build(family, members) {
+    const no = family['no_kk'] as string;
+    return {
+      dtksId: family['dtks_id'] as string,
+      noKK: no,
+      regionCode: family['region_code'] as string,
+      address: family['address'] as string,
+      rt: family['rt'] as string,
+      rw: family['rw'] as string,
+      verificationStatus: family['verification_status'] as DtksFamilyRecord['verificationStatus'],
+      verifiedAt: family['verified_at'] as string | null,
+      active: family['active'] as boolean,
+      welfarePercentile: family['welfare_percentile'] as number | null,
+      receipts: family['receipts'] as DtksReceiptRecord[],
+      members: members.map((member) => ({
+        nik: member['nik'] as string,
+        noKK: no,
+        name: member['name'] as string,
+        sex: member['sex'] as DtksMemberRecord['sex'],
+        birthDate: member['birth_date'] as string,
+        relationship: member['relationship'] as number,
+      })),
+    };
+  },
+};

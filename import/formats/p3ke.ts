@@ -1,0 +1,68 @@
+import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
+import { choice, date, digits, FieldProblem, flag, integer, list, nik, noKK, text, villageCode } from '../codecs';
+import { column, type RegisterFormat } from './format';
+
+const PROGRAM_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
+const FIRST_YEAR = 1945;
+
+/** `PROGRAM:YEAR` items separated by `;`. */
+const interventions = list<P3keInterventionRecord>(2, {
+  parse([name, year], context) {
+    if (!PROGRAM_NAME.test(name ?? '')) throw new FieldProblem(`programme "${name}" must be 1-32 capitals, digits or _`);
+    return { program: name ?? '', year: integer(FIRST_YEAR, context.today.getUTCFullYear()).parse(year ?? '', context) };
+  },
+  format: (intervention) => [intervention.program, String(intervention.year)],
+});
+
+export const P3KE_FORMAT: RegisterFormat<P3keFamilyRecord, P3keMemberRecord> = {
+  register: 'p3ke',
+  familyColumns: [
+    column('no_kk', noKK, (family: P3keFamilyRecord) => family.noKK),
+    column('region_code', villageCode, (family) => family.regionCode),
+    column('address', text(255), (family) => family.address),
+    column('rt', digits(3), (family) => family.rt),
+    column('rw', digits(3), (family) => family.rw),
+    column('desil', integer(1, 4), (family) => family.desil),
+    column('extreme_poor', flag, (family) => family.extremePoor),
+    column('liveable_house', flag, (family) => family.liveableHouse),
+    column('clean_water', flag, (family) => family.cleanWater),
+    column('sanitation', flag, (family) => family.sanitation),
+    column('interventions', interventions, (family) => [...family.interventions]),
+  ],
+  memberColumns: [
+    column('nik', nik, (member: P3keMemberRecord) => member.nik),
+    column('name', text(100), (member) => member.name),
+    column('sex', choice(['MALE', 'FEMALE'] as const), (member) => member.sex),
+    column('birth_date', date, (member) => member.birthDate),
+    column('relationship', integer(1, 8), (member) => member.relationship),
+    column('in_school', flag, (member) => member.inSchool),
+    column('working', flag, (member) => member.working),
+  ],
+  members: (family) => family.members,
+  build(family, members) {
+    const no = family['no_kk'] as string;
+    return {
+      noKK: no,
+      regionCode: family['region_code'] as string,
+      address: family['address'] as string,
+      rt: family['rt'] as string,
+      rw: family['rw'] as string,
+      desil: family['desil'] as number,
+      extremePoor: family['extreme_poor'] as boolean,
+      liveableHouse: family['liveable_house'] as boolean,
+      cleanWater: family['clean_water'] as boolean,
+      sanitation: family['sanitation'] as boolean,
+      interventions: family['interventions'] as P3keInterventionRecord[],
+      members: members.map((member) => ({
+        nik: member['nik'] as string,
+        noKK: no,
+        name: member['name'] as string,
+        sex: member['sex'] as P3keMemberRecord['sex'],
+        birthDate: member['birth_date'] as string,
+        relationship: member['relationship'] as number,
+        inSchool: member['in_school'] as boolean,
+        working: member['working'] as boolean,
+      })),
+    };
+  },
+};

@@ -1,0 +1,14 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createImportTables, dropImportTables } from '../../../common/store/import-migration';
+
+export class RegsosekImport1767398400000 implements MigrationInterface {
+  name = 'RegsosekImport1767398400000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await createImportTables(queryRunner);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropImportTables(queryRunner);
+  }
+}
