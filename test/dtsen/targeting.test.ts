@@ -6,10 +6,10 @@ describe('targeting', () => {
     const family = household({ dtks: dtksFamily({ receipts: [activeReceipt('PKH'), activeReceipt('PBI_JK')] }) });
 
     expect(resolveHousehold(family, RULES, EVALUATION_DATE).targeting).toEqual([
-      { program: 'PKH', receiving: true, eligible: true, status: 'ON_TARGET' },
-      { program: 'BPNT', receiving: false, eligible: true, status: 'EXCLUSION_ERROR' },
-      { program: 'PBI_JK', receiving: true, eligible: true, status: 'ON_TARGET' },
-      { program: 'PIP', receiving: false, eligible: true, status: 'EXCLUSION_ERROR' },
+      { program: 'PKH', receiving: true, eligible: true, status: 'ON_TARGET', complete: true },
+      { program: 'BPNT', receiving: false, eligible: true, status: 'EXCLUSION_ERROR', complete: true },
+      { program: 'PBI_JK', receiving: true, eligible: true, status: 'ON_TARGET', complete: true },
+      { program: 'PIP', receiving: false, eligible: true, status: 'EXCLUSION_ERROR', complete: true },
     ]);
   });
 
@@ -27,10 +27,10 @@ describe('targeting', () => {
     });
 
     expect(resolveHousehold(family, RULES, EVALUATION_DATE).targeting).toEqual([
-      { program: 'PKH', receiving: false, eligible: false, status: 'NOT_TARGETED' },
-      { program: 'BPNT', receiving: true, eligible: false, status: 'INCLUSION_ERROR' },
-      { program: 'PBI_JK', receiving: false, eligible: false, status: 'NOT_TARGETED' },
-      { program: 'PIP', receiving: false, eligible: false, status: 'NOT_TARGETED' },
+      { program: 'PKH', receiving: false, eligible: false, status: 'NOT_TARGETED', complete: true },
+      { program: 'BPNT', receiving: true, eligible: false, status: 'INCLUSION_ERROR', complete: true },
+      { program: 'PBI_JK', receiving: false, eligible: false, status: 'NOT_TARGETED', complete: true },
+      { program: 'PIP', receiving: false, eligible: false, status: 'NOT_TARGETED', complete: true },
     ]);
   });
 });

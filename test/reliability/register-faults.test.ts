@@ -25,6 +25,12 @@ const WITHOUT_P3KE = {
           { program: 'PIP', eligible: true, complete: false },
           { program: 'BLT_DD', eligible: false, complete: false },
         ],
+        targeting: [
+          { program: 'PKH', status: 'ON_TARGET', complete: false },
+          { program: 'BPNT', status: 'ON_TARGET', complete: false },
+          { program: 'PBI_JK', status: 'EXCLUSION_ERROR', complete: false },
+          { program: 'PIP', status: 'EXCLUSION_ERROR', complete: false },
+        ],
       },
     },
     errors: [{ message: 'The P3KE register is unavailable', extensions: { code: 'SOURCE_UNAVAILABLE', source: 'P3KE' } }],
@@ -50,7 +56,7 @@ describe.each(FAULTS)('when the P3KE subgraph $what', ({ fault }) => {
     await proxy.close();
   });
 
-  it('then the household answers with the other registers, P3KE null and named, and desil and eligibility marked incomplete', async () => {
+  it('then the household answers with the other registers, P3KE null and named, and desil, eligibility and targeting marked incomplete', async () => {
     const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
 
     expect(withDistinctErrors(response)).toEqual(WITHOUT_P3KE);
@@ -77,7 +83,7 @@ describe('when every register answers', () => {
     await proxy.close();
   });
 
-  it('then no source is unavailable and desil and eligibility are complete', async () => {
+  it('then no source is unavailable and desil, eligibility and targeting are complete', async () => {
     const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
 
     expect(response).toEqual({
@@ -91,6 +97,7 @@ describe('when every register answers', () => {
             p3ke: { desil: 2 },
             desil: { value: 2, source: 'REGSOSEK', complete: true },
             eligibility: WITHOUT_P3KE.body.data.household.eligibility.map((entry) => ({ ...entry, complete: true })),
+            targeting: WITHOUT_P3KE.body.data.household.targeting.map((entry) => ({ ...entry, complete: true })),
           },
         },
       },

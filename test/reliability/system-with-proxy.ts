@@ -10,6 +10,7 @@ export const HOUSEHOLD_QUERY = `query ($noKK: String!) {
     dtks { dtksId } regsosek { ranking { desil } } p3ke { desil }
     desil { value source complete }
     eligibility { program eligible complete }
+    targeting { program status complete }
   }
 }`;
 

@@ -18,7 +18,7 @@ export interface HouseholdResolution {
   readonly desil: (ResolvedDesil & Completeness) | null;
   readonly exclusions: ExclusionCheck;
   readonly eligibility: readonly (ProgramEligibility & Completeness)[];
-  readonly targeting: readonly TargetingStatus[];
+  readonly targeting: readonly (TargetingStatus & Completeness)[];
 }
 
 export function resolveHousehold(household: HouseholdRepresentation, ruleSet: RuleSet, evaluationDate: Date): HouseholdResolution {
@@ -37,6 +37,7 @@ export function resolveHousehold(household: HouseholdRepresentation, ruleSet: Ru
     desil: desil && { ...desil, complete },
     exclusions,
     eligibility: programmes.map((entry) => (complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(unavailable)] })),
-    targeting: targeting(household, programmes),
+    // Receipt comes from DTKS, eligibility from all three: the same registers decide both.
+    targeting: targeting(household, programmes).map((entry) => ({ ...entry, complete })),
   };
 }
