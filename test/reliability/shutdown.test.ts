@@ -8,6 +8,8 @@ import { freePort, run, waitForLine } from '../support/main-process';
 import { testToken } from '../support/tokens';
 
 const SLOW_MS = 1_500;
+/** Requests in flight when the signal comes: a load, not a single request. */
+const IN_FLIGHT = 20;
 
 /**
  * Stands in for the three register subgraphs: answers every `_entities` probe after SLOW_MS, holding
@@ -32,7 +34,7 @@ async function slowRegisters(): Promise<{ server: Server; url: (register: string
   return { server, url: (register) => `http://127.0.0.1:${port}/${register}/graphql` };
 }
 
-describe('when the gateway process gets SIGTERM during a slow request', () => {
+describe('when the gateway process gets SIGTERM during a load of slow requests', () => {
   let dataDir: string;
   let registers: Awaited<ReturnType<typeof slowRegisters>>;
   beforeAll(async () => {
@@ -45,7 +47,7 @@ describe('when the gateway process gets SIGTERM during a slow request', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('then the in-flight request completes, readiness and new requests are refused, and the process exits 0', async () => {
+  it('then every in-flight request completes, readiness and new requests are refused, and the process exits 0', async () => {
     const port = await freePort();
     const started = run('gateway/main.ts', {
       DATA_DIR: dataDir,
@@ -59,11 +61,13 @@ describe('when the gateway process gets SIGTERM during a slow request', () => {
     const readyBefore = await fetch(`${base}/health/ready`);
     const token = await testToken('frontend');
 
-    const inFlight = fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ household(noKK: "3172011506100001") { noKK } }' }),
-    });
+    const inFlight = Array.from({ length: IN_FLIGHT }, () =>
+      fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ household(noKK: "3172011506100001") { noKK } }' }),
+      }).then(async (answer) => ({ status: answer.status, body: (await answer.json()) as unknown })),
+    );
     await new Promise((resolve) => setTimeout(resolve, SLOW_MS / 3));
     started.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -71,11 +75,11 @@ describe('when the gateway process gets SIGTERM during a slow request', () => {
       (response) => response.status,
       () => 'refused',
     );
-    const answer = await inFlight;
+    const answers = await Promise.all(inFlight);
 
     expect(readyBefore.status).toBe(200);
     expect(['refused', 503]).toContain(readyDuring);
-    expect({ status: answer.status, body: await answer.json() }).toEqual({ status: 200, body: { data: { household: null } } });
+    expect(answers).toEqual(Array.from({ length: IN_FLIGHT }, () => ({ status: 200, body: { data: { household: null } } })));
     expect(await started.exited).toBe(0);
   });
 });
