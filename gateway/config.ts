@@ -30,6 +30,8 @@ export interface GatewayConfig {
   readonly signingSecret: string;
   /** GraphQL requests one principal may make per minute; more are answered RATE_LIMITED (HTTP 429). */
   readonly rateLimitPerMinute: number;
+  /** The dtsen subgraph as its own service (gateway/dtsen/main.ts); absent: it runs in the gateway's process. */
+  readonly dtsenUrl?: string;
 }
 
 /** What one GraphQL operation may ask for; rejected operations get GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED. */
@@ -116,6 +118,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       AUTH_AUDIENCE: str({ default: GATEWAY_AUDIENCE, desc: 'Expected token audience' }),
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
       RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'GraphQL requests per principal per minute' }),
+      DTSEN_URL: str({ default: '', desc: 'GraphQL URL of the dtsen subgraph service; empty: in process' }),
     },
     { reporter: reportConfigErrors },
   );
@@ -140,7 +143,18 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    ...(parsed.DTSEN_URL === '' ? {} : { dtsenUrl: dtsenUrlFrom(parsed.DTSEN_URL) }),
   });
+}
+
+function dtsenUrlFrom(value: string): string {
+  try {
+    const parsed = new URL(value);
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return value;
+  } catch {
+    // reported below
+  }
+  throw new Error('DTSEN_URL must be an http(s) URL such as http://localhost:4004/graphql');
 }
 
 const MAX_RETRIES = 5;
@@ -152,7 +166,7 @@ function wholeNumber(value: number, name: string, min: number, max = Number.MAX_
   return value;
 }
 
-function resilienceFrom(parsed: {
+export function resilienceFrom(parsed: {
   SUBGRAPH_TIMEOUT_MS: number;
   REQUEST_DEADLINE_MS: number;
   SUBGRAPH_RETRIES: number;

@@ -28,7 +28,7 @@ import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
-import { createSubgraphPolicies } from './resilience/subgraph-policy';
+import { createDtsenPolicy, createSubgraphPolicies } from './resilience/subgraph-policy';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
@@ -52,7 +52,7 @@ function isRegister(name: string): name is Register {
 
 /**
  * The gateway: the committed supergraph, the three register subgraphs over HTTP and the dtsen
- * subgraph in process. Returns an Express app that is not listening yet.
+ * subgraph in process, or over HTTP when `dtsenUrl` is set. Returns an Express app that is not listening yet.
  */
 export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
   disableApolloTelemetry();
@@ -72,6 +72,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
+      if (name === 'dtsen' && options.dtsenUrl) return new SourceDataSource('dtsen', options.dtsenUrl, fetcher, createDtsenPolicy(options.resilience, log), log);
       if (name === 'dtsen') return new LocalGraphQLDataSource(dtsenSchema);
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
       return new SourceDataSource(name, options.subgraphUrls[name], fetcher, policies[name], log);

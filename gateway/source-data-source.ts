@@ -4,7 +4,7 @@ import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode } from '../common/errors';
 import type { Register } from '../common/store-url';
-import { currentAttemptSignal, type SourceCalls, type SubgraphPolicy } from './resilience/subgraph-policy';
+import { currentAttemptSignal, type RemoteSubgraph, type SourceCalls, type SubgraphPolicy } from './resilience/subgraph-policy';
 
 export type TimedFetch = (input: string, init?: RequestInit) => Promise<Response>;
 
@@ -24,9 +24,10 @@ export function fetcherWithTimeout(timeoutMs: number): TimedFetch {
   };
 }
 
-export function sourceUnavailable(register: Register): GraphQLError {
-  return new GraphQLError(`The ${SOURCE_NAMES[register]} register is unavailable`, {
-    extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: SOURCE_NAMES[register] },
+export function sourceUnavailable(source: RemoteSubgraph): GraphQLError {
+  const [name, what] = source === 'dtsen' ? ['DTSEN', 'service'] : [SOURCE_NAMES[source], 'register'];
+  return new GraphQLError(`The ${name} ${what} is unavailable`, {
+    extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: name },
   });
 }
 
@@ -69,10 +70,13 @@ function entityFieldNames(document: DocumentNode, selectionSet: SelectionSetNode
  * recorded the register in the request's `sourceCalls.unavailable`, so the dtsen subgraph reads
  * those nulls as "could not be asked", not "not held". Without it the gateway drops the entity and the whole
  * household becomes null.
+ *
+ * The dtsen subgraph, when it runs as its own service (DTSEN_URL), is called the same way: signed,
+ * through its own policy, its failures SOURCE_UNAVAILABLE naming DTSEN.
  */
 export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Principal }> {
   constructor(
-    private readonly register: Register,
+    private readonly register: RemoteSubgraph,
     url: string,
     fetcher: TimedFetch,
     private readonly policy: SubgraphPolicy,

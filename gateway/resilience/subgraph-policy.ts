@@ -102,7 +102,14 @@ const STATES: Readonly<Record<CircuitState, 'closed' | 'open' | 'half-open'>> = 
   [CircuitState.Isolated]: 'open',
 };
 
-function policyFor(register: Register, settings: ResilienceSettings, log: (message: string) => void): SubgraphPolicy {
+/** A subgraph the gateway calls over HTTP: a register, or the dtsen subgraph when it runs as its own service (DTSEN_URL). */
+export type RemoteSubgraph = Register | 'dtsen';
+
+function isRegister(name: RemoteSubgraph): name is Register {
+  return name !== 'dtsen';
+}
+
+function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: (message: string) => void): SubgraphPolicy {
   const breaker: CircuitBreakerPolicy = circuitBreaker(handleWhen(isSourceFailure), {
     halfOpenAfter: settings.breakerHalfOpenMs,
     breaker: new ConsecutiveBreaker(settings.breakerThreshold),
@@ -120,7 +127,7 @@ function policyFor(register: Register, settings: ResilienceSettings, log: (messa
     async call<T>(attempt: () => Promise<T>, options: CallOptions): Promise<T> {
       const calls = options.calls;
       // One failed call per register and request: a second would wait for the same fault again.
-      if (calls?.unavailable.has(register)) throw new AlreadyUnavailableError(register);
+      if (isRegister(register) && calls?.unavailable.has(register)) throw new AlreadyUnavailableError(register);
       try {
         const remaining = (calls?.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
         if (remaining <= 0) throw new TaskCancelledError(`the request deadline passed before ${register} was asked`);
@@ -130,12 +137,17 @@ function policyFor(register: Register, settings: ResilienceSettings, log: (messa
         const policy = wrap(deadline, options.idempotent ? retrying : noop, breaker);
         return await policy.execute(({ signal }) => attemptSignal.run(signal, attempt));
       } catch (error) {
-        calls?.unavailable.add(register);
+        if (isRegister(register)) calls?.unavailable.add(register);
         throw error;
       }
     },
     state: () => STATES[breaker.state],
   };
+}
+
+/** The policy of the dtsen service's calls (DTSEN_URL); it never marks a register unavailable. */
+export function createDtsenPolicy(settings: ResilienceSettings, log: (message: string) => void): SubgraphPolicy {
+  return policyFor('dtsen', settings, log);
 }
 
 /** One policy per register, shared by every request: the breakers must see all of a register's calls. */

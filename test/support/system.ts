@@ -6,6 +6,7 @@ import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { API_LIMITS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
+import { buildDtsenServiceApp } from '../../gateway/dtsen/server';
 import { buildGateway } from '../../gateway/server';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
@@ -42,6 +43,8 @@ export interface GraphQLResponse {
 
 export interface RunningSystem {
   readonly gatewayUrl: string;
+  /** The dtsen subgraph service's URL, with `dtsen: 'http'`. */
+  readonly dtsenUrl: string | null;
   readonly subgraphUrls: Readonly<Record<Register, string>>;
   /** Every SQL statement each store ran since the last `resetQueryLog()`. */
   readonly sql: Readonly<Record<Register, string[]>>;
@@ -55,6 +58,8 @@ export interface RunningSystem {
   /** POSTs an operation to the gateway with `token` (default: a full-access token; null: none). */
   query(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
   stopSubgraph(register: Register): Promise<void>;
+  /** Stops the dtsen subgraph service (with `dtsen: 'http'`). */
+  stopDtsen(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +82,8 @@ export interface SystemOptions {
   readonly resolve?: boolean;
   /** RATE_LIMIT_PER_MINUTE of the gateway (default: high enough never to matter). */
   readonly rateLimitPerMinute?: number;
+  /** Where the dtsen subgraph runs: in the gateway's process (default) or as its own HTTP service (DTSEN_URL). */
+  readonly dtsen?: 'in-process' | 'http';
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -137,18 +144,35 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     gatewaySubgraphUrls[register] = options.subgraphUrlFor ? await options.subgraphUrlFor(register, subgraphUrls[register]) : subgraphUrls[register];
   }
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 5000;
+  const resilience: ResilienceSettings = {
+    requestDeadlineMs: 2 * subgraphTimeoutMs,
+    retries: 2,
+    retryBaseDelayMs: 10,
+    breakerThreshold: 5,
+    breakerHalfOpenMs: 10_000,
+    ...options.resilience,
+  };
+  const dtsenService =
+    options.dtsen === 'http'
+      ? await buildDtsenServiceApp({
+          subgraphUrls: gatewaySubgraphUrls,
+          subgraphTimeoutMs,
+          resilience,
+          ruleSetVersion: '2025',
+          evaluationDate: options.evaluationDate,
+          index: createIndexQueryRepository(indexSource),
+          signingSecret: TEST_SIGNING_SECRET,
+          ready: async () => undefined,
+          log: () => undefined,
+        })
+      : null;
+  const dtsenServer = dtsenService ? await listen(dtsenService.app) : null;
   const gateway = await buildGateway({
     supergraphSdl: readSupergraphSdl(),
     subgraphUrls: gatewaySubgraphUrls,
     subgraphTimeoutMs,
-    resilience: {
-      requestDeadlineMs: 2 * subgraphTimeoutMs,
-      retries: 2,
-      retryBaseDelayMs: 10,
-      breakerThreshold: 5,
-      breakerHalfOpenMs: 10_000,
-      ...options.resilience,
-    },
+    resilience,
+    ...(dtsenServer ? { dtsenUrl: dtsenServer.url } : {}),
     ruleSetVersion: '2025',
     evaluationDate: options.evaluationDate,
     playground: true,
@@ -176,8 +200,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     await apps[register].stop();
   };
 
+  let dtsenStopped = false;
+  const stopDtsen = async () => {
+    if (dtsenStopped) return;
+    dtsenStopped = true;
+    if (dtsenServer) await close(dtsenServer.server);
+    await dtsenService?.stop();
+  };
+
   return {
     gatewayUrl: gatewayServer.url,
+    dtsenUrl: dtsenServer?.url ?? null,
     subgraphUrls,
     sql,
     index,
@@ -193,9 +226,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
     },
     stopSubgraph,
+    stopDtsen,
     async stop() {
       await close(gatewayServer.server);
       await gateway.stop();
+      await stopDtsen();
       for (const register of REGISTERS) await stopSubgraph(register);
       for (const ds of dataSources) await closeStore(ds);
       await stores.remove();

@@ -1,0 +1,49 @@
+import type { Principal } from '../../common/auth/principal';
+import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
+import type { Register } from '../../common/store-url';
+import type { IndexQueryRepository } from '../../resolution/query-repository';
+import { signingFetch } from '../auth/signing-fetch';
+import { createHttpRegisterDirectory } from '../register-directory-http';
+import { createSubgraphPolicies, type ResilienceSettings } from '../resilience/subgraph-policy';
+import { fetcherWithTimeout } from '../source-data-source';
+import { createDtsenContext, type DtsenContext } from './context';
+import type { DtsenDependencies } from './dependencies';
+import { loadRuleSet } from './rules/rule-set';
+import { buildDtsenSchema } from './schema';
+
+export interface DtsenServiceOptions {
+  readonly subgraphUrls: Readonly<Record<Register, string>>;
+  readonly subgraphTimeoutMs: number;
+  readonly resilience: ResilienceSettings;
+  readonly ruleSetVersion: string;
+  readonly evaluationDate: Date;
+  /** The resolution index; the caller opens and closes it. */
+  readonly index: IndexQueryRepository;
+  readonly signingSecret: string;
+  /** Resolves when the service can answer (its index store answers). */
+  readonly ready: () => Promise<void>;
+  readonly log?: (message: string) => void;
+}
+
+/**
+ * The dtsen subgraph as its own HTTP service: it answers only requests the gateway signed, and asks
+ * the registers with the principal it received, signed with the same secret, through the same
+ * resilience policies the gateway uses. It does not listen.
+ */
+export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promise<SubgraphApp> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs));
+  const dependencies: DtsenDependencies = {
+    ruleSet: loadRuleSet(options.ruleSetVersion),
+    evaluationDate: options.evaluationDate,
+    directory: createHttpRegisterDirectory(options.subgraphUrls, fetcher, createSubgraphPolicies(options.resilience, log)),
+    index: options.index,
+  };
+  return createSubgraphApp<DtsenContext>({
+    name: 'dtsen',
+    schema: buildDtsenSchema(dependencies),
+    signingSecret: options.signingSecret,
+    context: (_req, principal: Principal) => createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs),
+    ready: options.ready,
+  });
+}
