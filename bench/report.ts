@@ -48,6 +48,7 @@ export function benchmarkReport(run: BenchRun): string {
     `- Command: \`${run.command}\``,
     `- Data: ${run.families.toLocaleString('en')} families, ${run.persons.toLocaleString('en')} persons (seed 1), seeded in ${run.seedSeconds.toFixed(1)} s; index filled by the resolution run in ${run.resolveSeconds.toFixed(1)} s (${(run.families / run.resolveSeconds).toFixed(0)} families/s)`,
     `- Each cell: ${run.durationSeconds} s of load at that many concurrent connections; requests/s counts 2xx answers; latencies in ms; RSS: the gateway's peak VmRSS during the run.`,
+    "- Errors: autocannon's (a request unanswered within its 10 s timeout, or a dropped connection); the gateway logs a subgraph call that ran past SUBGRAPH_TIMEOUT_MS (5 s) as a failed register read.",
     '',
     '## Scenarios',
     '',
