@@ -41,7 +41,7 @@ export function benchmarkReport(run: BenchRun): string {
     'Written by `npm run bench` (bench/run.ts); run it again to replace the numbers. Every process is',
     'started by the bench: the three register subgraphs and the gateway (each its own Node process,',
     'SQLite stores in a temporary folder, `NODE_ENV=production`), and autocannon loads them from the',
-    "bench's own process. Each run rotates over many keys (2,000 KKs and NIKs, 40 pages, every city),",
+    "bench's own process. Each run rotates over many keys (2,000 KKs and NIKs, about 40 pages, every city),",
     'so no answer is one cached key.',
     '',
     `- Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb.toFixed(1)} GB memory, ${machine.platform}, Node ${machine.node}`,
@@ -86,6 +86,8 @@ export function benchmarkReport(run: BenchRun): string {
     '- SQL statements per request counted inside the bench; today `test/federated/batching.test.ts`',
     '  asserts that a page costs a constant number of queries per store.',
     '- The gateway on all cores (cluster mode): every number above is one gateway process.',
+    '- Load generator and servers on separate machines: here autocannon, the gateway and the three',
+    '  subgraphs share the same cores, so at 10 and 50 clients every number includes that contention.',
     '',
   ].join('\n');
 }
