@@ -6,7 +6,8 @@ import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { API_LIMITS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
-import { buildGateway } from '../../gateway/server';
+import { buildGateway, type GatewayApp } from '../../gateway/server';
+import type { SharedState } from '../../gateway/shared-state/redis-client';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
 import { runResolution, type ResolutionOptions, type ResolutionSummary } from '../../resolution/run';
@@ -55,6 +56,8 @@ export interface RunningSystem {
   /** POSTs an operation to the gateway with `token` (default: a full-access token; null: none). */
   query(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
   stopSubgraph(register: Register): Promise<void>;
+  /** Starts another gateway instance with the same settings over the same subgraphs and index; returns its GraphQL URL. Stopped with the system. */
+  startAnotherGateway(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -77,6 +80,8 @@ export interface SystemOptions {
   readonly resolve?: boolean;
   /** RATE_LIMIT_PER_MINUTE of the gateway (default: high enough never to matter). */
   readonly rateLimitPerMinute?: number;
+  /** Redis the gateways share (APQ, rate limit), as with REDIS_URL (default: none, each in memory). */
+  readonly sharedState?: SharedState;
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -137,7 +142,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     gatewaySubgraphUrls[register] = options.subgraphUrlFor ? await options.subgraphUrlFor(register, subgraphUrls[register]) : subgraphUrls[register];
   }
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 5000;
-  const gateway = await buildGateway({
+  const buildTestGateway = () => buildGateway({
     supergraphSdl: readSupergraphSdl(),
     subgraphUrls: gatewaySubgraphUrls,
     subgraphTimeoutMs,
@@ -160,9 +165,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     tokenSource: TEST_TOKEN_SOURCE,
     signingSecret: TEST_SIGNING_SECRET,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
+    ...(options.sharedState && { sharedState: options.sharedState }),
     log: () => undefined,
   });
+  const gateway = await buildTestGateway();
   const gatewayServer = await listen(gateway.app);
+  const moreGateways: { gateway: GatewayApp; server: Server }[] = [];
+  const startAnotherGateway = async () => {
+    const another = await buildTestGateway();
+    const { server, url } = await listen(another.app);
+    moreGateways.push({ gateway: another, server });
+    return url;
+  };
   const indexerToken = await testToken('indexer');
   const defaultToken = await fullAccessToken();
   const resolve = (resolution: Omit<ResolutionOptions, 'index' | 'gatewayUrl' | 'gatewayToken'> = {}) =>
@@ -193,9 +207,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
     },
     stopSubgraph,
+    startAnotherGateway,
     async stop() {
       await close(gatewayServer.server);
       await gateway.stop();
+      for (const another of moreGateways) {
+        await close(another.server);
+        await another.gateway.stop();
+      }
       for (const register of REGISTERS) await stopSubgraph(register);
       for (const ds of dataSources) await closeStore(ds);
       await stores.remove();

@@ -1,0 +1,36 @@
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import type Redis from 'ioredis';
+import { closeRedis, openRedis, type SharedState } from '../../gateway/shared-state/redis-client';
+
+/** The Redis of this machine (`.ci/run` starts it). */
+export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+export interface TestSharedState extends SharedState {
+  /** The keys written under this test's prefix followed by `under` (default: all of them). */
+  keys(under?: string): Promise<string[]>;
+  /** Deletes this test's keys only and closes the connection. */
+  remove(): Promise<void>;
+}
+
+/** A connection to the test Redis with a key prefix of its own, so tests never see each other's keys. */
+export async function openTestSharedState(): Promise<TestSharedState> {
+  const redis: Redis = openRedis(TEST_REDIS_URL, () => undefined);
+  await once(redis, 'ready');
+  const keyPrefix = `dtsen-test:${randomUUID()}:`;
+  const keys = async (under = '') => {
+    const found: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${keyPrefix}${under}*`, count: 100 })) found.push(...(batch as string[]));
+    return found.sort();
+  };
+  return {
+    redis,
+    keyPrefix,
+    keys,
+    async remove() {
+      const written = await keys();
+      if (written.length > 0) await redis.del(...written);
+      await closeRedis(redis);
+    },
+  };
+}
