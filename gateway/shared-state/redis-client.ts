@@ -3,7 +3,7 @@ import Redis from 'ioredis';
 /** Longest wait between reconnection attempts while Redis is away. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
 /** A Redis that accepts connections but hangs must not hold GraphQL requests: their commands fail after this and count as misses. */
-const COMMAND_TIMEOUT_MS = 500;
+const COMMAND_TIMEOUT_MS = 1_000;
 const CONNECT_TIMEOUT_MS = 2_000;
 
 /** What several gateway instances share: one Redis, and the prefix of every key they write there. */

@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { closeRedis, openRedis, type SharedState } from '../../gateway/shared-state/redis-client';
@@ -13,10 +12,19 @@ export interface TestSharedState extends SharedState {
   remove(): Promise<void>;
 }
 
+/**
+ * Resolves once `redis` is connected, at once if it already is. Connection errors on the way are
+ * not failures (unlike `once`): the client reconnects by itself, e.g. after its ready check timed
+ * out while a gateway was being built in the same event loop.
+ */
+export async function whenReady(redis: Redis): Promise<void> {
+  if (redis.status !== 'ready') await new Promise<void>((resolve) => redis.once('ready', () => resolve()));
+}
+
 /** A connection to the test Redis with a key prefix of its own, so tests never see each other's keys. */
 export async function openTestSharedState(): Promise<TestSharedState> {
   const redis: Redis = openRedis(TEST_REDIS_URL, () => undefined);
-  await once(redis, 'ready');
+  await whenReady(redis);
   const keyPrefix = `dtsen-test:${randomUUID()}:`;
   const keys = async (under = '') => {
     const found: string[] = [];
