@@ -11,10 +11,9 @@ async function main(): Promise<void> {
   const config = loadGatewayConfig();
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
   const indexStore = await openIndexStore(config.indexUrl);
-  // Not awaited: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
   const log = (message: string) => console.error(message);
-  const redis = config.sharedState ? openRedis(config.sharedState.redisUrl, log) : undefined;
-  const sharedState = config.sharedState && redis ? { redis, keyPrefix: config.sharedState.keyPrefix } : undefined;
+  // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
+  const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, log), keyPrefix: config.sharedState.keyPrefix } : undefined;
   const gateway = await buildGateway({ ...config, sharedState, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), log });
   await serveUntilSignalled({
     name: 'DTSEN gateway',
@@ -22,7 +21,7 @@ async function main(): Promise<void> {
     port: config.port,
     release: async () => {
       await gateway.stop();
-      if (redis) await closeRedis(redis);
+      if (sharedState) await closeRedis(sharedState.redis);
       await closeStore(indexStore);
     },
   });
