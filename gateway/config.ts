@@ -32,6 +32,15 @@ export interface GatewayConfig {
   readonly rateLimitPerMinute: number;
   /** The dtsen subgraph as its own service (gateway/dtsen/main.ts); absent: it runs in the gateway's process. */
   readonly dtsenUrl?: string;
+  /** Where several gateway instances keep what they share (APQ, rate limit); null: each instance alone, in memory (docs/scaling.md). */
+  readonly sharedState: SharedStateSettings | null;
+}
+
+export interface SharedStateSettings {
+  /** `REDIS_URL`; may hold a password, never log it. */
+  readonly redisUrl: string;
+  /** Prefix of every key the gateway writes, so several deployments can share one Redis. */
+  readonly keyPrefix: string;
 }
 
 /** What one GraphQL operation may ask for; rejected operations get GRAPHQL_VALIDATION_FAILED or GRAPHQL_PARSE_FAILED. */
@@ -119,6 +128,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
       RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'GraphQL requests per principal per minute' }),
       DTSEN_URL: str({ default: '', desc: 'GraphQL URL of the dtsen subgraph service; empty: in process' }),
+      REDIS_URL: str({ default: '', desc: 'redis:// or rediss:// URL of the Redis several gateway instances share; empty: state in process memory' }),
+      REDIS_KEY_PREFIX: str({ default: 'dtsen:', desc: 'Prefix of the keys the gateway writes in Redis' }),
     },
     { reporter: reportConfigErrors },
   );
@@ -144,6 +155,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     ...(parsed.DTSEN_URL === '' ? {} : { dtsenUrl: dtsenUrlFrom(parsed.DTSEN_URL) }),
+    sharedState: sharedStateFrom(parsed),
   });
 }
 
@@ -155,6 +167,22 @@ function dtsenUrlFrom(value: string): string {
     // reported below
   }
   throw new Error('DTSEN_URL must be an http(s) URL such as http://localhost:4004/graphql');
+}
+
+function sharedStateFrom(parsed: { REDIS_URL: string; REDIS_KEY_PREFIX: string }): SharedStateSettings | null {
+  if (parsed.REDIS_URL === '') return null;
+  let url: URL | undefined;
+  try {
+    url = new URL(parsed.REDIS_URL);
+  } catch {
+    url = undefined;
+  }
+  // The message names the variable but never repeats the value: it may hold a password.
+  if (url === undefined || !['redis:', 'rediss:'].includes(url.protocol) || url.hostname === '') {
+    throw new Error('REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379');
+  }
+  if (parsed.REDIS_KEY_PREFIX === '') throw new Error('REDIS_KEY_PREFIX must not be empty');
+  return Object.freeze({ redisUrl: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX });
 }
 
 const MAX_RETRIES = 5;

@@ -30,10 +30,14 @@ import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from './resilience/subgraph-policy';
 import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
+import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/redis-apq-cache';
+import type { SharedState } from './shared-state/redis-client';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
-export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl'> {
+export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl' | 'sharedState'> {
   readonly supergraphSdl: string;
+  /** Redis shared with the other gateway instances (APQ cache, rate limit); the caller opens and closes it. Absent: in process memory. */
+  readonly sharedState?: SharedState;
   /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
   readonly log?: (message: string) => void;
@@ -60,7 +64,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   // Signing sits inside the policies: every retry re-enters the signing fetch and gets a fresh timestamp.
   const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs));
   const policies = createSubgraphPolicies(options.resilience, log);
-  const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute));
+  const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -86,6 +90,14 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
+    // Without shared state Apollo's default: automatic persisted queries in a bounded in-memory cache.
+    ...(options.sharedState && {
+      persistedQueries: {
+        // Apollo prefixes the keys with `apq:` itself.
+        cache: new RedisKeyValueCache(options.sharedState.redis, options.sharedState.keyPrefix, log),
+        ttl: PERSISTED_QUERY_TTL_SECONDS,
+      },
+    }),
     csrfPrevention: true,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,

@@ -1,17 +1,29 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { GraphQLError } from 'graphql';
 import { RATE_LIMIT_EXEMPT_ROLES, type Principal } from '../../common/auth/principal';
 import { ErrorCode } from '../../common/errors';
+import type { SharedState } from '../shared-state/redis-client';
 
 export type RateLimit = (principal: Principal) => Promise<void>;
 
 /**
- * A fixed window of `perMinute` GraphQL requests per principal (token subject and organisation),
- * in process memory: one gateway process. Beyond it: RATE_LIMITED with HTTP 429 and Retry-After.
- * Service roles (RATE_LIMIT_EXEMPT_ROLES) are not limited.
+ * A fixed window of `perMinute` GraphQL requests per principal (token subject and organisation).
+ * Beyond it: RATE_LIMITED with HTTP 429 and Retry-After. Service roles (RATE_LIMIT_EXEMPT_ROLES)
+ * are not limited. Without `shared`, counted in process memory: one budget per gateway process.
+ * With it, counted in Redis: one budget across every instance; while Redis is unreachable each
+ * process counts in its own memory again (the insurance limiter) rather than refuse or wait.
  */
-export function rateLimitPerPrincipal(perMinute: number): RateLimit {
-  const limiter = new RateLimiterMemory({ points: perMinute, duration: 60 });
+export function rateLimitPerPrincipal(perMinute: number, shared?: SharedState): RateLimit {
+  const window = { points: perMinute, duration: 60 };
+  const limiter: RateLimiterAbstract = shared
+    ? new RateLimiterRedis({
+        ...window,
+        storeClient: shared.redis,
+        keyPrefix: `${shared.keyPrefix}rate-limit`,
+        rejectIfRedisNotReady: true,
+        insuranceLimiter: new RateLimiterMemory(window),
+      })
+    : new RateLimiterMemory(window);
   return async (principal) => {
     if (principal.roles.some((role) => RATE_LIMIT_EXEMPT_ROLES.includes(role))) return;
     try {

@@ -7,7 +7,8 @@ import { REGISTERS, type Register } from '../../common/store-url';
 import { API_LIMITS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
 import { buildDtsenServiceApp } from '../../gateway/dtsen/server';
-import { buildGateway } from '../../gateway/server';
+import { buildGateway, type GatewayApp } from '../../gateway/server';
+import type { SharedState } from '../../gateway/shared-state/redis-client';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
 import { runResolution, type ResolutionOptions, type ResolutionSummary } from '../../resolution/run';
@@ -60,6 +61,8 @@ export interface RunningSystem {
   stopSubgraph(register: Register): Promise<void>;
   /** Stops the dtsen subgraph service (with `dtsen: 'http'`). */
   stopDtsen(): Promise<void>;
+  /** Starts another gateway instance with the same settings over the same subgraphs and index; returns its GraphQL URL. Stopped with the system. */
+  startAnotherGateway(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -84,6 +87,8 @@ export interface SystemOptions {
   readonly rateLimitPerMinute?: number;
   /** Where the dtsen subgraph runs: in the gateway's process (default) or as its own HTTP service (DTSEN_URL). */
   readonly dtsen?: 'in-process' | 'http';
+  /** Redis the gateways share (APQ, rate limit), as with REDIS_URL (default: none, each in memory). */
+  readonly sharedState?: SharedState;
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -167,7 +172,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         })
       : null;
   const dtsenServer = dtsenService ? await listen(dtsenService.app) : null;
-  const gateway = await buildGateway({
+  const buildTestGateway = () => buildGateway({
     supergraphSdl: readSupergraphSdl(),
     subgraphUrls: gatewaySubgraphUrls,
     subgraphTimeoutMs,
@@ -184,9 +189,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     tokenSource: TEST_TOKEN_SOURCE,
     signingSecret: TEST_SIGNING_SECRET,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
+    ...(options.sharedState && { sharedState: options.sharedState }),
     log: () => undefined,
   });
+  const gateway = await buildTestGateway();
   const gatewayServer = await listen(gateway.app);
+  const moreGateways: { gateway: GatewayApp; server: Server }[] = [];
+  const startAnotherGateway = async () => {
+    const another = await buildTestGateway();
+    const { server, url } = await listen(another.app);
+    moreGateways.push({ gateway: another, server });
+    return url;
+  };
   const indexerToken = await testToken('indexer');
   const defaultToken = await fullAccessToken();
   const resolve = (resolution: Omit<ResolutionOptions, 'index' | 'gatewayUrl' | 'gatewayToken'> = {}) =>
@@ -227,9 +241,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     },
     stopSubgraph,
     stopDtsen,
+    startAnotherGateway,
     async stop() {
       await close(gatewayServer.server);
       await gateway.stop();
+      for (const another of moreGateways) {
+        await close(another.server);
+        await another.gateway.stop();
+      }
       await stopDtsen();
       for (const register of REGISTERS) await stopSubgraph(register);
       for (const ds of dataSources) await closeStore(ds);

@@ -1,0 +1,51 @@
+import Redis from 'ioredis';
+
+/** Longest wait between reconnection attempts while Redis is away. */
+const MAX_RECONNECT_DELAY_MS = 2_000;
+/** A Redis that accepts connections but hangs must not hold GraphQL requests: their commands fail after this and count as misses. */
+const COMMAND_TIMEOUT_MS = 1_000;
+const CONNECT_TIMEOUT_MS = 2_000;
+
+/** What several gateway instances share: one Redis, and the prefix of every key they write there. */
+export interface SharedState {
+  readonly redis: Redis;
+  readonly keyPrefix: string;
+}
+
+/**
+ * The one Redis connection of a gateway process (main.ts opens it, tests open their own). It
+ * connects at once and reconnects for ever; while it is not connected, commands fail at once
+ * (no offline queue, one retry at most) so that callers fall back instead of waiting: an APQ
+ * lookup is a miss and the rate limit counts in memory (docs/scaling.md).
+ */
+export function openRedis(url: string, log: (message: string) => void): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: false,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    retryStrategy: (attempt) => Math.min(attempt * 200, MAX_RECONNECT_DELAY_MS),
+  });
+  // One line per outage, not one per reconnection attempt; the message never holds the URL's password.
+  let reported = false;
+  redis.on('error', (error: Error) => {
+    if (reported) return;
+    reported = true;
+    log(`Redis unavailable, serving from process memory until it is back: ${error.message}`);
+  });
+  redis.on('ready', () => {
+    if (reported) log('Redis is back');
+    reported = false;
+  });
+  return redis;
+}
+
+/** Closes the connection, waiting for pending replies when connected and dropping it when not. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === 'ready') {
+    await redis.quit();
+    return;
+  }
+  redis.disconnect();
+}

@@ -1,0 +1,38 @@
+import { loadGatewayConfig } from '../../gateway/config';
+import { SECRETS_ENV } from '../support/env';
+
+const sharedState = (env: NodeJS.ProcessEnv) => loadGatewayConfig({ ...SECRETS_ENV, ...env }).sharedState;
+
+describe('the shared-state settings of the gateway', () => {
+  it('when REDIS_URL is not set, then the gateway keeps its state in process memory', () => {
+    expect(sharedState({})).toBeNull();
+  });
+
+  it('when REDIS_URL is set, then the gateway shares its state there under the dtsen: prefix, or REDIS_KEY_PREFIX', () => {
+    expect([
+      sharedState({ REDIS_URL: 'redis://127.0.0.1:6379' }),
+      sharedState({ REDIS_URL: 'rediss://:secret@redis.example.go.id:6380/2', REDIS_KEY_PREFIX: 'dtsen-staging:' }),
+    ]).toEqual([
+      { redisUrl: 'redis://127.0.0.1:6379', keyPrefix: 'dtsen:' },
+      { redisUrl: 'rediss://:secret@redis.example.go.id:6380/2', keyPrefix: 'dtsen-staging:' },
+    ]);
+  });
+
+  it('when REDIS_URL is set, then the settings are frozen', () => {
+    expect(Object.isFrozen(sharedState({ REDIS_URL: 'redis://127.0.0.1:6379' }))).toBe(true);
+  });
+
+  it.each([
+    ['not a URL', { REDIS_URL: '127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['another scheme', { REDIS_URL: 'http://127.0.0.1:6379' }, /REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/],
+    ['an empty key prefix', { REDIS_URL: 'redis://127.0.0.1:6379', REDIS_KEY_PREFIX: '' }, /REDIS_KEY_PREFIX must not be empty/],
+  ])('when the configuration has %s, then the gateway refuses to start, naming the variable', (_case, env, message) => {
+    expect(() => loadGatewayConfig({ ...SECRETS_ENV, ...env })).toThrow(message);
+  });
+
+  it('when REDIS_URL is refused, then the error does not repeat it, as it may hold a password', () => {
+    expect(() => loadGatewayConfig({ ...SECRETS_ENV, REDIS_URL: 'http://:hunter2-password@redis' })).toThrow(
+      new Error('REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379'),
+    );
+  });
+});
