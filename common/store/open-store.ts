@@ -35,13 +35,47 @@ export async function openStore(url: string, definition: StoreDefinition, option
   const common = {
     entities: [...definition.entities],
     migrations: definition.migrations,
-    migrationsRun: true,
+    migrationsRun: false,
     synchronize: false,
     logger: new QueryCallbackLogger(options.onQuery),
   } as const;
   const dataSource = new DataSource({ ...common, ...(await driverOptions(url, options.replicaUrls ?? [])) } as DataSourceOptions);
   await dataSource.initialize();
+  try {
+    await runMigrationsAlone(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
+}
+
+/** How long a replica starting beside another waits for the other's migrations. */
+const MIGRATION_LOCK_TIMEOUT_S = 120;
+
+/**
+ * Runs pending migrations on the primary. On MySQL, replicas of a subgraph or the gateway start
+ * together against one database: a named lock lets one migrate while the others wait, then find
+ * nothing pending (TypeORM's migrations take no lock of their own).
+ */
+async function runMigrationsAlone(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
+    await dataSource.runMigrations();
+    return;
+  }
+  const lockName = `dtsen_migrate_${dataSource.driver.database ?? ''}`;
+  const holder = dataSource.createQueryRunner('master');
+  try {
+    const [acquired] = await holder.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, MIGRATION_LOCK_TIMEOUT_S]);
+    if (Number(acquired?.acquired) !== 1) throw new Error(`Timed out after ${MIGRATION_LOCK_TIMEOUT_S} s waiting for another process's migrations`);
+    try {
+      await dataSource.runMigrations();
+    } finally {
+      await holder.query('SELECT RELEASE_LOCK(?)', [lockName]);
+    }
+  } finally {
+    await holder.release();
+  }
 }
 
 export async function closeStore(dataSource: DataSource): Promise<void> {

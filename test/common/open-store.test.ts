@@ -161,6 +161,20 @@ describe('openStore with read replicas', () => {
           await stores.remove();
         }
       });
+
+      it('when several replicas open a fresh store at once, then one migrates while the others wait, and all open', async () => {
+        const stores = createTestStores(kind);
+        const url = stores.urls.dtks;
+        try {
+          const opened = await Promise.all([1, 2, 3, 4].map(() => openStore(url, NOTES)));
+          const migrations = await opened[0]?.query('SELECT name FROM migrations');
+          await Promise.all(opened.map(closeStore));
+
+          expect({ opened: opened.length, migrations }).toEqual({ opened: 4, migrations: [{ name: 'NoteInitial1700000000000' }] });
+        } finally {
+          await stores.remove();
+        }
+      });
     });
   }
 });
