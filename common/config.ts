@@ -35,6 +35,29 @@ export const storeUrl = makeValidator((input: string) => {
   return input;
 });
 
+/**
+ * `<NAME>_DATABASE_REPLICA_URLS`: comma-separated `mysql://user:pass@host:port[/db]` read replicas
+ * of one store; a URL without a database reads the store's own database name.
+ */
+export const replicaUrlList = makeValidator((input: string): string[] => {
+  const urls = input
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  for (const url of urls) {
+    if (!url.startsWith('mysql://') || !URL.canParse(url)) throw new Error(`"${redacted(url)}" is not a mysql://user:pass@host:port[/db] URL`);
+  }
+  return urls;
+});
+
+/** A URL as it may appear in an error: without its password. */
+function redacted(url: string): string {
+  if (!URL.canParse(url)) return url.replace(/:[^:@/]*@/, ':***@');
+  const parsed = new URL(url);
+  if (parsed.password !== '') parsed.password = '***';
+  return parsed.toString();
+}
+
 const storeVariable = <Name extends StoreName>(name: Name) => `${name.toUpperCase() as Uppercase<Name>}_DATABASE_URL` as const;
 
 const optionalStoreUrl = (name: StoreName) => storeUrl({ default: undefined, desc: `The ${name} store alone` });
@@ -50,6 +73,47 @@ export function storeLocationSpecs<Name extends StoreName>(names: readonly Name[
     DATA_DIR: str({ default: 'data', desc: 'Folder of the embedded SQLite stores' }),
     ...(overrides as Record<`${Uppercase<Name>}_DATABASE_URL`, ReturnType<typeof optionalStoreUrl>>),
   };
+}
+
+const replicaVariable = <Name extends StoreName>(name: Name) => `${name.toUpperCase() as Uppercase<Name>}_DATABASE_REPLICA_URLS` as const;
+
+/** The envalid specs of the stores' read replicas, `<NAME>_DATABASE_REPLICA_URLS`, for the configs that read through them. */
+export function storeReplicaSpecs<Name extends StoreName>(names: readonly Name[]) {
+  const specs = Object.fromEntries(
+    names.map((name) => [replicaVariable(name), replicaUrlList({ default: [], desc: `Read replicas of the ${name} store, comma-separated mysql:// URLs` })]),
+  );
+  return specs as Record<`${Uppercase<Name>}_DATABASE_REPLICA_URLS`, ReturnType<typeof replicaUrlList>>;
+}
+
+/**
+ * Each store's read replicas from the variables `storeReplicaSpecs` read, a database-less URL
+ * completed with the store's own database. Throws naming the variable when the store is not on MySQL.
+ */
+export function storeReplicaUrlsFrom<Name extends StoreName>(
+  names: readonly Name[],
+  parsed: object,
+  storeUrls: Readonly<Record<Name, string>>,
+): Readonly<Record<Name, readonly string[]>> {
+  const values = parsed as Readonly<Record<string, readonly string[] | undefined>>;
+  return Object.freeze(
+    Object.fromEntries(
+      names.map((name) => {
+        const replicas = values[replicaVariable(name)] ?? [];
+        const storeUrl = storeUrls[name];
+        if (replicas.length > 0 && !storeUrl.startsWith('mysql://')) {
+          throw new Error(`${replicaVariable(name)}: read replicas need the ${name} store on MySQL, not ${storeUrl.split(':')[0]}:`);
+        }
+        return [name, Object.freeze(replicas.map((replica) => withDatabaseOf(replica, storeUrl)))];
+      }),
+    ) as Record<Name, readonly string[]>,
+  );
+}
+
+function withDatabaseOf(replicaUrl: string, storeUrl: string): string {
+  const replica = new URL(replicaUrl);
+  if (replica.pathname !== '' && replica.pathname !== '/') return replicaUrl;
+  replica.pathname = new URL(storeUrl).pathname;
+  return replica.toString();
 }
 
 /** Each store's URL from the variables `storeLocationSpecs` read (see resolveStoreUrl). */

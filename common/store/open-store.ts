@@ -13,6 +13,11 @@ export interface StoreDefinition {
 export interface StoreOptions {
   /** Called with every SQL statement the store runs. */
   readonly onQuery?: (sql: string) => void;
+  /**
+   * Read replicas of a MySQL store (`mysql://user:pass@host:port/db`): reads outside transactions
+   * go to them, writes, transactions and migrations to the primary (the URL). Refused for SQLite.
+   */
+  readonly replicaUrls?: readonly string[];
 }
 
 const MYSQL_POOL_SIZE = 10;
@@ -23,28 +28,66 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Opens a register's store from its URL (`sqlite:<path>` or `mysql://user:pass@host:port/db`) and
- * brings its schema up to date with the register's migrations.
+ * brings its schema up to date with the register's migrations (on the primary: replicas receive
+ * them by replication).
  */
 export async function openStore(url: string, definition: StoreDefinition, options: StoreOptions = {}): Promise<DataSource> {
   const common = {
     entities: [...definition.entities],
     migrations: definition.migrations,
-    migrationsRun: true,
+    migrationsRun: false,
     synchronize: false,
     logger: new QueryCallbackLogger(options.onQuery),
   } as const;
-  const dataSource = new DataSource({ ...common, ...(await driverOptions(url)) } as DataSourceOptions);
+  const dataSource = new DataSource({ ...common, ...(await driverOptions(url, options.replicaUrls ?? [])) } as DataSourceOptions);
   await dataSource.initialize();
+  try {
+    await runMigrationsAlone(dataSource);
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
   return dataSource;
+}
+
+/** How long a replica starting beside another waits for the other's migrations. */
+const MIGRATION_LOCK_TIMEOUT_S = 120;
+
+/**
+ * Runs pending migrations on the primary. On MySQL, replicas of a subgraph or the gateway start
+ * together against one database: a named lock lets one migrate while the others wait, then find
+ * nothing pending (TypeORM's migrations take no lock of their own).
+ */
+async function runMigrationsAlone(dataSource: DataSource): Promise<void> {
+  if (dataSource.options.type !== 'mysql' && dataSource.options.type !== 'mariadb') {
+    await dataSource.runMigrations();
+    return;
+  }
+  const lockName = `dtsen_migrate_${dataSource.driver.database ?? ''}`;
+  const holder = dataSource.createQueryRunner('master');
+  try {
+    const [acquired] = await holder.query('SELECT GET_LOCK(?, ?) AS acquired', [lockName, MIGRATION_LOCK_TIMEOUT_S]);
+    if (Number(acquired?.acquired) !== 1) throw new Error(`Timed out after ${MIGRATION_LOCK_TIMEOUT_S} s waiting for another process's migrations`);
+    try {
+      await dataSource.runMigrations();
+    } finally {
+      await holder.query('SELECT RELEASE_LOCK(?)', [lockName]);
+    }
+  } finally {
+    await holder.release();
+  }
 }
 
 export async function closeStore(dataSource: DataSource): Promise<void> {
   if (dataSource.isInitialized) await dataSource.destroy();
 }
 
-async function driverOptions(url: string): Promise<Partial<DataSourceOptions>> {
-  if (url.startsWith('sqlite:')) return sqliteOptions(url.slice('sqlite:'.length));
-  if (url.startsWith('mysql:')) return mysqlOptions(url);
+async function driverOptions(url: string, replicaUrls: readonly string[]): Promise<Partial<DataSourceOptions>> {
+  if (url.startsWith('sqlite:')) {
+    if (replicaUrls.length > 0) throw new Error('A sqlite: store has no read replicas; replica URLs need a mysql: store');
+    return sqliteOptions(url.slice('sqlite:'.length));
+  }
+  if (url.startsWith('mysql:')) return mysqlOptions(url, replicaUrls);
   const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(url)?.[0] ?? '(none)';
   throw new Error(`Unsupported store URL scheme "${scheme}"; use sqlite:<path> or mysql://user:pass@host:port/db`);
 }
@@ -84,17 +127,20 @@ function parseMysqlUrl(url: string): MysqlTarget {
   };
 }
 
-async function mysqlOptions(url: string): Promise<Partial<DataSourceOptions>> {
+function credentials(target: MysqlTarget) {
+  return { host: target.host, port: target.port, username: target.user, password: target.password, database: target.database };
+}
+
+async function mysqlOptions(url: string, replicaUrls: readonly string[]): Promise<Partial<DataSourceOptions>> {
   const target = parseMysqlUrl(url);
+  // Parsed before connecting so a bad replica URL fails as fast as a bad primary one.
+  const replicas = replicaUrls.map(parseMysqlUrl);
   const server = await createDatabaseIfMissing(target);
+  const location = replicas.length === 0 ? credentials(target) : { replication: { master: credentials(target), slaves: replicas.map(credentials) } };
   return {
     // TypeORM reads MariaDB's catalogue differently (e.g. how it reports a NULL default).
     type: server === 'mariadb' ? 'mariadb' : 'mysql',
-    host: target.host,
-    port: target.port,
-    username: target.user,
-    password: target.password,
-    database: target.database,
+    ...location,
     charset: 'utf8mb4',
     // Dates are calendar days (YYYY-MM-DD); reading them as strings keeps time zones out.
     dateStrings: true,

@@ -1,12 +1,14 @@
 import { cleanEnv, port } from 'envalid';
 import { signingSecret } from '../auth/signing-secret';
-import { reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../config';
+import { reportConfigErrors, storeLocationSpecs, storeReplicaSpecs, storeReplicaUrlsFrom, storeUrlsFrom } from '../config';
 import type { Register } from '../store-url';
 
 export interface RegisterSubgraphConfig {
   readonly port: number;
   /** `sqlite:<path>` or `mysql://…/db`; holds credentials, so never log it. */
   readonly storeUrl: string;
+  /** Read replicas of a MySQL store (`mysql://…/db`), empty without; hold credentials too. */
+  readonly storeReplicaUrls: readonly string[];
   /** The key the gateway signs principals with; never log it. */
   readonly signingSecret: string;
 }
@@ -15,7 +17,8 @@ const DEFAULT_PORTS: Readonly<Record<Register, number>> = { dtks: 4001, regsosek
 
 /**
  * A source subgraph's configuration: `<REGISTER>_PORT`, its store from `<REGISTER>_DATABASE_URL`,
- * else `MYSQL_URL`, else a SQLite file in `DATA_DIR`, and the required `PRINCIPAL_SIGNING_SECRET`.
+ * else `MYSQL_URL`, else a SQLite file in `DATA_DIR`, its read replicas from
+ * `<REGISTER>_DATABASE_REPLICA_URLS`, and the required `PRINCIPAL_SIGNING_SECRET`.
  * Throws naming every bad variable.
  */
 export function loadRegisterConfig(register: Register, env: NodeJS.ProcessEnv): RegisterSubgraphConfig {
@@ -25,14 +28,17 @@ export function loadRegisterConfig(register: Register, env: NodeJS.ProcessEnv): 
     env,
     {
       ...storeLocationSpecs([register]),
+      ...storeReplicaSpecs([register]),
       [portVariable]: port({ default: DEFAULT_PORTS[register] }),
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'required: the key the gateway signs principals with' }),
     },
     { reporter: reportConfigErrors },
   );
+  const storeUrls = storeUrlsFrom([register], cleaned);
   return Object.freeze({
     port: (cleaned as unknown as Readonly<Record<string, number>>)[portVariable] as number,
-    storeUrl: storeUrlsFrom([register], cleaned)[register],
+    storeUrl: storeUrls[register],
+    storeReplicaUrls: storeReplicaUrlsFrom([register], cleaned, storeUrls)[register],
     signingSecret: cleaned.PRINCIPAL_SIGNING_SECRET,
   });
 }

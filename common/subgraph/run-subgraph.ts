@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { serveUntilSignalled } from '../serve';
-import { closeStore } from '../store/open-store';
+import { closeStore, type StoreOptions } from '../store/open-store';
 import type { Register } from '../store-url';
 import type { SubgraphApp } from './create-subgraph-app';
 import type { RegisterSubgraphConfig } from './register-config';
@@ -8,7 +8,7 @@ import type { RegisterSubgraphConfig } from './register-config';
 export interface SubgraphMain<Repository> {
   readonly register: Register;
   readonly loadConfig: () => RegisterSubgraphConfig;
-  readonly openStore: (url: string) => Promise<DataSource>;
+  readonly openStore: (url: string, options: StoreOptions) => Promise<DataSource>;
   readonly createRepository: (dataSource: DataSource) => Repository;
   readonly buildApp: (dependencies: { repository: Repository; signingSecret: string }) => Promise<SubgraphApp>;
 }
@@ -26,7 +26,7 @@ export function runSubgraph<Repository>(main: SubgraphMain<Repository>): void {
 
 async function start<Repository>(main: SubgraphMain<Repository>): Promise<void> {
   const config = main.loadConfig();
-  const store = await main.openStore(config.storeUrl);
+  const store = await main.openStore(config.storeUrl, { replicaUrls: config.storeReplicaUrls });
   const { app, stop } = await main.buildApp({ repository: main.createRepository(store), signingSecret: config.signingSecret });
   await serveUntilSignalled({
     name: `${main.register} subgraph`,

@@ -7,7 +7,7 @@ import { openDtksStore } from './store';
 runSubgraph({
   register: 'dtks',
   loadConfig: () => loadDtksConfig(),
-  openStore: (url) => openDtksStore(url),
+  openStore: (url, options) => openDtksStore(url, options),
   createRepository: createDtksRepository,
   buildApp: buildDtksApp,
 });

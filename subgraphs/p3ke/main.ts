@@ -7,7 +7,7 @@ import { openP3keStore } from './store';
 runSubgraph({
   register: 'p3ke',
   loadConfig: () => loadP3keConfig(),
-  openStore: (url) => openP3keStore(url),
+  openStore: (url, options) => openP3keStore(url, options),
   createRepository: createP3keRepository,
   buildApp: buildP3keApp,
 });

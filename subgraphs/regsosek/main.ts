@@ -7,7 +7,7 @@ import { openRegsosekStore } from './store';
 runSubgraph({
   register: 'regsosek',
   loadConfig: () => loadRegsosekConfig(),
-  openStore: (url) => openRegsosekStore(url),
+  openStore: (url, options) => openRegsosekStore(url, options),
   createRepository: createRegsosekRepository,
   buildApp: buildRegsosekApp,
 });

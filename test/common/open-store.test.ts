@@ -4,6 +4,7 @@ import path from 'node:path';
 import { EntitySchema, Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { chunk } from '../../common/store/chunks';
 import { closeStore, openStore, type StoreDefinition } from '../../common/store/open-store';
+import { createTestStores, storeKinds } from '../support/stores';
 
 interface NoteRow {
   readonly id?: number;
@@ -117,6 +118,65 @@ describe('openStore', () => {
 
     await expect(closeStore(store)).resolves.toBeUndefined();
   });
+});
+
+describe('openStore with read replicas', () => {
+  it('when a sqlite store is given replica URLs, then opening fails saying replicas need a mysql store', async () => {
+    await expect(openStore('sqlite::memory:', NOTES, { replicaUrls: ['mysql://reader@replica.local:3306/notes'] })).rejects.toThrow(
+      new Error('A sqlite: store has no read replicas; replica URLs need a mysql: store'),
+    );
+  });
+
+  it('when a replica URL has no database name, then opening fails saying so before connecting', async () => {
+    await expect(openStore('mysql://root@127.0.0.1:1/notes', NOTES, { replicaUrls: ['mysql://reader@127.0.0.1:1'] })).rejects.toThrow(
+      new Error('A mysql: store URL needs a database name of letters, digits and _, e.g. mysql://user:pass@host:3306/dtsen_dtks'),
+    );
+  });
+
+  // Replicas exist only on MySQL: this runs when MYSQL_URL is set (as in CI).
+  for (const kind of storeKinds().filter((candidate) => candidate === 'mysql')) {
+    describe(`on a ${kind} server`, () => {
+      it('when the replica is the primary database itself, then writes land and reads through the replica see them', async () => {
+        const stores = createTestStores(kind);
+        const url = stores.urls.dtks;
+        try {
+          const store = await openStore(url, NOTES, { replicaUrls: [url] });
+          await store.getRepository(NoteEntity).insert([{ text: 'first' }, { text: 'second' }]);
+          const state = {
+            replicated: store.driver.isReplicated,
+            migrations: await store.query('SELECT name FROM migrations'),
+            notes: await store.getRepository(NoteEntity).find({ order: { id: 'ASC' } }),
+          };
+          await closeStore(store);
+
+          expect(state).toEqual({
+            replicated: true,
+            migrations: [{ name: 'NoteInitial1700000000000' }],
+            notes: [
+              { id: 1, text: 'first' },
+              { id: 2, text: 'second' },
+            ],
+          });
+        } finally {
+          await stores.remove();
+        }
+      });
+
+      it('when several replicas open a fresh store at once, then one migrates while the others wait, and all open', async () => {
+        const stores = createTestStores(kind);
+        const url = stores.urls.dtks;
+        try {
+          const opened = await Promise.all([1, 2, 3, 4].map(() => openStore(url, NOTES)));
+          const migrations = await opened[0]?.query('SELECT name FROM migrations');
+          await Promise.all(opened.map(closeStore));
+
+          expect({ opened: opened.length, migrations }).toEqual({ opened: 4, migrations: [{ name: 'NoteInitial1700000000000' }] });
+        } finally {
+          await stores.remove();
+        }
+      });
+    });
+  }
 });
 
 describe('chunk', () => {

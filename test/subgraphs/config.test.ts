@@ -15,6 +15,7 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
     expect(load({ PRINCIPAL_SIGNING_SECRET: SECRET })).toEqual({
       port: defaultPort,
       storeUrl: `sqlite:data/${register}.sqlite`,
+      storeReplicaUrls: [],
       signingSecret: SECRET,
     });
   });
@@ -30,6 +31,7 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
     expect(load({ [`${prefix}_PORT`]: '5100', DATA_DIR: '/var/lib/dtsen', PRINCIPAL_SIGNING_SECRET: SECRET })).toEqual({
       port: 5100,
       storeUrl: `sqlite:/var/lib/dtsen/${register}.sqlite`,
+      storeReplicaUrls: [],
       signingSecret: SECRET,
     });
   });
@@ -38,6 +40,7 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
     expect(load({ MYSQL_URL: 'mysql://dtsen:secret@db.local:3306', PRINCIPAL_SIGNING_SECRET: SECRET })).toEqual({
       port: defaultPort,
       storeUrl: `mysql://dtsen:secret@db.local:3306/dtsen_${register}`,
+      storeReplicaUrls: [],
       signingSecret: SECRET,
     });
   });
@@ -45,7 +48,44 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
   it('when the register has its own database URL, then it wins over MYSQL_URL', () => {
     const env = { MYSQL_URL: 'mysql://root@db.local:3306', [`${prefix}_DATABASE_URL`]: 'sqlite:/tmp/own.sqlite', PRINCIPAL_SIGNING_SECRET: SECRET };
 
-    expect(load(env)).toEqual({ port: defaultPort, storeUrl: 'sqlite:/tmp/own.sqlite', signingSecret: SECRET });
+    expect(load(env)).toEqual({ port: defaultPort, storeUrl: 'sqlite:/tmp/own.sqlite', storeReplicaUrls: [], signingSecret: SECRET });
+  });
+
+  it('when read replicas are listed, then each reads the store database, a URL without one completed with it', () => {
+    const env = {
+      MYSQL_URL: 'mysql://dtsen:secret@primary.local:3306',
+      [`${prefix}_DATABASE_REPLICA_URLS`]: 'mysql://reader:r@replica-1.local:3306, mysql://reader:r@replica-2.local:3306/other_db',
+      PRINCIPAL_SIGNING_SECRET: SECRET,
+    };
+
+    expect(load(env)).toEqual({
+      port: defaultPort,
+      storeUrl: `mysql://dtsen:secret@primary.local:3306/dtsen_${register}`,
+      storeReplicaUrls: [`mysql://reader:r@replica-1.local:3306/dtsen_${register}`, 'mysql://reader:r@replica-2.local:3306/other_db'],
+      signingSecret: SECRET,
+    });
+  });
+
+  it('when read replicas are listed for a SQLite store, then loading fails naming the variable', () => {
+    const env = { [`${prefix}_DATABASE_REPLICA_URLS`]: 'mysql://reader@replica.local:3306', PRINCIPAL_SIGNING_SECRET: SECRET };
+
+    expect(() => load(env)).toThrow(
+      new Error(`${prefix}_DATABASE_REPLICA_URLS: read replicas need the ${register} store on MySQL, not sqlite:`),
+    );
+  });
+
+  it('when a read replica URL is not a mysql URL, then loading fails naming the variable without the password', () => {
+    const env = {
+      MYSQL_URL: 'mysql://root@primary.local:3306',
+      [`${prefix}_DATABASE_REPLICA_URLS`]: 'mysql://reader@replica-1.local,postgres://reader:hunter2@replica-2.local',
+      PRINCIPAL_SIGNING_SECRET: SECRET,
+    };
+
+    expect(() => load(env)).toThrow(
+      new Error(
+        `Invalid configuration: ${prefix}_DATABASE_REPLICA_URLS: "postgres://reader:***@replica-2.local" is not a mysql://user:pass@host:port[/db] URL`,
+      ),
+    );
   });
 
   it('when variables are malformed, then loading fails naming each of them', () => {
