@@ -1,6 +1,6 @@
 import { cleanEnv, makeValidator, num, port, str, url } from 'envalid';
 import { signingSecret } from '../common/auth/signing-secret';
-import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../common/config';
+import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeReplicaSpecs, storeReplicaUrlsFrom, storeUrlsFrom } from '../common/config';
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
 import type { ResilienceSettings } from './resilience/subgraph-policy';
@@ -24,6 +24,8 @@ export interface GatewayConfig {
   readonly limits: ApiLimits;
   /** The resolution index `households`, `statistics` and the CSV export read; holds credentials, never log it. */
   readonly indexUrl: string;
+  /** `INDEX_DATABASE_REPLICA_URLS`: MySQL read replicas `households`, `statistics` and the export read from. */
+  readonly indexReplicaUrls: readonly string[];
   /** Where bearer tokens are verified: a shared HS256 secret or an identity provider's JWKS. */
   readonly tokenSource: TokenSource;
   /** The HMAC key of the principal header sent to the subgraphs; they hold the same. Never log it. */
@@ -121,6 +123,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       INTROSPECTION: str({ default: '', choices: ['', 'on', 'off'], desc: 'Schema introspection and field suggestions; on except in production' }),
       CORS_ORIGINS: originList({ default: [], desc: 'Comma-separated origins allowed by CORS; empty: same origin only' }),
       ...storeLocationSpecs(['index']),
+      ...storeReplicaSpecs(['index']),
       AUTH_JWT_SECRET: str({ default: '', desc: `HS256 secret of local tokens (npm run token), at least ${MIN_SECRET_LENGTH} characters` }),
       AUTH_JWKS_URL: str({ default: '', desc: "The identity provider's JWKS URL (RS256/ES256 tokens)" }),
       AUTH_ISSUER: str({ default: '', desc: `Expected token issuer; ${LOCAL_ISSUER} for local tokens` }),
@@ -151,6 +154,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     corsOrigins: Object.freeze([...parsed.CORS_ORIGINS]),
     limits: API_LIMITS,
     indexUrl: storeUrlsFrom(['index'], parsed).index,
+    indexReplicaUrls: storeReplicaUrlsFrom(['index'], parsed, storeUrlsFrom(['index'], parsed)).index,
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,

@@ -10,7 +10,7 @@ import { readSupergraphSdl } from './supergraph/subgraphs';
 async function main(): Promise<void> {
   const config = loadGatewayConfig();
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
-  const indexStore = await openIndexStore(config.indexUrl);
+  const indexStore = await openIndexStore(config.indexUrl, { replicaUrls: config.indexReplicaUrls });
   const log = (message: string) => console.error(message);
   // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
   const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, log), keyPrefix: config.sharedState.keyPrefix } : undefined;

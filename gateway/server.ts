@@ -34,7 +34,7 @@ import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/
 import type { SharedState } from './shared-state/redis-client';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
-export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl' | 'sharedState'> {
+export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
   readonly supergraphSdl: string;
   /** Redis shared with the other gateway instances (APQ cache, rate limit); the caller opens and closes it. Absent: in process memory. */
   readonly sharedState?: SharedState;

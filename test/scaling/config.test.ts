@@ -36,3 +36,18 @@ describe('the shared-state settings of the gateway', () => {
     );
   });
 });
+
+describe('the read replicas of the resolution index', () => {
+  const replicas = (env: NodeJS.ProcessEnv) => loadGatewayConfig({ ...SECRETS_ENV, ...env }).indexReplicaUrls;
+
+  it('when INDEX_DATABASE_REPLICA_URLS lists replicas of a MySQL index, then the gateway reads the index through them, each on the dtsen_index database', () => {
+    expect([
+      replicas({ MYSQL_URL: 'mysql://root@127.0.0.1:3306' }),
+      replicas({ MYSQL_URL: 'mysql://root@127.0.0.1:3306', INDEX_DATABASE_REPLICA_URLS: 'mysql://reader@replica-1:3306,mysql://reader@replica-2:3306' }),
+    ]).toEqual([[], ['mysql://reader@replica-1:3306/dtsen_index', 'mysql://reader@replica-2:3306/dtsen_index']]);
+  });
+
+  it('when replicas are set for an index on SQLite, then the gateway refuses to start, naming the variable', () => {
+    expect(() => replicas({ INDEX_DATABASE_REPLICA_URLS: 'mysql://reader@replica-1:3306' })).toThrow(/INDEX_DATABASE_REPLICA_URLS: read replicas need the index store on MySQL/);
+  });
+});
