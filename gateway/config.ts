@@ -101,22 +101,30 @@ export function disableApolloTelemetry(): void {
   process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
 }
 
+/**
+ * What the gateway and the dtsen service both read: where the registers are, how their calls are
+ * bounded (docs/reliability.md), and the rule set and date eligibility is computed with.
+ */
+export const REGISTER_CALL_SPECS = {
+  DTKS_URL: url({ default: 'http://localhost:4001/graphql', desc: 'GraphQL URL of the DTKS subgraph' }),
+  REGSOSEK_URL: url({ default: 'http://localhost:4002/graphql', desc: 'GraphQL URL of the Regsosek subgraph' }),
+  P3KE_URL: url({ default: 'http://localhost:4003/graphql', desc: 'GraphQL URL of the P3KE subgraph' }),
+  SUBGRAPH_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of one subgraph request, ms' }),
+  REQUEST_DEADLINE_MS: num({ default: 10_000, desc: 'Every subgraph call of one request ends within this, retries included, ms; above SUBGRAPH_TIMEOUT_MS' }),
+  SUBGRAPH_RETRIES: num({ default: 2, desc: 'Further attempts of a subgraph query after a retryable failure (0-5); mutations are never retried' }),
+  SUBGRAPH_RETRY_BASE_MS: num({ default: 100, desc: 'First retry backoff, ms; later ones grow exponentially with jitter' }),
+  BREAKER_THRESHOLD: num({ default: 5, desc: "Consecutive failures that open a subgraph's circuit breaker" }),
+  BREAKER_HALF_OPEN_MS: num({ default: 10_000, desc: 'How long an open circuit breaker fails fast before probing the subgraph again, ms' }),
+  RULE_SET: str({ default: '2025', desc: 'Eligibility rule-set version' }),
+  EVALUATION_DATE: isoDate,
+};
+
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = new Date()): GatewayConfig {
   const parsed = cleanEnv(
     env,
     {
       PORT: port({ default: 4000, desc: 'Port of the gateway' }),
-      DTKS_URL: url({ default: 'http://localhost:4001/graphql', desc: 'GraphQL URL of the DTKS subgraph' }),
-      REGSOSEK_URL: url({ default: 'http://localhost:4002/graphql', desc: 'GraphQL URL of the Regsosek subgraph' }),
-      P3KE_URL: url({ default: 'http://localhost:4003/graphql', desc: 'GraphQL URL of the P3KE subgraph' }),
-      SUBGRAPH_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of one subgraph request, ms' }),
-      REQUEST_DEADLINE_MS: num({ default: 10_000, desc: "Every subgraph call of one gateway request ends within this, retries included, ms; above SUBGRAPH_TIMEOUT_MS" }),
-      SUBGRAPH_RETRIES: num({ default: 2, desc: 'Further attempts of a subgraph query after a retryable failure (0-5); mutations are never retried' }),
-      SUBGRAPH_RETRY_BASE_MS: num({ default: 100, desc: 'First retry backoff, ms; later ones grow exponentially with jitter' }),
-      BREAKER_THRESHOLD: num({ default: 5, desc: "Consecutive failures that open a subgraph's circuit breaker" }),
-      BREAKER_HALF_OPEN_MS: num({ default: 10_000, desc: 'How long an open circuit breaker fails fast before probing the subgraph again, ms' }),
-      RULE_SET: str({ default: '2025', desc: 'Eligibility rule-set version' }),
-      EVALUATION_DATE: isoDate,
+      ...REGISTER_CALL_SPECS,
       NODE_ENV: str({ default: 'development', choices: ['development', 'production', 'test'] }),
       PLAYGROUND: str({ default: '', choices: ['', 'on', 'off'], desc: 'GraphiQL at GET /graphql; on except in production' }),
       DASHBOARD: str({ default: '', choices: ['', 'on', 'off'], desc: 'Statistics dashboard at GET /dashboard; on except in production' }),

@@ -1,8 +1,8 @@
-import { cleanEnv, num, port, str, url } from 'envalid';
+import { cleanEnv, port } from 'envalid';
 import { signingSecret } from '../../common/auth/signing-secret';
 import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../../common/config';
 import type { Register } from '../../common/store-url';
-import { resilienceFrom } from '../config';
+import { REGISTER_CALL_SPECS, resilienceFrom } from '../config';
 import type { ResilienceSettings } from '../resilience/subgraph-policy';
 
 /** The dtsen subgraph as its own HTTP service (gateway/dtsen/main.ts); the gateway reaches it at DTSEN_URL. */
@@ -26,17 +26,7 @@ export function loadDtsenServiceConfig(env: NodeJS.ProcessEnv = process.env, tod
     env,
     {
       DTSEN_PORT: port({ default: 4004, desc: 'Port of the dtsen subgraph service' }),
-      DTKS_URL: url({ default: 'http://localhost:4001/graphql', desc: 'GraphQL URL of the DTKS subgraph' }),
-      REGSOSEK_URL: url({ default: 'http://localhost:4002/graphql', desc: 'GraphQL URL of the Regsosek subgraph' }),
-      P3KE_URL: url({ default: 'http://localhost:4003/graphql', desc: 'GraphQL URL of the P3KE subgraph' }),
-      SUBGRAPH_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of one register request, ms' }),
-      REQUEST_DEADLINE_MS: num({ default: 10_000, desc: 'Every register call of one request ends within this, retries included, ms' }),
-      SUBGRAPH_RETRIES: num({ default: 2, desc: 'Further attempts of a register query after a retryable failure (0-5)' }),
-      SUBGRAPH_RETRY_BASE_MS: num({ default: 100, desc: 'First retry backoff, ms' }),
-      BREAKER_THRESHOLD: num({ default: 5, desc: "Consecutive failures that open a register's circuit breaker" }),
-      BREAKER_HALF_OPEN_MS: num({ default: 10_000, desc: 'How long an open circuit breaker fails fast, ms' }),
-      RULE_SET: str({ default: '2025', desc: 'Eligibility rule-set version' }),
-      EVALUATION_DATE: str({ desc: 'YYYY-MM-DD', default: '' }),
+      ...REGISTER_CALL_SPECS,
       ...storeLocationSpecs(['index']),
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'required: the key the gateway signs principals with' }),
     },
