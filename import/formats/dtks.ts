@@ -1,6 +1,7 @@
 import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptRecord, PkhComponent } from '../../subgraphs/dtks/records';
-import { choice, date, digits, FieldProblem, flag, integer, list, nik, noKK, optional, text, villageCode } from '../codecs';
+import { choice, date, FieldProblem, flag, integer, list, noKK, optional, text } from '../codecs';
 import { column, type RegisterFormat } from './format';
+import { identityColumns, residenceColumns } from './shared-columns';
 
 const PROGRAMS: readonly DtksProgram[] = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
 const COMPONENTS: readonly PkhComponent[] = ['PREGNANT', 'EARLY_CHILDHOOD', 'PUPIL_SD', 'PUPIL_SMP', 'PUPIL_SMA', 'SEVERE_DISABILITY', 'ELDERLY'];
@@ -28,10 +29,7 @@ export const DTKS_FORMAT: RegisterFormat<DtksFamilyRecord, DtksMemberRecord> = {
   familyColumns: [
     column('no_kk', noKK, (family: DtksFamilyRecord) => family.noKK),
     column('dtks_id', text(32), (family) => family.dtksId),
-    column('region_code', villageCode, (family) => family.regionCode),
-    column('address', text(255), (family) => family.address),
-    column('rt', digits(3), (family) => family.rt),
-    column('rw', digits(3), (family) => family.rw),
+    ...residenceColumns(),
     column('verification_status', choice(['VERIFIED', 'UNVERIFIED', 'REJECTED'] as const), (family) => family.verificationStatus),
     column('verified_at', optional(date), (family) => family.verifiedAt),
     column('active', flag, (family) => family.active),
@@ -39,11 +37,7 @@ export const DTKS_FORMAT: RegisterFormat<DtksFamilyRecord, DtksMemberRecord> = {
     column('receipts', receipts, (family) => [...family.receipts]),
   ],
   memberColumns: [
-    column('nik', nik, (member: DtksMemberRecord) => member.nik),
-    column('name', text(100), (member) => member.name),
-    column('sex', choice(['MALE', 'FEMALE'] as const), (member) => member.sex),
-    column('birth_date', date, (member) => member.birthDate),
-    column('relationship', integer(1, 8), (member) => member.relationship),
+    ...identityColumns<DtksMemberRecord>(),
   ],
   members: (family) => family.members,
   build(family, members) {

@@ -1,6 +1,7 @@
 import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
-import { choice, date, digits, FieldProblem, flag, integer, list, nik, noKK, text, villageCode } from '../codecs';
+import { FieldProblem, flag, integer, list, noKK } from '../codecs';
 import { column, type RegisterFormat } from './format';
+import { identityColumns, residenceColumns } from './shared-columns';
 
 const PROGRAM_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
 const FIRST_YEAR = 1945;
@@ -18,10 +19,7 @@ export const P3KE_FORMAT: RegisterFormat<P3keFamilyRecord, P3keMemberRecord> = {
   register: 'p3ke',
   familyColumns: [
     column('no_kk', noKK, (family: P3keFamilyRecord) => family.noKK),
-    column('region_code', villageCode, (family) => family.regionCode),
-    column('address', text(255), (family) => family.address),
-    column('rt', digits(3), (family) => family.rt),
-    column('rw', digits(3), (family) => family.rw),
+    ...residenceColumns(),
     column('desil', integer(1, 4), (family) => family.desil),
     column('extreme_poor', flag, (family) => family.extremePoor),
     column('liveable_house', flag, (family) => family.liveableHouse),
@@ -30,11 +28,7 @@ export const P3KE_FORMAT: RegisterFormat<P3keFamilyRecord, P3keMemberRecord> = {
     column('interventions', interventions, (family) => [...family.interventions]),
   ],
   memberColumns: [
-    column('nik', nik, (member: P3keMemberRecord) => member.nik),
-    column('name', text(100), (member) => member.name),
-    column('sex', choice(['MALE', 'FEMALE'] as const), (member) => member.sex),
-    column('birth_date', date, (member) => member.birthDate),
-    column('relationship', integer(1, 8), (member) => member.relationship),
+    ...identityColumns<P3keMemberRecord>(),
     column('in_school', flag, (member) => member.inSchool),
     column('working', flag, (member) => member.working),
   ],

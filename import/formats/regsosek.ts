@@ -6,8 +6,9 @@ import type {
   RegsosekMemberRecord,
   SchoolLevel,
 } from '../../subgraphs/regsosek/records';
-import { choice, type Codec, date, digits, FieldProblem, flag, integer, nik, noKK, optional, text, villageCode } from '../codecs';
+import { choice, type Codec, date, FieldProblem, flag, integer, noKK, optional, text } from '../codecs';
 import { column, type Column, type RegisterFormat, type Values } from './format';
+import { identityColumns, residenceColumns } from './shared-columns';
 
 // Codes of REGSOSEK2022.K, as schema/regsosek.graphql documents them.
 
@@ -83,10 +84,7 @@ export const REGSOSEK_FORMAT: RegisterFormat<RegsosekFamilyRecord, RegsosekMembe
   register: 'regsosek',
   familyColumns: [
     column('no_kk', noKK, (family: RegsosekFamilyRecord) => family.noKK),
-    column('region_code', villageCode, (family) => family.regionCode),
-    column('address', text(255), (family) => family.address),
-    column('rt', digits(3), (family) => family.rt),
-    column('rw', digits(3), (family) => family.rw),
+    ...residenceColumns(),
     column('family_status', integer(0, 2), (family) => family.familyStatus),
     ...nestedColumns(HOUSING, (family: RegsosekFamilyRecord) => family.housing),
     ...nestedColumns(ASSETS, (family: RegsosekFamilyRecord) => family.assets),
@@ -96,11 +94,7 @@ export const REGSOSEK_FORMAT: RegisterFormat<RegsosekFamilyRecord, RegsosekMembe
     column('ranked_at', optional(date), (family) => family.ranking?.rankedAt ?? null),
   ],
   memberColumns: [
-    column('nik', nik, (member: RegsosekMemberRecord) => member.nik),
-    column('name', text(100), (member) => member.name),
-    column('sex', choice(['MALE', 'FEMALE'] as const), (member) => member.sex),
-    column('birth_date', date, (member) => member.birthDate),
-    column('relationship', integer(1, 8), (member) => member.relationship),
+    ...identityColumns<RegsosekMemberRecord>(),
     column('presence', integer(1, 6), (member) => member.presence),
     column('school_participation', integer(1, 3), (member) => member.schoolParticipation),
     column('school_level', optional(choice<SchoolLevel>(['SD', 'SMP', 'SMA', 'HIGHER'])), (member) => member.schoolLevel),
