@@ -3,7 +3,7 @@ import { GraphQLError } from 'graphql';
 import { maskIdentifier } from '../../common/auth/masking';
 import { hasScope, type Principal } from '../../common/auth/principal';
 import { badUserInput, ErrorCode } from '../../common/errors';
-import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS, type ResolvedHouseholdRow } from '../../resolution/entities';
+import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS } from '../../resolution/entities';
 import { parseHouseholdFilter, type ArgumentNamer, type HouseholdQuery } from '../../resolution/household-filter';
 import { indexStatus, type ExpectedResolution } from '../../resolution/index-status';
 import type { ExportHousehold, IndexQueryRepository } from '../../resolution/query-repository';
