@@ -12,7 +12,7 @@ export async function createAuditTable(queryRunner: QueryRunner): Promise<void> 
     new Table({
       name: 'audit_entry',
       columns: [
-        { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' },
+        tableColumn.id(),
         tableColumn.varchar('read_at', 24),
         tableColumn.varchar('subject', 255),
         tableColumn.varchar('organisation', 255),

@@ -4,14 +4,12 @@ import { tableColumn } from './migration-columns';
 // The import ledger and family history every register's store has, created by each register's
 // own import migration. A migration is a frozen record: change these tables with a new one.
 
-const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' } as const;
-
 export async function createImportTables(queryRunner: QueryRunner): Promise<void> {
   await queryRunner.createTable(
     new Table({
       name: 'import_ledger',
       columns: [
-        id,
+        tableColumn.id(),
         tableColumn.varchar('register', 16),
         tableColumn.varchar('file_name', 255),
         tableColumn.varchar('checksum', 64),
@@ -32,7 +30,7 @@ export async function createImportTables(queryRunner: QueryRunner): Promise<void
     new Table({
       name: 'family_history',
       columns: [
-        id,
+        tableColumn.id(),
         tableColumn.varchar('no_kk', 16),
         tableColumn.varchar('changed_at', 24),
         { name: 'previous', type: 'text' },

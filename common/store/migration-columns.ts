@@ -6,6 +6,8 @@ import type { TableColumnOptions, TableForeignKeyOptions, TableIndexOptions } fr
 
 /** Column builders, so each migration lists its columns one per line. */
 export const tableColumn = {
+  /** The auto-increment primary key `id`. */
+  id: (): TableColumnOptions => ({ name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' }),
   smallint: (name: string, isNullable = false): TableColumnOptions => ({ name, type: 'smallint', isNullable }),
   integer: (name: string): TableColumnOptions => ({ name, type: 'integer' }),
   boolean: (name: string): TableColumnOptions => ({ name, type: 'boolean' }),
@@ -18,17 +20,10 @@ export const tableColumn = {
   }),
 };
 
-const idColumn: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
 const keyColumn = (name: string): TableColumnOptions => tableColumn.varchar(name, 16);
 
 export function familyLinkedTableColumns(): TableColumnOptions[] {
-  return [idColumn, keyColumn('no_kk')];
+  return [tableColumn.id(), keyColumn('no_kk')];
 }
 
 export function familyBaseTableColumns(): TableColumnOptions[] {

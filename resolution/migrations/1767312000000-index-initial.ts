@@ -1,4 +1,4 @@
-import { Table, type MigrationInterface, type QueryRunner, type TableColumnOptions } from 'typeorm';
+import { Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { tableColumn } from '../../common/store/migration-columns';
 
 // A frozen record of the index's first schema: programme lists are spelled out, not imported, so a
@@ -6,13 +6,6 @@ import { tableColumn } from '../../common/store/migration-columns';
 const PROGRAMS = ['pkh', 'bpnt', 'pbi_jk', 'pip', 'blt_dd'];
 const TARGETED_PROGRAMS = ['pkh', 'bpnt', 'pbi_jk', 'pip'];
 
-const idColumn: TableColumnOptions = {
-  name: 'id',
-  type: 'integer',
-  isPrimary: true,
-  isGenerated: true,
-  generationStrategy: 'increment',
-};
 
 export class IndexInitial1767312000000 implements MigrationInterface {
   name = 'IndexInitial1767312000000';
@@ -52,7 +45,7 @@ export class IndexInitial1767312000000 implements MigrationInterface {
       new Table({
         name: 'resolved_issue',
         columns: [
-          idColumn,
+          tableColumn.id(),
           tableColumn.varchar('no_kk', 16),
           tableColumn.smallint('position'),
           tableColumn.varchar('code', 24),
@@ -69,7 +62,7 @@ export class IndexInitial1767312000000 implements MigrationInterface {
       new Table({
         name: 'resolution_run',
         columns: [
-          idColumn,
+          tableColumn.id(),
           tableColumn.varchar('rule_set', 16),
           tableColumn.varchar('evaluation_date', 10),
           tableColumn.varchar('started_at', 24),
