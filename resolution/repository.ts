@@ -10,16 +10,8 @@ import {
 } from './entities';
 import { fromIndexRows, toIndexRows, type ResolvedHousehold } from './household';
 
-export interface ResolutionRun {
-  readonly id: number;
-  readonly ruleSet: string;
-  readonly evaluationDate: string;
-  readonly startedAt: string;
-  readonly finishedAt: string | null;
-  readonly families: number;
-  /** Listing positions reached (JSON, read by run.ts). */
-  readonly cursors: string;
-}
+/** A stored run: its row, with the id the store gave it. */
+export type ResolutionRun = ResolutionRunRow & { readonly id: number };
 
 export interface IssueKey {
   readonly noKK: string;
