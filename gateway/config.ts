@@ -5,8 +5,8 @@ import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
 import type { ResilienceSettings } from './resilience/subgraph-policy';
 
-export interface GatewayConfig {
-  readonly port: number;
+/** How the gateway and the dtsen service call the registers, and the rules they compute with (REGISTER_CALL_SPECS). */
+export interface RegisterCallSettings {
   readonly subgraphUrls: { readonly dtks: string; readonly regsosek: string; readonly p3ke: string };
   /** One attempt of one subgraph call. */
   readonly subgraphTimeoutMs: number;
@@ -15,6 +15,10 @@ export interface GatewayConfig {
   readonly ruleSetVersion: string;
   /** Date ages and benefits are computed at, midnight UTC. */
   readonly evaluationDate: Date;
+}
+
+export interface GatewayConfig extends RegisterCallSettings {
+  readonly port: number;
   readonly playground: boolean;
   readonly dashboard: boolean;
   /** Schema introspection, and with it "Did you mean" field suggestions in error messages. */
@@ -144,25 +148,21 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     },
     { reporter: reportConfigErrors },
   );
-  if (parsed.SUBGRAPH_TIMEOUT_MS <= 0) throw new Error('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
-  const resilience = resilienceFrom(parsed);
+  const registerCalls = registerCallsFrom(parsed, today);
+  const storeUrls = storeUrlsFrom(['index'], parsed);
   if (!Number.isInteger(parsed.RATE_LIMIT_PER_MINUTE) || parsed.RATE_LIMIT_PER_MINUTE <= 0) {
     throw new Error('RATE_LIMIT_PER_MINUTE must be a positive whole number');
   }
   return Object.freeze({
     port: parsed.PORT,
-    subgraphUrls: Object.freeze({ dtks: parsed.DTKS_URL, regsosek: parsed.REGSOSEK_URL, p3ke: parsed.P3KE_URL }),
-    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
-    resilience,
-    ruleSetVersion: parsed.RULE_SET,
-    evaluationDate: parseIsoDate(parsed.EVALUATION_DATE, 'EVALUATION_DATE', today),
+    ...registerCalls,
     playground: parsed.PLAYGROUND === '' ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'on',
     dashboard: parsed.DASHBOARD === '' ? parsed.NODE_ENV !== 'production' : parsed.DASHBOARD === 'on',
     introspection: parsed.INTROSPECTION === '' ? parsed.NODE_ENV !== 'production' : parsed.INTROSPECTION === 'on',
     corsOrigins: Object.freeze([...parsed.CORS_ORIGINS]),
     limits: API_LIMITS,
-    indexUrl: storeUrlsFrom(['index'], parsed).index,
-    indexReplicaUrls: storeReplicaUrlsFrom(['index'], parsed, storeUrlsFrom(['index'], parsed)).index,
+    indexUrl: storeUrls.index,
+    indexReplicaUrls: storeReplicaUrlsFrom(['index'], parsed, storeUrls).index,
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
@@ -197,6 +197,21 @@ function sharedStateFrom(parsed: { REDIS_URL: string; REDIS_KEY_PREFIX: string }
   return Object.freeze({ redisUrl: parsed.REDIS_URL, keyPrefix: parsed.REDIS_KEY_PREFIX });
 }
 
+/** The settings REGISTER_CALL_SPECS read; throws naming a bad variable. */
+export function registerCallsFrom(
+  parsed: Parameters<typeof resilienceFrom>[0] & { DTKS_URL: string; REGSOSEK_URL: string; P3KE_URL: string; RULE_SET: string; EVALUATION_DATE: string },
+  today: Date,
+): RegisterCallSettings {
+  if (parsed.SUBGRAPH_TIMEOUT_MS <= 0) throw new Error('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
+  return {
+    subgraphUrls: Object.freeze({ dtks: parsed.DTKS_URL, regsosek: parsed.REGSOSEK_URL, p3ke: parsed.P3KE_URL }),
+    subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
+    resilience: resilienceFrom(parsed),
+    ruleSetVersion: parsed.RULE_SET,
+    evaluationDate: parseIsoDate(parsed.EVALUATION_DATE, 'EVALUATION_DATE', today),
+  };
+}
+
 const MAX_RETRIES = 5;
 
 function wholeNumber(value: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
@@ -206,7 +221,7 @@ function wholeNumber(value: number, name: string, min: number, max = Number.MAX_
   return value;
 }
 
-export function resilienceFrom(parsed: {
+function resilienceFrom(parsed: {
   SUBGRAPH_TIMEOUT_MS: number;
   REQUEST_DEADLINE_MS: number;
   SUBGRAPH_RETRIES: number;
