@@ -4,7 +4,8 @@ import { ErrorCode, forbidden } from '../common/errors';
 import { REGISTERS, type Register } from '../common/store-url';
 import { SubgraphHttpError } from './resilience/failures';
 import type { SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
-import { sourceUnavailable, type TimedFetch } from './source-data-source';
+import { sourceUnavailable } from './source-data-source';
+import type { TimedFetch } from './transport/subgraph-fetch';
 
 interface EntityProbe {
   readonly typename: 'Household' | 'Person';

@@ -1,4 +1,4 @@
-import { ApolloGateway, LocalGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -10,6 +10,7 @@ import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
 import { isoDate } from './dtsen/resolution/ages';
+import { InProcessDataSource } from './dtsen/in-process-data-source';
 import { buildDtsenSchema, createDtsenContext } from './dtsen/schema';
 import { loadRuleSet } from './dtsen/rules/rule-set';
 import { householdsCsvHandler } from './export/households-csv';
@@ -29,7 +30,8 @@ import { keyMaskingPlugin } from './security/key-masking';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from './resilience/subgraph-policy';
-import { SourceDataSource, fetcherWithTimeout } from './source-data-source';
+import { SourceDataSource } from './source-data-source';
+import { fetcherWithTimeout, subgraphAgent } from './transport/subgraph-fetch';
 import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/redis-apq-cache';
 import type { SharedState } from './shared-state/redis-client';
 
@@ -62,7 +64,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   disableApolloTelemetry();
   const log = options.log ?? ((message: string) => console.error(message));
   // Signing sits inside the policies: every retry re-enters the signing fetch and gets a fresh timestamp.
-  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs));
+  const agent = subgraphAgent();
+  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, agent));
   const policies = createSubgraphPolicies(options.resilience, log);
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const dtsenDependencies = {
@@ -75,9 +78,11 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    // Each fetch keeps the document the planner built, cached with the plan: the data sources read it instead of parsing the fetch's text per call.
+    queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name, url }) => {
       if (name === 'dtsen' && options.dtsenUrl) return new SourceDataSource('dtsen', options.dtsenUrl, fetcher, createDtsenPolicy(options.resilience, log), log);
-      if (name === 'dtsen') return new LocalGraphQLDataSource(dtsenSchema);
+      if (name === 'dtsen') return new InProcessDataSource(dtsenSchema);
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
       return new SourceDataSource(name, options.subgraphUrls[name], fetcher, policies[name], log);
     },
@@ -153,6 +158,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     stop: async () => {
       ready = false;
       await server.stop();
+      await agent.close();
     },
   };
 }

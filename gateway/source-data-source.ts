@@ -4,25 +4,10 @@ import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode } from '../common/errors';
 import type { Register } from '../common/store-url';
-import { currentAttemptSignal, type RemoteSubgraph, type SourceCalls, type SubgraphPolicy } from './resilience/subgraph-policy';
-
-export type TimedFetch = (input: string, init?: RequestInit) => Promise<Response>;
+import type { RemoteSubgraph, SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
+import type { TimedFetch } from './transport/subgraph-fetch';
 
 export const SOURCE_NAMES: Readonly<Record<Register, string>> = { dtks: 'DTKS', regsosek: 'REGSOSEK', p3ke: 'P3KE' };
-
-/**
- * Node's fetch (undici: keep-alive connection pool per origin) with a deadline per attempt, and
- * aborted earlier when the gateway request's deadline passes. The stock gateway fetcher has no
- * timeout, so one hung register would hold every request open.
- */
-export function fetcherWithTimeout(timeoutMs: number): TimedFetch {
-  return (input, init) => {
-    const signals = [AbortSignal.timeout(timeoutMs), currentAttemptSignal(), init?.signal ?? undefined].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
-    return fetch(input, { ...init, signal: AbortSignal.any(signals) });
-  };
-}
 
 export function sourceUnavailable(source: RemoteSubgraph): GraphQLError {
   const [name, what] = source === 'dtsen' ? ['DTSEN', 'service'] : [SOURCE_NAMES[source], 'register'];
@@ -82,7 +67,7 @@ export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Prin
     private readonly policy: SubgraphPolicy,
     private readonly log: (message: string) => void,
   ) {
-    // Apollo's Fetcher type is node-fetch's shape; Node's fetch accepts everything it passes.
+    // Apollo's Fetcher type is node-fetch's shape; it passes a URL string and a plain init and reads only what SubgraphResponse has.
     super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 

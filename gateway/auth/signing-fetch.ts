@@ -1,5 +1,5 @@
 import { PRINCIPAL_HEADER, signRequest } from '../../common/auth/signature';
-import type { TimedFetch } from '../source-data-source';
+import type { TimedFetch } from '../transport/subgraph-fetch';
 
 /**
  * Signs every subgraph request that carries a principal header: the HMAC covers the exact body
@@ -7,13 +7,10 @@ import type { TimedFetch } from '../source-data-source';
  * without a principal goes out unsigned and the subgraph refuses it.
  */
 export function signingFetch(secret: string, fetcher: TimedFetch): TimedFetch {
-  return (input, init) => {
-    const headers = new Headers(init?.headers);
-    const principal = headers.get(PRINCIPAL_HEADER);
-    if (principal !== null) {
-      const body = typeof init?.body === 'string' ? init.body : '';
-      for (const [name, value] of Object.entries(signRequest(secret, principal, body))) headers.set(name, value);
-    }
-    return fetcher(input, { ...init, headers });
+  return (url, init = {}) => {
+    const headers = init.headers ?? {};
+    const principal = headers[PRINCIPAL_HEADER];
+    if (principal === undefined) return fetcher(url, init);
+    return fetcher(url, { ...init, headers: { ...headers, ...signRequest(secret, principal, init.body ?? '') } });
   };
 }

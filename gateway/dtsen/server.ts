@@ -5,7 +5,7 @@ import type { IndexQueryRepository } from '../../resolution/query-repository';
 import { signingFetch } from '../auth/signing-fetch';
 import { createHttpRegisterDirectory } from '../register-directory-http';
 import { createSubgraphPolicies, type ResilienceSettings } from '../resilience/subgraph-policy';
-import { fetcherWithTimeout } from '../source-data-source';
+import { fetcherWithTimeout, subgraphAgent } from '../transport/subgraph-fetch';
 import { createDtsenContext, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
 import { loadRuleSet } from './rules/rule-set';
@@ -32,18 +32,26 @@ export interface DtsenServiceOptions {
  */
 export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promise<SubgraphApp> {
   const log = options.log ?? ((message: string) => console.error(message));
-  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs));
+  const agent = subgraphAgent();
+  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, agent));
   const dependencies: DtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
     directory: createHttpRegisterDirectory(options.subgraphUrls, fetcher, createSubgraphPolicies(options.resilience, log)),
     index: options.index,
   };
-  return createSubgraphApp<DtsenContext>({
+  const app = await createSubgraphApp<DtsenContext>({
     name: 'dtsen',
     schema: buildDtsenSchema(dependencies),
     signingSecret: options.signingSecret,
     context: (_req, principal: Principal) => createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs),
     ready: options.ready,
   });
+  return {
+    ...app,
+    stop: async () => {
+      await app.stop();
+      await agent.close();
+    },
+  };
 }

@@ -2,7 +2,8 @@ import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/t
 import { SIGNATURE_HEADER } from '../../common/auth/signature';
 import { signingFetch } from '../../gateway/auth/signing-fetch';
 import { createSubgraphPolicies, newSourceCalls } from '../../gateway/resilience/subgraph-policy';
-import { SourceDataSource, type TimedFetch } from '../../gateway/source-data-source';
+import { SourceDataSource } from '../../gateway/source-data-source';
+import type { TimedFetch } from '../../gateway/transport/subgraph-fetch';
 import { testPrincipal, TEST_SIGNING_SECRET } from '../support/principals';
 
 const SETTINGS = { requestDeadlineMs: 5_000, retries: 2, retryBaseDelayMs: 5, breakerThreshold: 100, breakerHalfOpenMs: 1_000 };
