@@ -34,6 +34,7 @@ import { SourceDataSource } from './source-data-source';
 import { fetcherWithTimeout, subgraphAgent } from './transport/subgraph-fetch';
 import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/redis-apq-cache';
 import type { SharedState } from './shared-state/redis-client';
+import { indexFirstDirectory } from './dtsen/register-directory';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -71,7 +72,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
-    directory: createHttpRegisterDirectory(options.subgraphUrls, fetcher, policies),
+    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, policies), options.index),
     index: options.index,
   };
   const dtsenSchema: GraphQLSchema = buildDtsenSchema(dtsenDependencies);

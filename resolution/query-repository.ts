@@ -1,4 +1,4 @@
-import { Between, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Between, In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { FamilyPage } from '../common/pagination';
 import {
   INDEX_PROGRAMS,
@@ -75,6 +75,8 @@ export interface IndexQueryRepository {
    * queries.
    */
   regionGroups(regionPrefix: string | null, scope: RegionScope, digits: number): Promise<RegionGroups>;
+  /** Which of these No. KKs any run has indexed: one query. */
+  indexedHouseholds(noKKs: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 interface Condition {
@@ -208,6 +210,12 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
         if (rows.length < chunkSize) return;
         after = last.noKK;
       }
+    },
+
+    async indexedHouseholds(noKKs) {
+      if (noKKs.length === 0) return new Set();
+      const rows = await households.find({ select: { noKK: true }, where: { noKK: In([...noKKs]) } });
+      return new Set(rows.map((row) => row.noKK));
     },
 
     async regionGroups(regionPrefix, scope, digits) {

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { IndexQueryRepository } from '../../resolution/query-repository';
 import type { Principal } from '../../common/auth/principal';
 import type { SourceCalls } from '../resilience/subgraph-policy';
 
@@ -37,5 +38,27 @@ export function createDirectoryLoaders(directory: RegisterDirectory, principal: 
   return {
     householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, calls))),
     personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, calls))),
+  };
+}
+
+/**
+ * The registers' directory, with the resolution index answering first for households: a family
+ * any run indexed is held, because no path deletes a family from the registers (imports add and
+ * update), so the look-up skips a round of three register calls. The registers are still asked
+ * about the families the index lacks (imported since the last run, or unknown), and always for a
+ * region-bound principal, whom a register refuses a family outside its regions.
+ */
+export function indexFirstDirectory(directory: RegisterDirectory, index: Pick<IndexQueryRepository, 'indexedHouseholds'>): RegisterDirectory {
+  return {
+    async householdsHeld(noKKs, principal, calls) {
+      if (principal.regions !== null) return directory.householdsHeld(noKKs, principal, calls);
+      // An index that cannot be read leaves the look-up to the registers, as before any run.
+      const indexed = await index.indexedHouseholds(noKKs).catch(() => new Set<string>());
+      const rest = noKKs.filter((noKK) => !indexed.has(noKK));
+      const asked = rest.length > 0 ? await directory.householdsHeld(rest, principal, calls) : [];
+      const answers = new Map(rest.map((noKK, position) => [noKK, asked[position] ?? false]));
+      return noKKs.map((noKK) => indexed.has(noKK) || (answers.get(noKK) ?? false));
+    },
+    personsHeld: (niks, principal, calls) => directory.personsHeld(niks, principal, calls),
   };
 }

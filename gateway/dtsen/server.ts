@@ -10,6 +10,7 @@ import { createDtsenContext, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
 import { loadRuleSet } from './rules/rule-set';
 import { buildDtsenSchema } from './schema';
+import { indexFirstDirectory } from './register-directory';
 
 export interface DtsenServiceOptions {
   readonly subgraphUrls: Readonly<Record<Register, string>>;
@@ -37,7 +38,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
   const dependencies: DtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
-    directory: createHttpRegisterDirectory(options.subgraphUrls, fetcher, createSubgraphPolicies(options.resilience, log)),
+    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, createSubgraphPolicies(options.resilience, log)), options.index),
     index: options.index,
   };
   const app = await createSubgraphApp<DtsenContext>({
