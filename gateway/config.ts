@@ -4,6 +4,7 @@ import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeReplicaSpecs
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
 import type { ResilienceSettings } from './resilience/subgraph-policy';
+import { workerCountFrom } from '../common/cluster';
 
 /** How the gateway and the dtsen service call the registers, and the rules they compute with (REGISTER_CALL_SPECS). */
 export interface RegisterCallSettings {
@@ -19,6 +20,8 @@ export interface RegisterCallSettings {
 
 export interface GatewayConfig extends RegisterCallSettings {
   readonly port: number;
+  /** Processes serving the port (node:cluster); 1: this process alone. */
+  readonly workers: number;
   readonly playground: boolean;
   readonly dashboard: boolean;
   /** Schema introspection, and with it "Did you mean" field suggestions in error messages. */
@@ -128,6 +131,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     env,
     {
       PORT: port({ default: 4000, desc: 'Port of the gateway' }),
+      GATEWAY_WORKERS: str({ default: '1', desc: 'Worker processes serving the port (node:cluster); auto: one per CPU' }),
       ...REGISTER_CALL_SPECS,
       NODE_ENV: str({ default: 'development', choices: ['development', 'production', 'test'] }),
       PLAYGROUND: str({ default: '', choices: ['', 'on', 'off'], desc: 'GraphiQL at GET /graphql; on except in production' }),
@@ -155,6 +159,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
   }
   return Object.freeze({
     port: parsed.PORT,
+    workers: workerCountFrom(parsed.GATEWAY_WORKERS, 'GATEWAY_WORKERS'),
     ...registerCalls,
     playground: parsed.PLAYGROUND === '' ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'on',
     dashboard: parsed.DASHBOARD === '' ? parsed.NODE_ENV !== 'production' : parsed.DASHBOARD === 'on',

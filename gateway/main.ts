@@ -1,14 +1,15 @@
+import cluster from 'node:cluster';
+import { serveInWorkers } from '../common/cluster';
 import { serveUntilSignalled } from '../common/serve';
 import { closeStore } from '../common/store/open-store';
 import { createIndexQueryRepository } from '../resolution/query-repository';
 import { openIndexStore } from '../resolution/store';
-import { loadGatewayConfig } from './config';
+import { loadGatewayConfig, type GatewayConfig } from './config';
 import { buildGateway } from './server';
 import { closeRedis, openRedis } from './shared-state/redis-client';
 import { readSupergraphSdl } from './supergraph/subgraphs';
 
-async function main(): Promise<void> {
-  const config = loadGatewayConfig();
+async function serveGateway(config: GatewayConfig): Promise<void> {
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
   const indexStore = await openIndexStore(config.indexUrl, { replicaUrls: config.indexReplicaUrls });
   const log = (message: string) => console.error(message);
@@ -25,6 +26,17 @@ async function main(): Promise<void> {
       await closeStore(indexStore);
     },
   });
+}
+
+async function main(): Promise<void> {
+  const log = (message: string) => console.error(`gateway ${message}`);
+  const config = loadGatewayConfig();
+  if (cluster.isPrimary && config.workers > 1) {
+    if (!config.sharedState) log(`runs ${config.workers} workers without REDIS_URL: each keeps its own rate limit and persisted queries`);
+    // Migrated once, here: workers starting together would race to migrate an embedded (SQLite) index.
+    await closeStore(await openIndexStore(config.indexUrl));
+  }
+  serveInWorkers(config.workers, () => serveGateway(config), log);
 }
 
 main().catch((error: unknown) => {

@@ -37,7 +37,7 @@ import type { SharedState } from './shared-state/redis-client';
 import { indexFirstDirectory } from './dtsen/register-directory';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
-export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
+export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
   readonly supergraphSdl: string;
   /** Redis shared with the other gateway instances (APQ cache, rate limit); the caller opens and closes it. Absent: in process memory. */
   readonly sharedState?: SharedState;

@@ -1,0 +1,64 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { freePort, run, waitForLine, type Started } from '../support/main-process';
+import { testToken } from '../support/tokens';
+import { post } from './apq-client';
+import { openTestSharedState, TEST_REDIS_URL, type TestSharedState } from './test-redis';
+
+const RULE_SET = '{ ruleSet { version } }';
+
+function workerPids(primary: Started): number[] {
+  return execFileSync('pgrep', ['-P', String(primary.child.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+}
+
+/** Every worker prints the ready line; resolves once `count` of them have. */
+async function readyLines(started: Started, url: string, count: number, timeoutMs = 30_000): Promise<void> {
+  const line = `DTSEN gateway ready at ${url.replace('127.0.0.1', 'localhost')}`;
+  const deadline = Date.now() + timeoutMs;
+  while (started.output().split(line).length - 1 < count) {
+    if (started.child.exitCode !== null || Date.now() > deadline) throw new Error(`${count} ready lines expected:\n${started.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('a gateway started with GATEWAY_WORKERS=2', () => {
+  let shared: TestSharedState;
+  let dataDir: string;
+  let gateway: Started;
+  let url: string;
+  beforeAll(async () => {
+    shared = await openTestSharedState();
+    dataDir = mkdtempSync(path.join(tmpdir(), 'dtsen-workers-'));
+    const port = await freePort();
+    url = `http://127.0.0.1:${port}/graphql`;
+    gateway = run('gateway/main.ts', { DATA_DIR: dataDir, PORT: String(port), GATEWAY_WORKERS: '2', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: shared.keyPrefix, RATE_LIMIT_PER_MINUTE: '3' });
+    await readyLines(gateway, url, 2, 60_000);
+  }, 90_000);
+  afterAll(async () => {
+    if (gateway.child.exitCode === null) gateway.child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    await shared.remove();
+  });
+
+  it('when a worker dies, then another takes its place and requests are answered within the principal\'s budget; SIGTERM stops them all and the gateway exits 0', async () => {
+    const token = await testToken('frontend', { subject: 'two-workers' });
+    const [first] = workerPids(gateway);
+    process.kill(first as number, 'SIGKILL');
+    await waitForLine(gateway, 'starting another');
+    await readyLines(gateway, url, 3, 60_000);
+
+    const statuses = [];
+    for (let i = 0; i < 6; i += 1) statuses.push(await post(url, token, RULE_SET));
+    const workers = workerPids(gateway);
+    gateway.child.kill('SIGTERM');
+
+    expect({ workers: workers.length, replaced: !workers.includes(first as number), statuses, exit: await gateway.exited }).toEqual({
+      workers: 2,
+      replaced: true,
+      statuses: [200, 200, 200, 429, 429, 429],
+      exit: 0,
+    });
+  }, 90_000);
+});
