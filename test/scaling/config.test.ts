@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { loadGatewayConfig } from '../../gateway/config';
 import { SECRETS_ENV } from '../support/env';
 
@@ -49,5 +50,17 @@ describe('the read replicas of the resolution index', () => {
 
   it('when replicas are set for an index on SQLite, then the gateway refuses to start, naming the variable', () => {
     expect(() => replicas({ INDEX_DATABASE_REPLICA_URLS: 'mysql://reader@replica-1:3306' })).toThrow(/INDEX_DATABASE_REPLICA_URLS: read replicas need the index store on MySQL/);
+  });
+});
+
+describe('the worker processes of the gateway', () => {
+  const workers = (env: NodeJS.ProcessEnv) => loadGatewayConfig({ ...SECRETS_ENV, ...env }).workers;
+
+  it('when GATEWAY_WORKERS is unset, a number or auto, then the gateway runs that many workers (auto: one per CPU)', () => {
+    expect([workers({}), workers({ GATEWAY_WORKERS: '3' }), workers({ GATEWAY_WORKERS: 'auto' })]).toEqual([1, 3, availableParallelism()]);
+  });
+
+  it.each(['0', '1.5', 'all'])('when GATEWAY_WORKERS is %s, then the gateway refuses to start, naming the variable', (value) => {
+    expect(() => workers({ GATEWAY_WORKERS: value })).toThrow(new Error('GATEWAY_WORKERS must be a whole number of at least 1, or auto'));
   });
 });
