@@ -1,7 +1,10 @@
+import type { GatewayName } from './gateways';
 import type { LoadResult } from './load';
 
 export interface Row {
   readonly scenario: string;
+  /** The gateway the scenario went through; null: straight to a register (a floor row). */
+  readonly gateway: GatewayName | null;
   readonly connections: number;
   readonly result: LoadResult;
 }
@@ -18,18 +21,75 @@ export interface BenchRun {
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
+const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '-');
 
-/** The added latency of the gateway over the slowest direct register read, per client count, at p50. */
+/** Our gateways, each compared with Hive Gateway. */
+const OURS: readonly GatewayName[] = ['ours', 'ours-dtsen-http'];
+
+/** The added latency of each gateway over the slowest direct register read, per client count, at p50. */
 function gatewayOverhead(rows: readonly Row[]): string[] {
   const lines: string[] = [];
   for (const connections of [...new Set(rows.map((row) => row.connections))]) {
-    const household = rows.find((row) => row.scenario.startsWith('(a)') && row.connections === connections);
-    const floors = rows.filter((row) => row.scenario.startsWith('floor') && row.connections === connections);
-    if (!household || floors.length === 0) continue;
+    const floors = rows.filter((row) => row.gateway === null && row.connections === connections);
+    if (floors.length === 0) continue;
     const floor = Math.max(...floors.map((row) => row.result.p50));
-    lines.push(`| ${connections} | ${ms(household.result.p50)} | ${ms(floor)} | ${ms(household.result.p50 - floor)} |`);
+    for (const household of rows.filter((row) => row.gateway !== null && row.scenario.startsWith('(a)') && row.connections === connections)) {
+      const added = household.result.p50 - floor;
+      lines.push(`| ${connections} | ${household.gateway} | ${ms(household.result.p50)} | ${ms(floor)} | ${ms(added)} | ${Number.isNaN(added) ? '-' : added < 2 ? 'yes' : 'no'} |`);
+    }
   }
   return lines;
+}
+
+const answered = (row: Row) => row.result.requestsPerSecond > 0 && !Number.isNaN(row.result.p99);
+
+/**
+ * For every gateway scenario and client count, each of our gateways against Hive Gateway: requests/s
+ * ours ÷ Hive (at least 1 meets the target) and p99 ours ÷ Hive (at most 1 meets it). A cell in
+ * which either gateway answered nothing within the run has no ratio and is not compared.
+ */
+function hiveRatios(rows: readonly Row[]): { lines: string[]; met: number; compared: number; unanswered: number } {
+  const lines: string[] = [];
+  let met = 0;
+  let compared = 0;
+  let unanswered = 0;
+  for (const hive of rows.filter((row) => row.gateway === 'hive')) {
+    for (const ours of rows.filter((row) => row.gateway !== null && OURS.includes(row.gateway) && row.scenario === hive.scenario && row.connections === hive.connections)) {
+      if (!answered(ours) || !answered(hive)) {
+        unanswered += 1;
+        lines.push(`| ${hive.scenario} | ${hive.connections} | ${ours.gateway} | - | - | not compared: no answer within the run |`);
+        continue;
+      }
+      const throughput = ours.result.requestsPerSecond / hive.result.requestsPerSecond;
+      const p99 = ours.result.p99 / hive.result.p99;
+      const meets = throughput >= 1 && p99 <= 1;
+      compared += 1;
+      if (meets) met += 1;
+      lines.push(`| ${hive.scenario} | ${hive.connections} | ${ours.gateway} | ${ratio(throughput)} | ${ratio(p99)} | ${meets ? 'yes' : 'no'} |`);
+    }
+  }
+  return { lines, met, compared, unanswered };
+}
+
+function ratiosSection(rows: readonly Row[]): string[] {
+  const { lines, met, compared, unanswered } = hiveRatios(rows);
+  if (lines.length === 0) return ['## Ratios against Hive Gateway', '', 'Not measured in this run: `--gateways` did not name both `hive` and one of ours.', ''];
+  return [
+    '## Ratios against Hive Gateway',
+    '',
+    "Target (issue 6): this gateway at least matches Hive Gateway's throughput and p99 on every",
+    'scenario. Each row divides one of our gateways by Hive Gateway at the same scenario and client',
+    'count: requests/s ours ÷ Hive (the target: at least 1.00) and p99 ours ÷ Hive (the target: at',
+    'most 1.00). `ours-dtsen-http` has the same topology as Hive Gateway (the dtsen subgraph over',
+    'HTTP), so it compares the gateways alone; `ours` is the default deployment.',
+    '',
+    `Target met in ${met} of ${compared} comparisons${unanswered > 0 ? ` (${unanswered} not compared: a gateway answered nothing within the run; run longer)` : ''}.`,
+    '',
+    '| Scenario | Clients | Gateway | Requests/s ours ÷ Hive | p99 ours ÷ Hive | Target met |',
+    '|---|---:|---|---:|---:|---|',
+    ...lines,
+    '',
+  ];
 }
 
 /** docs/benchmarks.md: the machine, the command, the table and what is not measured yet. */
@@ -39,15 +99,28 @@ export function benchmarkReport(run: BenchRun): string {
     '# Benchmarks',
     '',
     'Written by `npm run bench` (bench/run.ts); run it again to replace the numbers. Every process is',
-    'started by the bench: the three register subgraphs and the gateway (each its own Node process,',
-    'SQLite stores in a temporary folder, `NODE_ENV=production`), and autocannon loads them from the',
-    "bench's own process. Each run rotates over many keys (2,000 KKs and NIKs, about 40 pages, every city),",
-    'so no answer is one cached key.',
+    'started by the bench, each its own Node process (SQLite stores in a temporary folder,',
+    '`NODE_ENV=production`): the three register subgraphs, the dtsen subgraph as its own service',
+    '(`gateway/dtsen/main.ts`), and the gateways, side by side on the same subgraphs and supergraph:',
+    '',
+    '- `ours`: this gateway as deployed by default, the dtsen subgraph in its process;',
+    '- `ours-dtsen-http`: this gateway calling the dtsen service over HTTP (`DTSEN_URL`), the topology',
+    '  Hive Gateway has;',
+    '- `hive`: [Hive Gateway](https://the-guild.dev/graphql/hive/docs/gateway) (`@graphql-hive/gateway-runtime`,',
+    "  bench/hive) over the committed supergraph, calling the same dtsen service. It does this gateway's",
+    '  security work with our code: the same bearer-token verification and rate limit, the same',
+    '  graphql-armor limits, and every subgraph request signed with the principal (HMAC over the exact',
+    '  body), which the subgraphs require.',
+    '',
+    "Autocannon loads them from the bench's own process; at each client count the gateways take turns",
+    'at a scenario. Before its runs every scenario is checked: one request through every gateway must',
+    'answer without errors and with the same data. Each run rotates over many keys (2,000 KKs and',
+    'NIKs, about 40 pages, every city), so no answer is one cached key.',
     '',
     `- Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb.toFixed(1)} GB memory, ${machine.platform}, Node ${machine.node}`,
     `- Command: \`${run.command}\``,
     `- Data: ${run.families.toLocaleString('en')} families, ${run.persons.toLocaleString('en')} persons (seed 1), seeded in ${run.seedSeconds.toFixed(1)} s; index filled by the resolution run in ${run.resolveSeconds.toFixed(1)} s (${(run.families / run.resolveSeconds).toFixed(0)} families/s)`,
-    `- Each cell: ${run.durationSeconds} s of load at that many concurrent connections; requests/s counts 2xx answers; latencies in ms; RSS: the gateway's peak VmRSS during the run.`,
+    `- Each cell: ${run.durationSeconds} s of load at that many concurrent connections; requests/s counts 2xx answers; latencies in ms; RSS: the gateway process's peak VmRSS during the run (for \`ours-dtsen-http\` and \`hive\` without the dtsen service's).`,
     "- Errors: autocannon's (a request unanswered within its 10 s timeout, or a dropped connection); the gateway logs a subgraph call that ran past SUBGRAPH_TIMEOUT_MS (5 s) as a failed register read.",
     '',
     '## Scenarios',
@@ -58,35 +131,34 @@ export function benchmarkReport(run: BenchRun): string {
     '- (d) `statistics(regionPrefix: <city>, level: DISTRICT)`',
     "- floor: scenario (a)'s read of one register (`_entities` for the family with members), signed and sent straight to the register subgraph",
     '',
-    '| Scenario | Clients | Requests/s | p50 | p95 | p99 | Non-2xx / errors | Gateway RSS (MB) |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| Scenario | Gateway | Clients | Requests/s | p50 | p95 | p99 | Non-2xx / errors | Gateway RSS (MB) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
     ...run.rows.map(
-      ({ scenario, connections, result }) =>
-        `| ${scenario} | ${connections} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.p99)} | ${result.non2xx} / ${result.errors} | ${result.peakRssMb === null ? '-' : result.peakRssMb.toFixed(0)} |`,
+      ({ scenario, gateway, connections, result }) =>
+        `| ${scenario} | ${gateway ?? 'direct'} | ${connections} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.p99)} | ${result.non2xx} / ${result.errors} | ${result.peakRssMb === null ? '-' : result.peakRssMb.toFixed(0)} |`,
     ),
     '',
+    ...ratiosSection(run.rows),
     '## What the gateway adds to scenario (a)',
     '',
-    'p50 of (a) against the slowest of the three direct register reads. The gateway does more than',
-    'forward: it authenticates the token, plans the query, asks the registers whether they hold the',
-    'family (the dtsen directory), fetches the three records, and computes desil, eligibility and',
-    'targeting (`@requires` reads of the unmasked records).',
+    'p50 of (a) through each gateway against the slowest of the three direct register reads; the',
+    'target (issue 6) is under 2 ms added. A gateway does more than forward: it authenticates the',
+    'token, plans the query, asks the registers whether they hold the family (the dtsen directory),',
+    'fetches the three records, and computes desil, eligibility and targeting (`@requires` reads of',
+    'the unmasked records).',
     '',
-    '| Clients | (a) p50 | Slowest direct register p50 | Added |',
-    '|---:|---:|---:|---:|',
+    '| Clients | Gateway | (a) p50 | Slowest direct register p50 | Added | Under 2 ms |',
+    '|---:|---|---:|---:|---:|---|',
     ...gatewayOverhead(run.rows),
     '',
     '## Not measured yet',
     '',
-    '- Hive Gateway (`@graphql-hive/gateway`) side by side on the same subgraphs and supergraph, and the',
-    '  ratios. The dtsen subgraph can now run as its own service for it (`gateway/dtsen/main.ts`,',
-    '  `DTSEN_URL`), but Hive Gateway is not installed and the run is not wired into the bench.',
     '- 1,000,000 families on MariaDB (look-up latency within 1.5x of 10,000 families; seeding and',
     '  resolution throughput at that size).',
     '- SQL statements per request counted inside the bench; today `test/federated/batching.test.ts`',
     '  asserts that a page costs a constant number of queries per store.',
-    '- The gateway on all cores (cluster mode): every number above is one gateway process.',
-    '- Load generator and servers on separate machines: here autocannon, the gateway and the three',
+    '- The gateways on all cores (cluster mode): every number above is one gateway process.',
+    '- Load generator and servers on separate machines: here autocannon, the gateways and the',
     '  subgraphs share the same cores, so at 10 and 50 clients every number includes that contention.',
     '',
   ].join('\n');

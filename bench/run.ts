@@ -1,7 +1,8 @@
-// `npm run bench -- [--families 10000] [--duration 10] [--connections 1,10,50] [--port-base 4100]`
-// Seeds a temporary data folder, runs the three register subgraphs and the gateway as their own
-// processes, fills the resolution index, then loads each scenario with autocannon from this process
-// and writes the table to docs/benchmarks.md (with --write, the default; --no-write prints only).
+// `npm run bench -- [--families 10000] [--duration 10] [--connections 1,10,50] [--gateways ours,ours-dtsen-http,hive] [--port-base 4100]`
+// Seeds a temporary data folder, runs the three register subgraphs, the dtsen service and the
+// gateways (bench/gateways.ts) as their own processes, fills the resolution index, then loads each
+// scenario through every gateway with autocannon from this process and writes the tables to
+// docs/benchmarks.md (with --write, the default; --no-write prints only).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,8 @@ import { loadResolutionConfig } from '../resolution/config';
 import { resolveWhenIncomplete } from '../resolution/startup';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { seedStores } from '../seed/seed';
+import { checkAnswers } from './check';
+import { parseGateways, startGateways, type BenchGateway, type GatewayPorts } from './gateways';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
 import { benchmarkReport, type Row } from './report';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, PERSON_BY_NIK, registerFloorQuery, type BenchKeys } from './scenarios';
@@ -27,10 +30,11 @@ const ROOT = path.join(__dirname, '..');
 
 interface Scenario {
   readonly name: string;
-  readonly url: string;
   readonly next: () => LoadRequest;
-  /** The gateway's pid when the scenario goes through it. */
-  readonly watchPid?: number;
+}
+
+interface FloorScenario extends Scenario {
+  readonly url: string;
 }
 
 function rotating<T>(values: readonly T[]): () => T {
@@ -100,6 +104,7 @@ async function main(): Promise<void> {
       families: { type: 'string', default: '10000' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '1,10,50' },
+      gateways: { type: 'string', default: 'ours,ours-dtsen-http,hive' },
       'port-base': { type: 'string', default: '4100' },
       'no-write': { type: 'boolean', default: false },
     },
@@ -108,13 +113,15 @@ async function main(): Promise<void> {
   const duration = Number(values.duration);
   const connections = values.connections.split(',').map(Number);
   const portBase = Number(values['port-base']);
+  const selected = parseGateways(values.gateways);
   if (![families, duration, portBase, ...connections].every((n) => Number.isSafeInteger(n) && n > 0) || duration >= 30) {
     throw new Error('--families, --duration (under 30 s: signatures last 30 s), --connections and --port-base take positive whole numbers');
   }
-  const command = `npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')}`;
+  const command = `npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dtsen-bench-'));
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
-  const ports = { gateway: portBase, dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3 };
+  const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3 };
+  const gatewayPorts: GatewayPorts = { ours: portBase, dtsen: portBase + 4, oursDtsenHttp: portBase + 5, hive: portBase + 6 };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
@@ -123,10 +130,10 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     EVALUATION_DATE,
     ...secrets,
-    PORT: String(ports.gateway),
     DTKS_PORT: String(ports.dtks),
     REGSOSEK_PORT: String(ports.regsosek),
     P3KE_PORT: String(ports.p3ke),
+    DTSEN_PORT: String(gatewayPorts.dtsen),
     DTKS_URL: `http://127.0.0.1:${ports.dtks}/graphql`,
     REGSOSEK_URL: `http://127.0.0.1:${ports.regsosek}/graphql`,
     P3KE_URL: `http://127.0.0.1:${ports.p3ke}/graphql`,
@@ -142,12 +149,7 @@ async function main(): Promise<void> {
       services.push(startService({ name: register, entry: `subgraphs/${register}/main.ts`, url: `http://127.0.0.1:${ports[register]}` }, env));
     }
     await Promise.all(services.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
-    const gateway = startService({ name: 'gateway', entry: 'gateway/main.ts', url: `http://127.0.0.1:${ports.gateway}` }, env);
-    services.push(gateway);
-    await waitUntilReady(gateway, READY_TIMEOUT_MS);
-    const gatewayUrl = `http://127.0.0.1:${ports.gateway}/graphql`;
-    const gatewayPid = gateway.child.pid;
-    if (gatewayPid === undefined) throw new Error('the gateway has no pid');
+    const { gateways, setupUrl: gatewayUrl } = await startGateways(selected, gatewayPorts, env, services, READY_TIMEOUT_MS);
 
     const roles = ['indexer', 'analyst'] as const;
     const token = await signLocalToken(secrets.AUTH_JWT_SECRET, { roles, subject: 'bench', organisation: 'Benchmark', purpose: 'benchmark', expiresIn: '2h' });
@@ -169,24 +171,32 @@ async function main(): Promise<void> {
     const cursor = rotating(keys.pageCursors);
     const city = rotating(keys.cities);
     const scenarios: Scenario[] = [
-      { name: '(a) household by KK', url: gatewayUrl, next: () => household({ noKK: kk() }), watchPid: gatewayPid },
-      { name: '(b) page of 50 households', url: gatewayUrl, next: () => page({ after: cursor() }), watchPid: gatewayPid },
-      { name: '(c) person by NIK', url: gatewayUrl, next: () => person({ nik: nik() }), watchPid: gatewayPid },
-      { name: '(d) statistics of a city', url: gatewayUrl, next: () => statistics({ city: city() }), watchPid: gatewayPid },
-      ...REGISTERS.map((register) => {
-        const signed = signedRegisterRequest(secrets.PRINCIPAL_SIGNING_SECRET, principal, register);
-        return { name: `floor: (a) ${register} read, direct`, url: `http://127.0.0.1:${ports[register]}/graphql`, next: () => signed(kk()) };
-      }),
+      { name: '(a) household by KK', next: () => household({ noKK: kk() }) },
+      { name: '(b) page of 50 households', next: () => page({ after: cursor() }) },
+      { name: '(c) person by NIK', next: () => person({ nik: nik() }) },
+      { name: '(d) statistics of a city', next: () => statistics({ city: city() }) },
     ];
+    const floors: FloorScenario[] = REGISTERS.map((register) => {
+      const signed = signedRegisterRequest(secrets.PRINCIPAL_SIGNING_SECRET, principal, register);
+      return { name: `floor: (a) ${register} read, direct`, url: `http://127.0.0.1:${ports[register]}/graphql`, next: () => signed(kk()) };
+    });
 
     const rows: Row[] = [];
+    const measure = async (scenario: Scenario, url: string, clients: number, gateway: BenchGateway | null) => {
+      const result: LoadResult = await runLoad({ url, connections: clients, durationSeconds: duration, next: scenario.next, ...(gateway ? { watchPid: gateway.pid } : {}) });
+      rows.push({ scenario: scenario.name, gateway: gateway?.name ?? null, connections: clients, result });
+      console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB`);
+    };
+    // The gateways take turns at each client count: the runs the ratios compare are seconds apart, under the same load from the rest of the machine.
     for (const scenario of scenarios) {
-      await checkAnswer(scenario);
+      await checkAnswers(scenario.name, scenario.next(), gateways);
       for (const clients of connections) {
-        const result: LoadResult = await runLoad({ url: scenario.url, connections: clients, durationSeconds: duration, next: scenario.next, ...(scenario.watchPid ? { watchPid: scenario.watchPid } : {}) });
-        rows.push({ scenario: scenario.name, connections: clients, result });
-        console.log(`${scenario.name} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB`);
+        for (const gateway of gateways) await measure(scenario, gateway.url, clients, gateway);
       }
+    }
+    for (const floor of floors) {
+      await checkAnswers(floor.name, floor.next(), [{ name: 'the register', url: floor.url }]);
+      for (const clients of connections) await measure(floor, floor.url, clients, null);
     }
 
     const report = benchmarkReport({
@@ -207,16 +217,6 @@ async function main(): Promise<void> {
   } finally {
     await stopAll(services);
     rmSync(dataDir, { recursive: true, force: true });
-  }
-}
-
-/** One request of the scenario before its runs: a benchmark of error answers measures nothing. */
-async function checkAnswer(scenario: Scenario): Promise<void> {
-  const { body, headers } = scenario.next();
-  const response = await fetch(scenario.url, { method: 'POST', headers, body });
-  const answer = (await response.json()) as { data?: unknown; errors?: unknown[] };
-  if (!response.ok || answer.errors || !answer.data) {
-    throw new Error(`${scenario.name}: the check request was answered ${response.status} ${JSON.stringify(answer.errors ?? answer).slice(0, 500)}`);
   }
 }
 

@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Express } from 'express';
 import type { AddressInfo } from 'node:net';
 
 /** Time given to in-flight requests on shutdown before the process exits anyway. */
@@ -10,7 +9,8 @@ const IDLE_SWEEP_MS = 100;
 export interface ServeOptions {
   /** Names the process in its ready line. */
   readonly name: string;
-  readonly app: Express;
+  /** What answers the requests: an Express app, or any other Node request listener (bench/hive's Hive Gateway). */
+  readonly app: (req: IncomingMessage, res: ServerResponse) => unknown;
   readonly port: number;
   /** Releases what the app holds (GraphQL server, stores) once the HTTP server has closed. */
   readonly release: () => Promise<void>;
@@ -36,7 +36,7 @@ export async function serveUntilSignalled(options: ServeOptions): Promise<void> 
       refuse(res);
       return;
     }
-    options.app(req, res);
+    void options.app(req, res);
   });
   server.listen(options.port);
   await new Promise<void>((resolve, reject) => {

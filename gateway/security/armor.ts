@@ -9,6 +9,9 @@ export interface ArmorOptions {
   readonly fieldSuggestions: boolean;
 }
 
+/** graphql-armor's settings, the same for its Apollo and its Envelop plugins. */
+export type ArmorConfig = NonNullable<ConstructorParameters<typeof ApolloArmor>[0]>;
+
 export interface ArmorProtection {
   readonly plugins: ApolloServerPlugin[];
   readonly validationRules: ValidationRule[];
@@ -19,16 +22,21 @@ export interface ArmorProtection {
   readonly parseOptions: { readonly maxTokens: number };
 }
 
-/** graphql-armor's limits on one operation's depth, aliases, directives and cost, and a token limit. */
-export function armorProtection(options: ArmorOptions): ArmorProtection {
+/** graphql-armor's limits on one operation's depth, aliases, directives and cost; the token limit is the caller's to enforce. */
+export function armorLimits(options: ArmorOptions): ArmorConfig {
   const { limits } = options;
-  const { plugins, validationRules } = new ApolloArmor({
+  return {
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost },
     blockFieldSuggestion: { enabled: !options.fieldSuggestions },
-  }).protect();
-  return { plugins, validationRules, parseOptions: { maxTokens: limits.maxTokens } };
+  };
+}
+
+/** graphql-armor's limits on one operation's depth, aliases, directives and cost, and a token limit. */
+export function armorProtection(options: ArmorOptions): ArmorProtection {
+  const { plugins, validationRules } = new ApolloArmor(armorLimits(options)).protect();
+  return { plugins, validationRules, parseOptions: { maxTokens: options.limits.maxTokens } };
 }

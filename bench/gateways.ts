@@ -1,0 +1,81 @@
+import { startService, waitUntilReady, type RunningService } from '../scripts/start/processes';
+
+/**
+ * The gateways the bench can load, side by side on the same registers and supergraph:
+ * - `ours`: our gateway as deployed by default, the dtsen subgraph in its process;
+ * - `ours-dtsen-http`: our gateway with the dtsen subgraph as its own service (DTSEN_URL), the
+ *   topology Hive Gateway needs;
+ * - `hive`: Hive Gateway (bench/hive), with the same dtsen service.
+ */
+export const GATEWAYS = ['ours', 'ours-dtsen-http', 'hive'] as const;
+export type GatewayName = (typeof GATEWAYS)[number];
+
+function isGatewayName(name: string): name is GatewayName {
+  return (GATEWAYS as readonly string[]).includes(name);
+}
+
+/** `--gateways ours,hive`: the named gateways, in the order given, each once. */
+export function parseGateways(value: string): GatewayName[] {
+  const names = [...new Set(value.split(',').map((name) => name.trim()))];
+  const unknown = names.filter((name) => !isGatewayName(name));
+  if (names.length === 0 || unknown.length > 0) throw new Error(`--gateways takes a comma-separated list of ${GATEWAYS.join(', ')}; got "${value}"`);
+  return names.filter(isGatewayName);
+}
+
+export interface GatewayPorts {
+  readonly ours: number;
+  readonly oursDtsenHttp: number;
+  readonly hive: number;
+  readonly dtsen: number;
+}
+
+export interface BenchGateway {
+  readonly name: GatewayName;
+  readonly url: string;
+  /** Its process, whose memory the load runs sample. */
+  readonly pid: number;
+}
+
+export interface StartedGateways {
+  /** The selected gateways, in the order selected. */
+  readonly gateways: readonly BenchGateway[];
+  /** Our gateway's GraphQL URL: the resolution run and the key collection go through it, selected or not. */
+  readonly setupUrl: string;
+}
+
+const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
+
+/**
+ * Starts our gateway (always), the dtsen service when a selected gateway reaches it over HTTP, and
+ * the other selected gateways, each its own process with `env` (which names the registers, the
+ * secrets and DTSEN_PORT); resolves once every one is ready. Each started process is pushed onto
+ * `services` as soon as it starts, so the caller stops it even when a later one fails.
+ */
+export async function startGateways(selected: readonly GatewayName[], ports: GatewayPorts, env: NodeJS.ProcessEnv, services: RunningService[], readyTimeoutMs: number): Promise<StartedGateways> {
+  const start = (name: string, entry: string, port: number, extra: NodeJS.ProcessEnv = {}): RunningService => {
+    const service = startService({ name, entry, url: `http://127.0.0.1:${port}` }, { ...env, ...extra });
+    services.push(service);
+    return service;
+  };
+  const dtsenUrl = graphqlUrl(ports.dtsen);
+  if (selected.some((name) => name !== 'ours')) await waitUntilReady(start('dtsen', 'gateway/dtsen/main.ts', ports.dtsen), readyTimeoutMs);
+
+  const processes = new Map<GatewayName, { service: RunningService; port: number }>();
+  processes.set('ours', { service: start('gateway', 'gateway/main.ts', ports.ours, { PORT: String(ports.ours) }), port: ports.ours });
+  if (selected.includes('ours-dtsen-http')) {
+    const service = start('gateway-dtsen-http', 'gateway/main.ts', ports.oursDtsenHttp, { PORT: String(ports.oursDtsenHttp), DTSEN_URL: dtsenUrl });
+    processes.set('ours-dtsen-http', { service, port: ports.oursDtsenHttp });
+  }
+  if (selected.includes('hive')) {
+    processes.set('hive', { service: start('hive', 'bench/hive/main.ts', ports.hive, { HIVE_PORT: String(ports.hive), DTSEN_URL: dtsenUrl }), port: ports.hive });
+  }
+  await Promise.all([...processes.values()].map(({ service }) => waitUntilReady(service, readyTimeoutMs)));
+
+  const gateways = selected.map((name): BenchGateway => {
+    const started = processes.get(name);
+    const pid = started?.service.child.pid;
+    if (!started || pid === undefined) throw new Error(`the ${name} gateway has no process`);
+    return { name, url: graphqlUrl(started.port), pid };
+  });
+  return { gateways, setupUrl: graphqlUrl(ports.ours) };
+}

@@ -1,0 +1,75 @@
+import type { LoadResult } from '../../bench/load';
+import { benchmarkReport, type Row } from '../../bench/report';
+
+function result(requestsPerSecond: number, p50: number, p99: number): LoadResult {
+  return { requestsPerSecond, p50, p95: p99, p99, non2xx: 0, errors: 0, peakRssMb: null };
+}
+
+function reportOf(rows: readonly Row[]): string {
+  return benchmarkReport({
+    command: 'npm run bench',
+    machine: { cpus: 2, cpuModel: 'test', memoryGb: 1, node: 'v20', platform: 'Linux' },
+    families: 10,
+    persons: 30,
+    seedSeconds: 1,
+    resolveSeconds: 1,
+    durationSeconds: 3,
+    rows,
+  });
+}
+
+/** The lines of the report's section under `heading`, up to the next heading. */
+function section(report: string, heading: string): string[] {
+  const lines = report.split('\n');
+  const start = lines.indexOf(heading);
+  const end = lines.findIndex((line, index) => index > start && line.startsWith('## '));
+  return lines.slice(start + 1, end).filter((line) => line.startsWith('|') || line.startsWith('Target met'));
+}
+
+describe('the benchmark report', () => {
+  it('when our gateways and Hive Gateway ran a scenario, then the ratios divide ours by Hive and say whether the target is met', () => {
+    const rows: Row[] = [
+      { scenario: '(a) household by KK', gateway: 'ours', connections: 10, result: result(200, 40, 90) },
+      { scenario: '(a) household by KK', gateway: 'ours-dtsen-http', connections: 10, result: result(80, 60, 150) },
+      { scenario: '(a) household by KK', gateway: 'hive', connections: 10, result: result(100, 50, 100) },
+    ];
+
+    expect(section(reportOf(rows), '## Ratios against Hive Gateway')).toEqual([
+      'Target met in 1 of 2 comparisons.',
+      '| Scenario | Clients | Gateway | Requests/s ours ÷ Hive | p99 ours ÷ Hive | Target met |',
+      '|---|---:|---|---:|---:|---|',
+      '| (a) household by KK | 10 | ours | 2.00 | 0.90 | yes |',
+      '| (a) household by KK | 10 | ours-dtsen-http | 0.80 | 1.50 | no |',
+    ]);
+  });
+
+  it('when a gateway answered nothing within a run, then that cell is not compared', () => {
+    const rows: Row[] = [
+      { scenario: '(b) page of 50 households', gateway: 'ours', connections: 10, result: result(4, 1500, 2800) },
+      { scenario: '(b) page of 50 households', gateway: 'hive', connections: 10, result: result(0, Number.NaN, Number.NaN) },
+    ];
+
+    expect(section(reportOf(rows), '## Ratios against Hive Gateway')).toEqual([
+      'Target met in 0 of 0 comparisons (1 not compared: a gateway answered nothing within the run; run longer).',
+      '| Scenario | Clients | Gateway | Requests/s ours ÷ Hive | p99 ours ÷ Hive | Target met |',
+      '|---|---:|---|---:|---:|---|',
+      '| (b) page of 50 households | 10 | ours | - | - | not compared: no answer within the run |',
+    ]);
+  });
+
+  it("when scenario (a) and the direct register reads ran, then each gateway's added p50 is set against the 2 ms target", () => {
+    const rows: Row[] = [
+      { scenario: '(a) household by KK', gateway: 'ours', connections: 1, result: result(500, 3.5, 6) },
+      { scenario: '(a) household by KK', gateway: 'hive', connections: 1, result: result(100, 12, 20) },
+      { scenario: 'floor: (a) dtks read, direct', gateway: null, connections: 1, result: result(900, 1.0, 3) },
+      { scenario: 'floor: (a) p3ke read, direct', gateway: null, connections: 1, result: result(900, 2.0, 3) },
+    ];
+
+    expect(section(reportOf(rows), '## What the gateway adds to scenario (a)')).toEqual([
+      '| Clients | Gateway | (a) p50 | Slowest direct register p50 | Added | Under 2 ms |',
+      '|---:|---|---:|---:|---:|---|',
+      '| 1 | ours | 3.5 | 2.0 | 1.5 | yes |',
+      '| 1 | hive | 12.0 | 2.0 | 10.0 | no |',
+    ]);
+  });
+});
