@@ -1,5 +1,6 @@
 import type { GatewayName } from './gateways';
 import type { LoadResult } from './load';
+import type { StoreKind } from './stores';
 
 export interface Row {
   readonly scenario: string;
@@ -12,16 +13,30 @@ export interface Row {
 export interface BenchRun {
   readonly command: string;
   readonly machine: { readonly cpus: number; readonly cpuModel: string; readonly memoryGb: number; readonly node: string; readonly platform: string };
+  readonly store: StoreKind;
   readonly families: number;
   readonly persons: number;
-  readonly seedSeconds: number;
-  readonly resolveSeconds: number;
+  /** Null when an earlier run seeded the stores (--keep-data). */
+  readonly seedSeconds: number | null;
+  /** Null when an earlier run filled the index, or this one only finished an interrupted run. */
+  readonly resolveSeconds: number | null;
   readonly durationSeconds: number;
   readonly rows: readonly Row[];
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
 const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '-');
+
+const STORE_LOCATIONS: Readonly<Record<StoreKind, string>> = {
+  sqlite: 'SQLite stores in a temporary folder',
+  mariadb: 'MariaDB stores, one `bench_` database per store',
+};
+
+/** How long a step took and its families per second, or that an earlier run did it. */
+function throughput(families: number, seconds: number | null): string {
+  if (seconds === null) return 'not measured in this run (the data of an earlier run, --keep-data)';
+  return `${seconds.toFixed(1)} s, ${Math.round(families / seconds).toLocaleString('en')} families/s`;
+}
 
 /** Our gateways, each compared with Hive Gateway. */
 const OURS: readonly GatewayName[] = ['ours', 'ours-dtsen-http'];
@@ -99,9 +114,9 @@ export function benchmarkReport(run: BenchRun): string {
     '# Benchmarks',
     '',
     'Written by `npm run bench` (bench/run.ts); run it again to replace the numbers. Every process is',
-    'started by the bench, each its own Node process (SQLite stores in a temporary folder,',
-    '`NODE_ENV=production`): the three register subgraphs, the dtsen subgraph as its own service',
-    '(`gateway/dtsen/main.ts`), and the gateways, side by side on the same subgraphs and supergraph:',
+    'started by the bench, each its own Node process (`NODE_ENV=production`): the three register',
+    'subgraphs, the dtsen subgraph as its own service (`gateway/dtsen/main.ts`), and the gateways,',
+    'side by side on the same subgraphs and supergraph:',
     '',
     '- `ours`: this gateway as deployed by default, the dtsen subgraph in its process;',
     '- `ours-dtsen-http`: this gateway calling the dtsen service over HTTP (`DTSEN_URL`), the topology',
@@ -117,9 +132,12 @@ export function benchmarkReport(run: BenchRun): string {
     'answer without errors and with the same data. Each run rotates over many keys (2,000 KKs and',
     'NIKs, about 40 pages, every city), so no answer is one cached key.',
     '',
+    `- Stores: ${STORE_LOCATIONS[run.store]}`,
     `- Machine: ${machine.cpus} CPUs (${machine.cpuModel}), ${machine.memoryGb.toFixed(1)} GB memory, ${machine.platform}, Node ${machine.node}`,
     `- Command: \`${run.command}\``,
-    `- Data: ${run.families.toLocaleString('en')} families, ${run.persons.toLocaleString('en')} persons (seed 1), seeded in ${run.seedSeconds.toFixed(1)} s; index filled by the resolution run in ${run.resolveSeconds.toFixed(1)} s (${(run.families / run.resolveSeconds).toFixed(0)} families/s)`,
+    `- Data: ${run.families.toLocaleString('en')} families, ${run.persons.toLocaleString('en')} persons (seed 1)`,
+    `- Seeding: ${throughput(run.families, run.seedSeconds)}`,
+    `- Resolution (filling the index through the gateway): ${throughput(run.families, run.resolveSeconds)}`,
     `- Each cell: ${run.durationSeconds} s of load at that many concurrent connections; requests/s counts 2xx answers; latencies in ms; RSS: the gateway process's peak VmRSS during the run (for \`ours-dtsen-http\` and \`hive\` without the dtsen service's).`,
     "- Errors: autocannon's (a request unanswered within its 10 s timeout, or a dropped connection); the gateway logs a subgraph call that ran past SUBGRAPH_TIMEOUT_MS (5 s) as a failed register read.",
     '',

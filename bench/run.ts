@@ -1,26 +1,25 @@
-// `npm run bench -- [--families 10000] [--duration 10] [--connections 1,10,50] [--gateways ours,ours-dtsen-http,hive] [--port-base 4100]`
-// Seeds a temporary data folder, runs the three register subgraphs, the dtsen service and the
-// gateways (bench/gateways.ts) as their own processes, fills the resolution index, then loads each
-// scenario through every gateway with autocannon from this process and writes the tables to
+// `npm run bench -- [--families 10000] [--duration 10] [--connections 1,10,50] [--gateways ours,ours-dtsen-http,hive]
+//   [--port-base 4100] [--store sqlite|mariadb] [--mysql-url mysql://root@127.0.0.1:3306] [--keep-data] [--seed-only]`
+// Seeds the stores (bench/stores.ts: a temporary folder, or bench_ databases, kept and reused with
+// --keep-data), runs the three register subgraphs, the dtsen service and the gateways
+// (bench/gateways.ts) as their own processes, fills the resolution index, then loads each scenario
+// through every gateway with autocannon from this process and writes the tables to
 // docs/benchmarks.md (with --write, the default; --no-write prints only).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { scopesOf, type Principal } from '../common/auth/principal';
 import { encodePrincipal, signRequest } from '../common/auth/signature';
-import { storeUrlsFrom } from '../common/config';
 import { REGISTERS, type Register } from '../common/store-url';
 import { signLocalToken } from '../gateway/auth/local-token';
-import { loadResolutionConfig } from '../resolution/config';
-import { resolveWhenIncomplete } from '../resolution/startup';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
-import { seedStores } from '../seed/seed';
 import { checkAnswers } from './check';
 import { parseGateways, startGateways, type BenchGateway, type GatewayPorts } from './gateways';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
 import { benchmarkReport, type Row } from './report';
+import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, PERSON_BY_NIK, registerFloorQuery, type BenchKeys } from './scenarios';
 
 const EVALUATION_DATE = '2026-01-15';
@@ -107,8 +106,14 @@ async function main(): Promise<void> {
       gateways: { type: 'string', default: 'ours,ours-dtsen-http,hive' },
       'port-base': { type: 'string', default: '4100' },
       'no-write': { type: 'boolean', default: false },
+      store: { type: 'string', default: 'sqlite' },
+      'mysql-url': { type: 'string', default: DEFAULT_MYSQL_URL },
+      'keep-data': { type: 'boolean', default: false },
+      'seed-only': { type: 'boolean', default: false },
     },
   });
+  const store = values.store as StoreKind;
+  if (!STORE_KINDS.includes(store)) throw new Error(`--store takes ${STORE_KINDS.join(' or ')}, got "${values.store}"`);
   const families = Number(values.families);
   const duration = Number(values.duration);
   const connections = values.connections.split(',').map(Number);
@@ -117,8 +122,8 @@ async function main(): Promise<void> {
   if (![families, duration, portBase, ...connections].every((n) => Number.isSafeInteger(n) && n > 0) || duration >= 30) {
     throw new Error('--families, --duration (under 30 s: signatures last 30 s), --connections and --port-base take positive whole numbers');
   }
-  const command = `npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'dtsen-bench-'));
+  const command = `npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}${store === 'sqlite' ? '' : ` --store ${store}`}`;
+  const stores = openBenchStores({ kind: store, families, mysqlUrl: values['mysql-url'], keepData: values['keep-data'] });
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
   const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3 };
   const gatewayPorts: GatewayPorts = { ours: portBase, dtsen: portBase + 4, oursDtsenHttp: portBase + 5, hive: portBase + 6 };
@@ -127,7 +132,7 @@ async function main(): Promise<void> {
     HOME: process.env['HOME'],
     NODE_ENV: 'production',
     APOLLO_TELEMETRY_DISABLED: '1',
-    DATA_DIR: dataDir,
+    ...stores.env,
     EVALUATION_DATE,
     ...secrets,
     DTKS_PORT: String(ports.dtks),
@@ -141,9 +146,8 @@ async function main(): Promise<void> {
   };
   const services: RunningService[] = [];
   try {
-    let started = Date.now();
-    const seeded = await seedStores({ families, seed: 1, evaluationDate: new Date(`${EVALUATION_DATE}T00:00:00Z`), stores: storeUrlsFrom(REGISTERS, { DATA_DIR: dataDir }) });
-    console.log(`seeded ${seeded.families} families (${seeded.persons} persons) in ${seeded.seconds.toFixed(1)} s`);
+    const seeded = await seedOrReuse(stores, families, new Date(`${EVALUATION_DATE}T00:00:00Z`));
+    if (values['seed-only']) return;
 
     for (const register of REGISTERS) {
       services.push(startService({ name: register, entry: `subgraphs/${register}/main.ts`, url: `http://127.0.0.1:${ports[register]}` }, env));
@@ -153,10 +157,7 @@ async function main(): Promise<void> {
 
     const roles = ['indexer', 'analyst'] as const;
     const token = await signLocalToken(secrets.AUTH_JWT_SECRET, { roles, subject: 'bench', organisation: 'Benchmark', purpose: 'benchmark', expiresIn: '2h' });
-    started = Date.now();
-    const resolution = await resolveWhenIncomplete({ indexUrl: loadResolutionConfig(env).indexUrl, gatewayUrl, gatewayToken: token });
-    const resolveSeconds = (Date.now() - started) / 1000;
-    console.log(`resolved ${resolution?.families ?? 0} families in ${resolveSeconds.toFixed(1)} s`);
+    const resolution = await resolveOrReuse(stores.index, gatewayUrl, token);
 
     const keys = await collectKeys(gatewayUrl, token);
     console.log(`rotating over ${keys.noKKs.length} KKs, ${keys.niks.length} NIKs, ${keys.pageCursors.length} pages, ${keys.cities.length} cities`);
@@ -202,10 +203,11 @@ async function main(): Promise<void> {
     const report = benchmarkReport({
       command,
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGb: os.totalmem() / 1024 ** 3, node: process.version, platform: `${os.type()} ${os.release()}` },
+      store,
       families,
       persons: seeded.persons,
       seedSeconds: seeded.seconds,
-      resolveSeconds,
+      resolveSeconds: resolution.seconds,
       durationSeconds: duration,
       rows,
     });
@@ -216,7 +218,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await stopAll(services);
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!values['keep-data']) await stores.remove();
   }
 }
 

@@ -113,6 +113,7 @@ export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
   indices: [
     { name: 'idx_resolved_household_region_code', columns: ['regionCode'] },
     { name: 'idx_resolved_household_desil', columns: ['desil'] },
+    { name: 'idx_resolved_household_region_code_desil', columns: ['regionCode', 'desil'] },
     { name: 'idx_resolved_household_run_id', columns: ['runId'] },
     ...TARGETED_INDEX_PROGRAMS.map((program) => ({
       name: `idx_resolved_household_targeting_${program.toLowerCase()}`,

@@ -8,6 +8,7 @@ function result(requestsPerSecond: number, p50: number, p99: number): LoadResult
 function reportOf(rows: readonly Row[]): string {
   return benchmarkReport({
     command: 'npm run bench',
+    store: 'sqlite',
     machine: { cpus: 2, cpuModel: 'test', memoryGb: 1, node: 'v20', platform: 'Linux' },
     families: 10,
     persons: 30,

@@ -67,6 +67,12 @@ describe.each(storeKinds())('the resolution index repository (%s)', (kind) => {
     await store.remove();
   });
 
+  it('when the migrations have run, then the tables are exactly what the entities describe', async () => {
+    const pending = await dataSource.driver.createSchemaBuilder().log();
+
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
   it('when households are saved, then each reads back as the gateway gave it', async () => {
     const run = await index.startRun(RUN);
 
