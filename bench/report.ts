@@ -1,4 +1,6 @@
 import type { LoadResult } from './load';
+import type { SqlCountRow } from './sql-count';
+import { sqlStatementsSection } from './sql-report';
 
 export interface Row {
   readonly scenario: string;
@@ -15,6 +17,7 @@ export interface BenchRun {
   readonly resolveSeconds: number;
   readonly durationSeconds: number;
   readonly rows: readonly Row[];
+  readonly sqlPerRequest: readonly SqlCountRow[];
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
@@ -76,6 +79,7 @@ export function benchmarkReport(run: BenchRun): string {
     '|---:|---:|---:|---:|',
     ...gatewayOverhead(run.rows),
     '',
+    ...sqlStatementsSection(run.sqlPerRequest),
     '## Not measured yet',
     '',
     '- Hive Gateway (`@graphql-hive/gateway`) side by side on the same subgraphs and supergraph, and the',
@@ -83,8 +87,6 @@ export function benchmarkReport(run: BenchRun): string {
     '  `DTSEN_URL`), but Hive Gateway is not installed and the run is not wired into the bench.',
     '- 1,000,000 families on MariaDB (look-up latency within 1.5x of 10,000 families; seeding and',
     '  resolution throughput at that size).',
-    '- SQL statements per request counted inside the bench; today `test/federated/batching.test.ts`',
-    '  asserts that a page costs a constant number of queries per store.',
     '- The gateway on all cores (cluster mode): every number above is one gateway process.',
     '- Load generator and servers on separate machines: here autocannon, the gateway and the three',
     '  subgraphs share the same cores, so at 10 and 50 clients every number includes that contention.',

@@ -18,6 +18,7 @@ import { startService, stopAll, waitUntilReady, type RunningService } from '../s
 import { seedStores } from '../seed/seed';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
 import { benchmarkReport, type Row } from './report';
+import { countSqlPerRequest } from './sql-count';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, PERSON_BY_NIK, registerFloorQuery, type BenchKeys } from './scenarios';
 
 const EVALUATION_DATE = '2026-01-15';
@@ -168,6 +169,11 @@ async function main(): Promise<void> {
     const nik = rotating(keys.niks);
     const cursor = rotating(keys.pageCursors);
     const city = rotating(keys.cities);
+
+    // SQL statements per request, from the processes' /metrics, while nothing else loads them (bench/sql-count.ts).
+    const sqlMetricsUrls = [...REGISTERS.map((register) => ports[register]), ports.gateway].map((port) => `http://127.0.0.1:${port}/metrics`);
+    const sqlPerRequest = await countSqlPerRequest({ metricsUrls: sqlMetricsUrls, gatewayUrl, keys, household, page });
+
     const scenarios: Scenario[] = [
       { name: '(a) household by KK', url: gatewayUrl, next: () => household({ noKK: kk() }), watchPid: gatewayPid },
       { name: '(b) page of 50 households', url: gatewayUrl, next: () => page({ after: cursor() }), watchPid: gatewayPid },
@@ -198,6 +204,7 @@ async function main(): Promise<void> {
       resolveSeconds,
       durationSeconds: duration,
       rows,
+      sqlPerRequest,
     });
     console.log(`\n${report}`);
     if (!values['no-write']) {
