@@ -1,6 +1,8 @@
 import type { GatewayName } from './gateways';
 import type { LoadResult } from './load';
 import type { StoreKind } from './stores';
+import type { SqlCountRow } from './sql-count';
+import { sqlStatementsSection } from './sql-report';
 
 export interface Row {
   readonly scenario: string;
@@ -22,6 +24,7 @@ export interface BenchRun {
   readonly resolveSeconds: number | null;
   readonly durationSeconds: number;
   readonly rows: readonly Row[];
+  readonly sqlPerRequest: readonly SqlCountRow[];
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
@@ -169,13 +172,12 @@ export function benchmarkReport(run: BenchRun): string {
     '|---:|---|---:|---:|---:|---|',
     ...gatewayOverhead(run.rows),
     '',
+    ...sqlStatementsSection(run.sqlPerRequest),
     '## Not measured yet',
     '',
     '- 1,000,000 families on MariaDB (look-up latency within 1.5x of 10,000 families; seeding and',
     '  resolution throughput at that size).',
-    '- SQL statements per request counted inside the bench; today `test/federated/batching.test.ts`',
-    '  asserts that a page costs a constant number of queries per store.',
-    '- The gateways on all cores (cluster mode): every number above is one gateway process.',
+    '- The gateways on all cores (cluster mode, `GATEWAY_WORKERS`): every number above is one gateway process.',
     '- Load generator and servers on separate machines: here autocannon, the gateways and the',
     '  subgraphs share the same cores, so at 10 and 50 clients every number includes that contention.',
     '',

@@ -20,6 +20,7 @@ import { parseGateways, startGateways, type BenchGateway, type GatewayPorts } fr
 import { runLoad, type LoadRequest, type LoadResult } from './load';
 import { benchmarkReport, type Row } from './report';
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
+import { countSqlPerRequest } from './sql-count';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, PERSON_BY_NIK, registerFloorQuery, type BenchKeys } from './scenarios';
 
 const EVALUATION_DATE = '2026-01-15';
@@ -171,6 +172,11 @@ async function main(): Promise<void> {
     const nik = rotating(keys.niks);
     const cursor = rotating(keys.pageCursors);
     const city = rotating(keys.cities);
+
+    // SQL statements per request, from the processes' /metrics, while nothing else loads them (bench/sql-count.ts).
+    const sqlMetricsUrls = [...REGISTERS.map((register) => ports[register]), gatewayPorts.ours].map((port) => `http://127.0.0.1:${port}/metrics`);
+    const sqlPerRequest = await countSqlPerRequest({ metricsUrls: sqlMetricsUrls, gatewayUrl, keys, household, page });
+
     const scenarios: Scenario[] = [
       { name: '(a) household by KK', next: () => household({ noKK: kk() }) },
       { name: '(b) page of 50 households', next: () => page({ after: cursor() }) },
@@ -210,6 +216,7 @@ async function main(): Promise<void> {
       resolveSeconds: resolution.seconds,
       durationSeconds: duration,
       rows,
+      sqlPerRequest,
     });
     console.log(`\n${report}`);
     if (!values['no-write']) {

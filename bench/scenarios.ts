@@ -12,7 +12,8 @@ const HOUSEHOLD_FIELDS = `noKK sources
 
 export const HOUSEHOLD_BY_KK = `query BenchHousehold($noKK: String!) { household(noKK: $noKK) { ${HOUSEHOLD_FIELDS} } }`;
 
-export const HOUSEHOLD_PAGE = `query BenchHouseholds($after: String) { households(first: 50, after: $after) { nodes { ${HOUSEHOLD_FIELDS} } pageInfo { endCursor hasNextPage } } }`;
+/** Pages of 50 unless `first` says otherwise (the SQL count compares page sizes). */
+export const HOUSEHOLD_PAGE = `query BenchHouseholds($first: Int! = 50, $after: String) { households(first: $first, after: $after) { nodes { ${HOUSEHOLD_FIELDS} } pageInfo { endCursor hasNextPage } } }`;
 
 export const PERSON_BY_NIK = `query BenchPerson($nik: String!) { person(nik: $nik) { nik name sex birthDate age alive sources households { noKK } } }`;
 

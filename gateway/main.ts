@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { serveInWorkers } from '../common/cluster';
+import { createServiceMetrics } from '../common/metrics/service-metrics';
 import { serveUntilSignalled } from '../common/serve';
 import { closeStore } from '../common/store/open-store';
 import { createIndexQueryRepository } from '../resolution/query-repository';
@@ -11,11 +12,12 @@ import { readSupergraphSdl } from './supergraph/subgraphs';
 
 async function serveGateway(config: GatewayConfig): Promise<void> {
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
-  const indexStore = await openIndexStore(config.indexUrl, { replicaUrls: config.indexReplicaUrls });
+  const metrics = createServiceMetrics();
+  const indexStore = await openIndexStore(config.indexUrl, { replicaUrls: config.indexReplicaUrls, onQuery: metrics.sqlStatementCounter('index') });
   const log = (message: string) => console.error(message);
   // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
   const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, log), keyPrefix: config.sharedState.keyPrefix } : undefined;
-  const gateway = await buildGateway({ ...config, sharedState, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), log });
+  const gateway = await buildGateway({ ...config, sharedState, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), metrics, log });
   await serveUntilSignalled({
     name: 'DTSEN gateway',
     app: gateway.app,

@@ -5,6 +5,8 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { maskingFormatError } from '../common/errors';
+import { metricsEndpoint } from '../common/metrics/metrics-endpoint';
+import { createServiceMetrics, type ServiceMetrics } from '../common/metrics/service-metrics';
 import type { Register } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
@@ -43,6 +45,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly sharedState?: SharedState;
   /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
+  /** Served at GET /metrics; the caller wires the index store's statements into it. Default: a fresh set counting no store. */
+  readonly metrics?: ServiceMetrics;
   readonly log?: (message: string) => void;
 }
 
@@ -64,6 +68,7 @@ function isRegister(name: string): name is Register {
 export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
   disableApolloTelemetry();
   const log = options.log ?? ((message: string) => console.error(message));
+  const metrics = options.metrics ?? createServiceMetrics();
   // Signing sits inside the policies: every retry re-enters the signing fetch and gets a fresh timestamp.
   const agent = subgraphAgent();
   const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, agent));
@@ -112,6 +117,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       indexWarningPlugin(),
       partnerFieldsPlugin(),
       keyMaskingPlugin(),
+      metrics.graphqlPlugin,
       ...armor.plugins,
     ],
   });
@@ -129,6 +135,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     if (ready) res.json({ status: 'ok' });
     else res.status(503).json({ status: 'unavailable' });
   });
+  // For Prometheus inside the cluster; the ingress in front of the gateway does not route it (docs/security.md).
+  app.get('/metrics', metricsEndpoint(metrics.registry));
   app.get(
     '/export/households.csv',
     requireToken(admit),

@@ -6,6 +6,8 @@ import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { PRINCIPAL_HEADER, SIGNATURE_HEADER, SignatureError, verifySignedRequest } from '../auth/signature';
 import { ErrorCode, maskingFormatError } from '../errors';
+import { metricsEndpoint } from '../metrics/metrics-endpoint';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import { requestErrorHandler } from '../request-errors';
 
 export interface SubgraphAppOptions<Context extends object> {
@@ -19,6 +21,8 @@ export interface SubgraphAppOptions<Context extends object> {
   /** Resolves when the subgraph can serve (its store answers); rejects otherwise. */
   readonly ready: () => Promise<void>;
   readonly plugins?: readonly ApolloServerPlugin<Context>[];
+  /** Served at GET /metrics; the caller wires its store's statements into it. Default: a fresh set counting no store. */
+  readonly metrics?: ServiceMetrics;
 }
 
 export interface SubgraphApp {
@@ -41,9 +45,11 @@ type WithRawBody = express.Request & { [RAW_BODY]?: Buffer };
  *
  * /graphql answers only requests the gateway signed (signature.ts), and only POSTs: a GET carries
  * its operation in the URL, outside the signed body, so a captured signature could carry another
- * operation. The probes stay open: they reveal nothing but whether the store answers.
+ * operation. The probes stay open: they reveal nothing but whether the store answers. So does
+ * GET /metrics, outside /graphql: counts and timings for Prometheus, no personal data.
  */
 export async function createSubgraphApp<Context extends object>(options: SubgraphAppOptions<Context>): Promise<SubgraphApp> {
+  const metrics = options.metrics ?? createServiceMetrics();
   const server = new ApolloServer<Context>({
     schema: options.schema,
     formatError: maskingFormatError((message, error) => console.error(`[${options.name}] ${message}`, error)),
@@ -51,7 +57,7 @@ export async function createSubgraphApp<Context extends object>(options: Subgrap
     csrfPrevention: true,
     introspection: true,
     // The gateway serves the playground; traces would carry unmasked errors to the gateway.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin, ...(options.plugins ?? [])],
   });
   await server.start();
 
@@ -68,6 +74,7 @@ export async function createSubgraphApp<Context extends object>(options: Subgrap
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.get('/metrics', metricsEndpoint(metrics.registry));
   app.use(
     '/graphql',
     onlyPost,

@@ -1,5 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { FamilyLoaders } from '../loaders';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { Register } from '../store-url';
 import type { FamilyRepository } from '../store/family-repository';
 import { auditPlugin } from './audit-plugin';
@@ -15,6 +16,8 @@ export interface RegisterAppParts<Family, Member, Filter> {
   readonly createLoaders: (repository: FamilyRepository<Family, Member, Filter>) => FamilyLoaders<Family, Member>;
   /** The key the gateway signs principals with. */
   readonly signingSecret: string;
+  /** Served at GET /metrics, counting the statements of the repository's store when its opener was given `sqlStatementCounter`. */
+  readonly metrics?: ServiceMetrics;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface RegisterAppParts<Family, Member, Filter> {
  * gateway's signed principal, fresh loaders, and an audit recorder written before the response.
  */
 export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts<Family, Member, Filter>): Promise<SubgraphApp> {
-  const { register, resolvers, repository, createLoaders, signingSecret } = parts;
+  const { register, resolvers, repository, createLoaders, signingSecret, metrics } = parts;
   return createSubgraphApp<RegisterContext<Family, Member, Filter>>({
     name: register,
     schema: buildSubgraphSchema([{ typeDefs: loadSdl(register), resolvers }]),
@@ -35,5 +38,6 @@ export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts
     }),
     ready: () => repository.ping(),
     plugins: [auditPlugin(register)],
+    metrics,
   });
 }

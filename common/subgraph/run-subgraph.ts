@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import { serveUntilSignalled } from '../serve';
 import { closeStore, type StoreOptions } from '../store/open-store';
 import type { Register } from '../store-url';
@@ -10,12 +11,13 @@ export interface SubgraphMain<Repository> {
   readonly loadConfig: () => RegisterSubgraphConfig;
   readonly openStore: (url: string, options: StoreOptions) => Promise<DataSource>;
   readonly createRepository: (dataSource: DataSource) => Repository;
-  readonly buildApp: (dependencies: { repository: Repository; signingSecret: string }) => Promise<SubgraphApp>;
+  readonly buildApp: (dependencies: { repository: Repository; signingSecret: string; metrics: ServiceMetrics }) => Promise<SubgraphApp>;
 }
 
 /**
- * The body of every source subgraph's main.ts: configuration, store, app, listen, and a clean
- * exit on SIGINT/SIGTERM. Exits 1 naming the problem when it cannot start.
+ * The body of every source subgraph's main.ts: configuration, store, app (its GET /metrics counting
+ * every statement the store runs), listen, and a clean exit on SIGINT/SIGTERM. Exits 1 naming the
+ * problem when it cannot start.
  */
 export function runSubgraph<Repository>(main: SubgraphMain<Repository>): void {
   start(main).catch((error: unknown) => {
@@ -26,8 +28,9 @@ export function runSubgraph<Repository>(main: SubgraphMain<Repository>): void {
 
 async function start<Repository>(main: SubgraphMain<Repository>): Promise<void> {
   const config = main.loadConfig();
-  const store = await main.openStore(config.storeUrl, { replicaUrls: config.storeReplicaUrls });
-  const { app, stop } = await main.buildApp({ repository: main.createRepository(store), signingSecret: config.signingSecret });
+  const metrics = createServiceMetrics();
+  const store = await main.openStore(config.storeUrl, { replicaUrls: config.storeReplicaUrls, onQuery: metrics.sqlStatementCounter(main.register) });
+  const { app, stop } = await main.buildApp({ repository: main.createRepository(store), signingSecret: config.signingSecret, metrics });
   await serveUntilSignalled({
     name: `${main.register} subgraph`,
     app,

@@ -1,3 +1,4 @@
+import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { serveUntilSignalled } from '../../common/serve';
 import { closeStore } from '../../common/store/open-store';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
@@ -7,9 +8,11 @@ import { buildDtsenServiceApp } from './server';
 
 async function main(): Promise<void> {
   const config = loadDtsenServiceConfig();
-  const indexStore = await openIndexStore(config.indexUrl);
+  const metrics = createServiceMetrics();
+  const indexStore = await openIndexStore(config.indexUrl, { onQuery: metrics.sqlStatementCounter('index') });
   const { app, stop } = await buildDtsenServiceApp({
     ...config,
+    metrics,
     index: createIndexQueryRepository(indexStore),
     ready: async () => {
       await indexStore.query('SELECT 1');

@@ -1,4 +1,5 @@
 import type { Principal } from '../../common/auth/principal';
+import type { ServiceMetrics } from '../../common/metrics/service-metrics';
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { Register } from '../../common/store-url';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
@@ -23,6 +24,8 @@ export interface DtsenServiceOptions {
   readonly signingSecret: string;
   /** Resolves when the service can answer (its index store answers). */
   readonly ready: () => Promise<void>;
+  /** Served at GET /metrics; the caller wires the index store's statements into it. */
+  readonly metrics?: ServiceMetrics;
   readonly log?: (message: string) => void;
 }
 
@@ -47,6 +50,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
     signingSecret: options.signingSecret,
     context: (_req, principal: Principal) => createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs),
     ready: options.ready,
+    metrics: options.metrics,
   });
   return {
     ...app,

@@ -1,3 +1,4 @@
+import type { ServiceMetrics } from '../../common/metrics/service-metrics';
 import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import { buildRegisterApp } from '../../common/subgraph/register-app';
 import { createDtksLoaders } from './loaders';
@@ -8,9 +9,11 @@ export interface DtksAppDependencies {
   readonly repository: DtksRepository;
   /** The key the gateway signs principals with (PRINCIPAL_SIGNING_SECRET). */
   readonly signingSecret: string;
+  /** Served at GET /metrics (default: a fresh set counting no store). */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** The DTKS subgraph over a repository, serving only requests the gateway signed; it does not listen. */
-export function buildDtksApp({ repository, signingSecret }: DtksAppDependencies): Promise<SubgraphApp> {
-  return buildRegisterApp({ register: 'dtks', resolvers: dtksResolvers, repository, createLoaders: createDtksLoaders, signingSecret });
+export function buildDtksApp({ repository, signingSecret, metrics }: DtksAppDependencies): Promise<SubgraphApp> {
+  return buildRegisterApp({ register: 'dtks', resolvers: dtksResolvers, repository, createLoaders: createDtksLoaders, signingSecret, metrics });
 }

@@ -1,3 +1,4 @@
+import type { ServiceMetrics } from '../../common/metrics/service-metrics';
 import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import { buildRegisterApp } from '../../common/subgraph/register-app';
 import { createP3keLoaders } from './loaders';
@@ -8,9 +9,11 @@ export interface P3keAppDependencies {
   readonly repository: P3keRepository;
   /** The key the gateway signs principals with (PRINCIPAL_SIGNING_SECRET). */
   readonly signingSecret: string;
+  /** Served at GET /metrics (default: a fresh set counting no store). */
+  readonly metrics?: ServiceMetrics;
 }
 
 /** The P3KE subgraph over a repository, serving only requests the gateway signed; it does not listen. */
-export function buildP3keApp({ repository, signingSecret }: P3keAppDependencies): Promise<SubgraphApp> {
-  return buildRegisterApp({ register: 'p3ke', resolvers: p3keResolvers, repository, createLoaders: createP3keLoaders, signingSecret });
+export function buildP3keApp({ repository, signingSecret, metrics }: P3keAppDependencies): Promise<SubgraphApp> {
+  return buildRegisterApp({ register: 'p3ke', resolvers: p3keResolvers, repository, createLoaders: createP3keLoaders, signingSecret, metrics });
 }

@@ -16,6 +16,7 @@ function reportOf(rows: readonly Row[]): string {
     resolveSeconds: 1,
     durationSeconds: 3,
     rows,
+    sqlPerRequest: [],
   });
 }
 

@@ -143,6 +143,14 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       ]);
     });
 
+    it('when Prometheus discovers its pods, then they ask to be scraped at /metrics on the container port', () => {
+      expect(workload.annotations).toEqual({
+        'prometheus.io/scrape': 'true',
+        'prometheus.io/port': String(workload.container.ports?.[0]?.containerPort),
+        'prometheus.io/path': '/metrics',
+      });
+    });
+
     it('when it is scaled, then a CPU HorizontalPodAutoscaler owns its replica count and a disruption budget keeps a pod', () => {
       const hpas = ofKind<HorizontalPodAutoscaler>(manifests, 'HorizontalPodAutoscaler').filter(({ object }) => object.spec?.scaleTargetRef.name === workload.name);
       const budgets = ofKind<PodDisruptionBudget>(manifests, 'PodDisruptionBudget').filter(({ object }) =>
@@ -225,6 +233,18 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       const statuses = await Promise.all(paths.map(async (probePath) => [probePath, (await fetch(`${origin}${probePath}`)).status]));
 
       expect(statuses).toEqual(paths.map((probePath) => [probePath, 200]));
+    });
+
+    it.each(all.filter((workload) => workload.kind === 'Deployment').map(byName))('when %s is scraped where its annotations say, then it answers with the SQL and GraphQL counters', async (_name, workload) => {
+      const origin = processOf(workload).probeOrigin?.(system) ?? '';
+
+      const response = await fetch(`${origin}${workload.annotations['prometheus.io/path']}`);
+      const text = await response.text();
+
+      expect({ status: response.status, counters: text.split('\n').filter((line) => line.startsWith('# TYPE dtsen_')) }).toEqual({
+        status: 200,
+        counters: ['# TYPE dtsen_sql_statements_total counter', '# TYPE dtsen_graphql_requests_total counter', '# TYPE dtsen_graphql_request_duration_seconds histogram'],
+      });
     });
   });
 });

@@ -48,6 +48,7 @@ export interface Workload {
   readonly kind: 'Deployment' | 'Job';
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
+  readonly annotations: Readonly<Record<string, string>>;
   readonly pod: IPodSpec;
   readonly container: IContainer;
 }
@@ -62,6 +63,7 @@ export function workloads(manifests: readonly Manifest[]): Workload[] {
       kind: object.kind as Workload['kind'],
       name: object.metadata?.name ?? '',
       labels: template.metadata?.labels ?? {},
+      annotations: template.metadata?.annotations ?? {},
       pod: template.spec,
       container: containers[0] as IContainer,
     };

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
+import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { API_LIMITS } from '../../gateway/config';
@@ -110,7 +111,14 @@ async function close(server: Server): Promise<void> {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const stores = createTestStores(options.store, options.mysqlServerUrl);
   const sql: Record<Register, string[]> = { dtks: [], regsosek: [], p3ke: [] };
-  const onQuery = (register: Register) => (statement: string) => sql[register].push(statement);
+  const metrics = { dtks: createServiceMetrics(), regsosek: createServiceMetrics(), p3ke: createServiceMetrics() };
+  const onQuery = (register: Register) => {
+    const count = metrics[register].sqlStatementCounter(register);
+    return (statement: string) => {
+      sql[register].push(statement);
+      count(statement);
+    };
+  };
 
   const dataSources: DataSource[] = [];
   const open = async <T>(opened: Promise<DataSource>, create: (ds: DataSource) => T) => {
@@ -126,9 +134,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   await p3ke.insertFamilies(options.data.p3ke);
 
   const apps = {
-    dtks: await buildDtksApp({ repository: dtks, signingSecret: TEST_SIGNING_SECRET }),
-    regsosek: await buildRegsosekApp({ repository: regsosek, signingSecret: TEST_SIGNING_SECRET }),
-    p3ke: await buildP3keApp({ repository: p3ke, signingSecret: TEST_SIGNING_SECRET }),
+    dtks: await buildDtksApp({ repository: dtks, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.dtks }),
+    regsosek: await buildRegsosekApp({ repository: regsosek, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.regsosek }),
+    p3ke: await buildP3keApp({ repository: p3ke, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.p3ke }),
   };
   const servers = {} as Record<Register, Server>;
   const subgraphUrls = {} as Record<Register, string>;
