@@ -1,6 +1,6 @@
 import type { GatewayName } from './gateways';
 import type { LoadResult } from './load';
-import type { StoreKind } from './stores';
+import type { MeasuredResolution, StoreKind } from './stores';
 import type { SqlCountRow } from './sql-count';
 import { sqlStatementsSection } from './sql-report';
 
@@ -21,7 +21,7 @@ export interface BenchRun {
   /** Null when an earlier run seeded the stores (--keep-data). */
   readonly seedSeconds: number | null;
   /** Null when an earlier run filled the index, or this one only finished an interrupted run. */
-  readonly resolveSeconds: number | null;
+  readonly resolution: MeasuredResolution | null;
   readonly durationSeconds: number;
   readonly rows: readonly Row[];
   readonly sqlPerRequest: readonly SqlCountRow[];
@@ -34,6 +34,12 @@ const STORE_LOCATIONS: Readonly<Record<StoreKind, string>> = {
   sqlite: 'SQLite stores in a temporary folder',
   mariadb: 'MariaDB stores, one `bench_` database per store',
 };
+
+function resolutionLine(families: number, resolution: MeasuredResolution | null): string {
+  if (resolution === null || resolution.finished) return throughput(families, resolution?.seconds ?? null);
+  const rate = Math.round(resolution.families / resolution.seconds).toLocaleString('en');
+  return `${resolution.families.toLocaleString('en')} of the ${families.toLocaleString('en')} families in ${resolution.seconds.toFixed(1)} s, ${rate} families/s, stopped there by --resolve-seconds: the index holds only those`;
+}
 
 /** How long a step took and its families per second, or that an earlier run did it. */
 function throughput(families: number, seconds: number | null): string {
@@ -140,7 +146,7 @@ export function benchmarkReport(run: BenchRun): string {
     `- Command: \`${run.command}\``,
     `- Data: ${run.families.toLocaleString('en')} families, ${run.persons.toLocaleString('en')} persons (seed 1)`,
     `- Seeding: ${throughput(run.families, run.seedSeconds)}`,
-    `- Resolution (filling the index through the gateway): ${throughput(run.families, run.resolveSeconds)}`,
+    `- Resolution (filling the index through the gateway): ${resolutionLine(run.families, run.resolution)}`,
     `- Each cell: ${run.durationSeconds} s of load at that many concurrent connections; requests/s counts 2xx answers; latencies in ms; RSS: the gateway process's peak VmRSS during the run (for \`ours-dtsen-http\` and \`hive\` without the dtsen service's).`,
     "- Errors: autocannon's (a request unanswered within its 10 s timeout, or a dropped connection); the gateway logs a subgraph call that ran past SUBGRAPH_TIMEOUT_MS (5 s) as a failed register read.",
     '',

@@ -1,10 +1,11 @@
 // `npm run bench -- [--families 10000] [--duration 10] [--connections 1,10,50] [--gateways ours,ours-dtsen-http,hive]
-//   [--port-base 4100] [--store sqlite|mariadb] [--mysql-url mysql://root@127.0.0.1:3306] [--keep-data] [--seed-only]`
+//   [--port-base 4100] [--store sqlite|mariadb] [--mysql-url mysql://root@127.0.0.1:3306] [--keep-data] [--seed-only]
+//   [--resolve-seconds N] [--out docs/benchmarks.md]`
 // Seeds the stores (bench/stores.ts: a temporary folder, or bench_ databases, kept and reused with
 // --keep-data), runs the three register subgraphs, the dtsen service and the gateways
 // (bench/gateways.ts) as their own processes, fills the resolution index, then loads each scenario
 // through every gateway with autocannon from this process and writes the tables to
-// docs/benchmarks.md (with --write, the default; --no-write prints only).
+// docs/benchmarks.md or --out (--no-write prints only).
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
       gateways: { type: 'string', default: 'ours,ours-dtsen-http,hive' },
       'port-base': { type: 'string', default: '4100' },
       'no-write': { type: 'boolean', default: false },
+      out: { type: 'string', default: 'docs/benchmarks.md' },
+      'resolve-seconds': { type: 'string' },
       store: { type: 'string', default: 'sqlite' },
       'mysql-url': { type: 'string', default: DEFAULT_MYSQL_URL },
       'keep-data': { type: 'boolean', default: false },
@@ -123,7 +126,14 @@ async function main(): Promise<void> {
   if (![families, duration, portBase, ...connections].every((n) => Number.isSafeInteger(n) && n > 0) || duration >= 30) {
     throw new Error('--families, --duration (under 30 s: signatures last 30 s), --connections and --port-base take positive whole numbers');
   }
-  const command = `npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}${store === 'sqlite' ? '' : ` --store ${store}`}`;
+  const resolveSeconds = values['resolve-seconds'] === undefined ? null : Number(values['resolve-seconds']);
+  if (resolveSeconds !== null && !(Number.isSafeInteger(resolveSeconds) && resolveSeconds > 0)) throw new Error('--resolve-seconds takes a positive whole number');
+  const options = [
+    store === 'sqlite' ? '' : ` --store ${store}`,
+    resolveSeconds === null ? '' : ` --resolve-seconds ${resolveSeconds}`,
+    values['keep-data'] ? ' --keep-data' : '',
+  ].join('');
+  const command = `npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}${options}`;
   const stores = openBenchStores({ kind: store, families, mysqlUrl: values['mysql-url'], keepData: values['keep-data'] });
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
   const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3 };
@@ -158,7 +168,7 @@ async function main(): Promise<void> {
 
     const roles = ['indexer', 'analyst'] as const;
     const token = await signLocalToken(secrets.AUTH_JWT_SECRET, { roles, subject: 'bench', organisation: 'Benchmark', purpose: 'benchmark', expiresIn: '2h' });
-    const resolution = await resolveOrReuse(stores.index, gatewayUrl, token);
+    const resolution = await resolveOrReuse(stores.index, gatewayUrl, token, resolveSeconds);
 
     const keys = await collectKeys(gatewayUrl, token);
     console.log(`rotating over ${keys.noKKs.length} KKs, ${keys.niks.length} NIKs, ${keys.pageCursors.length} pages, ${keys.cities.length} cities`);
@@ -213,15 +223,15 @@ async function main(): Promise<void> {
       families,
       persons: seeded.persons,
       seedSeconds: seeded.seconds,
-      resolveSeconds: resolution.seconds,
+      resolution,
       durationSeconds: duration,
       rows,
       sqlPerRequest,
     });
     console.log(`\n${report}`);
     if (!values['no-write']) {
-      writeFileSync(path.join(ROOT, 'docs', 'benchmarks.md'), report);
-      console.log('written to docs/benchmarks.md');
+      writeFileSync(path.join(ROOT, values.out), report);
+      console.log(`written to ${values.out}`);
     }
   } finally {
     await stopAll(services);

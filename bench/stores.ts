@@ -6,7 +6,7 @@ import { storeUrlsFrom } from '../common/config';
 import { closeStore } from '../common/store/open-store';
 import { REGISTERS, type Register, type StoreName } from '../common/store-url';
 import { createIndexRepository } from '../resolution/repository';
-import { resolveWhenIncomplete } from '../resolution/startup';
+import { runResolution } from '../resolution/run';
 import { openIndexStore } from '../resolution/store';
 import { progressReporter } from '../seed/progress';
 import { seedStores, storesHaveData } from '../seed/seed';
@@ -101,17 +101,39 @@ export async function seedOrReuse(stores: BenchStores, families: number, evaluat
  * Fills the index through the gateway unless a finished run already did. Seconds are null unless
  * the run resolved every family from an empty index: a resumed run's time is only its remainder.
  */
-export async function resolveOrReuse(indexUrl: string, gatewayUrl: string, gatewayToken: string): Promise<{ readonly seconds: number | null }> {
+/** A resolution this run did: all of it from an empty index, or the part `--resolve-seconds` allowed. */
+export interface MeasuredResolution {
+  readonly seconds: number;
+  readonly families: number;
+  /** False when the time limit stopped it: the index holds only `families`. */
+  readonly finished: boolean;
+}
+
+/**
+ * Fills the index through the gateway unless an earlier run did. With `limitSeconds` it stops
+ * there (a million families take hours on one machine): the throughput is measured over what was
+ * resolved, and the index holds only that. Null when nothing was measured: the index was reused,
+ * or this run finished an interrupted one.
+ */
+export async function resolveOrReuse(indexUrl: string, gatewayUrl: string, gatewayToken: string, limitSeconds: number | null): Promise<MeasuredResolution | null> {
   const before = await indexState(indexUrl);
-  const started = Date.now();
-  const resolution = await resolveWhenIncomplete({ indexUrl, gatewayUrl, gatewayToken });
-  const seconds = (Date.now() - started) / 1000;
-  if (resolution === null) {
+  if (before === 'finished') {
     console.log('reusing the index of an earlier run');
-    return { seconds: null };
+    return null;
   }
-  console.log(`resolved ${resolution.families} families in ${seconds.toFixed(1)} s${before === 'unfinished' ? ' (finishing an interrupted run)' : ''}`);
-  return { seconds: before === 'empty' ? seconds : null };
+  const store = await openIndexStore(indexUrl);
+  try {
+    const summary = await runResolution({
+      index: createIndexRepository(store),
+      gatewayUrl,
+      gatewayToken,
+      ...(limitSeconds === null ? {} : { signal: AbortSignal.timeout(limitSeconds * 1000) }),
+    });
+    console.log(`resolved ${summary.families} families in ${summary.seconds.toFixed(1)} s${summary.finished ? '' : ' (stopped by --resolve-seconds)'}${before === 'unfinished' ? ' (resuming an interrupted run)' : ''}`);
+    return before === 'empty' ? { seconds: summary.seconds, families: summary.families, finished: summary.finished } : null;
+  } finally {
+    await closeStore(store);
+  }
 }
 
 export type IndexState = 'empty' | 'unfinished' | 'finished';

@@ -71,11 +71,12 @@ export interface FamilyPage {
 export interface FamilyConnection {
   readonly nodes: { readonly noKK: string }[];
   readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
-  readonly totalCount: number;
+  /** A function is called by graphql-js only when the client selects the field. */
+  readonly totalCount: number | (() => Promise<number>);
 }
 
 /** The GraphQL connection of a page: households by key, the cursor after the last one. */
-export function toFamilyConnection(page: FamilyPage): FamilyConnection {
+export function toFamilyConnection(page: Omit<FamilyPage, 'totalCount'> & Pick<FamilyConnection, 'totalCount'>): FamilyConnection {
   const last = page.noKKs.at(-1);
   return {
     nodes: page.noKKs.map((noKK) => ({ noKK })),

@@ -65,8 +65,10 @@ export type RegionScope = readonly string[] | null;
 
 export interface IndexQueryRepository {
   runs(): Promise<IndexRuns>;
-  /** A page of No. KKs in order after `afterNoKK`, with the total over all pages: two queries. */
-  listHouseholds(query: HouseholdQuery, scope: RegionScope, first: number, afterNoKK: string | null): Promise<FamilyPage>;
+  /** A page of No. KKs in order after `afterNoKK`: one query. */
+  listHouseholds(query: HouseholdQuery, scope: RegionScope, first: number, afterNoKK: string | null): Promise<Omit<FamilyPage, 'totalCount'>>;
+  /** The families of every page: one COUNT, which reads every match, so only when a client asks. */
+  countHouseholds(query: HouseholdQuery, scope: RegionScope): Promise<number>;
   /** The filtered households in No. KK order, `chunkSize` at a time: two queries per chunk. */
   exportHouseholds(query: HouseholdQuery, scope: RegionScope, chunkSize: number): AsyncGenerator<ExportHousehold[]>;
   /**
@@ -184,8 +186,12 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
       const page = apply(households.createQueryBuilder('h'), where).select('h.no_kk', 'noKK').orderBy('h.no_kk', 'ASC').limit(first + 1);
       if (afterNoKK !== null) page.andWhere('h.no_kk > :afterNoKK', { afterNoKK });
       const rows = await page.getRawMany<{ noKK: string }>();
-      const total = await apply(households.createQueryBuilder('h'), where).select('COUNT(*)', 'count').getRawOne<{ count: unknown }>();
-      return { noKKs: rows.slice(0, first).map((row) => row.noKK), hasNextPage: rows.length > first, totalCount: count(total?.count) };
+      return { noKKs: rows.slice(0, first).map((row) => row.noKK), hasNextPage: rows.length > first };
+    },
+
+    async countHouseholds(query, scope) {
+      const total = await apply(households.createQueryBuilder('h'), conditions(query, scope)).select('COUNT(*)', 'count').getRawOne<{ count: unknown }>();
+      return count(total?.count);
     },
 
     async *exportHouseholds(query, scope, chunkSize) {

@@ -13,7 +13,7 @@ function reportOf(rows: readonly Row[]): string {
     families: 10,
     persons: 30,
     seedSeconds: 1,
-    resolveSeconds: 1,
+    resolution: { seconds: 1, families: 10, finished: true },
     durationSeconds: 3,
     rows,
     sqlPerRequest: [],

@@ -22,7 +22,9 @@ export function householdsResolver(deps: DtsenDependencies) {
     const query = parseHouseholdFilter(args.filter);
     const afterNoKK = decodeCursor(args.after);
     const status = await readIndexStatus(deps, context);
-    const page = await indexOf(deps).listHouseholds(query, principal.regions, first, afterNoKK);
-    return { ...toFamilyConnection(page), index: status.info };
+    const index = indexOf(deps);
+    const page = await index.listHouseholds(query, principal.regions, first, afterNoKK);
+    // Counted only when selected: a COUNT over a province's families on every page a client turns.
+    return { ...toFamilyConnection({ ...page, totalCount: () => index.countHouseholds(query, principal.regions) }), index: status.info };
   };
 }
