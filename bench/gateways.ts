@@ -5,9 +5,10 @@ import { startService, waitUntilReady, type RunningService } from '../scripts/st
  * - `ours`: our gateway as deployed by default, the dtsen subgraph in its process;
  * - `ours-dtsen-http`: our gateway with the dtsen subgraph as its own service (DTSEN_URL), the
  *   topology Hive Gateway needs;
+ * - `ours-2-workers`: our gateway as by default, in two cluster workers (GATEWAY_WORKERS=2);
  * - `hive`: Hive Gateway (bench/hive), with the same dtsen service.
  */
-export const GATEWAYS = ['ours', 'ours-dtsen-http', 'hive'] as const;
+export const GATEWAYS = ['ours', 'ours-dtsen-http', 'ours-2-workers', 'hive'] as const;
 export type GatewayName = (typeof GATEWAYS)[number];
 
 function isGatewayName(name: string): name is GatewayName {
@@ -25,6 +26,7 @@ export function parseGateways(value: string): GatewayName[] {
 export interface GatewayPorts {
   readonly ours: number;
   readonly oursDtsenHttp: number;
+  readonly oursWorkers: number;
   readonly hive: number;
   readonly dtsen: number;
 }
@@ -32,8 +34,8 @@ export interface GatewayPorts {
 export interface BenchGateway {
   readonly name: GatewayName;
   readonly url: string;
-  /** Its process, whose memory the load runs sample. */
-  readonly pid: number;
+  /** Its process, whose memory the load runs sample; null for several workers, whose memory is not summed. */
+  readonly pid: number | null;
 }
 
 export interface StartedGateways {
@@ -66,6 +68,10 @@ export async function startGateways(selected: readonly GatewayName[], ports: Gat
     const service = start('gateway-dtsen-http', 'gateway/main.ts', ports.oursDtsenHttp, { PORT: String(ports.oursDtsenHttp), DTSEN_URL: dtsenUrl });
     processes.set('ours-dtsen-http', { service, port: ports.oursDtsenHttp });
   }
+  if (selected.includes('ours-2-workers')) {
+    const service = start('gateway-2-workers', 'gateway/main.ts', ports.oursWorkers, { PORT: String(ports.oursWorkers), GATEWAY_WORKERS: '2' });
+    processes.set('ours-2-workers', { service, port: ports.oursWorkers });
+  }
   if (selected.includes('hive')) {
     processes.set('hive', { service: start('hive', 'bench/hive/main.ts', ports.hive, { HIVE_PORT: String(ports.hive), DTSEN_URL: dtsenUrl }), port: ports.hive });
   }
@@ -75,7 +81,7 @@ export async function startGateways(selected: readonly GatewayName[], ports: Gat
     const started = processes.get(name);
     const pid = started?.service.child.pid;
     if (!started || pid === undefined) throw new Error(`the ${name} gateway has no process`);
-    return { name, url: graphqlUrl(started.port), pid };
+    return { name, url: graphqlUrl(started.port), pid: name === 'ours-2-workers' ? null : pid };
   });
   return { gateways, setupUrl: graphqlUrl(ports.ours) };
 }

@@ -48,7 +48,7 @@ function throughput(families: number, seconds: number | null): string {
 }
 
 /** Our gateways, each compared with Hive Gateway. */
-const OURS: readonly GatewayName[] = ['ours', 'ours-dtsen-http'];
+const OURS: readonly GatewayName[] = ['ours', 'ours-dtsen-http', 'ours-2-workers'];
 
 /** The added latency of each gateway over the slowest direct register read, per client count, at p50. */
 function gatewayOverhead(rows: readonly Row[]): string[] {
@@ -130,6 +130,8 @@ export function benchmarkReport(run: BenchRun): string {
     '- `ours`: this gateway as deployed by default, the dtsen subgraph in its process;',
     '- `ours-dtsen-http`: this gateway calling the dtsen service over HTTP (`DTSEN_URL`), the topology',
     '  Hive Gateway has;',
+    '- `ours-2-workers`: this gateway as `ours`, in two cluster workers (`GATEWAY_WORKERS=2`; its RSS',
+    '  is not reported, as it is spread over the processes);',
     '- `hive`: [Hive Gateway](https://the-guild.dev/graphql/hive/docs/gateway) (`@graphql-hive/gateway-runtime`,',
     "  bench/hive) over the committed supergraph, calling the same dtsen service. It does this gateway's",
     '  security work with our code: the same bearer-token verification and rate limit, the same',

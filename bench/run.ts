@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       families: { type: 'string', default: '10000' },
       duration: { type: 'string', default: '10' },
       connections: { type: 'string', default: '1,10,50' },
-      gateways: { type: 'string', default: 'ours,ours-dtsen-http,hive' },
+      gateways: { type: 'string', default: 'ours,ours-dtsen-http,ours-2-workers,hive' },
       'port-base': { type: 'string', default: '4100' },
       'no-write': { type: 'boolean', default: false },
       out: { type: 'string', default: 'docs/benchmarks.md' },
@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   const stores = openBenchStores({ kind: store, families, mysqlUrl: values['mysql-url'], keepData: values['keep-data'] });
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
   const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3 };
-  const gatewayPorts: GatewayPorts = { ours: portBase, dtsen: portBase + 4, oursDtsenHttp: portBase + 5, hive: portBase + 6 };
+  const gatewayPorts: GatewayPorts = { ours: portBase, dtsen: portBase + 4, oursDtsenHttp: portBase + 5, hive: portBase + 6, oursWorkers: portBase + 7 };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
@@ -200,7 +200,7 @@ async function main(): Promise<void> {
 
     const rows: Row[] = [];
     const measure = async (scenario: Scenario, url: string, clients: number, gateway: BenchGateway | null) => {
-      const result: LoadResult = await runLoad({ url, connections: clients, durationSeconds: duration, next: scenario.next, ...(gateway ? { watchPid: gateway.pid } : {}) });
+      const result: LoadResult = await runLoad({ url, connections: clients, durationSeconds: duration, next: scenario.next, ...(gateway?.pid ? { watchPid: gateway.pid } : {}) });
       rows.push({ scenario: scenario.name, gateway: gateway?.name ?? null, connections: clients, result });
       console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB`);
     };
