@@ -1,6 +1,7 @@
 import type { IndexInfo } from '../../../resolution/index-status';
 import { buildStatistics, parseStatisticsArguments, type Statistics } from '../../../resolution/statistics';
 import type { DtsenDependencies } from '../dependencies';
+import { createRegionGroupsCache } from '../statistics-cache';
 import { indexOf, readIndexStatus } from './index-status';
 import { principalWithScope } from './scopes';
 
@@ -9,6 +10,7 @@ import { principalWithScope } from './scopes';
  * the principal's regions. Counts carry no personal data, so nothing is masked.
  */
 export function statisticsResolver(deps: DtsenDependencies) {
+  const cachedGroups = createRegionGroupsCache();
   return async (
     _root: unknown,
     args: { regionPrefix?: string | null; level: string },
@@ -17,7 +19,7 @@ export function statisticsResolver(deps: DtsenDependencies) {
     const principal = principalWithScope(context, 'statistics', 'statistics');
     const parsed = parseStatisticsArguments(args.regionPrefix, args.level, principal.regions);
     const status = await readIndexStatus(deps, context);
-    const groups = await indexOf(deps).regionGroups(parsed.regionPrefix, parsed.scope, parsed.digits);
+    const groups = await cachedGroups(status.info, parsed, () => indexOf(deps).regionGroups(parsed.regionPrefix, parsed.scope, parsed.digits));
     return { ...buildStatistics(parsed, groups), index: status.info };
   };
 }
