@@ -6,7 +6,6 @@ import { armorLimits } from '../../gateway/security/armor';
 import { rateLimitPerPrincipal } from '../../gateway/security/rate-limit';
 import { admissionPlugin } from './admission-plugin';
 import type { HiveGatewayConfig } from './config';
-import { httpTransport } from './http-transport';
 import { signingPlugin } from './signing-plugin';
 
 export interface HiveGatewayOptions extends Omit<HiveGatewayConfig, 'port'> {
@@ -27,7 +26,6 @@ export function buildHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute));
   return createGatewayRuntime({
     supergraph: options.supergraphSdl,
-    transports: { http: httpTransport },
     transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([subgraph, location]) => [subgraph, { location }])),
     upstreamTimeout: options.subgraphTimeoutMs,
     graphqlEndpoint: '/graphql',
