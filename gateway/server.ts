@@ -18,25 +18,22 @@ import { loadRuleSet } from './dtsen/rules/rule-set';
 import { householdsCsvHandler } from './export/households-csv';
 import { indexWarningPlugin } from './index-warning-plugin';
 import { graphiqlLandingPage } from './playground/graphiql';
-import { createHttpRegisterDirectory } from './register-directory-http';
 import { armorProtection } from './security/armor';
 import { corsAllowList } from './security/cors';
 import { requestErrorHandler } from '../common/request-errors';
 import { createAdmission } from './auth/authenticate';
 import { principalOf, requireToken } from './auth/http-auth';
 import { operationNameOf } from './auth/operation-name';
-import { signingFetch } from './auth/signing-fetch';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from './resilience/subgraph-policy';
+import { createRegisterAccess } from './register-access';
 import { SourceDataSource } from './source-data-source';
-import { fetcherWithTimeout, subgraphAgent } from './transport/subgraph-fetch';
 import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/redis-apq-cache';
 import type { SharedState } from './shared-state/redis-client';
-import { indexFirstDirectory } from './dtsen/register-directory';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -69,15 +66,13 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   disableApolloTelemetry();
   const log = options.log ?? ((message: string) => console.error(message));
   const metrics = options.metrics ?? createServiceMetrics();
-  // Signing sits inside the policies: every retry re-enters the signing fetch and gets a fresh timestamp.
-  const agent = subgraphAgent();
-  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, agent));
   const policies = createSubgraphPolicies(options.resilience, log);
+  const registers = createRegisterAccess({ ...options, policies });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
-    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, policies), options.index),
+    directory: registers.directory,
     index: options.index,
   };
   const dtsenSchema: GraphQLSchema = buildDtsenSchema(dtsenDependencies);
@@ -87,10 +82,10 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Each fetch keeps the document the planner built, cached with the plan: the data sources read it instead of parsing the fetch's text per call.
     queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name, url }) => {
-      if (name === 'dtsen' && options.dtsenUrl) return new SourceDataSource('dtsen', options.dtsenUrl, fetcher, createDtsenPolicy(options.resilience, log), log);
+      if (name === 'dtsen' && options.dtsenUrl) return new SourceDataSource('dtsen', options.dtsenUrl, registers.fetcher, createDtsenPolicy(options.resilience, log), log);
       if (name === 'dtsen') return new InProcessDataSource(dtsenSchema);
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
-      return new SourceDataSource(name, options.subgraphUrls[name], fetcher, policies[name], log);
+      return new SourceDataSource(name, options.subgraphUrls[name], registers.fetcher, policies[name], log);
     },
   });
 
@@ -167,7 +162,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     stop: async () => {
       ready = false;
       await server.stop();
-      await agent.close();
+      await registers.close();
     },
   };
 }

@@ -3,15 +3,12 @@ import type { ServiceMetrics } from '../../common/metrics/service-metrics';
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { Register } from '../../common/store-url';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
-import { signingFetch } from '../auth/signing-fetch';
-import { createHttpRegisterDirectory } from '../register-directory-http';
+import { createRegisterAccess } from '../register-access';
 import { createSubgraphPolicies, type ResilienceSettings } from '../resilience/subgraph-policy';
-import { fetcherWithTimeout, subgraphAgent } from '../transport/subgraph-fetch';
 import { createDtsenContext, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
 import { loadRuleSet } from './rules/rule-set';
 import { buildDtsenSchema } from './schema';
-import { indexFirstDirectory } from './register-directory';
 
 export interface DtsenServiceOptions {
   readonly subgraphUrls: Readonly<Record<Register, string>>;
@@ -36,12 +33,11 @@ export interface DtsenServiceOptions {
  */
 export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promise<SubgraphApp> {
   const log = options.log ?? ((message: string) => console.error(message));
-  const agent = subgraphAgent();
-  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, agent));
+  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(options.resilience, log) });
   const dependencies: DtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
-    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, createSubgraphPolicies(options.resilience, log)), options.index),
+    directory: registers.directory,
     index: options.index,
   };
   const app = await createSubgraphApp<DtsenContext>({
@@ -56,7 +52,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
     ...app,
     stop: async () => {
       await app.stop();
-      await agent.close();
+      await registers.close();
     },
   };
 }

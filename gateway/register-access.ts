@@ -1,0 +1,38 @@
+import type { Register } from '../common/store-url';
+import type { IndexQueryRepository } from '../resolution/query-repository';
+import { signingFetch } from './auth/signing-fetch';
+import { indexFirstDirectory, type RegisterDirectory } from './dtsen/register-directory';
+import { createHttpRegisterDirectory } from './register-directory-http';
+import type { SubgraphPolicy } from './resilience/subgraph-policy';
+import { fetcherWithTimeout, subgraphAgent, type TimedFetch } from './transport/subgraph-fetch';
+
+export interface RegisterAccessOptions {
+  readonly subgraphUrls: Readonly<Record<Register, string>>;
+  readonly subgraphTimeoutMs: number;
+  readonly signingSecret: string;
+  readonly policies: Readonly<Record<Register, SubgraphPolicy>>;
+  readonly index: Pick<IndexQueryRepository, 'indexedHouseholds'>;
+}
+
+export interface RegisterAccess {
+  /** Signs every request that carries a principal; the transport of every subgraph call. */
+  readonly fetcher: TimedFetch;
+  /** Whether a key is held: the index first for households, then the registers, through their policies. */
+  readonly directory: RegisterDirectory;
+  /** Closes the pooled connections. */
+  close(): Promise<void>;
+}
+
+/**
+ * How the gateway and the dtsen service reach the registers: one keep-alive pool, every request
+ * signed inside the policies (a retry re-enters the signing fetch and gets a fresh timestamp).
+ */
+export function createRegisterAccess(options: RegisterAccessOptions): RegisterAccess {
+  const agent = subgraphAgent();
+  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, agent));
+  return {
+    fetcher,
+    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, options.policies), options.index),
+    close: () => agent.close(),
+  };
+}
