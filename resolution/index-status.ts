@@ -29,6 +29,12 @@ export interface IndexWarning {
   readonly message: string;
 }
 
+/** An `extensions.indexWarning` read from another service's answer. */
+export function isIndexWarning(value: unknown): value is IndexWarning {
+  const candidate = value as Partial<IndexWarning> | null | undefined;
+  return (candidate?.code === 'INDEX_MISSING' || candidate?.code === 'INDEX_STALE') && typeof candidate.message === 'string';
+}
+
 export interface IndexStatus {
   readonly info: IndexInfo;
   /** Null when the index is current. */

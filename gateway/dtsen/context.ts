@@ -1,6 +1,6 @@
 import type { Principal } from '../../common/auth/principal';
 import { newSourceCalls, type SourceCalls } from '../resilience/subgraph-policy';
-import type { IndexStatus } from '../../resolution/index-status';
+import type { IndexStatus, IndexWarning } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
 import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
 import type { DataQualityIssue } from './resolution/data-quality';
@@ -19,10 +19,11 @@ export interface DtsenRequestState {
   readonly dataQuality: WeakMap<object, readonly DataQualityIssue[]>;
   readonly persons: WeakMap<object, ResolvedPerson>;
   /**
-   * The index status, read once per request by `households`/`statistics`; the gateway's
-   * index-warning plugin reads `status` to warn in the response's extensions.
+   * The index status, read once per request by `households`/`statistics`; the index-warning plugin
+   * reads `status` to warn in the response's extensions, or `forwarded`: the warning the dtsen
+   * service answered with, when it runs as its own service.
    */
-  readonly index: { status: IndexStatus | null; reading: Promise<IndexStatus> | null };
+  readonly index: { status: IndexStatus | null; reading: Promise<IndexStatus> | null; forwarded: IndexWarning | null };
   readonly sourceCalls: SourceCalls;
 }
 
@@ -48,7 +49,7 @@ export function createDtsenContext(
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),
-      index: { status: null, reading: null },
+      index: { status: null, reading: null, forwarded: null },
       sourceCalls,
     },
   };

@@ -3,6 +3,7 @@ import type { ServiceMetrics } from '../../common/metrics/service-metrics';
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { Register } from '../../common/store-url';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
+import { indexWarningPlugin } from '../index-warning-plugin';
 import { createRegisterAccess } from '../register-access';
 import { createSubgraphPolicies, type ResilienceSettings } from '../resilience/subgraph-policy';
 import { createDtsenContext, type DtsenContext } from './context';
@@ -47,6 +48,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
     context: (_req, principal: Principal) => createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs),
     ready: options.ready,
     metrics: options.metrics,
+    plugins: [indexWarningPlugin()],
   });
   return {
     ...app,

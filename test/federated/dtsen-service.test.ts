@@ -62,6 +62,16 @@ describe.each(storeKinds())('the dtsen subgraph as its own HTTP service (%s stor
     expect(response).toEqual(expected);
   });
 
+  it('when households are listed before any resolution run, then the answer over HTTP carries the index warning the in-process dtsen gives', async () => {
+    const listing = '{ households(first: 2) { nodes { noKK } } }';
+    const expected = await inProcess.query(listing);
+
+    const response = await overHttp.query(listing);
+
+    expect(expected.body.extensions?.['indexWarning']).toEqual(expect.objectContaining({ code: 'INDEX_MISSING' }));
+    expect(response).toEqual(expected);
+  });
+
   it('when a request reaches the dtsen service unsigned, then it is refused with 401 UNAUTHENTICATED', async () => {
     const body = JSON.stringify({ query: HOUSEHOLD, variables: { noKK: SUTRISNO_KK } });
 
