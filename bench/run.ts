@@ -19,7 +19,8 @@ import { startService, stopAll, waitUntilReady, type RunningService } from '../s
 import { checkAnswers } from './check';
 import { parseGateways, startGateways, type BenchGateway, type GatewayPorts } from './gateways';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
-import { benchmarkReport, type Row } from './report';
+import { recordPlanCalls, runPlanFloor } from './plan-floor';
+import { benchmarkReport, PLAN_FLOOR, type Row } from './report';
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
 import { countSqlPerRequest } from './sql-count';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, PERSON_BY_NIK, registerFloorQuery, type BenchKeys } from './scenarios';
@@ -27,6 +28,8 @@ import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, PERSON_BY_NIK, regist
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
 const KEY_PAGES = 40;
+/** Households whose subgraph calls are recorded for the plan floor. */
+const PLAN_RECORDINGS = 200;
 const ROOT = path.join(__dirname, '..');
 
 interface Scenario {
@@ -214,6 +217,16 @@ async function main(): Promise<void> {
     for (const floor of floors) {
       await checkAnswers(floor.name, floor.next(), [{ name: 'the register', url: floor.url }]);
       for (const clients of connections) await measure(floor, floor.url, clients, null);
+    }
+    // Scenario (a)'s own subgraph calls, recorded through our gateway with the dtsen service over HTTP and replayed straight to the subgraphs.
+    if (selected.some((name) => name !== 'ours')) {
+      const plans = await recordPlanCalls({ ...env, DTSEN_URL: `http://127.0.0.1:${gatewayPorts.dtsen}/graphql` }, token, keys.noKKs.slice(0, PLAN_RECORDINGS).map((noKK) => ({ query: HOUSEHOLD_BY_KK, variables: { noKK } })));
+      console.log(`recorded the subgraph calls of (a) for ${plans.length} households, in ${plans[0]?.length ?? 0} waves of ${plans[0]?.map((wave) => wave.length).join(', ')} calls`);
+      for (const clients of connections) {
+        const result = await runPlanFloor({ plans, signingSecret: secrets.PRINCIPAL_SIGNING_SECRET, connections: clients, durationSeconds: duration });
+        rows.push({ scenario: PLAN_FLOOR, gateway: null, connections: clients, result });
+        console.log(`${PLAN_FLOOR} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, failed ${result.non2xx}`);
+      }
     }
 
     const report = benchmarkReport({

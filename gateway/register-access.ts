@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { Register } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import { signingFetch } from './auth/signing-fetch';
@@ -12,6 +13,8 @@ export interface RegisterAccessOptions {
   readonly signingSecret: string;
   readonly policies: Readonly<Record<Register, SubgraphPolicy>>;
   readonly index: Pick<IndexQueryRepository, 'indexedHouseholds'>;
+  /** The HTTP client of every subgraph call; the caller closes one it passes. Default: a keep-alive pool of its own. */
+  readonly dispatcher?: Dispatcher;
 }
 
 export interface RegisterAccess {
@@ -28,11 +31,13 @@ export interface RegisterAccess {
  * signed inside the policies (a retry re-enters the signing fetch and gets a fresh timestamp).
  */
 export function createRegisterAccess(options: RegisterAccessOptions): RegisterAccess {
-  const agent = subgraphAgent();
-  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, agent));
+  const own = options.dispatcher ? null : subgraphAgent();
+  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, options.dispatcher ?? own ?? undefined));
   return {
     fetcher,
     directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, options.policies), options.index),
-    close: () => agent.close(),
+    close: async () => {
+      await own?.close();
+    },
   };
 }

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
+import type { Dispatcher } from 'undici';
 import type { GraphQLSchema } from 'graphql';
 import { maskingFormatError } from '../common/errors';
 import { metricsEndpoint } from '../common/metrics/metrics-endpoint';
@@ -45,6 +46,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly index: IndexQueryRepository;
   /** Served at GET /metrics; the caller wires the index store's statements into it. Default: a fresh set counting no store. */
   readonly metrics?: ServiceMetrics;
+  /** The HTTP client of the subgraph calls (the bench records them through one); the caller closes it. Default: a keep-alive pool. */
+  readonly subgraphDispatcher?: Dispatcher;
   readonly log?: (message: string) => void;
 }
 
@@ -68,7 +71,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const log = options.log ?? ((message: string) => console.error(message));
   const metrics = options.metrics ?? createServiceMetrics();
   const policies = createSubgraphPolicies(options.resilience, log);
-  const registers = createRegisterAccess({ ...options, policies });
+  const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),

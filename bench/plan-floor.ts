@@ -1,0 +1,168 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Agent, request, type Dispatcher } from 'undici';
+import { PRINCIPAL_HEADER, signRequest } from '../common/auth/signature';
+import { closeStore } from '../common/store/open-store';
+import { loadGatewayConfig } from '../gateway/config';
+import { buildGateway } from '../gateway/server';
+import { readSupergraphSdl } from '../gateway/supergraph/subgraphs';
+import { createIndexQueryRepository } from '../resolution/query-repository';
+import { openIndexStore } from '../resolution/store';
+import { percentile, type LoadResult } from './load';
+
+/** One subgraph call a gateway made, as sent (the signature is made afresh when it is replayed). */
+export interface SubgraphCall {
+  readonly url: string;
+  readonly body: string;
+  readonly principal: string;
+}
+
+/**
+ * The subgraph calls of one gateway request in waves: the calls of a wave went out in parallel, each
+ * wave after an answer of the one before (the query plan's sequence, with its parallel fetches).
+ */
+export type PlanCalls = readonly (readonly SubgraphCall[])[];
+
+interface TimedCall extends SubgraphCall {
+  readonly started: number;
+  /** When its answer ended (or failed); Infinity while it is open. */
+  ended: number;
+}
+
+const END_CALLBACKS: ReadonlySet<PropertyKey> = new Set(['onResponseEnd', 'onResponseError', 'onComplete', 'onError']);
+
+/** The dispatcher's handler, noting when the call's answer ended (either callback style undici uses). */
+function timingEnd(handler: Dispatcher.DispatchHandler, call: TimedCall): Dispatcher.DispatchHandler {
+  return new Proxy(handler, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (END_CALLBACKS.has(property)) call.ended = performance.now();
+        return (value as (...parameters: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+function headerOf(headers: Dispatcher.DispatchOptions['headers'], name: string): string {
+  const value = headers && !Array.isArray(headers) && typeof headers === 'object' ? (headers as Record<string, unknown>)[name] : undefined;
+  if (typeof value !== 'string') throw new Error(`a recorded subgraph call has no ${name} header`);
+  return value;
+}
+
+/**
+ * A call opens a new wave when an answer of the current wave had already come before it was sent:
+ * it may have waited for that answer. Calls sent while every call of the wave was still open went
+ * out in parallel (a plan's Parallel node, or the other branch of one).
+ */
+function inWaves(calls: readonly TimedCall[]): PlanCalls {
+  const waves: { calls: SubgraphCall[]; firstEnd: number }[] = [];
+  for (const { started, ended, ...call } of [...calls].sort((a, b) => a.started - b.started)) {
+    const wave = waves.at(-1);
+    if (wave && wave.firstEnd > started) {
+      wave.calls.push(call);
+      wave.firstEnd = Math.min(wave.firstEnd, ended);
+    } else {
+      waves.push({ calls: [call], firstEnd: ended });
+    }
+  }
+  return waves.map((wave) => wave.calls);
+}
+
+/**
+ * Sends each request through an in-process instance of our gateway configured from `env` (with
+ * DTSEN_URL: the dtsen subgraph is a service, so every fetch of the plan is an HTTP call) and
+ * records the subgraph calls it makes, in waves. These are the direct subgraph calls of the
+ * scenario: replayed, they are the floor the gateway adds to.
+ */
+export async function recordPlanCalls(env: NodeJS.ProcessEnv, token: string, requests: readonly { query: string; variables: Record<string, unknown> }[]): Promise<PlanCalls[]> {
+  const config = loadGatewayConfig(env);
+  if (!config.dtsenUrl) throw new Error('recording the plan floor needs DTSEN_URL: every fetch of the plan must be an HTTP call');
+  const indexStore = await openIndexStore(config.indexUrl);
+  const agent = new Agent();
+  let calls: TimedCall[] = [];
+  const recording = agent.compose((dispatch) => (options, handler) => {
+    const call: TimedCall = { url: `${options.origin?.toString() ?? ''}${options.path}`, body: String(options.body), principal: headerOf(options.headers, PRINCIPAL_HEADER), started: performance.now(), ended: Number.POSITIVE_INFINITY };
+    calls.push(call);
+    return dispatch(options, timingEnd(handler, call));
+  });
+  const { sharedState: _unshared, ...settings } = config;
+  const gateway = await buildGateway({ ...settings, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), subgraphDispatcher: recording, log: () => undefined });
+  const server = createServer(gateway.app).listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  try {
+    const plans: PlanCalls[] = [];
+    for (const { query, variables } of requests) {
+      calls = [];
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { errors?: unknown };
+      if (!response.ok || body.errors) throw new Error(`recording the plan floor: the gateway answered ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+      plans.push(inWaves(calls));
+    }
+    return plans;
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+    await gateway.stop();
+    await agent.close();
+    await closeStore(indexStore);
+  }
+}
+
+async function replay(agent: Agent, secret: string, plan: PlanCalls): Promise<boolean> {
+  for (const wave of plan) {
+    const answers = await Promise.all(
+      wave.map(async (call) => {
+        const response = await request(call.url, {
+          dispatcher: agent,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...signRequest(secret, call.principal, call.body) },
+          body: call.body,
+        });
+        await response.body.text();
+        return response.statusCode === 200;
+      }),
+    );
+    if (!answers.every(Boolean)) return false;
+  }
+  return true;
+}
+
+/**
+ * Replays recorded plans straight to the subgraphs, wave after wave, from `connections` concurrent
+ * clients for `durationSeconds`: the latency of each is the sum of its waves, what a client asking
+ * the subgraphs itself would wait without a gateway.
+ */
+export async function runPlanFloor(options: { plans: readonly PlanCalls[]; signingSecret: string; connections: number; durationSeconds: number }): Promise<LoadResult> {
+  const agent = new Agent({ connections: options.connections * 4 });
+  const latencies: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const until = performance.now() + options.durationSeconds * 1000;
+  const client = async () => {
+    while (performance.now() < until) {
+      const plan = options.plans[next % options.plans.length] as PlanCalls;
+      next += 1;
+      const started = performance.now();
+      if (await replay(agent, options.signingSecret, plan)) latencies.push(performance.now() - started);
+      else failed += 1;
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.connections }, client));
+  } finally {
+    await agent.close();
+  }
+  latencies.sort((a, b) => a - b);
+  return {
+    requestsPerSecond: latencies.length / options.durationSeconds,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    non2xx: failed,
+    errors: 0,
+    peakRssMb: null,
+  };
+}
