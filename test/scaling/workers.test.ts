@@ -9,8 +9,9 @@ import { openTestSharedState, TEST_REDIS_URL, type TestSharedState } from './tes
 
 const RULE_SET = '{ ruleSet { version } }';
 
+/** The primary's children that run the gateway: tsx also starts an esbuild service under it. */
 function workerPids(primary: Started): number[] {
-  return execFileSync('pgrep', ['-P', String(primary.child.pid)], { encoding: 'utf8' }).trim().split('\n').map(Number);
+  return execFileSync('pgrep', ['-P', String(primary.child.pid), '-f', 'gateway/main.ts'], { encoding: 'utf8' }).trim().split('\n').map(Number);
 }
 
 /** Every worker prints the ready line; resolves once `count` of them have. */
