@@ -1,7 +1,7 @@
 import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptRecord, PkhComponent } from '../../subgraphs/dtks/records';
 import { choice, date, FieldProblem, flag, integer, list, noKK, optional, text } from '../codecs';
 import { column, type RegisterFormat } from './format';
-import { identityColumns, residenceColumns } from './shared-columns';
+import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
 
 const PROGRAMS: readonly DtksProgram[] = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
 const COMPONENTS: readonly PkhComponent[] = ['PREGNANT', 'EARLY_CHILDHOOD', 'PUPIL_SD', 'PUPIL_SMP', 'PUPIL_SMA', 'SEVERE_DISABILITY', 'ELDERLY'];
@@ -45,23 +45,13 @@ export const DTKS_FORMAT: RegisterFormat<DtksFamilyRecord, DtksMemberRecord> = {
     return {
       dtksId: family['dtks_id'] as string,
       noKK: no,
-      regionCode: family['region_code'] as string,
-      address: family['address'] as string,
-      rt: family['rt'] as string,
-      rw: family['rw'] as string,
+      ...residenceOf(family),
       verificationStatus: family['verification_status'] as DtksFamilyRecord['verificationStatus'],
       verifiedAt: family['verified_at'] as string | null,
       active: family['active'] as boolean,
       welfarePercentile: family['welfare_percentile'] as number | null,
       receipts: family['receipts'] as DtksReceiptRecord[],
-      members: members.map((member) => ({
-        nik: member['nik'] as string,
-        noKK: no,
-        name: member['name'] as string,
-        sex: member['sex'] as DtksMemberRecord['sex'],
-        birthDate: member['birth_date'] as string,
-        relationship: member['relationship'] as number,
-      })),
+      members: members.map((member) => identityOf(member, no)),
     };
   },
 };

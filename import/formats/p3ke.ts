@@ -1,7 +1,7 @@
 import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
 import { FieldProblem, flag, integer, list, noKK } from '../codecs';
 import { column, type RegisterFormat } from './format';
-import { identityColumns, residenceColumns } from './shared-columns';
+import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
 
 const PROGRAM_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
 const FIRST_YEAR = 1945;
@@ -37,10 +37,7 @@ export const P3KE_FORMAT: RegisterFormat<P3keFamilyRecord, P3keMemberRecord> = {
     const no = family['no_kk'] as string;
     return {
       noKK: no,
-      regionCode: family['region_code'] as string,
-      address: family['address'] as string,
-      rt: family['rt'] as string,
-      rw: family['rw'] as string,
+      ...residenceOf(family),
       desil: family['desil'] as number,
       extremePoor: family['extreme_poor'] as boolean,
       liveableHouse: family['liveable_house'] as boolean,
@@ -48,12 +45,7 @@ export const P3KE_FORMAT: RegisterFormat<P3keFamilyRecord, P3keMemberRecord> = {
       sanitation: family['sanitation'] as boolean,
       interventions: family['interventions'] as P3keInterventionRecord[],
       members: members.map((member) => ({
-        nik: member['nik'] as string,
-        noKK: no,
-        name: member['name'] as string,
-        sex: member['sex'] as P3keMemberRecord['sex'],
-        birthDate: member['birth_date'] as string,
-        relationship: member['relationship'] as number,
+        ...identityOf(member, no),
         inSchool: member['in_school'] as boolean,
         working: member['working'] as boolean,
       })),

@@ -8,7 +8,7 @@ import type {
 } from '../../subgraphs/regsosek/records';
 import { choice, type Codec, date, FieldProblem, flag, integer, noKK, optional, text } from '../codecs';
 import { column, type Column, type RegisterFormat, type Values } from './format';
-import { identityColumns, residenceColumns } from './shared-columns';
+import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
 
 // Codes of REGSOSEK2022.K, as schema/regsosek.graphql documents them.
 
@@ -115,10 +115,7 @@ export const REGSOSEK_FORMAT: RegisterFormat<RegsosekFamilyRecord, RegsosekMembe
     }
     return {
       noKK: no,
-      regionCode: family['region_code'] as string,
-      address: family['address'] as string,
-      rt: family['rt'] as string,
-      rw: family['rw'] as string,
+      ...residenceOf(family),
       familyStatus: family['family_status'] as number,
       housing: nestedValues(HOUSING, family),
       assets: nestedValues(ASSETS, family),
@@ -127,12 +124,7 @@ export const REGSOSEK_FORMAT: RegisterFormat<RegsosekFamilyRecord, RegsosekMembe
           ? null
           : { desil: family['desil'] as number, percentile: family['percentile'] as number, version: family['ranking_version'] as string, rankedAt: family['ranked_at'] as string },
       members: members.map((member) => ({
-        nik: member['nik'] as string,
-        noKK: no,
-        name: member['name'] as string,
-        sex: member['sex'] as RegsosekMemberRecord['sex'],
-        birthDate: member['birth_date'] as string,
-        relationship: member['relationship'] as number,
+        ...identityOf(member, no),
         presence: member['presence'] as number,
         schoolParticipation: member['school_participation'] as number,
         schoolLevel: member['school_level'] as SchoolLevel | null,

@@ -1,5 +1,5 @@
 import { choice, date, digits, integer, nik, text, villageCode } from '../codecs';
-import { column, type Column } from './format';
+import { column, type Column, type Values } from './format';
 
 /** Where a family lives, as every register records it: village code, street address, RT and RW. */
 interface Residence {
@@ -35,4 +35,21 @@ export function identityColumns<Member extends Identity>(): Column<Member>[] {
     column('birth_date', date, (member: Member) => member.birthDate),
     column('relationship', integer(1, 8), (member: Member) => member.relationship),
   ];
+}
+
+/** The residence of a family row parsed with residenceColumns. */
+export function residenceOf(family: Values): Residence {
+  return { regionCode: family['region_code'] as string, address: family['address'] as string, rt: family['rt'] as string, rw: family['rw'] as string };
+}
+
+/** The identity of a member row parsed with identityColumns, under its family's No. KK. */
+export function identityOf(member: Values, noKK: string): Identity & { readonly noKK: string } {
+  return {
+    nik: member['nik'] as string,
+    noKK,
+    name: member['name'] as string,
+    sex: member['sex'] as Identity['sex'],
+    birthDate: member['birth_date'] as string,
+    relationship: member['relationship'] as number,
+  };
 }
