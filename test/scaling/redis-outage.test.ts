@@ -12,38 +12,53 @@ const HASH = queryHash(RULE_SET);
 const ANSWER = { status: 200, body: { data: { ruleSet: { version: '2025' } } } };
 const NOT_FOUND = { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } };
 
-/** A system whose gateway reaches the test Redis through `proxy`, under the key prefix of `direct`. */
-async function startBehindProxy(proxy: RedisProxy, direct: TestSharedState): Promise<{ system: RunningSystem; redis: Redis }> {
-  const redis = openRedis(proxy.url, () => undefined);
-  const system = await startSystem({
-    store: 'sqlite',
-    data: WORLD,
-    evaluationDate: EVALUATION_DATE,
-    rateLimitPerMinute: 3,
-    sharedState: { redis, keyPrefix: direct.keyPrefix },
+interface BehindProxy {
+  readonly direct: TestSharedState;
+  readonly proxy: RedisProxy;
+  readonly system: RunningSystem;
+  readonly redis: Redis;
+}
+
+/**
+ * For the enclosing describe: a system whose gateway reaches the test Redis through a proxy (down
+ * from the start when `down`), under a key prefix of its own; stopped and removed after the tests.
+ */
+function gatewayBehindRedisProxy(options: { down?: boolean } = {}): () => BehindProxy {
+  let started: BehindProxy | undefined;
+  beforeAll(async () => {
+    const direct = await openTestSharedState();
+    const proxy = await startRedisProxy(options.down ? { down: true } : {});
+    const redis = openRedis(proxy.url, () => undefined);
+    const system = await startSystem({
+      store: 'sqlite',
+      data: WORLD,
+      evaluationDate: EVALUATION_DATE,
+      rateLimitPerMinute: 3,
+      sharedState: { redis, keyPrefix: direct.keyPrefix },
+    });
+    started = { direct, proxy, system, redis };
   });
-  return { system, redis };
+  afterAll(async () => {
+    if (!started) return;
+    await started.system.stop();
+    await closeRedis(started.redis);
+    await started.proxy.close();
+    await started.direct.remove();
+  });
+  return () => {
+    if (!started) throw new Error('the system behind the Redis proxy has not started');
+    return started;
+  };
 }
 
 describe('a gateway whose Redis goes away and comes back', () => {
-  let direct: TestSharedState;
-  let proxy: RedisProxy;
-  let system: RunningSystem;
-  let redis: Redis;
+  const behindProxy = gatewayBehindRedisProxy();
   beforeAll(async () => {
-    direct = await openTestSharedState();
-    proxy = await startRedisProxy();
-    ({ system, redis } = await startBehindProxy(proxy, direct));
-    await whenReady(redis);
-  });
-  afterAll(async () => {
-    await system.stop();
-    await closeRedis(redis);
-    await proxy.close();
-    await direct.remove();
+    await whenReady(behindProxy().redis);
   });
 
   it('when Redis is away, then a registered hash is answered PERSISTED_QUERY_NOT_FOUND, the full query is served, and the rate limit counts in memory', async () => {
+    const { system, proxy } = behindProxy();
     const token = await testToken('frontend', { subject: 'outage-client' });
     const busy = await testToken('frontend', { subject: 'outage-busy' });
     const registered = await persistedQuery(system.gatewayUrl, token, HASH, RULE_SET);
@@ -58,6 +73,7 @@ describe('a gateway whose Redis goes away and comes back', () => {
   });
 
   it('when Redis is back, then the queries registered before the outage run by hash again', async () => {
+    const { system, proxy, redis } = behindProxy();
     const token = await testToken('frontend', { subject: 'recovered-client' });
 
     proxy.up();
@@ -68,23 +84,10 @@ describe('a gateway whose Redis goes away and comes back', () => {
 });
 
 describe('a gateway started while its Redis is down', () => {
-  let direct: TestSharedState;
-  let proxy: RedisProxy;
-  let system: RunningSystem;
-  let redis: Redis;
-  beforeAll(async () => {
-    direct = await openTestSharedState();
-    proxy = await startRedisProxy({ down: true });
-    ({ system, redis } = await startBehindProxy(proxy, direct));
-  });
-  afterAll(async () => {
-    await system.stop();
-    await closeRedis(redis);
-    await proxy.close();
-    await direct.remove();
-  });
+  const behindProxy = gatewayBehindRedisProxy({ down: true });
 
   it('when a client sends a query and then its hash, then the query is served and the hash is unknown, without waiting for Redis', async () => {
+    const { system, direct } = behindProxy();
     const token = await testToken('frontend', { subject: 'degraded-client' });
     const started = Date.now();
 
