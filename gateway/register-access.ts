@@ -31,13 +31,13 @@ export interface RegisterAccess {
  * signed inside the policies (a retry re-enters the signing fetch and gets a fresh timestamp).
  */
 export function createRegisterAccess(options: RegisterAccessOptions): RegisterAccess {
-  const own = options.dispatcher ? null : subgraphAgent();
-  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, options.dispatcher ?? own ?? undefined));
+  const dispatcher = options.dispatcher ?? subgraphAgent();
+  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, dispatcher));
   return {
     fetcher,
     directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, options.policies), options.index),
     close: async () => {
-      await own?.close();
+      if (!options.dispatcher) await dispatcher.close();
     },
   };
 }

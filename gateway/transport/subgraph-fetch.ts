@@ -68,7 +68,7 @@ class BufferedResponse implements SubgraphResponse {
  * request open). The body is read whole before the answer is returned, so the connection goes back
  * to the pool whatever the caller does with it.
  */
-export function fetcherWithTimeout(timeoutMs: number, agent: Dispatcher = subgraphAgent()): TimedFetch {
+export function fetcherWithTimeout(timeoutMs: number, agent: Dispatcher): TimedFetch {
   return async (url, init = {}) => {
     const signals = [AbortSignal.timeout(timeoutMs), currentAttemptSignal(), init.signal ?? undefined].filter(
       (signal): signal is AbortSignal => signal !== undefined,
