@@ -5,7 +5,7 @@ import mysql from 'mysql2/promise';
 import { storeUrlsFrom } from '../common/config';
 import { closeStore } from '../common/store/open-store';
 import { REGISTERS, type Register, type StoreName } from '../common/store-url';
-import { createIndexRepository } from '../resolution/repository';
+import { createIndexRepository, type IndexRepository } from '../resolution/repository';
 import { runResolution } from '../resolution/run';
 import { openIndexStore } from '../resolution/store';
 import { progressReporter } from '../seed/progress';
@@ -116,15 +116,16 @@ export interface MeasuredResolution {
  * or this run finished an interrupted one.
  */
 export async function resolveOrReuse(indexUrl: string, gatewayUrl: string, gatewayToken: string, limitSeconds: number | null): Promise<MeasuredResolution | null> {
-  const before = await indexState(indexUrl);
-  if (before === 'finished') {
-    console.log('reusing the index of an earlier run');
-    return null;
-  }
   const store = await openIndexStore(indexUrl);
   try {
+    const index = createIndexRepository(store);
+    const before = await indexState(index);
+    if (before === 'finished') {
+      console.log('reusing the index of an earlier run');
+      return null;
+    }
     const summary = await runResolution({
-      index: createIndexRepository(store),
+      index,
       gatewayUrl,
       gatewayToken,
       ...(limitSeconds === null ? {} : { signal: AbortSignal.timeout(limitSeconds * 1000) }),
@@ -136,18 +137,12 @@ export async function resolveOrReuse(indexUrl: string, gatewayUrl: string, gatew
   }
 }
 
-export type IndexState = 'empty' | 'unfinished' | 'finished';
+type IndexState = 'empty' | 'unfinished' | 'finished';
 
 /** The index's runs: a full resolution is measured only when it starts from an empty index. */
-export async function indexState(indexUrl: string): Promise<IndexState> {
-  const store = await openIndexStore(indexUrl);
-  try {
-    const index = createIndexRepository(store);
-    if ((await index.unfinishedRun()) !== null) return 'unfinished';
-    return (await index.lastFinishedRun()) === null ? 'empty' : 'finished';
-  } finally {
-    await closeStore(store);
-  }
+async function indexState(index: IndexRepository): Promise<IndexState> {
+  if ((await index.unfinishedRun()) !== null) return 'unfinished';
+  return (await index.lastFinishedRun()) === null ? 'empty' : 'finished';
 }
 
 /** Database names of one bench run: `bench_<families>_<store>`, with a run tag unless the data is kept. */
