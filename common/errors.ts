@@ -19,6 +19,8 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   /** Too many requests from this principal; HTTP 429, retry after `extensions.retryAfterSeconds`. */
   RATE_LIMITED: 'RATE_LIMITED',
+  /** The gateway is running all it can and the request could not wait its turn; HTTP 503, retry after `extensions.retryAfterSeconds`. */
+  OVERLOADED: 'OVERLOADED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -4,6 +4,7 @@ import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeReplicaSpecs
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
 import type { ResilienceSettings } from './resilience/subgraph-policy';
+import type { ConcurrencyLimitSettings } from './resilience/concurrency-limit';
 import { workerCountFrom } from '../common/cluster';
 
 /** How the gateway and the dtsen service call the registers, and the rules they compute with (REGISTER_CALL_SPECS). */
@@ -39,6 +40,8 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly signingSecret: string;
   /** GraphQL requests one principal may make per minute; more are answered RATE_LIMITED (HTTP 429). */
   readonly rateLimitPerMinute: number;
+  /** How many GraphQL requests each gateway process runs at once, and how many wait (docs/performance.md). */
+  readonly concurrency: ConcurrencyLimitSettings;
   /** The dtsen subgraph as its own service (gateway/dtsen/main.ts); absent: it runs in the gateway's process. */
   readonly dtsenUrl?: string;
   /** Where several gateway instances keep what they share (APQ, rate limit); null: each instance alone, in memory (docs/scaling.md). */
@@ -72,6 +75,10 @@ export const MAX_ALIASES = 100;
 export const MAX_DIRECTIVES = 20;
 export const MAX_TOKENS = 5_000;
 export const MAX_COST = 20_000;
+
+/** Measured in docs/performance.md ("Admission"): enough to keep the subgraphs busy, few enough to keep the tail short. */
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
+export const DEFAULT_MAX_QUEUED_REQUESTS = 1_000;
 
 export const API_LIMITS: ApiLimits = Object.freeze({
   maxDepth: MAX_DEPTH,
@@ -146,6 +153,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       AUTH_AUDIENCE: str({ default: GATEWAY_AUDIENCE, desc: 'Expected token audience' }),
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
       RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'GraphQL requests per principal per minute' }),
+      MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'GraphQL requests one gateway process runs at once; the rest queue in arrival order' }),
+      MAX_QUEUED_REQUESTS: num({ default: DEFAULT_MAX_QUEUED_REQUESTS, desc: 'GraphQL requests that may wait for their turn; beyond them OVERLOADED (HTTP 503)' }),
       DTSEN_URL: str({ default: '', desc: 'GraphQL URL of the dtsen subgraph service; empty: in process' }),
       REDIS_URL: str({ default: '', desc: 'redis:// or rediss:// URL of the Redis several gateway instances share; empty: state in process memory' }),
       REDIS_KEY_PREFIX: str({ default: 'dtsen:', desc: 'Prefix of the keys the gateway writes in Redis' }),
@@ -171,6 +180,12 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    concurrency: Object.freeze({
+      maxConcurrent: wholeNumber(parsed.MAX_CONCURRENT_REQUESTS, 'MAX_CONCURRENT_REQUESTS', 1),
+      maxQueued: wholeNumber(parsed.MAX_QUEUED_REQUESTS, 'MAX_QUEUED_REQUESTS', 0),
+      // A request that waited out the deadline of its own subgraph calls would have no time left to run them.
+      maxWaitMs: registerCalls.resilience.requestDeadlineMs,
+    }),
     ...(parsed.DTSEN_URL === '' ? {} : { dtsenUrl: dtsenUrlFrom(parsed.DTSEN_URL) }),
     sharedState: sharedStateFrom(parsed),
   });

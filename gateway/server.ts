@@ -31,6 +31,7 @@ import { keyMaskingPlugin } from './security/key-masking';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from './resilience/subgraph-policy';
+import { concurrencyLimit } from './resilience/concurrency-limit';
 import { DtsenServiceDataSource } from './dtsen-service-data-source';
 import { createRegisterAccess } from './register-access';
 import { SourceDataSource } from './source-data-source';
@@ -149,6 +150,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.use(
     '/graphql',
     corsAllowList(options.corsOrigins),
+    concurrencyLimit(options.concurrency, metrics.registry),
     express.json({ limit: JSON_BODY_LIMIT }),
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {

@@ -235,7 +235,9 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       expect(statuses).toEqual(paths.map((probePath) => [probePath, 200]));
     });
 
-    it.each(all.filter((workload) => workload.kind === 'Deployment').map(byName))('when %s is scraped where its annotations say, then it answers with the SQL and GraphQL counters', async (_name, workload) => {
+    const GATEWAY_ADMISSION = ['# TYPE dtsen_gateway_requests_running gauge', '# TYPE dtsen_gateway_requests_queued gauge', '# TYPE dtsen_gateway_requests_shed_total counter'];
+
+    it.each(all.filter((workload) => workload.kind === 'Deployment').map(byName))('when %s is scraped where its annotations say, then it answers with the SQL and GraphQL counters (and the gateway its admission)', async (_name, workload) => {
       const origin = processOf(workload).probeOrigin?.(system) ?? '';
 
       const response = await fetch(`${origin}${workload.annotations['prometheus.io/path']}`);
@@ -243,7 +245,12 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
 
       expect({ status: response.status, counters: text.split('\n').filter((line) => line.startsWith('# TYPE dtsen_')) }).toEqual({
         status: 200,
-        counters: ['# TYPE dtsen_sql_statements_total counter', '# TYPE dtsen_graphql_requests_total counter', '# TYPE dtsen_graphql_request_duration_seconds histogram'],
+        counters: [
+          '# TYPE dtsen_sql_statements_total counter',
+          '# TYPE dtsen_graphql_requests_total counter',
+          '# TYPE dtsen_graphql_request_duration_seconds histogram',
+          ...(workload.name === 'dtsen-gateway' ? GATEWAY_ADMISSION : []),
+        ],
       });
     });
   });

@@ -70,7 +70,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     expect(answer.status).toBe(404);
   });
 
-  it('when a gateway has answered one query and refused a misspelt one, then its /metrics counts one success and one error, beside the process metrics', async () => {
+  it('when a gateway has answered one query and refused a misspelt one, then its /metrics counts one success and one error, nothing running, waiting or refused, beside the process metrics', async () => {
     const gatewayUrl = await system.startAnotherGateway();
     const token = await fullAccessToken();
     const post = (query: string) =>
@@ -82,7 +82,15 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
 
     expect({ status: answer.status, samples: dtsenSamples(answer.text), processMetrics: PROCESS_METRICS.filter((name) => answer.text.includes(`\n${name} `)) }).toEqual({
       status: 200,
-      samples: ['dtsen_graphql_requests_total{outcome="success"} 1', 'dtsen_graphql_requests_total{outcome="error"} 1', 'dtsen_graphql_request_duration_seconds_count 2'],
+      samples: [
+        'dtsen_graphql_requests_total{outcome="success"} 1',
+        'dtsen_graphql_requests_total{outcome="error"} 1',
+        'dtsen_graphql_request_duration_seconds_count 2',
+        'dtsen_gateway_requests_running 0',
+        'dtsen_gateway_requests_queued 0',
+        'dtsen_gateway_requests_shed_total{reason="queue_full"} 0',
+        'dtsen_gateway_requests_shed_total{reason="waited_too_long"} 0',
+      ],
       processMetrics: PROCESS_METRICS,
     });
   });
@@ -98,6 +106,6 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     expect(read.body.errors).toBeUndefined();
     const personal = [SUTRISNO_KK, ...[BUDI, SITI, AYU, DEWI].flatMap((person) => [person.nik, person.name]), ...Object.values(caller), 'MetricsLeakCheck'];
     expect(texts.map((text) => personal.filter((value) => text.includes(value)))).toEqual(origins.map(() => []));
-    expect([...new Set(texts.flatMap((text) => dtsenSamples(text).flatMap((line) => [...line.matchAll(/(\w+)="/g)].map((label) => label[1]))))].sort()).toEqual(['outcome', 'store']);
+    expect([...new Set(texts.flatMap((text) => dtsenSamples(text).flatMap((line) => [...line.matchAll(/(\w+)="/g)].map((label) => label[1]))))].sort()).toEqual(['outcome', 'reason', 'store']);
   });
 });

@@ -64,3 +64,22 @@ describe('the worker processes of the gateway', () => {
     expect(() => workers({ GATEWAY_WORKERS: value })).toThrow(new Error('GATEWAY_WORKERS must be a whole number of at least 1, or auto'));
   });
 });
+
+describe('the concurrency limit of each gateway process', () => {
+  const concurrency = (env: NodeJS.ProcessEnv) => loadGatewayConfig({ ...SECRETS_ENV, ...env }).concurrency;
+
+  it('when the limits are unset or set, then the gateway runs that many requests at once and queues that many, each waiting at most the request deadline', () => {
+    expect([concurrency({}), concurrency({ MAX_CONCURRENT_REQUESTS: '32', MAX_QUEUED_REQUESTS: '0', REQUEST_DEADLINE_MS: '20000' })]).toEqual([
+      { maxConcurrent: 8, maxQueued: 1000, maxWaitMs: 10_000 },
+      { maxConcurrent: 32, maxQueued: 0, maxWaitMs: 20_000 },
+    ]);
+  });
+
+  it.each([
+    ['MAX_CONCURRENT_REQUESTS', '0', 'MAX_CONCURRENT_REQUESTS must be a whole number of at least 1'],
+    ['MAX_CONCURRENT_REQUESTS', '2.5', 'MAX_CONCURRENT_REQUESTS must be a whole number of at least 1'],
+    ['MAX_QUEUED_REQUESTS', '-1', 'MAX_QUEUED_REQUESTS must be a whole number of at least 0'],
+  ])('when %s is %s, then the gateway refuses to start, naming the variable', (name, value, message) => {
+    expect(() => concurrency({ [name]: value })).toThrow(new Error(message));
+  });
+});

@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
-import { API_LIMITS } from '../../gateway/config';
+import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
 import { buildDtsenServiceApp } from '../../gateway/dtsen/server';
 import { buildGateway, type GatewayApp } from '../../gateway/server';
@@ -86,6 +86,8 @@ export interface SystemOptions {
   readonly resolve?: boolean;
   /** RATE_LIMIT_PER_MINUTE of the gateway (default: high enough never to matter). */
   readonly rateLimitPerMinute?: number;
+  /** MAX_CONCURRENT_REQUESTS and MAX_QUEUED_REQUESTS of the gateway (default: as deployed). */
+  readonly concurrency?: { readonly maxConcurrent: number; readonly maxQueued: number };
   /** Where the dtsen subgraph runs: in the gateway's process (default) or as its own HTTP service (DTSEN_URL). */
   readonly dtsen?: 'in-process' | 'http';
   /** Redis the gateways share (APQ, rate limit), as with REDIS_URL (default: none, each in memory). */
@@ -197,6 +199,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     tokenSource: TEST_TOKEN_SOURCE,
     signingSecret: TEST_SIGNING_SECRET,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
+    concurrency: {
+      maxConcurrent: DEFAULT_MAX_CONCURRENT_REQUESTS,
+      maxQueued: DEFAULT_MAX_QUEUED_REQUESTS,
+      ...options.concurrency,
+      maxWaitMs: resilience.requestDeadlineMs,
+    },
     ...(options.sharedState && { sharedState: options.sharedState }),
     log: () => undefined,
   });
