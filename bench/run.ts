@@ -23,14 +23,17 @@ import { recordPlanCalls, runPlanFloor } from './plan-floor';
 import { benchmarkReport, PLAN_FLOOR, type Row } from './report';
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
 import { countSqlPerRequest } from './sql-count';
-import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, PERSON_BY_NIK, registerFloorQuery, type BenchKeys } from './scenarios';
+import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, parseScenarioLetters, PERSON_BY_NIK, registerFloorQuery, SCENARIO_LETTERS, type BenchKeys, type ScenarioLetter } from './scenarios';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
 const KEY_PAGES = 40;
 /** Households whose subgraph calls are recorded for the plan floor. */
 const PLAN_RECORDINGS = 200;
+const WARM_UP_SECONDS = 2;
 const ROOT = path.join(__dirname, '..');
+/** Passed from the bench's environment to our gateways, to compare admission settings in one command. */
+const ADMISSION_VARIABLES = ['MAX_CONCURRENT_REQUESTS', 'MAX_QUEUED_REQUESTS'] as const;
 
 interface Scenario {
   readonly name: string;
@@ -117,6 +120,7 @@ async function main(): Promise<void> {
       'mysql-url': { type: 'string', default: DEFAULT_MYSQL_URL },
       'keep-data': { type: 'boolean', default: false },
       'seed-only': { type: 'boolean', default: false },
+      scenarios: { type: 'string', default: SCENARIO_LETTERS.join(',') },
     },
   });
   const store = values.store as StoreKind;
@@ -135,8 +139,13 @@ async function main(): Promise<void> {
     store === 'sqlite' ? '' : ` --store ${store}`,
     resolveSeconds === null ? '' : ` --resolve-seconds ${resolveSeconds}`,
     values['keep-data'] ? ' --keep-data' : '',
-  ].join('');
-  const command = `npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}${options}`;
+  ];
+  const letters = parseScenarioLetters(values.scenarios);
+  if (letters.length < SCENARIO_LETTERS.length) options.push(` --scenarios ${letters.join(',')}`);
+  // Our gateways' admission settings, when the caller sets them to compare (docs/performance.md); otherwise the defaults.
+  const admission = Object.fromEntries(ADMISSION_VARIABLES.flatMap((name) => (process.env[name] === undefined ? [] : [[name, process.env[name]]])));
+  const admissionPrefix = Object.entries(admission).map(([name, value]) => `${name}=${value} `).join('');
+  const command = `${admissionPrefix}npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}${options.join('')}`;
   const stores = openBenchStores({ kind: store, families, mysqlUrl: values['mysql-url'], keepData: values['keep-data'] });
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
   const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3 };
@@ -157,6 +166,7 @@ async function main(): Promise<void> {
     REGSOSEK_URL: `http://127.0.0.1:${ports.regsosek}/graphql`,
     P3KE_URL: `http://127.0.0.1:${ports.p3ke}/graphql`,
     RATE_LIMIT_PER_MINUTE: '100000000',
+    ...admission,
   };
   const services: RunningService[] = [];
   try {
@@ -190,13 +200,14 @@ async function main(): Promise<void> {
     const sqlMetricsUrls = [...REGISTERS.map((register) => ports[register]), gatewayPorts.ours].map((port) => `http://127.0.0.1:${port}/metrics`);
     const sqlPerRequest = await countSqlPerRequest({ metricsUrls: sqlMetricsUrls, gatewayUrl, keys, household, page });
 
-    const scenarios: Scenario[] = [
-      { name: '(a) household by KK', next: () => household({ noKK: kk() }) },
-      { name: '(b) page of 50 households', next: () => page({ after: cursor() }) },
-      { name: '(c) person by NIK', next: () => person({ nik: nik() }) },
-      { name: '(d) statistics of a city', next: () => statistics({ city: city() }) },
-    ];
-    const floors: FloorScenario[] = REGISTERS.map((register) => {
+    const scenarios = ([
+      { letter: 'a', name: '(a) household by KK', next: () => household({ noKK: kk() }) },
+      { letter: 'b', name: '(b) page of 50 households', next: () => page({ after: cursor() }) },
+      { letter: 'c', name: '(c) person by NIK', next: () => person({ nik: nik() }) },
+      { letter: 'd', name: '(d) statistics of a city', next: () => statistics({ city: city() }) },
+    ] satisfies (Scenario & { letter: ScenarioLetter })[]).filter((scenario) => letters.includes(scenario.letter));
+    // The floors are scenario (a)'s subgraph calls made directly: measured with (a) only.
+    const floors: FloorScenario[] = (letters.includes('a') ? REGISTERS : []).map((register) => {
       const signed = signedRegisterRequest(secrets.PRINCIPAL_SIGNING_SECRET, principal, register);
       return { name: `floor: (a) ${register} read, direct`, url: `http://127.0.0.1:${ports[register]}/graphql`, next: () => signed(kk()) };
     });
@@ -207,26 +218,31 @@ async function main(): Promise<void> {
       rows.push({ scenario: scenario.name, gateway: gateway?.name ?? null, connections: clients, result });
       console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB`);
     };
-    // The gateways take turns at each client count: the runs the ratios compare are seconds apart, under the same load from the rest of the machine.
+    // Scenario (a)'s own subgraph calls, recorded through our gateway with the dtsen service over HTTP, replayed straight to the subgraphs.
+    const plans =
+      letters.includes('a') && selected.some((name) => name !== 'ours')
+        ? await recordPlanCalls({ ...env, DTSEN_URL: `http://127.0.0.1:${gatewayPorts.dtsen}/graphql` }, token, keys.noKKs.slice(0, PLAN_RECORDINGS).map((noKK) => ({ query: HOUSEHOLD_BY_KK, variables: { noKK } })))
+        : null;
+    if (plans) console.log(`recorded the subgraph calls of (a) for ${plans.length} households, in ${plans[0]?.length ?? 0} waves of ${plans[0]?.map((wave) => wave.length).join(', ')} calls`);
+    const measurePlanFloor = async (clients: number, recorded: NonNullable<typeof plans>) => {
+      const result = await runPlanFloor({ plans: recorded, signingSecret: secrets.PRINCIPAL_SIGNING_SECRET, connections: clients, durationSeconds: duration });
+      rows.push({ scenario: PLAN_FLOOR, gateway: null, connections: clients, result });
+      console.log(`${PLAN_FLOOR} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, failed ${result.non2xx}`);
+    };
+
+    // The gateways take turns at each client count, and (a)'s floor right after them: the runs the ratios compare are seconds apart, under the same load from the rest of the machine.
     for (const scenario of scenarios) {
       await checkAnswers(scenario.name, scenario.next(), gateways);
+      // Unrecorded, so that no gateway's first turn pays for warming up what the others' turns find warm.
+      for (const gateway of gateways) await runLoad({ url: gateway.url, connections: 1, durationSeconds: WARM_UP_SECONDS, next: scenario.next });
       for (const clients of connections) {
         for (const gateway of gateways) await measure(scenario, gateway.url, clients, gateway);
+        if (scenario.letter === 'a' && plans) await measurePlanFloor(clients, plans);
       }
     }
     for (const floor of floors) {
       await checkAnswers(floor.name, floor.next(), [{ name: 'the register', url: floor.url }]);
       for (const clients of connections) await measure(floor, floor.url, clients, null);
-    }
-    // Scenario (a)'s own subgraph calls, recorded through our gateway with the dtsen service over HTTP and replayed straight to the subgraphs.
-    if (selected.some((name) => name !== 'ours')) {
-      const plans = await recordPlanCalls({ ...env, DTSEN_URL: `http://127.0.0.1:${gatewayPorts.dtsen}/graphql` }, token, keys.noKKs.slice(0, PLAN_RECORDINGS).map((noKK) => ({ query: HOUSEHOLD_BY_KK, variables: { noKK } })));
-      console.log(`recorded the subgraph calls of (a) for ${plans.length} households, in ${plans[0]?.length ?? 0} waves of ${plans[0]?.map((wave) => wave.length).join(', ')} calls`);
-      for (const clients of connections) {
-        const result = await runPlanFloor({ plans, signingSecret: secrets.PRINCIPAL_SIGNING_SECRET, connections: clients, durationSeconds: duration });
-        rows.push({ scenario: PLAN_FLOOR, gateway: null, connections: clients, result });
-        console.log(`${PLAN_FLOOR} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, failed ${result.non2xx}`);
-      }
     }
 
     const report = benchmarkReport({

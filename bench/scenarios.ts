@@ -1,5 +1,17 @@
 import type { Register } from '../common/store-url';
 
+/** The scenarios of issue 6: (a) household, (b) page, (c) person, (d) statistics. */
+export const SCENARIO_LETTERS = ['a', 'b', 'c', 'd'] as const;
+export type ScenarioLetter = (typeof SCENARIO_LETTERS)[number];
+
+/** `--scenarios a,b`: the named scenarios, in the bench's order. */
+export function parseScenarioLetters(value: string): ScenarioLetter[] {
+  const named = value.split(',').map((letter) => letter.trim());
+  const unknown = named.filter((letter) => !(SCENARIO_LETTERS as readonly string[]).includes(letter));
+  if (named.length === 0 || unknown.length > 0) throw new Error(`--scenarios takes a comma-separated list of ${SCENARIO_LETTERS.join(', ')}; got "${value}"`);
+  return SCENARIO_LETTERS.filter((letter) => named.includes(letter));
+}
+
 /** The fields every household scenario asks: the three registers, members, desil, eligibility and targeting. */
 const HOUSEHOLD_FIELDS = `noKK sources
   desil { value source conflict }
