@@ -158,3 +158,49 @@ export const ResolutionRunEntity = new EntitySchema<ResolutionRunRow>({
     cursors: entityColumn.varchar('cursors', 2000),
   },
 });
+
+const lower = <P extends string>(program: P) => program.toLowerCase() as Lowercase<P>;
+const TARGETING_STATUS_MEASURES = ['on_target', 'inclusion', 'exclusion'] as const;
+
+/** The counts the index keeps per village and desil, by column name: what `statistics` adds up. */
+export const SUMMARY_MEASURES = [
+  'families' as const,
+  'persons' as const,
+  ...INDEX_PROGRAMS.flatMap((program) => [`eligible_${lower(program)}` as const, `budget_${lower(program)}` as const]),
+  ...TARGETED_INDEX_PROGRAMS.flatMap((program) => TARGETING_STATUS_MEASURES.map((status) => `${status}_${lower(program)}` as const)),
+];
+export type SummaryMeasure = (typeof SUMMARY_MEASURES)[number];
+
+/**
+ * The indexed families of one region code (a village) and one desil (0: none), counted. Every write
+ * of the index keeps these in step in its own transaction, so `statistics` adds up a few thousand
+ * rows instead of grouping every household of a region.
+ */
+export type RegionSummaryRow = { readonly regionCode: string; readonly desil: number } & Readonly<Record<SummaryMeasure, number>>;
+
+/** The indexed families of one region code with at least one data-quality issue of one code. */
+export interface RegionIssueCountRow {
+  readonly regionCode: string;
+  readonly code: string;
+  readonly families: number;
+}
+
+export const RegionSummaryEntity = new EntitySchema<RegionSummaryRow>({
+  name: 'RegionSummary',
+  tableName: 'region_summary',
+  columns: {
+    regionCode: { ...entityColumn.varchar('region_code', 10), primary: true },
+    desil: { ...entityColumn.smallint('desil'), primary: true },
+    ...Object.fromEntries(SUMMARY_MEASURES.map((measure) => [measure, entityColumn.bigint(measure)])),
+  },
+});
+
+export const RegionIssueCountEntity = new EntitySchema<RegionIssueCountRow>({
+  name: 'RegionIssueCount',
+  tableName: 'region_issue_count',
+  columns: {
+    regionCode: { ...entityColumn.varchar('region_code', 10), primary: true },
+    code: { ...entityColumn.varchar('code', 24), primary: true },
+    families: entityColumn.integer('families'),
+  },
+});

@@ -2,12 +2,15 @@ import { Between, In, type DataSource, type ObjectLiteral, type SelectQueryBuild
 import type { FamilyPage } from '../common/pagination';
 import {
   INDEX_PROGRAMS,
+  RegionIssueCountEntity,
+  RegionSummaryEntity,
   ResolvedHouseholdEntity,
   ResolvedIssueEntity,
-  TARGETED_INDEX_PROGRAMS,
+  SUMMARY_MEASURES,
   type IndexProgram,
   type ResolvedHouseholdRow,
 } from './entities';
+import { NO_DESIL } from './region-summary';
 import type { HouseholdQuery } from './household-filter';
 import { createIndexRepository, type ResolutionRun } from './repository';
 
@@ -74,7 +77,7 @@ export interface IndexQueryRepository {
   /**
    * Counts of the families whose region code starts with `regionPrefix` (every family with a region
    * when null) and lies in the scope, grouped by the first `digits` digits of the code: two GROUP BY
-   * queries.
+   * queries of the region summary, which has a row per village and desil, not per household.
    */
   regionGroups(regionPrefix: string | null, scope: RegionScope, digits: number): Promise<RegionGroups>;
   /** Which of these No. KKs any run has indexed: one query. */
@@ -89,15 +92,15 @@ interface Condition {
 /** Column names come from these fixed lists only, never from input. */
 const column = (name: string) => name.toLowerCase();
 
-/** `h.region_code` within one of the prefixes; the intersection with a filter's prefix is the AND of both. */
-function scopeCondition(scope: RegionScope): Condition[] {
+/** `<alias>.region_code` within one of the prefixes; the intersection with a filter's prefix is the AND of both. */
+function scopeCondition(scope: RegionScope, alias = 'h'): Condition[] {
   if (scope === null) return [];
   if (scope.length === 0) return [{ sql: '1 = 0' }];
   // The prefixes go into LIKE patterns, where `%` and `_` would widen the scope.
   const invalid = scope.find((prefix) => !/^\d{1,10}$/.test(prefix));
   if (invalid !== undefined) throw new Error(`A region scope holds digit prefixes only, not "${invalid}"`);
   const parameters = Object.fromEntries(scope.map((prefix, index) => [`scope${index}`, `${prefix}%`]));
-  return [{ sql: `(${scope.map((_, index) => `h.region_code LIKE :scope${index}`).join(' OR ')})`, parameters }];
+  return [{ sql: `(${scope.map((_, index) => `${alias}.region_code LIKE :scope${index}`).join(' OR ')})`, parameters }];
 }
 
 function conditions(query: HouseholdQuery, scope: RegionScope): Condition[] {
@@ -128,27 +131,6 @@ function apply<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, where: r
 /** MySQL returns SUM as a decimal string. */
 const count = (value: unknown): number => Number(value ?? 0);
 
-/** [expression, alias] of every programme count, over the rows of a group. */
-function programSums(): [string, string][] {
-  const sums: [string, string][] = [];
-  for (const program of INDEX_PROGRAMS) {
-    const p = column(program);
-    sums.push([`SUM(CASE WHEN h.eligible_${p} = 1 THEN 1 ELSE 0 END)`, `eligible_${p}`]);
-    sums.push([`SUM(CASE WHEN h.eligible_${p} = 1 THEN h.benefit_${p} ELSE 0 END)`, `budget_${p}`]);
-  }
-  for (const program of TARGETED_INDEX_PROGRAMS) {
-    const p = column(program);
-    for (const [status, alias] of [
-      ['ON_TARGET', 'on_target'],
-      ['INCLUSION_ERROR', 'inclusion'],
-      ['EXCLUSION_ERROR', 'exclusion'],
-    ] as const) {
-      sums.push([`SUM(CASE WHEN h.targeting_${p} = '${status}' THEN 1 ELSE 0 END)`, `${alias}_${p}`]);
-    }
-  }
-  return sums;
-}
-
 function toDesilGroup(raw: Record<string, unknown>): DesilGroup {
   const programs = {} as Record<IndexProgram, ProgramCounts>;
   for (const program of INDEX_PROGRAMS) {
@@ -163,7 +145,7 @@ function toDesilGroup(raw: Record<string, unknown>): DesilGroup {
   }
   return {
     code: String(raw['code']),
-    desil: raw['desil'] === null || raw['desil'] === undefined ? null : Number(raw['desil']),
+    desil: Number(raw['desil']) === NO_DESIL ? null : Number(raw['desil']),
     families: count(raw['families']),
     persons: count(raw['persons']),
     programs,
@@ -173,6 +155,8 @@ function toDesilGroup(raw: Record<string, unknown>): DesilGroup {
 export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRepository {
   const households = dataSource.getRepository(ResolvedHouseholdEntity);
   const issues = dataSource.getRepository(ResolvedIssueEntity);
+  const summary = dataSource.getRepository(RegionSummaryEntity);
+  const issueCounts = dataSource.getRepository(RegionIssueCountEntity);
   const runs = createIndexRepository(dataSource);
 
   return {
@@ -226,30 +210,25 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
 
     async regionGroups(regionPrefix, scope, digits) {
       if (![2, 4, 6, 10].includes(digits)) throw new RangeError(`A region level has 2, 4, 6 or 10 digits, not ${digits}`);
-      const code = `SUBSTR(h.region_code, 1, ${digits})`;
+      const code = `SUBSTR(s.region_code, 1, ${digits})`;
       const prefix = { regionPrefix: `${regionPrefix ?? ''}%` };
-      const scoped = scopeCondition(scope);
-      const desilQuery = households
-        .createQueryBuilder('h')
-        .select(code, 'code')
-        .addSelect('h.desil', 'desil')
-        .addSelect('COUNT(*)', 'families')
-        .addSelect('SUM(h.persons)', 'persons');
-      for (const [expression, alias] of programSums()) desilQuery.addSelect(expression, alias);
-      const desilRows = await apply(desilQuery.where('h.region_code LIKE :regionPrefix', prefix), scoped)
+      const scoped = scopeCondition(scope, 's');
+      const desilQuery = summary.createQueryBuilder('s').select(code, 'code').addSelect('s.desil', 'desil');
+      for (const measure of SUMMARY_MEASURES) desilQuery.addSelect(`SUM(s.${measure})`, measure);
+      const desilRows = await apply(desilQuery.where('s.region_code LIKE :regionPrefix', prefix), scoped)
         .groupBy(code)
-        .addGroupBy('h.desil')
+        .addGroupBy('s.desil')
         .getRawMany<Record<string, unknown>>();
-      const issueQuery = issues
-        .createQueryBuilder('i')
-        .innerJoin('ResolvedHousehold', 'h', 'h.no_kk = i.no_kk')
+      // A family lies in one village, so the villages' counts of families with an issue add up.
+      const issueQuery = issueCounts
+        .createQueryBuilder('s')
         .select(code, 'code')
-        .addSelect('i.code', 'issue')
-        .addSelect('COUNT(DISTINCT i.no_kk)', 'families')
-        .where('h.region_code LIKE :regionPrefix', prefix);
+        .addSelect('s.code', 'issue')
+        .addSelect('SUM(s.families)', 'families')
+        .where('s.region_code LIKE :regionPrefix', prefix);
       const issueRows = await apply(issueQuery, scoped)
         .groupBy(code)
-        .addGroupBy('i.code')
+        .addGroupBy('s.code')
         .getRawMany<Record<string, unknown>>();
       return {
         desil: desilRows.map(toDesilGroup),

@@ -1,14 +1,19 @@
-import { In, IsNull, MoreThan, Not, type DataSource } from 'typeorm';
+import { In, IsNull, MoreThan, Not, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
 import { chunk } from '../common/store/chunks';
 import { insertRows } from '../common/store/bulk-insert';
 import {
+  RegionIssueCountEntity,
+  RegionSummaryEntity,
   ResolutionRunEntity,
   ResolvedHouseholdEntity,
   ResolvedIssueEntity,
+  type RegionIssueCountRow,
+  type RegionSummaryRow,
   type ResolutionRunRow,
   type ResolvedIssueRow,
 } from './entities';
 import { fromIndexRows, toIndexRows, type ResolvedHousehold } from './household';
+import { RegionSummaryDelta } from './region-summary';
 
 /** A stored run: its row, with the id the store gave it. */
 export type ResolutionRun = ResolutionRunRow & { readonly id: number };
@@ -44,6 +49,48 @@ export interface IndexRepository {
 
 /** Keeps `IN (...)` lists well under every driver's parameter limit. */
 const KEYS_PER_STATEMENT = 500;
+/** Summary rows per upsert: 26 columns each, under SQLite's 32,766 bound parameters. */
+const SUMMARY_ROWS_PER_STATEMENT = 500;
+
+/**
+ * Takes the households of these No. KKs and their issues out of the index, and counts them out of
+ * `delta`: one read of the rows, one of their issues and the deletes, per slice of keys.
+ */
+async function removeHouseholds(manager: EntityManager, noKKs: readonly string[], delta: RegionSummaryDelta): Promise<void> {
+  for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
+    const leaving = await manager.find(ResolvedHouseholdEntity, { where: { noKK: In(slice) } });
+    if (leaving.length === 0) continue;
+    const codes = new Map<string, string[]>();
+    for (const issue of await manager.find(ResolvedIssueEntity, { select: { noKK: true, code: true }, where: { noKK: In(slice) } })) {
+      codes.set(issue.noKK, [...(codes.get(issue.noKK) ?? []), issue.code]);
+    }
+    for (const row of leaving) delta.add(row, codes.get(row.noKK) ?? [], -1);
+    await manager.delete(ResolvedIssueEntity, { noKK: In(slice) });
+    await manager.delete(ResolvedHouseholdEntity, { noKK: In(slice) });
+  }
+}
+
+/**
+ * Adds `delta` to the region summary, in the caller's transaction. The run writes one page at a
+ * time; on MySQL the rows read are locked anyway, so two writers could not lose each other's counts.
+ */
+async function writeRegionSummary(manager: EntityManager, delta: RegionSummaryDelta): Promise<void> {
+  const regionCodes = delta.regionCodes();
+  if (regionCodes.length === 0) return;
+  const lock = manager.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+  const summary: RegionSummaryRow[] = [];
+  const issues: RegionIssueCountRow[] = [];
+  for (const slice of chunk(regionCodes, KEYS_PER_STATEMENT)) {
+    summary.push(...(await manager.find(RegionSummaryEntity, { where: { regionCode: In(slice) }, ...lock })));
+    issues.push(...(await manager.find(RegionIssueCountEntity, { where: { regionCode: In(slice) }, ...lock })));
+  }
+  const merged = delta.applyTo({ summary, issues });
+  for (const slice of chunk(merged.summary.write, SUMMARY_ROWS_PER_STATEMENT)) await manager.upsert(RegionSummaryEntity, slice, ['regionCode', 'desil']);
+  for (const slice of chunk(merged.issues.write, SUMMARY_ROWS_PER_STATEMENT)) await manager.upsert(RegionIssueCountEntity, slice, ['regionCode', 'code']);
+  // A region and desil, or a region and issue, left with no family: rare, one delete each.
+  for (const row of merged.summary.remove) await manager.delete(RegionSummaryEntity, { regionCode: row.regionCode, desil: row.desil } as FindOptionsWhere<RegionSummaryRow>);
+  for (const row of merged.issues.remove) await manager.delete(RegionIssueCountEntity, { regionCode: row.regionCode, code: row.code });
+}
 
 function toRun(row: ResolutionRunRow): ResolutionRun {
   if (row.id === undefined) throw new Error('A stored run has no id');
@@ -71,14 +118,14 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
       const rows = resolved.map((household) => toIndexRows(household, runId, resolvedAt));
       const noKKs = rows.map((row) => row.household.noKK);
       await dataSource.transaction(async (manager) => {
-        for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
-          await manager.delete(ResolvedIssueEntity, { noKK: In(slice) });
-          await manager.delete(ResolvedHouseholdEntity, { noKK: In(slice) });
-        }
+        const delta = new RegionSummaryDelta();
+        await removeHouseholds(manager, noKKs, delta);
         const runner = manager.queryRunner;
         if (!runner) throw new Error('A transaction without a query runner');
         await insertRows(runner, ResolvedHouseholdEntity, rows.map((row) => row.household));
         await insertRows(runner, ResolvedIssueEntity, rows.flatMap((row) => row.issues));
+        for (const row of rows) delta.add(row.household, row.issues.map((issue) => issue.code), 1);
+        await writeRegionSummary(manager, delta);
       });
     },
 
@@ -104,13 +151,13 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
     async finishRun(runId, finishedAt) {
       return dataSource.transaction(async (manager) => {
         const stale = await manager.find(ResolvedHouseholdEntity, { select: { noKK: true }, where: { runId: Not(runId) } });
-        for (const slice of chunk(
+        const delta = new RegionSummaryDelta();
+        await removeHouseholds(
+          manager,
           stale.map((row) => row.noKK),
-          KEYS_PER_STATEMENT,
-        )) {
-          await manager.delete(ResolvedIssueEntity, { noKK: In(slice) });
-          await manager.delete(ResolvedHouseholdEntity, { noKK: In(slice) });
-        }
+          delta,
+        );
+        await writeRegionSummary(manager, delta);
         const families = await manager.count(ResolvedHouseholdEntity, { where: { runId } });
         await manager.update(ResolutionRunEntity, { id: runId }, { finishedAt, families });
         return families;

@@ -1,13 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { openStore, type StoreDefinition, type StoreOptions } from '../common/store/open-store';
-import { ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity } from './entities';
+import { RegionIssueCountEntity, RegionSummaryEntity, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity } from './entities';
 import { IndexInitial1767312000000 } from './migrations/1767312000000-index-initial';
 import { IndexPersons1767398400000 } from './migrations/1767398400000-index-persons';
 import { IndexRegionDesil1767484800000 } from './migrations/1767484800000-index-region-desil';
+import { IndexRegionSummary1767571200000 } from './migrations/1767571200000-index-region-summary';
 
 export const INDEX_STORE: StoreDefinition = {
-  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity],
-  migrations: [IndexInitial1767312000000, IndexPersons1767398400000, IndexRegionDesil1767484800000],
+  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity],
+  migrations: [IndexInitial1767312000000, IndexPersons1767398400000, IndexRegionDesil1767484800000, IndexRegionSummary1767571200000],
 };
 
 /** Opens the resolution index (`sqlite:<path>` or `mysql://…/db`) and migrates it. */

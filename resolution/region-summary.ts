@@ -1,0 +1,111 @@
+import {
+  INDEX_PROGRAMS,
+  programSuffix,
+  SUMMARY_MEASURES,
+  TARGETED_INDEX_PROGRAMS,
+  type RegionIssueCountRow,
+  type RegionSummaryRow,
+  type ResolvedHouseholdRow,
+  type SummaryMeasure,
+} from './entities';
+
+// How a write of the index changes the region summary: households leaving count -1, households
+// arriving +1, each in its region and desil. Families without a region code are in no region's
+// statistics, so they change nothing here either.
+
+/** The summary's desil of a family without one: a key column cannot be null. */
+export const NO_DESIL = 0;
+
+type Counts = Record<SummaryMeasure, number>;
+
+const TARGETING_MEASURES = [
+  ['ON_TARGET', 'on_target'],
+  ['INCLUSION_ERROR', 'inclusion'],
+  ['EXCLUSION_ERROR', 'exclusion'],
+] as const;
+
+function zeroCounts(): Counts {
+  return Object.fromEntries(SUMMARY_MEASURES.map((measure) => [measure, 0])) as Counts;
+}
+
+/** What one household adds to its region's and desil's counts. */
+function countsOf(row: ResolvedHouseholdRow): Counts {
+  const fields = row as unknown as Record<string, unknown>;
+  const counts = zeroCounts();
+  counts.families = 1;
+  counts.persons = row.persons;
+  for (const program of INDEX_PROGRAMS) {
+    const p = program.toLowerCase();
+    const eligible = fields[`eligible${programSuffix(program)}`] === true;
+    counts[`eligible_${p}` as SummaryMeasure] = eligible ? 1 : 0;
+    counts[`budget_${p}` as SummaryMeasure] = eligible ? Number(fields[`benefit${programSuffix(program)}`]) : 0;
+  }
+  for (const program of TARGETED_INDEX_PROGRAMS) {
+    const status = fields[`targeting${programSuffix(program)}`];
+    for (const [value, measure] of TARGETING_MEASURES) counts[`${measure}_${program.toLowerCase()}` as SummaryMeasure] = status === value ? 1 : 0;
+  }
+  return counts;
+}
+
+const key = (...parts: readonly (string | number)[]) => parts.join('\u0000');
+
+/** The changes of one write, added up per region and desil, and per region and issue code. */
+export class RegionSummaryDelta {
+  private readonly groups = new Map<string, { regionCode: string; desil: number; counts: Counts }>();
+  private readonly issues = new Map<string, { regionCode: string; code: string; families: number }>();
+
+  /** A household entering (+1) or leaving (-1) the index, with the codes of its issues. */
+  add(row: ResolvedHouseholdRow, issueCodes: readonly string[], sign: 1 | -1): void {
+    const regionCode = row.regionCode;
+    if (regionCode === null) return;
+    const desil = row.desil ?? NO_DESIL;
+    const group = this.groups.get(key(regionCode, desil)) ?? { regionCode, desil, counts: zeroCounts() };
+    const added = countsOf(row);
+    for (const measure of SUMMARY_MEASURES) group.counts[measure] += sign * added[measure];
+    this.groups.set(key(regionCode, desil), group);
+    // A family counts once per issue code, however many of its members have that issue.
+    for (const code of new Set(issueCodes)) {
+      const issue = this.issues.get(key(regionCode, code)) ?? { regionCode, code, families: 0 };
+      issue.families += sign;
+      this.issues.set(key(regionCode, code), issue);
+    }
+  }
+
+  /** Region codes whose counts change. */
+  regionCodes(): string[] {
+    return [...new Set([...this.groups.values(), ...this.issues.values()].map((change) => change.regionCode))];
+  }
+
+  /**
+   * The stored rows of the changed regions with this delta added: those still counting families to
+   * write, and those left with none to delete.
+   */
+  applyTo(
+    stored: { readonly summary: readonly RegionSummaryRow[]; readonly issues: readonly RegionIssueCountRow[] },
+  ): { summary: Merged<RegionSummaryRow>; issues: Merged<RegionIssueCountRow> } {
+    const storedSummary = new Map(stored.summary.map((row) => [key(row.regionCode, row.desil), row]));
+    const storedIssues = new Map(stored.issues.map((row) => [key(row.regionCode, row.code), row]));
+    const summary: Merged<RegionSummaryRow> = { write: [], remove: [] };
+    for (const [groupKey, { regionCode, desil, counts }] of this.groups) {
+      const before = storedSummary.get(groupKey);
+      const after = { regionCode, desil } as Record<string, number | string>;
+      for (const measure of SUMMARY_MEASURES) after[measure] = Number(before?.[measure] ?? 0) + counts[measure];
+      const row = after as RegionSummaryRow;
+      if (row.families > 0) summary.write.push(row);
+      else if (before) summary.remove.push(row);
+    }
+    const issues: Merged<RegionIssueCountRow> = { write: [], remove: [] };
+    for (const [issueKey, change] of this.issues) {
+      const before = storedIssues.get(issueKey);
+      const row = { regionCode: change.regionCode, code: change.code, families: (before?.families ?? 0) + change.families };
+      if (row.families > 0) issues.write.push(row);
+      else if (before) issues.remove.push(row);
+    }
+    return { summary, issues };
+  }
+}
+
+export interface Merged<Row> {
+  readonly write: Row[];
+  readonly remove: Row[];
+}

@@ -1,0 +1,136 @@
+import type { DataSource } from 'typeorm';
+import { insertRows } from '../../common/store/bulk-insert';
+import { closeStore, openStore } from '../../common/store/open-store';
+import { INDEX_PROGRAMS, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity, type IndexProgram } from '../../resolution/entities';
+import { toIndexRows, type ResolvedHousehold } from '../../resolution/household';
+import { IndexInitial1767312000000 } from '../../resolution/migrations/1767312000000-index-initial';
+import { IndexPersons1767398400000 } from '../../resolution/migrations/1767398400000-index-persons';
+import { IndexRegionDesil1767484800000 } from '../../resolution/migrations/1767484800000-index-region-desil';
+import { createIndexQueryRepository, type DesilGroup, type ProgramCounts, type RegionGroups } from '../../resolution/query-repository';
+import { createIndexRepository } from '../../resolution/repository';
+import { openIndexStore } from '../../resolution/store';
+import { storeKinds } from '../support/stores';
+import { createTestIndexStore, type TestIndexStore } from './index-store';
+
+const KEDOYA = '3172011001';
+const KAPUK = '3172011002';
+const RUN = { ruleSet: '2025', evaluationDate: '2026-11-28', startedAt: '2026-11-28T01:00:00.000Z', cursors: '{}' };
+
+function household(noKK: string, changes: Partial<ResolvedHousehold> & { benefits?: Partial<Record<IndexProgram, number>> }): ResolvedHousehold {
+  const { benefits = {}, ...rest } = changes;
+  return {
+    noKK,
+    sources: ['REGSOSEK'],
+    persons: 3,
+    region: { code: KEDOYA },
+    desil: { value: 2, source: 'REGSOSEK', conflict: false },
+    eligibility: INDEX_PROGRAMS.map((program) => ({ program, eligible: (benefits[program] ?? 0) > 0, estimatedAnnualBenefit: benefits[program] ?? 0, ruleSet: '2025' })),
+    targeting: ['PKH', 'BPNT', 'PBI_JK', 'PIP'].map((program) => ({ program, status: 'NOT_TARGETED' })),
+    dataQuality: [],
+    ...rest,
+  };
+}
+
+const POOR = household('3172011506100001', {
+  persons: 4,
+  benefits: { PKH: 3_000_000, BPNT: 2_400_000 },
+  targeting: [
+    { program: 'PKH', status: 'ON_TARGET' },
+    { program: 'BPNT', status: 'EXCLUSION_ERROR' },
+    { program: 'PBI_JK', status: 'NOT_TARGETED' },
+    { program: 'PIP', status: 'NOT_TARGETED' },
+  ],
+  dataQuality: [
+    { code: 'DUPLICATE_NIK', sources: ['DTKS'], nik: '3172011203850001' },
+    { code: 'DUPLICATE_NIK', sources: ['REGSOSEK'], nik: '3172011203850002' },
+  ],
+});
+const NEIGHBOUR = household('3172011506100002', { persons: 2, dataQuality: [{ code: 'MISSING_FROM_DTKS', sources: ['REGSOSEK'], nik: null }] });
+const UNPLACED = household('3172011506100003', { region: null, desil: null });
+/** POOR in the next run: moved to Kapuk, desil 5, eligible for nothing, its issues resolved. */
+const POOR_MOVED = household(POOR.noKK, { persons: 4, region: { code: KAPUK }, desil: { value: 5, source: 'REGSOSEK', conflict: false } });
+
+const counts = (changes: Partial<ProgramCounts> = {}): ProgramCounts => ({ eligible: 0, onTarget: 0, inclusionErrors: 0, exclusionErrors: 0, budget: 0, ...changes });
+const programs = (changes: Partial<Record<IndexProgram, Partial<ProgramCounts>>> = {}) =>
+  Object.fromEntries(INDEX_PROGRAMS.map((program) => [program, counts(changes[program])])) as Record<IndexProgram, ProgramCounts>;
+
+const sorted = (groups: RegionGroups) => ({
+  desil: [...groups.desil].sort((a, b) => `${a.code}${a.desil}`.localeCompare(`${b.code}${b.desil}`)),
+  issues: [...groups.issues].sort((a, b) => `${a.code}${a.issue}`.localeCompare(`${b.code}${b.issue}`)),
+});
+
+const POOR_AND_NEIGHBOUR_IN_KEDOYA: DesilGroup = {
+  code: KEDOYA,
+  desil: 2,
+  families: 2,
+  persons: 6,
+  programs: programs({ PKH: { eligible: 1, budget: 3_000_000, onTarget: 1 }, BPNT: { eligible: 1, budget: 2_400_000, exclusionErrors: 1 } }),
+};
+
+describe.each(storeKinds())('the region summary of the index (%s)', (kind) => {
+  let store: TestIndexStore;
+  let dataSource: DataSource | undefined;
+  afterEach(async () => {
+    if (dataSource) await closeStore(dataSource);
+    dataSource = undefined;
+    await store.remove();
+  });
+
+  it('when households are saved, saved again elsewhere and dropped by a finished run, then the village counts are always those of the households the index holds', async () => {
+    store = createTestIndexStore(kind);
+    dataSource = await openIndexStore(store.url);
+    const index = createIndexRepository(dataSource);
+    const villages = () => createIndexQueryRepository(dataSource as DataSource).regionGroups(null, null, 10).then(sorted);
+
+    const first = await index.startRun(RUN);
+    await index.saveHouseholds([POOR, NEIGHBOUR, UNPLACED], first.id, '2026-11-28T01:00:01.000Z');
+    await index.finishRun(first.id, '2026-11-28T01:00:02.000Z');
+    const afterFirstRun = await villages();
+    const second = await index.startRun({ ...RUN, startedAt: '2026-11-29T01:00:00.000Z' });
+    await index.saveHouseholds([POOR_MOVED], second.id, '2026-11-29T01:00:01.000Z');
+    const duringSecondRun = await villages();
+    await index.finishRun(second.id, '2026-11-29T01:00:02.000Z');
+    const afterSecondRun = await villages();
+
+    expect(afterFirstRun).toEqual({
+      desil: [POOR_AND_NEIGHBOUR_IN_KEDOYA],
+      issues: [
+        { code: KEDOYA, issue: 'DUPLICATE_NIK', families: 1 },
+        { code: KEDOYA, issue: 'MISSING_FROM_DTKS', families: 1 },
+      ],
+    });
+    expect(duringSecondRun).toEqual({
+      desil: [
+        { code: KEDOYA, desil: 2, families: 1, persons: 2, programs: programs() },
+        { code: KAPUK, desil: 5, families: 1, persons: 4, programs: programs() },
+      ],
+      issues: [{ code: KEDOYA, issue: 'MISSING_FROM_DTKS', families: 1 }],
+    });
+    expect(afterSecondRun).toEqual({ desil: [{ code: KAPUK, desil: 5, families: 1, persons: 4, programs: programs() }], issues: [] });
+  });
+
+  it('when an index filled before the summary existed is migrated, then the summary counts what it already held', async () => {
+    store = createTestIndexStore(kind);
+    const before = await openStore(store.url, {
+      entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity],
+      migrations: [IndexInitial1767312000000, IndexPersons1767398400000, IndexRegionDesil1767484800000],
+    });
+    const rows = [POOR, NEIGHBOUR, UNPLACED].map((resolved) => toIndexRows(resolved, 1, '2026-11-28T01:00:01.000Z'));
+    const runner = before.createQueryRunner();
+    await insertRows(runner, ResolvedHouseholdEntity, rows.map((row) => row.household));
+    await insertRows(runner, ResolvedIssueEntity, rows.flatMap((row) => row.issues));
+    await runner.release();
+    await closeStore(before);
+
+    dataSource = await openIndexStore(store.url);
+    const groups = sorted(await createIndexQueryRepository(dataSource).regionGroups('3172', null, 6));
+
+    expect(groups).toEqual({
+      desil: [{ ...POOR_AND_NEIGHBOUR_IN_KEDOYA, code: '317201' }],
+      issues: [
+        { code: '317201', issue: 'DUPLICATE_NIK', families: 1 },
+        { code: '317201', issue: 'MISSING_FROM_DTKS', families: 1 },
+      ],
+    });
+  });
+});
