@@ -159,15 +159,22 @@ export const ResolutionRunEntity = new EntitySchema<ResolutionRunRow>({
   },
 });
 
-const lower = <P extends string>(program: P) => program.toLowerCase() as Lowercase<P>;
-const TARGETING_STATUS_MEASURES = ['on_target', 'inclusion', 'exclusion'] as const;
+/** A programme's part of a column name: PBI_JK → pbi_jk. */
+export const programColumn = <P extends string>(program: P) => program.toLowerCase() as Lowercase<P>;
+
+/** The targeting statuses the summary counts per programme, and the column prefix each is counted under. */
+export const TARGETING_MEASURES = [
+  ['ON_TARGET', 'on_target'],
+  ['INCLUSION_ERROR', 'inclusion'],
+  ['EXCLUSION_ERROR', 'exclusion'],
+] as const;
 
 /** The counts the index keeps per village and desil, by column name: what `statistics` adds up. */
 export const SUMMARY_MEASURES = [
   'families' as const,
   'persons' as const,
-  ...INDEX_PROGRAMS.flatMap((program) => [`eligible_${lower(program)}` as const, `budget_${lower(program)}` as const]),
-  ...TARGETED_INDEX_PROGRAMS.flatMap((program) => TARGETING_STATUS_MEASURES.map((status) => `${status}_${lower(program)}` as const)),
+  ...INDEX_PROGRAMS.flatMap((program) => [`eligible_${programColumn(program)}` as const, `budget_${programColumn(program)}` as const]),
+  ...TARGETED_INDEX_PROGRAMS.flatMap((program) => TARGETING_MEASURES.map(([, measure]) => `${measure}_${programColumn(program)}` as const)),
 ];
 export type SummaryMeasure = (typeof SUMMARY_MEASURES)[number];
 

@@ -1,8 +1,10 @@
 import {
   INDEX_PROGRAMS,
+  programColumn,
   programSuffix,
   SUMMARY_MEASURES,
   TARGETED_INDEX_PROGRAMS,
+  TARGETING_MEASURES,
   type RegionIssueCountRow,
   type RegionSummaryRow,
   type ResolvedHouseholdRow,
@@ -18,12 +20,6 @@ export const NO_DESIL = 0;
 
 type Counts = Record<SummaryMeasure, number>;
 
-const TARGETING_MEASURES = [
-  ['ON_TARGET', 'on_target'],
-  ['INCLUSION_ERROR', 'inclusion'],
-  ['EXCLUSION_ERROR', 'exclusion'],
-] as const;
-
 function zeroCounts(): Counts {
   return Object.fromEntries(SUMMARY_MEASURES.map((measure) => [measure, 0])) as Counts;
 }
@@ -35,14 +31,13 @@ function countsOf(row: ResolvedHouseholdRow): Counts {
   counts.families = 1;
   counts.persons = row.persons;
   for (const program of INDEX_PROGRAMS) {
-    const p = program.toLowerCase();
     const eligible = fields[`eligible${programSuffix(program)}`] === true;
-    counts[`eligible_${p}` as SummaryMeasure] = eligible ? 1 : 0;
-    counts[`budget_${p}` as SummaryMeasure] = eligible ? Number(fields[`benefit${programSuffix(program)}`]) : 0;
+    counts[`eligible_${programColumn(program)}`] = eligible ? 1 : 0;
+    counts[`budget_${programColumn(program)}`] = eligible ? Number(fields[`benefit${programSuffix(program)}`]) : 0;
   }
   for (const program of TARGETED_INDEX_PROGRAMS) {
     const status = fields[`targeting${programSuffix(program)}`];
-    for (const [value, measure] of TARGETING_MEASURES) counts[`${measure}_${program.toLowerCase()}` as SummaryMeasure] = status === value ? 1 : 0;
+    for (const [value, measure] of TARGETING_MEASURES) counts[`${measure}_${programColumn(program)}`] = status === value ? 1 : 0;
   }
   return counts;
 }
