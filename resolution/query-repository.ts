@@ -4,6 +4,7 @@ import {
   INDEX_PROGRAMS,
   RegionIssueCountEntity,
   RegionSummaryEntity,
+  ResolutionRunEntity,
   ResolvedHouseholdEntity,
   ResolvedIssueEntity,
   SUMMARY_MEASURES,
@@ -12,14 +13,14 @@ import {
 } from './entities';
 import { NO_DESIL } from './region-summary';
 import type { HouseholdQuery } from './household-filter';
-import { createIndexRepository, type ResolutionRun } from './repository';
+import { toRun, type ResolutionRun } from './repository';
 
 // What the gateway reads from the resolution index: filtered listings, the CSV export and the
 // grouped counts of `statistics`. Read-only; every TypeORM call of those reads is here.
 
 export interface IndexRuns {
   readonly lastFinished: ResolutionRun | null;
-  /** The most recent unfinished run, if any (running, interrupted or abandoned). */
+  /** The newest run, when it has not finished (running, interrupted or abandoned). */
   readonly unfinished: ResolutionRun | null;
 }
 
@@ -157,12 +158,25 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
   const issues = dataSource.getRepository(ResolvedIssueEntity);
   const summary = dataSource.getRepository(RegionSummaryEntity);
   const issueCounts = dataSource.getRepository(RegionIssueCountEntity);
-  const runs = createIndexRepository(dataSource);
+  const runs = dataSource.getRepository(ResolutionRunEntity);
+  const runTable = runs.metadata.tableName;
 
   return {
     async runs() {
-      const [lastFinished, unfinished] = await Promise.all([runs.lastFinishedRun(), runs.unfinishedRun()]);
-      return { lastFinished, unfinished };
+      // Every `households` and `statistics` request reads this, so one statement: the newest run
+      // and the newest finished one, the same row unless a run is under way or was abandoned.
+      const rows = await runs
+        .createQueryBuilder('r')
+        .where(`r.id = (SELECT MAX(newest.id) FROM ${runTable} newest)`)
+        .orWhere(`r.id = (SELECT MAX(finished.id) FROM ${runTable} finished WHERE finished.finished_at IS NOT NULL)`)
+        .orderBy('r.id', 'DESC')
+        .getMany();
+      const newest = rows[0];
+      const lastFinished = rows.find((row) => row.finishedAt !== null);
+      return {
+        lastFinished: lastFinished ? toRun(lastFinished) : null,
+        unfinished: newest && newest.finishedAt === null ? toRun(newest) : null,
+      };
     },
 
     async listHouseholds(query, scope, first, afterNoKK) {

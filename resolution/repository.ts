@@ -92,7 +92,7 @@ async function writeRegionSummary(manager: EntityManager, delta: RegionSummaryDe
   for (const row of merged.issues.remove) await manager.delete(RegionIssueCountEntity, { regionCode: row.regionCode, code: row.code });
 }
 
-function toRun(row: ResolutionRunRow): ResolutionRun {
+export function toRun(row: ResolutionRunRow): ResolutionRun {
   if (row.id === undefined) throw new Error('A stored run has no id');
   return { ...row, id: row.id };
 }

@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import type { Principal } from '../../common/auth/principal';
 import { ClaimsError, principalFromClaims, type DtsenClaims } from './claims';
@@ -20,13 +21,13 @@ export type TokenVerifier = (token: string, operation: string | null) => Promise
  * for RS256.
  */
 export function createTokenVerifier(source: TokenSource): TokenVerifier {
-  const key: Uint8Array | JWTVerifyGetKey =
-    source.kind === 'secret' ? new TextEncoder().encode(source.secret) : createRemoteJWKSet(new URL(source.jwksUrl));
+  // A key object made once: given the secret's bytes, jose would import them on every request.
+  const key: KeyObject | JWTVerifyGetKey = source.kind === 'secret' ? createSecretKey(Buffer.from(source.secret)) : createRemoteJWKSet(new URL(source.jwksUrl));
   const algorithms = source.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'];
   return async (token, operation) => {
     let claims: DtsenClaims;
     try {
-      const verified = await jwtVerify(token, key as Uint8Array, {
+      const verified = await jwtVerify(token, key as KeyObject, {
         issuer: source.issuer,
         audience: source.audience,
         algorithms,

@@ -1,32 +1,33 @@
 import { LRUCache } from 'lru-cache';
 import type { IndexInfo } from '../../resolution/index-status';
-import type { RegionGroups, RegionScope } from '../../resolution/query-repository';
+import type { RegionScope } from '../../resolution/query-repository';
+import type { Statistics } from '../../resolution/statistics';
 
 /** Distinct (region, level, scope) questions kept: a nation's regions at every level, many times over. */
 const MAX_ENTRIES = 2_000;
 
-export interface RegionGroupsQuestion {
+export interface StatisticsQuestion {
   readonly regionPrefix: string | null;
   readonly scope: RegionScope;
   readonly digits: number;
 }
 
 /**
- * The region groups of a finished, current index, kept until another run finishes: only a
- * resolution run writes the index, and while one runs the index is not current and every read goes
- * to the store. Concurrent identical questions share one read. A dashboard's every viewer asks the
- * same few questions, each a GROUP BY over a city's or a province's families.
+ * The statistics of a finished, current index, built once and kept until another run finishes:
+ * only a resolution run writes the index, and while one runs the index is not current and every
+ * question is read from the store and built again. Concurrent identical questions share one read.
+ * A dashboard's every viewer asks the same few questions.
  */
-export function createRegionGroupsCache() {
-  const cache = new LRUCache<string, Promise<RegionGroups>>({ max: MAX_ENTRIES });
-  return (index: IndexInfo, question: RegionGroupsQuestion, read: () => Promise<RegionGroups>): Promise<RegionGroups> => {
-    if (!index.current || index.runId === null) return read();
+export function createStatisticsCache() {
+  const cache = new LRUCache<string, Promise<Statistics>>({ max: MAX_ENTRIES });
+  return (index: IndexInfo, question: StatisticsQuestion, build: () => Promise<Statistics>): Promise<Statistics> => {
+    if (!index.current || index.runId === null) return build();
     const key = JSON.stringify([index.runId, question.regionPrefix, question.scope, question.digits]);
     const cached = cache.get(key);
     if (cached) return cached;
-    const reading = read();
-    cache.set(key, reading);
-    reading.catch(() => cache.delete(key));
-    return reading;
+    const building = build();
+    cache.set(key, building);
+    building.catch(() => cache.delete(key));
+    return building;
   };
 }

@@ -1,19 +1,19 @@
-import { createRegionGroupsCache } from '../../gateway/dtsen/statistics-cache';
+import { createStatisticsCache } from '../../gateway/dtsen/statistics-cache';
 import type { IndexInfo } from '../../resolution/index-status';
-import type { RegionGroups } from '../../resolution/query-repository';
+import type { Statistics } from '../../resolution/statistics';
 
 const CURRENT: IndexInfo = { runId: 7, ruleSet: '2025', evaluationDate: '2026-01-15', finishedAt: '2026-01-15T00:00:00Z', families: 10, current: true };
 const JAKARTA_UTARA = { regionPrefix: '3172', scope: null, digits: 6 };
 
-/** A store whose every read is counted and answers a new object. */
+/** A store whose every read (and build of the answer) is counted and answers a new object. */
 function countingStore() {
   let reads = 0;
-  return { read: async () => ({ read: ++reads }) as unknown as RegionGroups, reads: () => reads };
+  return { read: async () => ({ read: ++reads }) as unknown as Statistics, reads: () => reads };
 }
 
 describe('statistics of the index, kept between requests', () => {
   it('when a finished, current index is asked the same question twice, at once and later, then the store is read once', async () => {
-    const ask = createRegionGroupsCache();
+    const ask = createStatisticsCache();
     const store = countingStore();
 
     const answers = await Promise.all([ask(CURRENT, JAKARTA_UTARA, store.read), ask(CURRENT, JAKARTA_UTARA, store.read)]);
@@ -23,7 +23,7 @@ describe('statistics of the index, kept between requests', () => {
   });
 
   it('when another run has finished, or the question differs by region, level or scope, then the store is read again', async () => {
-    const ask = createRegionGroupsCache();
+    const ask = createStatisticsCache();
     const store = countingStore();
 
     await ask(CURRENT, JAKARTA_UTARA, store.read);
@@ -36,7 +36,7 @@ describe('statistics of the index, kept between requests', () => {
   });
 
   it('when a run is under way or none has finished, then every question reads the store', async () => {
-    const ask = createRegionGroupsCache();
+    const ask = createStatisticsCache();
     const store = countingStore();
 
     await ask({ ...CURRENT, current: false }, JAKARTA_UTARA, store.read);
@@ -47,7 +47,7 @@ describe('statistics of the index, kept between requests', () => {
   });
 
   it('when a read fails, then the next question reads the store again', async () => {
-    const ask = createRegionGroupsCache();
+    const ask = createStatisticsCache();
     const store = countingStore();
 
     await expect(ask(CURRENT, JAKARTA_UTARA, () => Promise.reject(new Error('index store down')))).rejects.toThrow('index store down');

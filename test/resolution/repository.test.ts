@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { closeStore } from '../../common/store/open-store';
 import type { ResolvedHousehold } from '../../resolution/household';
+import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
 import { openIndexStore } from '../../resolution/store';
 import { storeKinds } from '../support/stores';
@@ -133,6 +134,23 @@ describe.each(storeKinds())('the resolution index repository (%s)', (kind) => {
         { id: earlier.id, ...RUN, finishedAt: '2026-11-28T01:00:05.000Z', families: 2, cursors: '{}' },
         { id: later.id, ...RUN, startedAt: '2026-11-29T01:00:00.000Z', finishedAt: '2026-11-29T01:00:05.000Z', families: 1, cursors: '{}' },
       ],
+    });
+  });
+
+  it('when the gateway reads the runs, then it gets the last finished one and the newest only while that one is unfinished', async () => {
+    await index.startRun(RUN); // abandoned: older than the last finished run, so nothing to warn of
+    const finished = await index.startRun({ ...RUN, startedAt: '2026-11-28T02:00:00.000Z' });
+    await index.finishRun(finished.id, '2026-11-28T02:00:05.000Z');
+    const gateway = createIndexQueryRepository(dataSource);
+    const afterFinish = await gateway.runs();
+    const underWay = await index.startRun({ ...RUN, startedAt: '2026-11-29T01:00:00.000Z' });
+
+    const whileRunning = await gateway.runs();
+
+    const finishedRow = { id: finished.id, ...RUN, startedAt: '2026-11-28T02:00:00.000Z', finishedAt: '2026-11-28T02:00:05.000Z', families: 0, cursors: '{}' };
+    expect({ afterFinish, whileRunning }).toEqual({
+      afterFinish: { lastFinished: finishedRow, unfinished: null },
+      whileRunning: { lastFinished: finishedRow, unfinished: { id: underWay.id, ...RUN, startedAt: '2026-11-29T01:00:00.000Z', finishedAt: null, families: 0, cursors: '{}' } },
     });
   });
 });

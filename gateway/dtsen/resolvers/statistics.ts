@@ -1,7 +1,7 @@
 import type { IndexInfo } from '../../../resolution/index-status';
 import { buildStatistics, parseStatisticsArguments, type Statistics } from '../../../resolution/statistics';
 import type { DtsenDependencies } from '../dependencies';
-import { createRegionGroupsCache } from '../statistics-cache';
+import { createStatisticsCache } from '../statistics-cache';
 import { indexOf, readIndexStatus } from './index-status';
 import { principalWithScope } from './scopes';
 
@@ -10,7 +10,7 @@ import { principalWithScope } from './scopes';
  * the principal's regions. Counts carry no personal data, so nothing is masked.
  */
 export function statisticsResolver(deps: DtsenDependencies) {
-  const cachedGroups = createRegionGroupsCache();
+  const cachedStatistics = createStatisticsCache();
   return async (
     _root: unknown,
     args: { regionPrefix?: string | null; level: string },
@@ -19,7 +19,9 @@ export function statisticsResolver(deps: DtsenDependencies) {
     const principal = principalWithScope(context, 'statistics', 'statistics');
     const parsed = parseStatisticsArguments(args.regionPrefix, args.level, principal.regions);
     const status = await readIndexStatus(deps, context);
-    const groups = await cachedGroups(status.info, parsed, () => indexOf(deps).regionGroups(parsed.regionPrefix, parsed.scope, parsed.digits));
-    return { ...buildStatistics(parsed, groups), index: status.info };
+    const statistics = await cachedStatistics(status.info, parsed, async () =>
+      buildStatistics(parsed, await indexOf(deps).regionGroups(parsed.regionPrefix, parsed.scope, parsed.digits)),
+    );
+    return { ...statistics, index: status.info };
   };
 }
