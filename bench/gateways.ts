@@ -50,12 +50,20 @@ const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 /**
  * Starts our gateway (always), the dtsen service when a selected gateway reaches it over HTTP, and
  * the other selected gateways, each its own process with `env` (which names the registers, the
- * secrets and DTSEN_PORT); resolves once every one is ready. Each started process is pushed onto
- * `services` as soon as it starts, so the caller stops it even when a later one fails.
+ * secrets and DTSEN_PORT) and node's arguments `nodeArgs(name)`; resolves once every one is ready.
+ * Each started process is pushed onto `services` as soon as it starts, so the caller stops it even
+ * when a later one fails.
  */
-export async function startGateways(selected: readonly GatewayName[], ports: GatewayPorts, env: NodeJS.ProcessEnv, services: RunningService[], readyTimeoutMs: number): Promise<StartedGateways> {
+export async function startGateways(
+  selected: readonly GatewayName[],
+  ports: GatewayPorts,
+  env: NodeJS.ProcessEnv,
+  services: RunningService[],
+  readyTimeoutMs: number,
+  nodeArgs: (name: string) => readonly string[],
+): Promise<StartedGateways> {
   const start = (name: string, entry: string, port: number, extra: NodeJS.ProcessEnv = {}): RunningService => {
-    const service = startService({ name, entry, url: `http://127.0.0.1:${port}` }, { ...env, ...extra });
+    const service = startService({ name, entry, url: `http://127.0.0.1:${port}` }, { ...env, ...extra }, nodeArgs(name));
     services.push(service);
     return service;
   };

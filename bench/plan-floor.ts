@@ -111,6 +111,7 @@ export async function recordPlanCalls(env: NodeJS.ProcessEnv, token: string, req
   }
 }
 
+/** Replays one recorded plan; whether every call was answered 200. */
 async function replay(agent: Agent, secret: string, plan: PlanCalls): Promise<boolean> {
   for (const wave of plan) {
     const answers = await Promise.all(
@@ -165,4 +166,81 @@ export async function runPlanFloor(options: { plans: readonly PlanCalls[]; signi
     errors: 0,
     peakRssMb: null,
   };
+}
+
+/** A gateway's scenario (a), measured alternately with its own subgraph calls made directly. */
+export interface PairedResult {
+  readonly pairs: number;
+  readonly failed: number;
+  readonly gatewayP50: number;
+  readonly floorP50: number;
+  /** The median of each pair's difference: the gateway's time less the same household's calls made directly. */
+  readonly medianPairDifference: number;
+}
+
+/** The milliseconds `work` took, or null when it failed. */
+async function timed(work: () => Promise<boolean>): Promise<number | null> {
+  const started = performance.now();
+  return (await work()) ? performance.now() - started : null;
+}
+
+/**
+ * Each of `connections` clients alternates between asking the gateway for a household and making
+ * that household's recorded subgraph calls itself, the order swapped every pair, for
+ * `durationSeconds`. Both halves of a pair run moments apart, so what the rest of the machine does
+ * slows both alike; measured one after the other, seconds apart, the two p50s of the same setup
+ * differed by several ms here.
+ */
+export async function runPaired(options: {
+  gatewayUrl: string;
+  token: string;
+  requests: readonly { query: string; variables: Record<string, unknown> }[];
+  plans: readonly PlanCalls[];
+  signingSecret: string;
+  connections: number;
+  durationSeconds: number;
+}): Promise<PairedResult> {
+  if (options.requests.length !== options.plans.length || options.plans.length === 0) throw new Error('runPaired needs one recorded plan per request');
+  const agent = new Agent({ connections: options.connections * 4 });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${options.token}` };
+  const askGateway = async (index: number): Promise<boolean> => {
+    const response = await request(options.gatewayUrl, { dispatcher: agent, method: 'POST', headers, body: JSON.stringify(options.requests[index]) });
+    const body = await response.body.text();
+    // Read whole, as the direct calls' answers are; a substring check, not a parse, so the check adds next to nothing to the time.
+    return response.statusCode === 200 && !body.includes('"errors"');
+  };
+  const gateway: number[] = [];
+  const floor: number[] = [];
+  const differences: number[] = [];
+  let failed = 0;
+  let next = 0;
+  const until = performance.now() + options.durationSeconds * 1000;
+  const client = async () => {
+    while (performance.now() < until) {
+      const pair = next;
+      next += 1;
+      const index = pair % options.plans.length;
+      const viaGateway = () => timed(() => askGateway(index));
+      const direct = () => timed(() => replay(agent, options.signingSecret, options.plans[index] as PlanCalls));
+      // Swapped every pair: whichever goes second finds the household's rows freshly read.
+      const gatewayFirst = pair % 2 === 0;
+      const firstMs = gatewayFirst ? await viaGateway() : await direct();
+      const secondMs = gatewayFirst ? await direct() : await viaGateway();
+      const [gatewayMs, floorMs] = gatewayFirst ? [firstMs, secondMs] : [secondMs, firstMs];
+      if (gatewayMs === null || floorMs === null) {
+        failed += 1;
+        continue;
+      }
+      gateway.push(gatewayMs);
+      floor.push(floorMs);
+      differences.push(gatewayMs - floorMs);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: options.connections }, client));
+  } finally {
+    await agent.close();
+  }
+  const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+  return { pairs: gateway.length, failed, gatewayP50: median(gateway), floorP50: median(floor), medianPairDifference: median(differences) };
 }

@@ -1,11 +1,12 @@
 // `npm run bench -- [--families 10000] [--duration 10] [--connections 1,10,50] [--gateways ours,ours-dtsen-http,hive]
 //   [--port-base 4100] [--store sqlite|mariadb] [--mysql-url mysql://root@127.0.0.1:3306] [--keep-data] [--seed-only]
-//   [--resolve-seconds N] [--out docs/benchmarks.md]`
+//   [--resolve-seconds N] [--scenarios a,b,c,d] [--cpu-prof DIR] [--out docs/benchmarks.md]`
 // Seeds the stores (bench/stores.ts: a temporary folder, or bench_ databases, kept and reused with
 // --keep-data), runs the three register subgraphs, the dtsen service and the gateways
 // (bench/gateways.ts) as their own processes, fills the resolution index, then loads each scenario
 // through every gateway with autocannon from this process and writes the tables to
-// docs/benchmarks.md or --out (--no-write prints only).
+// docs/benchmarks.md or --out (--no-write prints only). --cpu-prof writes a CPU profile of every
+// process it started into DIR when they stop (`npx tsx bench/profile-summary.ts` sums one up).
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,8 +20,8 @@ import { startService, stopAll, waitUntilReady, type RunningService } from '../s
 import { checkAnswers } from './check';
 import { parseGateways, startGateways, type BenchGateway, type GatewayPorts } from './gateways';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
-import { recordPlanCalls, runPlanFloor } from './plan-floor';
-import { benchmarkReport, PLAN_FLOOR, type Row } from './report';
+import { recordPlanCalls, runPaired, runPlanFloor } from './plan-floor';
+import { benchmarkReport, PLAN_FLOOR, type PairedRow, type Row } from './report';
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
 import { countSqlPerRequest } from './sql-count';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, parseScenarioLetters, PERSON_BY_NIK, registerFloorQuery, SCENARIO_LETTERS, type BenchKeys, type ScenarioLetter } from './scenarios';
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
       'keep-data': { type: 'boolean', default: false },
       'seed-only': { type: 'boolean', default: false },
       scenarios: { type: 'string', default: SCENARIO_LETTERS.join(',') },
+      'cpu-prof': { type: 'string' },
     },
   });
   const store = values.store as StoreKind;
@@ -168,16 +170,18 @@ async function main(): Promise<void> {
     RATE_LIMIT_PER_MINUTE: '100000000',
     ...admission,
   };
+  const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
+  const nodeArgs = (name: string) => (profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]);
   const services: RunningService[] = [];
   try {
     const seeded = await seedOrReuse(stores, families, new Date(`${EVALUATION_DATE}T00:00:00Z`));
     if (values['seed-only']) return;
 
     for (const register of REGISTERS) {
-      services.push(startService({ name: register, entry: `subgraphs/${register}/main.ts`, url: `http://127.0.0.1:${ports[register]}` }, env));
+      services.push(startService({ name: register, entry: `subgraphs/${register}/main.ts`, url: `http://127.0.0.1:${ports[register]}` }, env, nodeArgs(register)));
     }
     await Promise.all(services.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
-    const { gateways, setupUrl: gatewayUrl } = await startGateways(selected, gatewayPorts, env, services, READY_TIMEOUT_MS);
+    const { gateways, setupUrl: gatewayUrl } = await startGateways(selected, gatewayPorts, env, services, READY_TIMEOUT_MS, nodeArgs);
 
     const roles = ['indexer', 'analyst'] as const;
     const token = await signLocalToken(secrets.AUTH_JWT_SECRET, { roles, subject: 'bench', organisation: 'Benchmark', purpose: 'benchmark', expiresIn: '2h' });
@@ -219,9 +223,10 @@ async function main(): Promise<void> {
       console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB`);
     };
     // Scenario (a)'s own subgraph calls, recorded through our gateway with the dtsen service over HTTP, replayed straight to the subgraphs.
+    const planRequests = keys.noKKs.slice(0, PLAN_RECORDINGS).map((noKK) => ({ query: HOUSEHOLD_BY_KK, variables: { noKK } }));
     const plans =
       letters.includes('a') && selected.some((name) => name !== 'ours')
-        ? await recordPlanCalls({ ...env, DTSEN_URL: `http://127.0.0.1:${gatewayPorts.dtsen}/graphql` }, token, keys.noKKs.slice(0, PLAN_RECORDINGS).map((noKK) => ({ query: HOUSEHOLD_BY_KK, variables: { noKK } })))
+        ? await recordPlanCalls({ ...env, DTSEN_URL: `http://127.0.0.1:${gatewayPorts.dtsen}/graphql` }, token, planRequests)
         : null;
     if (plans) console.log(`recorded the subgraph calls of (a) for ${plans.length} households, in ${plans[0]?.length ?? 0} waves of ${plans[0]?.map((wave) => wave.length).join(', ')} calls`);
     const measurePlanFloor = async (clients: number, recorded: NonNullable<typeof plans>) => {
@@ -229,15 +234,24 @@ async function main(): Promise<void> {
       rows.push({ scenario: PLAN_FLOOR, gateway: null, connections: clients, result });
       console.log(`${PLAN_FLOOR} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, failed ${result.non2xx}`);
     };
+    const paired: PairedRow[] = [];
+    const measurePaired = async (gateway: BenchGateway, clients: number, recordedPlans: NonNullable<typeof plans>) => {
+      const result = await runPaired({ gatewayUrl: gateway.url, token, requests: planRequests, plans: recordedPlans, signingSecret: secrets.PRINCIPAL_SIGNING_SECRET, connections: clients, durationSeconds: duration });
+      paired.push({ gateway: gateway.name, connections: clients, result });
+      console.log(`(a) via ${gateway.name} paired with its subgraph calls, direct @${clients}: ${result.pairs} pairs, p50 ${fmt(result.gatewayP50)} against ${fmt(result.floorP50)} ms, median difference ${fmt(result.medianPairDifference)} ms, failed ${result.failed}`);
+    };
 
-    // The gateways take turns at each client count, and (a)'s floor right after them: the runs the ratios compare are seconds apart, under the same load from the rest of the machine.
+    // The gateways take turns at each client count, and (a)'s floor and pairs right after them: the runs the ratios compare are seconds apart, under the same load from the rest of the machine.
     for (const scenario of scenarios) {
       await checkAnswers(scenario.name, scenario.next(), gateways);
       // Unrecorded, so that no gateway's first turn pays for warming up what the others' turns find warm.
       for (const gateway of gateways) await runLoad({ url: gateway.url, connections: 1, durationSeconds: WARM_UP_SECONDS, next: scenario.next });
       for (const clients of connections) {
         for (const gateway of gateways) await measure(scenario, gateway.url, clients, gateway);
-        if (scenario.letter === 'a' && plans) await measurePlanFloor(clients, plans);
+        if (scenario.letter === 'a' && plans) {
+          await measurePlanFloor(clients, plans);
+          for (const gateway of gateways) await measurePaired(gateway, clients, plans);
+        }
       }
     }
     for (const floor of floors) {
@@ -255,6 +269,7 @@ async function main(): Promise<void> {
       resolution,
       durationSeconds: duration,
       rows,
+      paired,
       sqlPerRequest,
     });
     console.log(`\n${report}`);

@@ -18,9 +18,12 @@ export interface RunningService {
   readonly exited: Promise<number | null>;
 }
 
-/** Starts one process (TypeScript through tsx), its output prefixed with its name. */
-export function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv): RunningService {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, spec.entry)], {
+/**
+ * Starts one process (TypeScript through tsx), its output prefixed with its name. `nodeArgs` go to
+ * node itself, e.g. `--cpu-prof`, which NODE_OPTIONS does not accept.
+ */
+export function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): RunningService {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, spec.entry)], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

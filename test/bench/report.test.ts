@@ -1,11 +1,11 @@
 import type { LoadResult } from '../../bench/load';
-import { benchmarkReport, PLAN_FLOOR, type Row } from '../../bench/report';
+import { benchmarkReport, PLAN_FLOOR, type PairedRow, type Row } from '../../bench/report';
 
 function result(requestsPerSecond: number, p50: number, p99: number): LoadResult {
   return { requestsPerSecond, p50, p95: p99, p99, non2xx: 0, errors: 0, peakRssMb: null };
 }
 
-function reportOf(rows: readonly Row[]): string {
+function reportOf(rows: readonly Row[], paired: readonly PairedRow[] = []): string {
   return benchmarkReport({
     command: 'npm run bench',
     store: 'sqlite',
@@ -16,6 +16,7 @@ function reportOf(rows: readonly Row[]): string {
     resolution: { seconds: 1, families: 10, finished: true },
     durationSeconds: 3,
     rows,
+    paired,
     sqlPerRequest: [],
   });
 }
@@ -26,6 +27,10 @@ function section(report: string, heading: string): string[] {
   const start = lines.indexOf(heading);
   const end = lines.findIndex((line, index) => index > start && line.startsWith('## '));
   return lines.slice(start + 1, end).filter((line) => line.startsWith('|') || line.startsWith('Target met'));
+}
+
+function pairedResult(gatewayP50: number, floorP50: number, medianPairDifference: number) {
+  return { pairs: 400, failed: 0, gatewayP50, floorP50, medianPairDifference };
 }
 
 describe('the benchmark report', () => {
@@ -73,6 +78,21 @@ describe('the benchmark report', () => {
       '|---:|---|---:|---:|---:|---|---:|',
       '| 1 | ours | 5.5 | 4.0 | 1.5 | yes | 2.0 |',
       '| 1 | hive | 12.0 | 4.0 | 8.0 | no | 2.0 |',
+    ]);
+  });
+
+  it('when the gateways were also measured in pairs with their subgraph calls, then those added p50s follow, each against the 2 ms target', () => {
+    const rows: Row[] = [{ scenario: PLAN_FLOOR, gateway: null, connections: 1, result: result(250, 4.0, 7) }];
+    const paired: PairedRow[] = [
+      { gateway: 'ours', connections: 1, result: pairedResult(5.1, 4.2, 0.8) },
+      { gateway: 'hive', connections: 1, result: pairedResult(14.0, 4.1, 9.6) },
+    ];
+
+    expect(section(reportOf(rows, paired), '## What the gateway adds to scenario (a)').slice(2)).toEqual([
+      "| Clients | Gateway | Pairs | (a) p50 | Its subgraph calls, direct, p50 | Added | Median of the pairs' differences | Under 2 ms |",
+      '|---:|---|---:|---:|---:|---:|---:|---|',
+      '| 1 | ours | 400 | 5.1 | 4.2 | 0.9 | 0.8 | yes |',
+      '| 1 | hive | 400 | 14.0 | 4.1 | 9.9 | 9.6 | no |',
     ]);
   });
 });
