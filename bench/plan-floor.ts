@@ -131,6 +131,26 @@ async function replay(agent: Agent, secret: string, plan: PlanCalls): Promise<bo
   return true;
 }
 
+/** The milliseconds `work` took, or null when it failed. */
+async function timed(work: () => Promise<boolean>): Promise<number | null> {
+  const started = performance.now();
+  return (await work()) ? performance.now() - started : null;
+}
+
+/** `connections` clients, each taking the next turn (0, 1, 2, … across all of them) until `durationSeconds` have passed. */
+async function takeTurns(connections: number, durationSeconds: number, turn: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const until = performance.now() + durationSeconds * 1000;
+  const client = async () => {
+    while (performance.now() < until) {
+      const index = next;
+      next += 1;
+      await turn(index);
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, client));
+}
+
 /**
  * Replays recorded plans straight to the subgraphs, wave after wave, from `connections` concurrent
  * clients for `durationSeconds`: the latency of each is the sum of its waves, what a client asking
@@ -140,19 +160,12 @@ export async function runPlanFloor(options: { plans: readonly PlanCalls[]; signi
   const agent = new Agent({ connections: options.connections * 4 });
   const latencies: number[] = [];
   let failed = 0;
-  let next = 0;
-  const until = performance.now() + options.durationSeconds * 1000;
-  const client = async () => {
-    while (performance.now() < until) {
-      const plan = options.plans[next % options.plans.length] as PlanCalls;
-      next += 1;
-      const started = performance.now();
-      if (await replay(agent, options.signingSecret, plan)) latencies.push(performance.now() - started);
-      else failed += 1;
-    }
-  };
   try {
-    await Promise.all(Array.from({ length: options.connections }, client));
+    await takeTurns(options.connections, options.durationSeconds, async (index) => {
+      const latency = await timed(() => replay(agent, options.signingSecret, options.plans[index % options.plans.length] as PlanCalls));
+      if (latency === null) failed += 1;
+      else latencies.push(latency);
+    });
   } finally {
     await agent.close();
   }
@@ -176,12 +189,6 @@ export interface PairedResult {
   readonly floorP50: number;
   /** The median of each pair's difference: the gateway's time less the same household's calls made directly. */
   readonly medianPairDifference: number;
-}
-
-/** The milliseconds `work` took, or null when it failed. */
-async function timed(work: () => Promise<boolean>): Promise<number | null> {
-  const started = performance.now();
-  return (await work()) ? performance.now() - started : null;
 }
 
 /**
@@ -213,12 +220,8 @@ export async function runPaired(options: {
   const floor: number[] = [];
   const differences: number[] = [];
   let failed = 0;
-  let next = 0;
-  const until = performance.now() + options.durationSeconds * 1000;
-  const client = async () => {
-    while (performance.now() < until) {
-      const pair = next;
-      next += 1;
+  try {
+    await takeTurns(options.connections, options.durationSeconds, async (pair) => {
       const index = pair % options.plans.length;
       const viaGateway = () => timed(() => askGateway(index));
       const direct = () => timed(() => replay(agent, options.signingSecret, options.plans[index] as PlanCalls));
@@ -229,15 +232,12 @@ export async function runPaired(options: {
       const [gatewayMs, floorMs] = gatewayFirst ? [firstMs, secondMs] : [secondMs, firstMs];
       if (gatewayMs === null || floorMs === null) {
         failed += 1;
-        continue;
+        return;
       }
       gateway.push(gatewayMs);
       floor.push(floorMs);
       differences.push(gatewayMs - floorMs);
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: options.connections }, client));
+    });
   } finally {
     await agent.close();
   }

@@ -47,9 +47,13 @@ const STORE_LOCATIONS: Readonly<Record<StoreKind, string>> = {
 };
 
 function resolutionLine(families: number, resolution: MeasuredResolution | null): string {
-  if (resolution === null || resolution.finished) return throughput(families, resolution?.seconds ?? null);
-  const rate = Math.round(resolution.families / resolution.seconds).toLocaleString('en');
-  return `${resolution.families.toLocaleString('en')} of the ${families.toLocaleString('en')} families in ${resolution.seconds.toFixed(1)} s, ${rate} families/s, stopped there by --resolve-seconds: the index holds only those`;
+  if (resolution === null) return throughput(families, null);
+  const resolved = resolution.families.toLocaleString('en');
+  const time = `${resolution.seconds.toFixed(1)} s, ${Math.round(resolution.families / resolution.seconds).toLocaleString('en')} families/s`;
+  const stopped = resolution.finished ? '' : ', stopped there by --resolve-seconds';
+  if (resolution.resumed) return `the rest of an interrupted run: ${resolved} more families in ${time}${stopped}`;
+  if (resolution.finished) return throughput(families, resolution.seconds);
+  return `${resolved} of the ${families.toLocaleString('en')} families in ${time}${stopped}: the index holds only those`;
 }
 
 /** How long a step took and its families per second, or that an earlier run did it. */
@@ -228,11 +232,11 @@ export function benchmarkReport(run: BenchRun): string {
     '',
     ...pairedOverhead(run.paired),
     ...sqlStatementsSection(run.sqlPerRequest),
-    '## Not measured yet',
+    '## Not in this report',
     '',
-    '- 1,000,000 families on MariaDB (look-up latency within 1.5x of 10,000 families; seeding and',
-    '  resolution throughput at that size).',
-    '- The gateways on all cores (cluster mode, `GATEWAY_WORKERS`): every number above is one gateway process.',
+    '- Other sizes and stores: 1,000,000 families on MariaDB (look-ups against 10,000 families,',
+    '  seeding and resolution throughput) are in [scaling.md](scaling.md), from',
+    '  `npm run bench -- --store mariadb --families 1000000 --keep-data`.',
     '- Load generator and servers on separate machines: here autocannon, the gateways and the',
     '  subgraphs share the same cores, so at 10 and 50 clients every number includes that contention.',
     '',

@@ -98,22 +98,23 @@ export async function seedOrReuse(stores: BenchStores, families: number, evaluat
 }
 
 /**
- * Fills the index through the gateway unless a finished run already did. Seconds are null unless
- * the run resolved every family from an empty index: a resumed run's time is only its remainder.
+ * A resolution this run did: all of it from an empty index, or the part `--resolve-seconds` allowed,
+ * or the rest of an interrupted run.
  */
-/** A resolution this run did: all of it from an empty index, or the part `--resolve-seconds` allowed. */
 export interface MeasuredResolution {
   readonly seconds: number;
+  /** The families this run added to the index. */
   readonly families: number;
-  /** False when the time limit stopped it: the index holds only `families`. */
+  /** False when the time limit stopped it. */
   readonly finished: boolean;
+  /** True when it went on with an interrupted run: `families` are those it added to the ones already there. */
+  readonly resumed: boolean;
 }
 
 /**
- * Fills the index through the gateway unless an earlier run did. With `limitSeconds` it stops
- * there (a million families take hours on one machine): the throughput is measured over what was
- * resolved, and the index holds only that. Null when nothing was measured: the index was reused,
- * or this run finished an interrupted one.
+ * Fills the index through the gateway unless an earlier run did, going on with an interrupted run.
+ * With `limitSeconds` it stops there (a million families take hours on one machine): the throughput
+ * is measured over what was resolved, and the index holds only that. Null when the index was reused.
  */
 export async function resolveOrReuse(indexUrl: string, gatewayUrl: string, gatewayToken: string, limitSeconds: number | null): Promise<MeasuredResolution | null> {
   const store = await openIndexStore(indexUrl);
@@ -124,6 +125,7 @@ export async function resolveOrReuse(indexUrl: string, gatewayUrl: string, gatew
       console.log('reusing the index of an earlier run');
       return null;
     }
+    const householdsBefore = await index.countHouseholds();
     const summary = await runResolution({
       index,
       gatewayUrl,
@@ -131,7 +133,9 @@ export async function resolveOrReuse(indexUrl: string, gatewayUrl: string, gatew
       ...(limitSeconds === null ? {} : { signal: AbortSignal.timeout(limitSeconds * 1000) }),
     });
     console.log(`resolved ${summary.families} families in ${summary.seconds.toFixed(1)} s${summary.finished ? '' : ' (stopped by --resolve-seconds)'}${before === 'unfinished' ? ' (resuming an interrupted run)' : ''}`);
-    return before === 'empty' ? { seconds: summary.seconds, families: summary.families, finished: summary.finished } : null;
+    // A finished run counts every household of the index; an unfinished one, those it listed.
+    const families = summary.finished ? (await index.countHouseholds()) - householdsBefore : summary.families;
+    return { seconds: summary.seconds, families, finished: summary.finished, resumed: before === 'unfinished' };
   } finally {
     await closeStore(store);
   }

@@ -1,11 +1,12 @@
 import type { LoadResult } from '../../bench/load';
+import type { MeasuredResolution } from '../../bench/stores';
 import { benchmarkReport, PLAN_FLOOR, type PairedRow, type Row } from '../../bench/report';
 
 function result(requestsPerSecond: number, p50: number, p99: number): LoadResult {
   return { requestsPerSecond, p50, p95: p99, p99, non2xx: 0, errors: 0, peakRssMb: null };
 }
 
-function reportOf(rows: readonly Row[], paired: readonly PairedRow[] = []): string {
+function reportOf(rows: readonly Row[], paired: readonly PairedRow[] = [], resolution: MeasuredResolution = { seconds: 1, families: 10, finished: true, resumed: false }): string {
   return benchmarkReport({
     command: 'npm run bench',
     store: 'sqlite',
@@ -13,7 +14,7 @@ function reportOf(rows: readonly Row[], paired: readonly PairedRow[] = []): stri
     families: 10,
     persons: 30,
     seedSeconds: 1,
-    resolution: { seconds: 1, families: 10, finished: true },
+    resolution,
     durationSeconds: 3,
     rows,
     paired,
@@ -94,5 +95,16 @@ describe('the benchmark report', () => {
       '| 1 | ours | 400 | 5.1 | 4.2 | 0.9 | 0.8 | yes |',
       '| 1 | hive | 400 | 14.0 | 4.1 | 9.9 | 9.6 | no |',
     ]);
+  });
+
+  it.each([
+    [{ seconds: 4, families: 10, finished: true, resumed: false }, '4.0 s, 3 families/s'],
+    [{ seconds: 2, families: 4, finished: false, resumed: false }, '4 of the 10 families in 2.0 s, 2 families/s, stopped there by --resolve-seconds: the index holds only those'],
+    [{ seconds: 2, families: 6, finished: true, resumed: true }, 'the rest of an interrupted run: 6 more families in 2.0 s, 3 families/s'],
+    [{ seconds: 2, families: 2, finished: false, resumed: true }, 'the rest of an interrupted run: 2 more families in 2.0 s, 1 families/s, stopped there by --resolve-seconds'],
+  ])('when the resolution was %j, then the report says "%s"', (resolution, line) => {
+    const report = reportOf([], [], resolution);
+
+    expect(report.split('\n').find((text) => text.startsWith('- Resolution'))).toBe(`- Resolution (filling the index through the gateway): ${line}`);
   });
 });
