@@ -137,12 +137,15 @@ async function timed(work: () => Promise<boolean>): Promise<number | null> {
   return (await work()) ? performance.now() - started : null;
 }
 
-/** `connections` clients, each taking the next turn (0, 1, 2, … across all of them) until `durationSeconds` have passed. */
-async function takeTurns(connections: number, durationSeconds: number, turn: (index: number) => Promise<void>): Promise<void> {
+/**
+ * `connections` clients, each taking the next turn (0, 1, 2, … across all of them) until
+ * `durationSeconds` have passed or `maxTurns` were taken.
+ */
+async function takeTurns(connections: number, durationSeconds: number, turn: (index: number) => Promise<void>, maxTurns = Number.POSITIVE_INFINITY): Promise<void> {
   let next = 0;
   const until = performance.now() + durationSeconds * 1000;
   const client = async () => {
-    while (performance.now() < until) {
+    while (performance.now() < until && next < maxTurns) {
       const index = next;
       next += 1;
       await turn(index);
@@ -206,6 +209,8 @@ export async function runPaired(options: {
   signingSecret: string;
   connections: number;
   durationSeconds: number;
+  /** Stop after this many pairs, if sooner; for tests and short trials. */
+  maxPairs?: number;
 }): Promise<PairedResult> {
   if (options.requests.length !== options.plans.length || options.plans.length === 0) throw new Error('runPaired needs one recorded plan per request');
   const agent = new Agent({ connections: options.connections * 4 });
@@ -237,7 +242,7 @@ export async function runPaired(options: {
       gateway.push(gatewayMs);
       floor.push(floorMs);
       differences.push(gatewayMs - floorMs);
-    });
+    }, options.maxPairs);
   } finally {
     await agent.close();
   }
