@@ -1,4 +1,5 @@
 import { Between, In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { groupByKeys } from '../common/loaders';
 import type { FamilyPage } from '../common/pagination';
 import {
   INDEX_PROGRAMS,
@@ -208,9 +209,8 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
           where: { noKK: Between(first.noKK, last.noKK) },
           order: { noKK: 'ASC', position: 'ASC' },
         });
-        const codes = new Map<string, string[]>();
-        for (const issue of found) codes.set(issue.noKK, [...(codes.get(issue.noKK) ?? []), issue.code]);
-        yield rows.map((row) => ({ row, issues: codes.get(row.noKK) ?? [] }));
+        const issuesOfRows = groupByKeys(rows.map((row) => row.noKK), found, (issue) => issue.noKK);
+        yield rows.map((row, position) => ({ row, issues: (issuesOfRows[position] ?? []).map((issue) => issue.code) }));
         if (rows.length < chunkSize) return;
         after = last.noKK;
       }

@@ -1,4 +1,5 @@
 import { In, IsNull, MoreThan, Not, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { groupByKeys } from '../common/loaders';
 import { chunk } from '../common/store/chunks';
 import { insertRows } from '../common/store/bulk-insert';
 import {
@@ -60,11 +61,9 @@ async function removeHouseholds(manager: EntityManager, noKKs: readonly string[]
   for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
     const leaving = await manager.find(ResolvedHouseholdEntity, { where: { noKK: In(slice) } });
     if (leaving.length === 0) continue;
-    const codes = new Map<string, string[]>();
-    for (const issue of await manager.find(ResolvedIssueEntity, { select: { noKK: true, code: true }, where: { noKK: In(slice) } })) {
-      codes.set(issue.noKK, [...(codes.get(issue.noKK) ?? []), issue.code]);
-    }
-    for (const row of leaving) delta.add(row, codes.get(row.noKK) ?? [], -1);
+    const found = await manager.find(ResolvedIssueEntity, { select: { noKK: true, code: true }, where: { noKK: In(slice) } });
+    const issuesOfLeaving = groupByKeys(leaving.map((row) => row.noKK), found, (issue) => issue.noKK);
+    for (const [position, row] of leaving.entries()) delta.add(row, (issuesOfLeaving[position] ?? []).map((issue) => issue.code), -1);
     await manager.delete(ResolvedIssueEntity, { noKK: In(slice) });
     await manager.delete(ResolvedHouseholdEntity, { noKK: In(slice) });
   }
@@ -102,14 +101,11 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
   const issues = dataSource.getRepository(ResolvedIssueEntity);
   const runs = dataSource.getRepository(ResolutionRunEntity);
 
-  async function issuesOf(noKKs: readonly string[]): Promise<Map<string, ResolvedIssueRow[]>> {
-    const byKK = new Map<string, ResolvedIssueRow[]>();
-    for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
-      for (const issue of await issues.find({ where: { noKK: In(slice) }, order: { id: 'ASC' } })) {
-        byKK.set(issue.noKK, [...(byKK.get(issue.noKK) ?? []), issue]);
-      }
-    }
-    return byKK;
+  /** The issues of each No. KK, in the order of `noKKs` and, within a family, in the order stored. */
+  async function issuesOf(noKKs: readonly string[]): Promise<ResolvedIssueRow[][]> {
+    const found: ResolvedIssueRow[] = [];
+    for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) found.push(...(await issues.find({ where: { noKK: In(slice) }, order: { id: 'ASC' } })));
+    return groupByKeys(noKKs, found, (issue) => issue.noKK);
   }
 
   return {
@@ -171,7 +167,8 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
     async household(noKK) {
       const row = await households.findOne({ where: { noKK } });
       if (!row) return null;
-      return fromIndexRows(row, (await issuesOf([noKK])).get(noKK) ?? []);
+      const [rowIssues = []] = await issuesOf([noKK]);
+      return fromIndexRows(row, rowIssues);
     },
 
     countHouseholds: () => households.count(),
@@ -183,7 +180,7 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
         const page = await households.find({ where: { noKK: MoreThan(after) }, order: { noKK: 'ASC' }, take: pageSize });
         if (page.length === 0) return;
         const pageIssues = await issuesOf(page.map((row) => row.noKK));
-        for (const row of page) yield fromIndexRows(row, pageIssues.get(row.noKK) ?? []);
+        for (const [position, row] of page.entries()) yield fromIndexRows(row, pageIssues[position] ?? []);
         after = page[page.length - 1]?.noKK ?? after;
       }
     },
