@@ -28,6 +28,14 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
 const PUBLIC_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
+/**
+ * A response body in GraphQL's error shape, for answers given before or instead of execution
+ * (refused requests, unreadable bodies, a withheld response): one error with its registry code.
+ */
+export function errorResponseBody(message: string, code: ErrorCode, extensions: Readonly<Record<string, unknown>> = {}) {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
 /** A client error about one argument (or input field), naming it in `extensions.argumentName`. */
 export function badUserInput(message: string, argumentName: string): GraphQLError {
   return new GraphQLError(message, {

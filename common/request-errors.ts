@@ -1,5 +1,5 @@
 import type express from 'express';
-import { ErrorCode } from './errors';
+import { ErrorCode, errorResponseBody } from './errors';
 
 /**
  * Express's default error page is HTML with a stack trace outside production: body errors
@@ -19,5 +19,5 @@ export function requestErrorHandler(
   const message =
     status === 413 ? 'The request body is too large' : status < 500 ? 'The request body is not valid JSON' : 'Internal server error';
   const code = status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL_SERVER_ERROR;
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.status(status).json(errorResponseBody(message, code));
 }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '../errors';
+import { ErrorCode, errorResponseBody } from '../errors';
 import type { AuditRecorder } from './audit-recorder';
 
 /**
@@ -22,7 +22,7 @@ export function auditPlugin(name: string): ApolloServerPlugin<{ readonly audit: 
             response.http.status = 500;
             response.body = {
               kind: 'single',
-              singleResult: { errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] },
+              singleResult: errorResponseBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR),
             };
           }
         },

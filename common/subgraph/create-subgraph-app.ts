@@ -5,7 +5,7 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { PRINCIPAL_HEADER, SIGNATURE_HEADER, SignatureError, verifySignedRequest } from '../auth/signature';
-import { ErrorCode, maskingFormatError } from '../errors';
+import { ErrorCode, errorResponseBody, maskingFormatError } from '../errors';
 import { metricsEndpoint } from '../metrics/metrics-endpoint';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import { requestErrorHandler } from '../request-errors';
@@ -101,7 +101,7 @@ function onlyPost(req: express.Request, res: express.Response, next: express.Nex
   res
     .status(405)
     .set('allow', 'POST')
-    .json({ errors: [{ message: 'Only POST is served', extensions: { code: ErrorCode.BAD_REQUEST } }] });
+    .json(errorResponseBody('Only POST is served', ErrorCode.BAD_REQUEST));
 }
 
 /** Puts the signed principal in `res.locals.principal`, or answers 401 saying why (never with header values). */
@@ -115,9 +115,7 @@ function verifiedPrincipal(secret: string) {
       );
     } catch (error) {
       if (!(error instanceof SignatureError)) throw error;
-      res.status(401).json({
-        errors: [{ message: `Request refused: ${error.message}`, extensions: { code: ErrorCode.UNAUTHENTICATED } }],
-      });
+      res.status(401).json(errorResponseBody(`Request refused: ${error.message}`, ErrorCode.UNAUTHENTICATED));
       return;
     }
     next();

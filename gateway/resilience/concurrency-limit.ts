@@ -1,7 +1,7 @@
 import { bulkhead, BulkheadRejectedError } from 'cockatiel';
 import type express from 'express';
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { ErrorCode } from '../../common/errors';
+import { ErrorCode, errorResponseBody } from '../../common/errors';
 
 export interface ConcurrencyLimitSettings {
   /** GraphQL requests one gateway process runs at once; the rest wait their turn. */
@@ -20,14 +20,7 @@ function refuse(res: express.Response): void {
   res
     .status(503)
     .set('retry-after', String(RETRY_AFTER_SECONDS))
-    .json({
-      errors: [
-        {
-          message: 'The gateway is busy; retry shortly',
-          extensions: { code: ErrorCode.OVERLOADED, retryAfterSeconds: RETRY_AFTER_SECONDS },
-        },
-      ],
-    });
+    .json(errorResponseBody('The gateway is busy; retry shortly', ErrorCode.OVERLOADED, { retryAfterSeconds: RETRY_AFTER_SECONDS }));
 }
 
 /**
