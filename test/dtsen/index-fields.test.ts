@@ -12,6 +12,7 @@ import { createIndexQueryRepository, type IndexQueryRepository } from '../../res
 import { createIndexRepository } from '../../resolution/repository';
 import { openIndexStore } from '../../resolution/store';
 import { createTestIndexStore, type TestIndexStore } from '../resolution/index-store';
+import { indexedHousehold } from '../resolution/indexed-household';
 import { testPrincipal } from '../support/principals';
 import { EVALUATION_DATE, RULES } from './fixtures';
 
@@ -19,16 +20,7 @@ import { EVALUATION_DATE, RULES } from './fixtures';
 // index (SQLite; the repository's SQL is checked on MariaDB in test/resolution/region-scope).
 
 function family(noKK: string, regionCode: string): ResolvedHousehold {
-  return {
-    noKK,
-    sources: ['REGSOSEK'],
-    persons: 2,
-    region: { code: regionCode },
-    desil: { value: 3, source: 'REGSOSEK', conflict: false },
-    eligibility: ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'].map((program) => ({ program, eligible: false, estimatedAnnualBenefit: 0, ruleSet: '2025' })),
-    targeting: ['PKH', 'BPNT', 'PBI_JK', 'PIP'].map((program) => ({ program, status: 'NOT_TARGETED' })),
-    dataQuality: [],
-  };
+  return indexedHousehold(noKK, { persons: 2, region: { code: regionCode }, desil: { value: 3, source: 'REGSOSEK', conflict: false } });
 }
 
 const PUSAT = family('3171010101250001', '3171011001');

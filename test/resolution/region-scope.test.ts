@@ -8,26 +8,19 @@ import { buildStatistics, parseStatisticsArguments } from '../../resolution/stat
 import { openIndexStore } from '../../resolution/store';
 import { storeKinds } from '../support/stores';
 import { createTestIndexStore, type TestIndexStore } from './index-store';
+import { indexedHousehold } from './indexed-household';
 
 // A principal limited to regions sees, from the index, only the families inside them: listings,
 // the export and the statistics alike.
 
 function family(noKK: string, regionCode: string | null, persons: number): ResolvedHousehold {
-  return {
-    noKK,
-    sources: ['REGSOSEK'],
+  return indexedHousehold(noKK, {
     persons,
     region: regionCode === null ? null : { code: regionCode },
-    desil: { value: 2, source: 'REGSOSEK', conflict: false },
-    eligibility: ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'].map((program) => ({
-      program,
-      eligible: program === 'BPNT',
-      estimatedAnnualBenefit: program === 'BPNT' ? 2_400_000 : 0,
-      ruleSet: '2025',
-    })),
+    benefits: { BPNT: 2_400_000 },
     targeting: ['PKH', 'BPNT', 'PBI_JK', 'PIP'].map((program) => ({ program, status: program === 'BPNT' ? 'EXCLUSION_ERROR' : 'NOT_TARGETED' })),
     dataQuality: [{ code: 'MISSING_FROM_REGSOSEK', sources: ['DTKS'], nik: null }],
-  };
+  });
 }
 
 const GAMBIR = family('3171010101250001', '3171011001', 4);

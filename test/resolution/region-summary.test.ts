@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { insertRows } from '../../common/store/bulk-insert';
 import { closeStore, openStore } from '../../common/store/open-store';
 import { INDEX_PROGRAMS, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity, type IndexProgram } from '../../resolution/entities';
-import { toIndexRows, type ResolvedHousehold } from '../../resolution/household';
+import { toIndexRows } from '../../resolution/household';
 import { IndexInitial1767312000000 } from '../../resolution/migrations/1767312000000-index-initial';
 import { IndexPersons1767398400000 } from '../../resolution/migrations/1767398400000-index-persons';
 import { IndexRegionDesil1767484800000 } from '../../resolution/migrations/1767484800000-index-region-desil';
@@ -11,27 +11,13 @@ import { createIndexRepository } from '../../resolution/repository';
 import { openIndexStore } from '../../resolution/store';
 import { storeKinds } from '../support/stores';
 import { createTestIndexStore, type TestIndexStore } from './index-store';
+import { indexedHousehold } from './indexed-household';
 
-const KEDOYA = '3172011001';
-const KAPUK = '3172011002';
+const PENJARINGAN = '3172011001';
+const KAMAL_MUARA = '3172011002';
 const RUN = { ruleSet: '2025', evaluationDate: '2026-11-28', startedAt: '2026-11-28T01:00:00.000Z', cursors: '{}' };
 
-function household(noKK: string, changes: Partial<ResolvedHousehold> & { benefits?: Partial<Record<IndexProgram, number>> }): ResolvedHousehold {
-  const { benefits = {}, ...rest } = changes;
-  return {
-    noKK,
-    sources: ['REGSOSEK'],
-    persons: 3,
-    region: { code: KEDOYA },
-    desil: { value: 2, source: 'REGSOSEK', conflict: false },
-    eligibility: INDEX_PROGRAMS.map((program) => ({ program, eligible: (benefits[program] ?? 0) > 0, estimatedAnnualBenefit: benefits[program] ?? 0, ruleSet: '2025' })),
-    targeting: ['PKH', 'BPNT', 'PBI_JK', 'PIP'].map((program) => ({ program, status: 'NOT_TARGETED' })),
-    dataQuality: [],
-    ...rest,
-  };
-}
-
-const POOR = household('3172011506100001', {
+const POOR = indexedHousehold('3172011506100001', {
   persons: 4,
   benefits: { PKH: 3_000_000, BPNT: 2_400_000 },
   targeting: [
@@ -45,10 +31,10 @@ const POOR = household('3172011506100001', {
     { code: 'DUPLICATE_NIK', sources: ['REGSOSEK'], nik: '3172011203850002' },
   ],
 });
-const NEIGHBOUR = household('3172011506100002', { persons: 2, dataQuality: [{ code: 'MISSING_FROM_DTKS', sources: ['REGSOSEK'], nik: null }] });
-const UNPLACED = household('3172011506100003', { region: null, desil: null });
-/** POOR in the next run: moved to Kapuk, desil 5, eligible for nothing, its issues resolved. */
-const POOR_MOVED = household(POOR.noKK, { persons: 4, region: { code: KAPUK }, desil: { value: 5, source: 'REGSOSEK', conflict: false } });
+const NEIGHBOUR = indexedHousehold('3172011506100002', { persons: 2, dataQuality: [{ code: 'MISSING_FROM_DTKS', sources: ['REGSOSEK'], nik: null }] });
+const UNPLACED = indexedHousehold('3172011506100003', { region: null, desil: null });
+/** POOR in the next run: moved to Kamal Muara, desil 5, eligible for nothing, its issues resolved. */
+const POOR_MOVED = indexedHousehold(POOR.noKK, { persons: 4, region: { code: KAMAL_MUARA }, desil: { value: 5, source: 'REGSOSEK', conflict: false } });
 
 const counts = (changes: Partial<ProgramCounts> = {}): ProgramCounts => ({ eligible: 0, onTarget: 0, inclusionErrors: 0, exclusionErrors: 0, budget: 0, ...changes });
 const programs = (changes: Partial<Record<IndexProgram, Partial<ProgramCounts>>> = {}) =>
@@ -59,8 +45,8 @@ const sorted = (groups: RegionGroups) => ({
   issues: [...groups.issues].sort((a, b) => `${a.code}${a.issue}`.localeCompare(`${b.code}${b.issue}`)),
 });
 
-const POOR_AND_NEIGHBOUR_IN_KEDOYA: DesilGroup = {
-  code: KEDOYA,
+const POOR_AND_NEIGHBOUR_IN_PENJARINGAN: DesilGroup = {
+  code: PENJARINGAN,
   desil: 2,
   families: 2,
   persons: 6,
@@ -93,20 +79,20 @@ describe.each(storeKinds())('the region summary of the index (%s)', (kind) => {
     const afterSecondRun = await villages();
 
     expect(afterFirstRun).toEqual({
-      desil: [POOR_AND_NEIGHBOUR_IN_KEDOYA],
+      desil: [POOR_AND_NEIGHBOUR_IN_PENJARINGAN],
       issues: [
-        { code: KEDOYA, issue: 'DUPLICATE_NIK', families: 1 },
-        { code: KEDOYA, issue: 'MISSING_FROM_DTKS', families: 1 },
+        { code: PENJARINGAN, issue: 'DUPLICATE_NIK', families: 1 },
+        { code: PENJARINGAN, issue: 'MISSING_FROM_DTKS', families: 1 },
       ],
     });
     expect(duringSecondRun).toEqual({
       desil: [
-        { code: KEDOYA, desil: 2, families: 1, persons: 2, programs: programs() },
-        { code: KAPUK, desil: 5, families: 1, persons: 4, programs: programs() },
+        { code: PENJARINGAN, desil: 2, families: 1, persons: 2, programs: programs() },
+        { code: KAMAL_MUARA, desil: 5, families: 1, persons: 4, programs: programs() },
       ],
-      issues: [{ code: KEDOYA, issue: 'MISSING_FROM_DTKS', families: 1 }],
+      issues: [{ code: PENJARINGAN, issue: 'MISSING_FROM_DTKS', families: 1 }],
     });
-    expect(afterSecondRun).toEqual({ desil: [{ code: KAPUK, desil: 5, families: 1, persons: 4, programs: programs() }], issues: [] });
+    expect(afterSecondRun).toEqual({ desil: [{ code: KAMAL_MUARA, desil: 5, families: 1, persons: 4, programs: programs() }], issues: [] });
   });
 
   it('when an index filled before the summary existed is migrated, then the summary counts what it already held', async () => {
@@ -126,7 +112,7 @@ describe.each(storeKinds())('the region summary of the index (%s)', (kind) => {
     const groups = sorted(await createIndexQueryRepository(dataSource).regionGroups('3172', null, 6));
 
     expect(groups).toEqual({
-      desil: [{ ...POOR_AND_NEIGHBOUR_IN_KEDOYA, code: '317201' }],
+      desil: [{ ...POOR_AND_NEIGHBOUR_IN_PENJARINGAN, code: '317201' }],
       issues: [
         { code: '317201', issue: 'DUPLICATE_NIK', families: 1 },
         { code: '317201', issue: 'MISSING_FROM_DTKS', families: 1 },
