@@ -11,7 +11,10 @@ export type Sex = 'MALE' | 'FEMALE';
 
 export interface NikCheck {
   readonly valid: boolean;
-  /** Why the NIK is not valid; null when it is. */
+  /**
+   * Why the NIK is not valid; null when it is. Names the part that fails, never its digits: the
+   * problem reaches readers who see the NIK masked, and the digits it would quote are the hidden ones.
+   */
   readonly problem: string | null;
   /** YYYY-MM-DD, when the date part is readable. */
   readonly birthDate: string | null;
@@ -33,7 +36,7 @@ export function checkNik(nik: string, today: Date): NikCheck {
   if (!isSixteenDigits(nik)) return invalid('not 16 digits');
   const districtCode = dottedRegionCode(nik.slice(0, 6));
   if (!isKnownRegency(nik) || nik.slice(4, 6) === '00') {
-    return invalid(`unknown region prefix ${nik.slice(0, 6)}`, { districtCode });
+    return invalid('unknown region prefix (digits 1-6)', { districtCode });
   }
   const rawDay = Number(nik.slice(6, 8));
   const month = Number(nik.slice(8, 10));
@@ -46,7 +49,7 @@ export function checkNik(nik: string, today: Date): NikCheck {
   const date = new Date(Date.UTC(year, month - 1, day));
   const realDate =
     day >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-  if (!realDate) return invalid(`no such birth date in ${nik.slice(6, 12)}`, { districtCode, sex });
+  if (!realDate) return invalid('no such birth date (digits 7-12)', { districtCode, sex });
   if (date.getTime() > today.getTime()) {
     // Only reachable in the current year: a two-digit year at or before today's, with a later day.
     return invalid('birth date in the future', { districtCode, sex });

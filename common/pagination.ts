@@ -1,3 +1,4 @@
+import type { ListingPosition } from './cursor';
 import { badUserInput } from './errors';
 import { plainRegionCode } from './regions';
 
@@ -11,38 +12,6 @@ export function parseFirst(first: number | null | undefined): number {
     throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}, got ${first}`, 'first');
   }
   return first;
-}
-
-/** Bumped when the payload changes, so old cursors fail as malformed instead of misreading. */
-const CURSOR_VERSION = 1;
-/** Longer than any No. KK a store holds, short enough that a cursor cannot carry junk. */
-const MAX_CURSOR_KEY_LENGTH = 64;
-
-/** An opaque cursor for the position just after the family with this No. KK. */
-export function encodeCursor(noKK: string): string {
-  return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, k: noKK }), 'utf8').toString('base64url');
-}
-
-/** The No. KK a cursor points after; null for no cursor; BAD_USER_INPUT naming `after` when malformed. */
-export function decodeCursor(after: string | null | undefined): string | null {
-  if (after === null || after === undefined) return null;
-  const noKK = readCursorKey(after);
-  if (noKK === null) throw badUserInput('after is not a cursor returned by this listing', 'after');
-  return noKK;
-}
-
-function readCursorKey(after: string): string | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(after)) return null;
-  let payload: unknown;
-  try {
-    payload = JSON.parse(Buffer.from(after, 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (typeof payload !== 'object' || payload === null) return null;
-  const { v, k } = payload as { v?: unknown; k?: unknown };
-  if (v !== CURSOR_VERSION || typeof k !== 'string' || k.length === 0 || k.length > MAX_CURSOR_KEY_LENGTH) return null;
-  return k;
 }
 
 /**
@@ -61,9 +30,9 @@ export function parseRegionPrefix(prefix: string | null | undefined): string | n
   return plain;
 }
 
-/** One page of a keyset listing ordered by No. KK. */
+/** One page of a keyset listing ordered by listing key (then No. KK). */
 export interface FamilyPage {
-  readonly noKKs: string[];
+  readonly families: readonly ListingPosition[];
   readonly hasNextPage: boolean;
   readonly totalCount: number;
 }
@@ -75,12 +44,15 @@ export interface FamilyConnection {
   readonly totalCount: number | (() => Promise<number>);
 }
 
-/** The GraphQL connection of a page: households by key, the cursor after the last one. */
-export function toFamilyConnection(page: Omit<FamilyPage, 'totalCount'> & Pick<FamilyConnection, 'totalCount'>): FamilyConnection {
-  const last = page.noKKs.at(-1);
+/** The GraphQL connection of a page: households by key, and the cursor after the last one, sealed by `cursorAfter`. */
+export function toFamilyConnection(
+  page: Omit<FamilyPage, 'totalCount'> & Pick<FamilyConnection, 'totalCount'>,
+  cursorAfter: (position: ListingPosition) => string,
+): FamilyConnection {
+  const last = page.families.at(-1);
   return {
-    nodes: page.noKKs.map((noKK) => ({ noKK })),
-    pageInfo: { endCursor: last === undefined ? null : encodeCursor(last), hasNextPage: page.hasNextPage },
+    nodes: page.families.map(({ noKK }) => ({ noKK })),
+    pageInfo: { endCursor: last === undefined ? null : cursorAfter(last), hasNextPage: page.hasNextPage },
     totalCount: page.totalCount,
   };
 }

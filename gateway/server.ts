@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Dispatcher } from 'undici';
 import type { GraphQLSchema } from 'graphql';
+import { createCursorCodec } from '../common/cursor';
 import { maskingFormatError } from '../common/errors';
 import { metricsEndpoint } from '../common/metrics/metrics-endpoint';
 import { createServiceMetrics, type ServiceMetrics } from '../common/metrics/service-metrics';
@@ -78,6 +79,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
     directory: registers.directory,
+    cursors: createCursorCodec(options.signingSecret),
     index: options.index,
   };
   const dtsenSchema: GraphQLSchema = buildDtsenSchema(dtsenDependencies);

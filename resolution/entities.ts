@@ -1,5 +1,6 @@
 import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
 import { entityColumn } from '../common/store/entity-columns';
+import { LISTING_KEY_COLUMN, listingKeyIndexName } from '../common/store/listing-key';
 
 // The resolution index: what the gateway resolved for every family, in columns a listing can
 // filter and sort on. Column names match the migration exactly.
@@ -13,6 +14,8 @@ export type TargetedIndexProgram = (typeof TARGETED_INDEX_PROGRAMS)[number];
 
 export interface ResolvedHouseholdRow {
   readonly noKK: string;
+  /** The family's place in listings (common/store/listing-key.ts); drawn by the index when the family is first stored. */
+  readonly listingKey?: string | null;
   /** Null when no register gives a region. */
   readonly regionCode: string | null;
   readonly desil: number | null;
@@ -97,6 +100,7 @@ export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
   tableName: 'resolved_household',
   columns: {
     noKK: { ...entityColumn.varchar('no_kk', 16), primary: true },
+    listingKey: entityColumn.varchar(LISTING_KEY_COLUMN, 16, true),
     regionCode: entityColumn.varchar('region_code', 10, true),
     desil: entityColumn.smallint('desil', true),
     desilSource: entityColumn.varchar('desil_source', 8, true),
@@ -112,6 +116,7 @@ export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
   } as EntitySchemaOptionsColumns<ResolvedHouseholdRow>,
   indices: [
     { name: 'idx_resolved_household_region_code', columns: ['regionCode'] },
+    { name: listingKeyIndexName('resolved_household'), columns: ['listingKey', 'noKK'] },
     { name: 'idx_resolved_household_desil', columns: ['desil'] },
     { name: 'idx_resolved_household_region_code_desil', columns: ['regionCode', 'desil'] },
     { name: 'idx_resolved_household_run_id', columns: ['runId'] },

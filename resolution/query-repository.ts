@@ -1,6 +1,8 @@
-import { Between, In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { groupByKeys } from '../common/loaders';
+import type { ListingPosition } from '../common/cursor';
 import type { FamilyPage } from '../common/pagination';
+import { LISTING_KEY_COLUMN } from '../common/store/listing-key';
 import {
   INDEX_PROGRAMS,
   RegionIssueCountEntity,
@@ -70,11 +72,11 @@ export type RegionScope = readonly string[] | null;
 
 export interface IndexQueryRepository {
   runs(): Promise<IndexRuns>;
-  /** A page of No. KKs in order after `afterNoKK`: one query. */
-  listHouseholds(query: HouseholdQuery, scope: RegionScope, first: number, afterNoKK: string | null): Promise<Omit<FamilyPage, 'totalCount'>>;
+  /** A page of families in listing order after `after`: one query. */
+  listHouseholds(query: HouseholdQuery, scope: RegionScope, first: number, after: ListingPosition | null): Promise<Omit<FamilyPage, 'totalCount'>>;
   /** The families of every page: one COUNT, which reads every match, so only when a client asks. */
   countHouseholds(query: HouseholdQuery, scope: RegionScope): Promise<number>;
-  /** The filtered households in No. KK order, `chunkSize` at a time: two queries per chunk. */
+  /** The filtered households in listing order, `chunkSize` at a time: two queries per chunk. */
   exportHouseholds(query: HouseholdQuery, scope: RegionScope, chunkSize: number): AsyncGenerator<ExportHousehold[]>;
   /**
    * Counts of the families whose region code starts with `regionPrefix` (every family with a region
@@ -130,6 +132,16 @@ function apply<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, where: r
   return builder;
 }
 
+/** Listing order (common/store/listing-key.ts), from just after `after` when given. */
+function inListingOrder<T extends ObjectLiteral>(builder: SelectQueryBuilder<T>, after: ListingPosition | null): SelectQueryBuilder<T> {
+  builder.orderBy(`h.${LISTING_KEY_COLUMN}`, 'ASC').addOrderBy('h.no_kk', 'ASC');
+  if (after === null) return builder;
+  return builder.andWhere(`(h.${LISTING_KEY_COLUMN} > :afterKey OR (h.${LISTING_KEY_COLUMN} = :afterKey AND h.no_kk > :afterNoKK))`, {
+    afterKey: after.listingKey,
+    afterNoKK: after.noKK,
+  });
+}
+
 /** MySQL returns SUM as a decimal string. */
 const count = (value: unknown): number => Number(value ?? 0);
 
@@ -180,12 +192,13 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
       };
     },
 
-    async listHouseholds(query, scope, first, afterNoKK) {
-      const where = conditions(query, scope);
-      const page = apply(households.createQueryBuilder('h'), where).select('h.no_kk', 'noKK').orderBy('h.no_kk', 'ASC').limit(first + 1);
-      if (afterNoKK !== null) page.andWhere('h.no_kk > :afterNoKK', { afterNoKK });
-      const rows = await page.getRawMany<{ noKK: string }>();
-      return { noKKs: rows.slice(0, first).map((row) => row.noKK), hasNextPage: rows.length > first };
+    async listHouseholds(query, scope, first, after) {
+      const page = inListingOrder(apply(households.createQueryBuilder('h'), conditions(query, scope)), after)
+        .select('h.no_kk', 'noKK')
+        .addSelect(`h.${LISTING_KEY_COLUMN}`, 'listingKey')
+        .limit(first + 1);
+      const rows = await page.getRawMany<ListingPosition>();
+      return { families: rows.slice(0, first), hasNextPage: rows.length > first };
     },
 
     async countHouseholds(query, scope) {
@@ -195,24 +208,21 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
 
     async *exportHouseholds(query, scope, chunkSize) {
       const where = conditions(query, scope);
-      let after: string | null = null;
+      let after: ListingPosition | null = null;
       for (;;) {
-        const chunkQuery = apply(households.createQueryBuilder('h'), where).orderBy('h.noKK', 'ASC').limit(chunkSize);
-        if (after !== null) chunkQuery.andWhere('h.no_kk > :after', { after });
-        const rows = await chunkQuery.getMany();
-        const first = rows[0];
+        const rows = await inListingOrder(apply(households.createQueryBuilder('h'), where), after).limit(chunkSize).getMany();
         const last = rows.at(-1);
-        if (first === undefined || last === undefined) return;
-        // One range read for the chunk's issues; issues of families the filter left out are skipped.
+        if (last === undefined) return;
+        const noKKs = rows.map((row) => row.noKK);
         const found = await issues.find({
           select: { noKK: true, code: true, position: true },
-          where: { noKK: Between(first.noKK, last.noKK) },
+          where: { noKK: In(noKKs) },
           order: { noKK: 'ASC', position: 'ASC' },
         });
-        const issuesOfRows = groupByKeys(rows.map((row) => row.noKK), found, (issue) => issue.noKK);
+        const issuesOfRows = groupByKeys(noKKs, found, (issue) => issue.noKK);
         yield rows.map((row, position) => ({ row, issues: (issuesOfRows[position] ?? []).map((issue) => issue.code) }));
         if (rows.length < chunkSize) return;
-        after = last.noKK;
+        after = { listingKey: last.listingKey ?? '', noKK: last.noKK };
       }
     },
 

@@ -2,6 +2,7 @@ import { In, IsNull, MoreThan, Not, type DataSource, type EntityManager, type Fi
 import { groupByKeys } from '../common/loaders';
 import { chunk } from '../common/store/chunks';
 import { insertRows } from '../common/store/bulk-insert';
+import { newListingKey } from '../common/store/listing-key';
 import {
   RegionIssueCountEntity,
   RegionSummaryEntity,
@@ -55,18 +56,22 @@ const SUMMARY_ROWS_PER_STATEMENT = 500;
 
 /**
  * Takes the households of these No. KKs and their issues out of the index, and counts them out of
- * `delta`: one read of the rows, one of their issues and the deletes, per slice of keys.
+ * `delta`: one read of the rows, one of their issues and the deletes, per slice of keys. Returns
+ * the listing keys of the households taken out, by No. KK.
  */
-async function removeHouseholds(manager: EntityManager, noKKs: readonly string[], delta: RegionSummaryDelta): Promise<void> {
+async function removeHouseholds(manager: EntityManager, noKKs: readonly string[], delta: RegionSummaryDelta): Promise<Map<string, string>> {
+  const listingKeys = new Map<string, string>();
   for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
     const leaving = await manager.find(ResolvedHouseholdEntity, { where: { noKK: In(slice) } });
     if (leaving.length === 0) continue;
+    for (const row of leaving) if (row.listingKey) listingKeys.set(row.noKK, row.listingKey);
     const found = await manager.find(ResolvedIssueEntity, { select: { noKK: true, code: true }, where: { noKK: In(slice) } });
     const issuesOfLeaving = groupByKeys(leaving.map((row) => row.noKK), found, (issue) => issue.noKK);
     for (const [position, row] of leaving.entries()) delta.add(row, (issuesOfLeaving[position] ?? []).map((issue) => issue.code), -1);
     await manager.delete(ResolvedIssueEntity, { noKK: In(slice) });
     await manager.delete(ResolvedHouseholdEntity, { noKK: In(slice) });
   }
+  return listingKeys;
 }
 
 /**
@@ -115,10 +120,15 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
       const noKKs = rows.map((row) => row.household.noKK);
       await dataSource.transaction(async (manager) => {
         const delta = new RegionSummaryDelta();
-        await removeHouseholds(manager, noKKs, delta);
+        // A family resolved again keeps its place in listings: clients paging while a run writes are not thrown off.
+        const listingKeys = await removeHouseholds(manager, noKKs, delta);
         const runner = manager.queryRunner;
         if (!runner) throw new Error('A transaction without a query runner');
-        await insertRows(runner, ResolvedHouseholdEntity, rows.map((row) => row.household));
+        await insertRows(
+          runner,
+          ResolvedHouseholdEntity,
+          rows.map((row) => ({ ...row.household, listingKey: listingKeys.get(row.household.noKK) ?? newListingKey() })),
+        );
         await insertRows(runner, ResolvedIssueEntity, rows.flatMap((row) => row.issues));
         for (const row of rows) delta.add(row.household, row.issues.map((issue) => issue.code), 1);
         await writeRegionSummary(manager, delta);

@@ -18,6 +18,11 @@ export function maskName(value: string): string {
     .join(' ');
 }
 
+/** `1971-11-03` becomes `1971-**-**`: the year, which the age shows anyway; day and month are digits 7-10 of the NIK. */
+export function maskBirthDate(value: string): string {
+  return `${value.slice(0, 4)}-**-**`;
+}
+
 export const MASKED_ADDRESS = '***';
 
 export function maskAddress(_value: string): string {

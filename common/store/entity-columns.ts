@@ -1,5 +1,6 @@
 import type { EntitySchema, EntitySchemaColumnOptions, EntitySchemaIndexOptions, EntitySchemaOptions } from 'typeorm';
 import type { Sex } from '../identifiers';
+import { LISTING_KEY_COLUMN, listingKeyIndexName } from './listing-key';
 
 type EntitySchemaForeignKeyOptions = NonNullable<EntitySchemaOptions<unknown>['foreignKeys']>[number];
 
@@ -14,6 +15,8 @@ export interface FamilyLinkedRow {
 }
 
 export interface FamilyBaseRow extends FamilyLinkedRow {
+  /** The family's place in listings (listing-key.ts); drawn by the store, absent on rows built from records. */
+  readonly listingKey?: string | null;
   readonly regionCode: string;
   readonly address: string;
   readonly rt: string;
@@ -58,6 +61,7 @@ export const familyLinkedColumns = {
 
 export const familyBaseColumns = {
   ...familyLinkedColumns,
+  listingKey: entityColumn.varchar(LISTING_KEY_COLUMN, 16, true),
   regionCode: entityColumn.varchar('region_code', 10),
   address: entityColumn.varchar('address', 255),
   rt: entityColumn.varchar('rt', 3),
@@ -77,6 +81,7 @@ export function familyIndices(table: string): EntitySchemaIndexOptions[] {
   return [
     { name: `uq_${table}_no_kk`, columns: ['noKK'], unique: true },
     { name: `idx_${table}_region_code`, columns: ['regionCode'] },
+    { name: listingKeyIndexName(table), columns: ['listingKey', 'noKK'] },
   ];
 }
 
@@ -102,8 +107,8 @@ export function foreignKeyToFamily(table: string, family: EntitySchema<FamilyBas
   ];
 }
 
-/** A stored row as a record: the row id is the store's business, not the register's. */
-export function withoutId<Row extends FamilyLinkedRow>(row: Row): Omit<Row, 'id'> {
-  const { id: _id, ...fields } = row;
+/** A stored row as a record: the row id and the listing key are the store's business, not the register's. */
+export function withoutId<Row extends FamilyLinkedRow>(row: Row): Omit<Row, 'id' | 'listingKey'> {
+  const { id: _id, listingKey: _listingKey, ...fields } = row as Row & { listingKey?: unknown };
   return fields;
 }

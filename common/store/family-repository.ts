@@ -1,10 +1,12 @@
 import { In, type DataSource, type EntitySchema, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import { groupByKeys, orderByKeys } from '../loaders';
+import type { ListingPosition } from '../cursor';
 import { parseRegionPrefix, type FamilyPage } from '../pagination';
 import { AuditEntryEntity } from './audit-entity';
 import { auditRecord, auditRow, type AuditRecord } from './audit-records';
 import { insertRows } from './bulk-insert';
 import { chunk } from './chunks';
+import { LISTING_KEY_COLUMN, newListingKey } from './listing-key';
 import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-columns';
 
 /** Keys per `IN (...)` list: well inside every driver's limits, and one query for any request. */
@@ -19,13 +21,14 @@ export interface FamilyRepository<Family, Member, Filter> {
   /** Each family's region code in key order, null where the store has none: one query per batch. */
   regionCodesByNoKK(noKKs: readonly string[]): Promise<(string | null)[]>;
   /**
-   * A page of No. KKs in order, after `afterNoKK`, with the total over all pages; only families
-   * whose region code starts with one of `regions` (digit prefixes) unless `regions` is null.
+   * A page of families in listing order (listing-key.ts), after `after`, with the total over all
+   * pages; only families whose region code starts with one of `regions` (digit prefixes) unless
+   * `regions` is null.
    */
   listFamilies(
     filter: Filter | null | undefined,
     first: number,
-    afterNoKK: string | null,
+    after: ListingPosition | null,
     regions: readonly string[] | null,
   ): Promise<FamilyPage>;
   /** Appends reads to the audit trail in one statement per 1,000 entries; the trail is never changed. */
@@ -161,14 +164,24 @@ export function createFamilyRepository<
       return orderByKeys(noKKs, rows, (row) => row.noKK).map((row) => row?.regionCode ?? null);
     },
 
-    async listFamilies(filter, first, afterNoKK, regions) {
+    async listFamilies(filter, first, after, regions) {
       const conditions = [...filterConditions(filter), ...regionConditions(regions)];
-      const pageQuery = filtered(conditions).select('f.no_kk', 'noKK').orderBy('f.no_kk', 'ASC').limit(first + 1);
-      if (afterNoKK !== null) pageQuery.andWhere('f.no_kk > :afterNoKK', { afterNoKK });
-      const rows = await pageQuery.getRawMany<{ noKK: string }>();
+      const pageQuery = filtered(conditions)
+        .select('f.no_kk', 'noKK')
+        .addSelect(`f.${LISTING_KEY_COLUMN}`, 'listingKey')
+        .orderBy(`f.${LISTING_KEY_COLUMN}`, 'ASC')
+        .addOrderBy('f.no_kk', 'ASC')
+        .limit(first + 1);
+      if (after !== null) {
+        pageQuery.andWhere(`(f.${LISTING_KEY_COLUMN} > :afterKey OR (f.${LISTING_KEY_COLUMN} = :afterKey AND f.no_kk > :afterNoKK))`, {
+          afterKey: after.listingKey,
+          afterNoKK: after.noKK,
+        });
+      }
+      const rows = await pageQuery.getRawMany<ListingPosition>();
       const count = await filtered(conditions).select('COUNT(*)', 'count').getRawOne<{ count: number | string }>();
       return {
-        noKKs: rows.slice(0, first).map((row) => row.noKK),
+        families: rows.slice(0, first),
         hasNextPage: rows.length > first,
         totalCount: Number(count?.count ?? 0),
       };
@@ -180,7 +193,7 @@ export function createFamilyRepository<
       await dataSource.transaction(async (manager) => {
         const runner = manager.queryRunner;
         if (!runner) throw new Error('A transaction has no query runner');
-        await insertRows(runner, layout.family, rows.map((row) => row.family));
+        await insertRows(runner, layout.family, rows.map((row) => ({ ...row.family, listingKey: newListingKey() })));
         await insertRows(runner, layout.member, rows.flatMap((row) => row.members));
         if (layout.detail) await insertRows(runner, layout.detail, rows.flatMap((row) => row.details));
       });

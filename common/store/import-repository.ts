@@ -6,6 +6,7 @@ import { chunk } from './chunks';
 import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-columns';
 import { findIn, type FamilyStoreLayout } from './family-repository';
 import { FamilyHistoryEntity, ImportLedgerEntity, type ImportLedgerRow } from './import-entities';
+import { newListingKey } from './listing-key';
 
 const MAX_KEYS_PER_DELETE = 1_000;
 
@@ -43,6 +44,11 @@ export interface ImportRepository<Family> {
   familyHistory(noKK: string): Promise<FamilyHistoryRecord<Family>[]>;
 }
 
+interface StoredFamily<Family> {
+  readonly record: Family;
+  readonly listingKey: string | null;
+}
+
 function runnerOf(manager: EntityManager): QueryRunner {
   if (!manager.queryRunner) throw new Error('A transaction has no query runner');
   return manager.queryRunner;
@@ -64,15 +70,20 @@ export function createImportRepository<
 >(dataSource: DataSource, layout: FamilyStoreLayout<Family, any, any, FamilyRow, MemberRow, DetailRow>): ImportRepository<Family> {
   const ledger = dataSource.getRepository(ImportLedgerEntity);
 
-  /** The stored records of `noKKs`, read inside the batch's transaction. */
-  async function storedFamilies(manager: EntityManager, noKKs: readonly string[]): Promise<Map<string, Family>> {
+  /** The stored records of `noKKs` with their listing keys, read inside the batch's transaction. */
+  async function storedFamilies(manager: EntityManager, noKKs: readonly string[]): Promise<Map<string, StoredFamily<Family>>> {
     const familyRows = await findIn(manager.getRepository(layout.family), 'noKK', noKKs, 'ASC');
     if (familyRows.length === 0) return new Map();
     const found = familyRows.map((row) => row.noKK);
     const members = groupByKeys(found, await findIn(manager.getRepository(layout.member), 'noKK', found, 'ASC'), (row) => row.noKK);
     const detailRows = layout.detail ? await findIn(manager.getRepository(layout.detail), 'noKK', found, 'ASC') : [];
     const details = groupByKeys(found, detailRows, (row) => row.noKK);
-    return new Map(familyRows.map((row, index) => [row.noKK, layout.toFamily(row, members[index] ?? [], details[index] ?? [])]));
+    return new Map(
+      familyRows.map((row, index) => [
+        row.noKK,
+        { record: layout.toFamily(row, members[index] ?? [], details[index] ?? []), listingKey: row.listingKey ?? null },
+      ]),
+    );
   }
 
   return {
@@ -102,18 +113,20 @@ export function createImportRepository<
         const stored = await storedFamilies(manager, rows.map((entry) => entry.rows.family.noKK));
         const changed = rows.filter((entry) => {
           const previous = stored.get(entry.rows.family.noKK);
-          return previous === undefined || !isDeepStrictEqual(previous, entry.record);
+          return previous === undefined || !isDeepStrictEqual(previous.record, entry.record);
         });
         const replaced = changed.map((entry) => entry.rows.family.noKK).filter((noKK) => stored.has(noKK));
         await insertRows(
           runner,
           FamilyHistoryEntity,
-          replaced.map((noKK) => ({ noKK, changedAt, previous: JSON.stringify(stored.get(noKK)), importId })),
+          replaced.map((noKK) => ({ noKK, changedAt, previous: JSON.stringify(stored.get(noKK)?.record), importId })),
         );
         if (layout.detail) await deleteByNoKK(runner, layout.detail, replaced);
         await deleteByNoKK(runner, layout.member, replaced);
         await deleteByNoKK(runner, layout.family, replaced);
-        await insertRows(runner, layout.family, changed.map((entry) => entry.rows.family));
+        // A replaced family keeps its place in listings, so a client paging through one is not thrown off by an import.
+        const listingKeyOf = (noKK: string) => stored.get(noKK)?.listingKey ?? newListingKey();
+        await insertRows(runner, layout.family, changed.map((entry) => ({ ...entry.rows.family, listingKey: listingKeyOf(entry.rows.family.noKK) })));
         await insertRows(runner, layout.member, changed.flatMap((entry) => entry.rows.members));
         if (layout.detail) await insertRows(runner, layout.detail, changed.flatMap((entry) => entry.rows.details));
         await manager.getRepository(ImportLedgerEntity).update(

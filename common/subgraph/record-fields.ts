@@ -1,4 +1,5 @@
-import { hasScope, type Principal } from '../auth/principal';
+import { seesSensitive, shownIdentity, type IdentityKind } from '../auth/disclosure';
+import type { Principal } from '../auth/principal';
 import { forbidden } from '../errors';
 
 /**
@@ -30,18 +31,18 @@ interface PrincipalContext {
   readonly principal: Principal;
 }
 
-/** A NIK, No. KK, name or address field: as stored with the `pii` scope, else `mask`ed. */
-export function piiField(field: string, mask: (value: string) => string) {
+/** A NIK, No. KK, name, address or birth date field: as stored, or masked, as the principal may see `kind`. */
+export function piiField(field: string, kind: IdentityKind) {
   return (record: RecordObject, _args: unknown, context: PrincipalContext): string => {
     const value = (record as Record<string, unknown>)[field] as string;
-    return isUnmasked(record) || hasScope(context.principal, 'pii') ? value : mask(value);
+    return isUnmasked(record) ? value : shownIdentity(context.principal, kind)(value);
   };
 }
 
 /** A disability, health or pregnancy field: null with FORBIDDEN without the `sensitive` scope. */
 export function sensitiveField(field: string) {
   return (record: RecordObject, _args: unknown, context: PrincipalContext): unknown => {
-    if (!isUnmasked(record) && !hasScope(context.principal, 'sensitive')) {
+    if (!isUnmasked(record) && !seesSensitive(context.principal)) {
       throw forbidden(`${field} is sensitive data and needs the sensitive scope`);
     }
     return (record as Record<string, unknown>)[field];

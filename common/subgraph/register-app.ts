@@ -1,4 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { createCursorCodec } from '../cursor';
 import type { FamilyLoaders } from '../loaders';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { Register } from '../store-url';
@@ -26,6 +27,7 @@ export interface RegisterAppParts<Family, Member, Filter> {
  */
 export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts<Family, Member, Filter>): Promise<SubgraphApp> {
   const { register, resolvers, repository, createLoaders, signingSecret, metrics } = parts;
+  const cursors = createCursorCodec(signingSecret);
   return createSubgraphApp<RegisterContext<Family, Member, Filter>>({
     name: register,
     schema: buildSubgraphSchema([{ typeDefs: loadSdl(register), resolvers }]),
@@ -35,6 +37,7 @@ export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts
       repository,
       loaders: createLoaders(repository),
       audit: createAuditRecorder(principal, (entries) => repository.appendAudit(entries)),
+      cursors,
     }),
     ready: () => repository.ping(),
     plugins: [auditPlugin(register)],

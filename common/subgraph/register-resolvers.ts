@@ -1,9 +1,9 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
-import { maskAddress, maskIdentifier, maskName } from '../auth/masking';
 import type { Principal } from '../auth/principal';
 import { forbidden } from '../errors';
 import type { FamilyLoaders } from '../loaders';
-import { decodeCursor, parseFirst, toFamilyConnection, type FamilyConnection } from '../pagination';
+import type { CursorCodec } from '../cursor';
+import { parseFirst, toFamilyConnection, type FamilyConnection } from '../pagination';
 import type { Register } from '../store-url';
 import type { AuditRecord } from '../store/audit-records';
 import type { FamilyRepository } from '../store/family-repository';
@@ -22,6 +22,8 @@ export interface RegisterContext<Family, Member, Filter> {
   readonly loaders: FamilyLoaders<Family, Member>;
   /** The personal-data reads of this request, written when the response leaves. */
   readonly audit: AuditRecorder;
+  /** Seals and opens the listings' cursors. */
+  readonly cursors: CursorCodec;
 }
 
 interface FamilyShape {
@@ -131,23 +133,26 @@ export function auditTrailResolvers(register: Register) {
   };
 }
 
-/** `<Register>Family`: No. KK and address masked without the `pii` scope. */
+/** `<Register>Family`: No. KK, address, RT and RW masked without the `pii` scope. */
 export function familyRecordResolvers() {
   return {
-    noKK: piiField('noKK', maskIdentifier),
-    address: piiField('address', maskAddress),
+    noKK: piiField('noKK', 'identifier'),
+    address: piiField('address', 'address'),
+    rt: piiField('rt', 'address'),
+    rw: piiField('rw', 'address'),
   };
 }
 
 /**
- * `<Register>Member`: NIK, No. KK and name masked without the `pii` scope; `person` is the person
- * behind the record, by its stored NIK.
+ * `<Register>Member`: NIK, No. KK, name and birth date masked without the `pii` scope; `person` is
+ * the person behind the record, by its stored NIK.
  */
 export function memberResolvers() {
   return {
-    nik: piiField('nik', maskIdentifier),
-    noKK: piiField('noKK', maskIdentifier),
-    name: piiField('name', maskName),
+    nik: piiField('nik', 'identifier'),
+    noKK: piiField('noKK', 'identifier'),
+    name: piiField('name', 'name'),
+    birthDate: piiField('birthDate', 'birthDate'),
     person: personOfMember,
   };
 }
@@ -159,15 +164,16 @@ export interface FamilyListingArgs<Filter> {
 }
 
 /**
- * `Query.<register>Families`: a keyset page of households within the principal's regions; the
- * register's field loads (and audits) each.
+ * `Query.<register>Families` (named by `listing`): a keyset page of households within the
+ * principal's regions; the register's field loads (and audits) each.
  */
-export function familyListingResolver() {
+export function familyListingResolver(listing: string) {
   return async (_root: unknown, args: FamilyListingArgs<unknown>, context: AnyRegisterContext): Promise<FamilyConnection> => {
     requireScope(context.principal, ['search'], 'Listing families');
     const first = parseFirst(args.first);
-    const afterNoKK = decodeCursor(args.after);
-    const page = await context.repository.listFamilies(args.filter, first, afterNoKK, regionPrefixes(context.principal));
-    return toFamilyConnection(page);
+    const binding = { listing, filter: args.filter };
+    const after = context.cursors.decode(binding, args.after);
+    const page = await context.repository.listFamilies(args.filter, first, after, regionPrefixes(context.principal));
+    return toFamilyConnection(page, (position) => context.cursors.encode(binding, position));
   };
 }

@@ -1,3 +1,4 @@
+import type { CursorCodec } from '../../common/cursor';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
 import type { RegisterDirectory } from './register-directory';
 import type { RuleSet } from './rules/rule-set';
@@ -8,6 +9,8 @@ export interface DtsenDependencies {
   /** Ages and benefits are computed at this date (midnight UTC). */
   readonly evaluationDate: Date;
   readonly directory: RegisterDirectory;
+  /** Seals and opens the cursors of `households` (common/cursor.ts). */
+  readonly cursors: CursorCodec;
   /**
    * The resolution index `households` and `statistics` read. The gateway always has one; a schema
    * built without it (unit tests of the live resolution) fails those two fields as internal errors.

@@ -22,23 +22,33 @@ export interface HouseholdKeysRepresentation {
   readonly p3ke?: Pick<P3keFamilyRecord, 'noKK'> | null;
 }
 
-export type DtksReceiptRepresentation = Pick<DtksReceiptRecord, 'program' | 'status' | 'pkhComponents'>;
+/**
+ * Sensitive fields (pregnancy, disability, health insurance, PKH components) are null where they are
+ * withheld: in the copy of a household `withoutSensitiveData` makes to explain it to a reader
+ * without the `sensitive` scope. The registers always send them.
+ */
+type Withholdable<Record, Sensitive extends keyof Record> = Omit<Record, Sensitive> & { readonly [Field in Sensitive]: Record[Field] | null };
+
+export type DtksReceiptRepresentation = Withholdable<Pick<DtksReceiptRecord, 'program' | 'status' | 'pkhComponents'>, 'pkhComponents'>;
 export type DtksMemberRepresentation = Pick<DtksMemberRecord, 'nik' | 'noKK' | 'name' | 'sex' | 'birthDate' | 'relationship'>;
-export type RegsosekMemberRepresentation = Pick<
-  RegsosekMemberRecord,
-  | 'nik'
-  | 'noKK'
-  | 'name'
-  | 'sex'
-  | 'birthDate'
-  | 'relationship'
-  | 'presence'
-  | 'schoolParticipation'
-  | 'schoolLevel'
-  | 'employmentStatus'
-  | 'difficulty'
-  | 'healthInsurance'
-  | 'pregnant'
+export type RegsosekMemberRepresentation = Withholdable<
+  Pick<
+    RegsosekMemberRecord,
+    | 'nik'
+    | 'noKK'
+    | 'name'
+    | 'sex'
+    | 'birthDate'
+    | 'relationship'
+    | 'presence'
+    | 'schoolParticipation'
+    | 'schoolLevel'
+    | 'employmentStatus'
+    | 'difficulty'
+    | 'healthInsurance'
+    | 'pregnant'
+  >,
+  'difficulty' | 'healthInsurance' | 'pregnant'
 >;
 export type P3keMemberRepresentation = Pick<P3keMemberRecord, 'nik' | 'noKK' | 'name' | 'sex' | 'birthDate' | 'relationship' | 'inSchool'>;
 

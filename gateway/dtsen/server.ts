@@ -1,3 +1,4 @@
+import { createCursorCodec } from '../../common/cursor';
 import type { Principal } from '../../common/auth/principal';
 import type { ServiceMetrics } from '../../common/metrics/service-metrics';
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
@@ -39,6 +40,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
     directory: registers.directory,
+    cursors: createCursorCodec(options.signingSecret),
     index: options.index,
   };
   const app = await createSubgraphApp<DtsenContext>({

@@ -1,6 +1,6 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { maskIdentifier } from '../../common/auth/masking';
+import { shownIdentity } from '../../common/auth/disclosure';
 import { hasScope, type Principal } from '../../common/auth/principal';
 import { badUserInput, ErrorCode } from '../../common/errors';
 import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS } from '../../resolution/entities';
@@ -136,7 +136,7 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
         res.status(403).json({ code: ErrorCode.FORBIDDEN, message: 'The households export needs the search scope' });
         return;
       }
-      const identifier = hasScope(principal, 'pii') ? (value: string) => value : maskIdentifier;
+      const identifier = shownIdentity(principal, 'identifier');
       const query = parseExportQuery(req.query);
       const status = indexStatus(await options.index.runs(), options.expected);
       res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');

@@ -1,7 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLObjectType, SelectionSetNode } from 'graphql';
-import { maskIdentifier } from '../../common/auth/masking';
-import { hasScope } from '../../common/auth/principal';
+import { seesIdentity, shownIdentity } from '../../common/auth/disclosure';
 import type { GatewayContext } from '../context';
 import { fragmentsOf, selectedFields, type Fragments } from './operation-walk';
 
@@ -18,26 +17,32 @@ export function keyMaskingPlugin(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response, document, operation, schema }) {
-          if (!contextValue.principal || hasScope(contextValue.principal, 'pii')) return;
+          if (!contextValue.principal || seesIdentity(contextValue.principal)) return;
           if (response.body.kind !== 'single' || !document || !operation) return;
           const data = response.body.singleResult.data;
           const root = schema.getRootType(operation.operation);
-          if (data && root) maskKeys(root, operation.selectionSet, data, fragmentsOf(document.definitions));
+          if (data && root) maskKeys(root, operation.selectionSet, data, fragmentsOf(document.definitions), shownIdentity(contextValue.principal, 'identifier'));
         },
       };
     },
   };
 }
 
-function maskKeys(type: GraphQLObjectType, selectionSet: SelectionSetNode, value: Record<string, unknown>, fragments: Fragments): void {
+function maskKeys(
+  type: GraphQLObjectType,
+  selectionSet: SelectionSetNode,
+  value: Record<string, unknown>,
+  fragments: Fragments,
+  mask: (value: string) => string,
+): void {
   for (const field of selectedFields(type, selectionSet, fragments)) {
     const fieldValue = value[field.responseKey];
     if (fieldValue === null || fieldValue === undefined) continue;
     if (KEY_FIELDS[type.name] === field.fieldName && typeof fieldValue === 'string') {
-      value[field.responseKey] = maskIdentifier(fieldValue);
+      value[field.responseKey] = mask(fieldValue);
     } else if (field.objectType && field.selectionSet) {
       for (const item of Array.isArray(fieldValue) ? fieldValue.flat(Infinity) : [fieldValue]) {
-        if (item !== null && typeof item === 'object') maskKeys(field.objectType, field.selectionSet, item as Record<string, unknown>, fragments);
+        if (item !== null && typeof item === 'object') maskKeys(field.objectType, field.selectionSet, item as Record<string, unknown>, fragments, mask);
       }
     }
   }

@@ -6,10 +6,11 @@ import { DtksFamilyEntity, DtksMemberEntity, DtksReceiptEntity } from './entitie
 import { DtksInitial1767225600000 } from './migrations/1767225600000-dtks-initial';
 import { DtksAudit1767312000000 } from './migrations/1767312000000-dtks-audit';
 import { DtksImport1767398400000 } from './migrations/1767398400000-dtks-import';
+import { DtksListingKey1767657600000 } from './migrations/1767657600000-dtks-listing-key';
 
 export const DTKS_STORE: StoreDefinition = {
   entities: [DtksFamilyEntity, DtksMemberEntity, DtksReceiptEntity, AuditEntryEntity, ImportLedgerEntity, FamilyHistoryEntity],
-  migrations: [DtksInitial1767225600000, DtksAudit1767312000000, DtksImport1767398400000],
+  migrations: [DtksInitial1767225600000, DtksAudit1767312000000, DtksImport1767398400000, DtksListingKey1767657600000],
 };
 
 export function openDtksStore(url: string, options?: StoreOptions): Promise<DataSource> {

@@ -6,10 +6,11 @@ import { RegsosekFamilyEntity, RegsosekMemberEntity } from './entities';
 import { RegsosekInitial1767225600000 } from './migrations/1767225600000-regsosek-initial';
 import { RegsosekAudit1767312000000 } from './migrations/1767312000000-regsosek-audit';
 import { RegsosekImport1767398400000 } from './migrations/1767398400000-regsosek-import';
+import { RegsosekListingKey1767657600000 } from './migrations/1767657600000-regsosek-listing-key';
 
 export const REGSOSEK_STORE: StoreDefinition = {
   entities: [RegsosekFamilyEntity, RegsosekMemberEntity, AuditEntryEntity, ImportLedgerEntity, FamilyHistoryEntity],
-  migrations: [RegsosekInitial1767225600000, RegsosekAudit1767312000000, RegsosekImport1767398400000],
+  migrations: [RegsosekInitial1767225600000, RegsosekAudit1767312000000, RegsosekImport1767398400000, RegsosekListingKey1767657600000],
 };
 
 export function openRegsosekStore(url: string, options?: StoreOptions): Promise<DataSource> {

@@ -1,4 +1,3 @@
-import { encodeCursor } from '../../common/pagination';
 import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -32,7 +31,7 @@ describe('bad input to households and statistics', () => {
       'filter.targeting.program',
     ],
     ['households(first: 101)', 'first must be between 1 and 100, got 101', 'first'],
-    ['households(after: "not-a-cursor")', 'after is not a cursor returned by this listing', 'after'],
+    ['households(after: "not-a-cursor")', 'after is not a cursor this listing returned for this filter', 'after'],
   ])('when %s, then BAD_USER_INPUT names the argument', async (call, message, argumentName) => {
     const response = await system.query(`{ ${call} { totalCount nodes { noKK } } }`);
 
@@ -49,12 +48,19 @@ describe('bad input to households and statistics', () => {
     expect(response).toEqual(error('statistics', message, argumentName));
   });
 
-  it('when a cursor of another listing is passed, then the page continues after its No. KK (keyset cursors do not go stale)', async () => {
-    const keys = world.truth.map((line) => line.noKK).sort();
-    const response = await system.query('query ($after: String) { households(first: 2, after: $after) { nodes { noKK } } }', {
-      after: encodeCursor(keys[0] ?? ''),
-    });
+  it('when a cursor of another listing or another filter is passed, then BAD_USER_INPUT names after', async () => {
+    const cursorOf = async (query: string) => {
+      const response = await system.query(query);
+      const connection = Object.values(response.body.data ?? {})[0] as { pageInfo: { endCursor: string } };
+      return connection.pageInfo.endCursor;
+    };
+    const ofRegsosek = await cursorOf('{ regsosekFamilies(first: 2) { pageInfo { endCursor } } }');
+    const ofAnotherFilter = await cursorOf('{ households(first: 2, filter: { desilMax: 4 }) { pageInfo { endCursor } } }');
+    const households = (after: string) => system.query('query ($after: String) { households(first: 2, after: $after) { nodes { noKK } } }', { after });
 
-    expect(response.body).toEqual({ data: { households: { nodes: keys.slice(1, 3).map((noKK) => ({ noKK })) } } });
+    expect([await households(ofRegsosek), await households(ofAnotherFilter)]).toEqual([
+      error('households', 'after is not a cursor this listing returned for this filter', 'after'),
+      error('households', 'after is not a cursor this listing returned for this filter', 'after'),
+    ]);
   });
 });

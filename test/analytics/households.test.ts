@@ -8,6 +8,13 @@ const world = generatedWorld(150);
 
 const PAGE = `totalCount pageInfo { endCursor hasNextPage } nodes { noKK }`;
 
+/** The response with its households' nodes in No. KK order, as the oracle lists them. */
+function inKKOrder<Response extends { body: { data?: Record<string, unknown> | null } }>(response: Response): Response {
+  const households = response.body.data?.['households'] as { nodes?: { noKK: string }[] } | undefined;
+  households?.nodes?.sort((a, b) => a.noKK.localeCompare(b.noKK));
+  return response;
+}
+
 describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind) => {
   let system: RunningSystem;
   let all: ResolvedHousehold[];
@@ -33,20 +40,21 @@ describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind
     ],
   ];
 
-  it.each(filters)('when filtered by %s, then it lists exactly the matching families of the index, in No. KK order', async (_name, filter, oracle) => {
+  it.each(filters)('when filtered by %s, then it lists exactly the matching families of the index', async (_name, filter, oracle) => {
     const response = await system.query(`{ households(filter: ${filter}, first: 100) { totalCount pageInfo { hasNextPage } nodes { noKK } } }`);
 
     const expected = filtered(all, oracle);
     expect(expected.length).toBeGreaterThan(0);
-    expect(expected.length).toBeLessThan(all.length);
-    expect(response).toEqual({
+    expect(expected.length).toBeLessThan(100);
+    // Listing order is random (common/store/listing-key.ts): the page is compared as a set.
+    expect(inKKOrder(response)).toEqual({
       status: 200,
       body: {
         data: {
           households: {
             totalCount: expected.length,
-            pageInfo: { hasNextPage: expected.length > 100 },
-            nodes: expected.slice(0, 100).map((household) => ({ noKK: household.noKK })),
+            pageInfo: { hasNextPage: false },
+            nodes: expected.map((household) => ({ noKK: household.noKK })),
           },
         },
       },
@@ -59,17 +67,19 @@ describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind
           nodes { noKK sources targeting { program status } } } }`,
     );
 
-    const expected = filtered(all, { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }).slice(0, 3);
-    expect(response.body).toEqual({
+    const listed = (response.body.data?.['households'] as { nodes: { noKK: string }[] }).nodes.map((node) => node.noKK);
+    const expected = filtered(all, { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }).filter((household) => listed.includes(household.noKK));
+    expect(inKKOrder(response).body).toEqual({
       data: {
         households: {
           nodes: expected.map((household) => ({ noKK: household.noKK, sources: household.sources, targeting: household.targeting })),
         },
       },
     });
+    expect(listed.length).toBe(3);
   });
 
-  it('when pages are walked with their cursors, then every matching family comes exactly once, in order', async () => {
+  it('when pages are walked with their cursors, then every matching family comes exactly once', async () => {
     const seen: string[] = [];
     const pages: boolean[] = [];
     let after: string | null = null;
@@ -82,7 +92,7 @@ describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind
     } while (after !== null);
 
     const expected = filtered(all, { desilMax: 6 }).map((household) => household.noKK);
-    expect({ seen, pages: pages.length }).toEqual({ seen: expected, pages: Math.ceil(expected.length / 7) });
+    expect({ seen: [...seen].sort(), pages: pages.length }).toEqual({ seen: expected, pages: Math.ceil(expected.length / 7) });
   });
 
   it('when the index is current, then the connection names its run and the response carries no warning', async () => {

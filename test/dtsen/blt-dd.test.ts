@@ -1,9 +1,9 @@
 import { resolveHousehold } from '../../gateway/dtsen/resolution/household';
 import type { HouseholdRepresentation } from '../../gateway/dtsen/representation';
-import { DESA, EVALUATION_DATE, RULES, activeReceipt, dtksFamily, household, p3keFamily, regsosekFamily } from './fixtures';
+import { DESA, EVALUATION_DATE, RULES, activeReceipt, dtksFamily, household, p3keFamily, regsosekFamily, asRead } from './fixtures';
 
 function bltDdOf(family: HouseholdRepresentation) {
-  return resolveHousehold(family, RULES, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'BLT_DD');
+  return asRead(resolveHousehold(family, RULES, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'BLT_DD'));
 }
 
 const DESIL_1 = { desil: 1, percentile: 6, version: '2025Q4', rankedAt: '2025-10-01' };

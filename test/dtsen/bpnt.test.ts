@@ -1,9 +1,9 @@
 import { resolveHousehold } from '../../gateway/dtsen/resolution/household';
 import type { HouseholdRepresentation } from '../../gateway/dtsen/representation';
-import { EVALUATION_DATE, RULES, household, regsosekFamily } from './fixtures';
+import { EVALUATION_DATE, RULES, household, regsosekFamily, asRead } from './fixtures';
 
 function bpntOf(family: HouseholdRepresentation) {
-  return resolveHousehold(family, RULES, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'BPNT');
+  return asRead(resolveHousehold(family, RULES, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'BPNT'));
 }
 
 function rankedAt(desil: number): HouseholdRepresentation {

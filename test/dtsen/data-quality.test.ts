@@ -1,3 +1,4 @@
+import { fullText } from '../../gateway/dtsen/resolution/statement';
 import { detectDataQuality } from '../../gateway/dtsen/resolution/data-quality';
 import type { HouseholdQualityRepresentation, HouseholdRepresentation } from '../../gateway/dtsen/representation';
 import {
@@ -21,7 +22,9 @@ import {
 } from './fixtures';
 
 function issuesOf(world: readonly HouseholdRepresentation[]) {
-  return qualityView(world).map((family) => detectDataQuality(family, RULES, EVALUATION_DATE));
+  return qualityView(world).map((family) =>
+    detectDataQuality(family, RULES, EVALUATION_DATE).map((issue) => ({ ...issue, detail: fullText(issue.detail) })),
+  );
 }
 
 const NEIGHBOUR = personSpec('Hadi', 'MALE', '1979-12-01', 1, 7);
@@ -51,8 +54,8 @@ describe('detectDataQuality', () => {
     });
 
     expect(issuesOf([family])[0]).toEqual([
-      { code: 'INVALID_NIK', sources: ['DTKS'], nik: badNik, detail: 'DTKS lists a NIK that is not valid: unknown region prefix 999901' },
-      { code: 'INVALID_NIK', sources: ['P3KE'], nik: badNik, detail: 'P3KE lists a NIK that is not valid: unknown region prefix 999901' },
+      { code: 'INVALID_NIK', sources: ['DTKS'], nik: badNik, detail: 'DTKS lists a NIK that is not valid: unknown region prefix (digits 1-6)' },
+      { code: 'INVALID_NIK', sources: ['P3KE'], nik: badNik, detail: 'P3KE lists a NIK that is not valid: unknown region prefix (digits 1-6)' },
     ]);
   });
 
@@ -145,7 +148,7 @@ describe('detectDataQuality', () => {
       p3ke: ours.p3ke && { ...ours.p3ke, members: ours.p3ke.members.map(({ person: _unknown, ...member }) => member) },
     };
 
-    expect(detectDataQuality(partlyBlind, RULES, EVALUATION_DATE)).toEqual([
+    expect(detectDataQuality(partlyBlind, RULES, EVALUATION_DATE).map((issue) => ({ ...issue, detail: fullText(issue.detail) }))).toEqual([
       {
         code: 'DUPLICATE_NIK',
         sources: ['DTKS'],

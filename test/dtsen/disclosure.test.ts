@@ -1,3 +1,5 @@
+import { createCursorCodec } from '../../common/cursor';
+import { TEST_SIGNING_SECRET } from '../support/principals';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import { ROLES, type Principal, type Role } from '../../common/auth/principal';
 import { forbidden } from '../../common/errors';
@@ -25,7 +27,7 @@ import {
 const NOTHING_HELD: RegisterDirectory = { householdsHeld: async (keys) => keys.map(() => false), personsHeld: async (keys) => keys.map(() => false) };
 
 function setUp(principal: Principal, directory: RegisterDirectory = NOTHING_HELD) {
-  const deps = { ruleSet: RULES, evaluationDate: EVALUATION_DATE, directory };
+  const deps = { ruleSet: RULES, evaluationDate: EVALUATION_DATE, directory, cursors: createCursorCodec(TEST_SIGNING_SECRET) };
   const schema = buildDtsenSchema(deps);
   return async (query: string, variableValues?: Record<string, unknown>) => {
     const result = (await execute({ schema, document: parse(query), variableValues, contextValue: createDtsenContext(deps, principal) })) as ExecutionResult;
@@ -77,8 +79,16 @@ const BLT_DD_REASONS = [
   'Receives neither PKH nor BPNT (DTKS)',
 ];
 
-/** The household's outputs with `nik` and `kk` standing for how identifiers are shown. */
-function householdAnswer(nik: (value: string) => string) {
+const PKH_WITHHELD =
+  'Whether a member counts as pregnant woman and severe disability is sensitive data and is not shown here; the benefit includes such components';
+const PBI_JK_WITHHELD =
+  'Whether 2 members recorded by Regsosek are insured through an employer is sensitive data and is not shown here; the benefit counts every member who is not, Rp 42,000 a month each';
+
+/**
+ * The household's outputs with `nik` standing for how identifiers are shown, and the explanations
+ * for a reader with the sensitive scope or without it.
+ */
+function householdAnswer(nik: (value: string) => string, sensitive: boolean) {
   return {
     data: {
       _entities: [
@@ -93,6 +103,7 @@ function householdAnswer(nik: (value: string) => string) {
                 'Desil 2 (DTSEN ranking 2025Q4) is within the PKH cut-off of 4',
                 EXCLUSIONS,
                 `1 component (Rp 3,000,000 a year): child aged 0-6 (${nik(TODDLER.nik)})`,
+                ...(sensitive ? [] : [PKH_WITHHELD]),
               ],
             },
             {
@@ -102,11 +113,11 @@ function householdAnswer(nik: (value: string) => string) {
             },
             {
               program: 'PBI_JK',
-              beneficiaries: [nik(FATHER.nik), nik(TODDLER.nik)],
+              beneficiaries: sensitive ? [nik(FATHER.nik), nik(TODDLER.nik)] : [],
               reasons: [
                 'Desil 2 (DTSEN ranking 2025Q4) is within the PBI-JK cut-off of 5',
                 EXCLUSIONS,
-                `2 members not insured through an employer, Rp 42,000 a month each: ${nik(FATHER.nik)} and ${nik(TODDLER.nik)}`,
+                sensitive ? `2 members not insured through an employer, Rp 42,000 a month each: ${nik(FATHER.nik)} and ${nik(TODDLER.nik)}` : PBI_JK_WITHHELD,
               ],
             },
             {
@@ -142,7 +153,7 @@ function householdAnswer(nik: (value: string) => string) {
 
 describe('what the dtsen subgraph discloses', () => {
   it.each(['frontend', 'analyst'] as const)(
-    'when the %s (no pii scope) reads a household, then beneficiaries, NIKs in reasons and issues are masked and keys stay raw',
+    'when the %s (no pii or sensitive scope) reads a household, then NIKs are masked, what rests on sensitive data is withheld, and keys stay raw',
     async (role) => {
       const run = setUp(testPrincipal(role));
 
@@ -155,7 +166,7 @@ describe('what the dtsen subgraph discloses', () => {
         [KK]: '3171********0001',
         [OTHER_KK]: '3171********0002',
       };
-      expect(result).toEqual(householdAnswer((value) => masks[value] ?? `unexpected ${value}`));
+      expect(result).toEqual(householdAnswer((value) => masks[value] ?? `unexpected ${value}`, false));
     },
   );
 
@@ -164,10 +175,10 @@ describe('what the dtsen subgraph discloses', () => {
 
     const result = await run(HOUSEHOLD, { representations: [familyRepresentation()] });
 
-    expect(result).toEqual(householdAnswer((value) => value));
+    expect(result).toEqual(householdAnswer((value) => value, true));
   });
 
-  it('when a partner limited to PBI_JK reads a household, then eligibility and targeting list only PBI_JK, unmasked', async () => {
+  it('when a partner limited to PBI_JK (pii, no sensitive scope) reads a household, then eligibility and targeting list only PBI_JK, and who is covered is withheld', async () => {
     const run = setUp(testPrincipal('partner', { programmes: ['PBI_JK'] }));
 
     const result = await run(
@@ -181,7 +192,7 @@ describe('what the dtsen subgraph discloses', () => {
       data: {
         _entities: [
           {
-            eligibility: [{ program: 'PBI_JK', eligible: true, beneficiaries: [FATHER.nik, TODDLER.nik] }],
+            eligibility: [{ program: 'PBI_JK', eligible: true, beneficiaries: [] }],
             targeting: [{ program: 'PBI_JK', status: 'EXCLUSION_ERROR' }],
           },
         ],

@@ -1,3 +1,4 @@
+import { fullText } from '../../gateway/dtsen/resolution/statement';
 import { checkExclusions } from '../../gateway/dtsen/resolution/exclusions';
 import { livingMembers } from '../../gateway/dtsen/resolution/members';
 import type { HouseholdRepresentation } from '../../gateway/dtsen/representation';
@@ -5,7 +6,12 @@ import type { RuleSet } from '../../gateway/dtsen/rules/rule-set';
 import { EVALUATION_DATE, FATHER, MOTHER, RULES, household, regsosekFamily, regsosekMember } from './fixtures';
 
 function exclusionsOf(family: HouseholdRepresentation, rules: RuleSet = RULES) {
-  return checkExclusions(family, livingMembers(family, EVALUATION_DATE), rules.exclusions);
+  const check = checkExclusions(family, livingMembers(family, EVALUATION_DATE), rules.exclusions);
+  return {
+    ...check,
+    findings: check.findings.map((finding) => ({ ...finding, reason: fullText(finding.reason) })),
+    reasons: check.reasons.map(fullText),
+  };
 }
 
 const NONE_APPLIES =

@@ -1,3 +1,4 @@
+import { fullText, type Statement } from '../../gateway/dtsen/resolution/statement';
 // Builders of the representations the gateway sends to the dtsen subgraph, for a small world of
 // families. Everything defaults to a clean, poor family in Gambir (Jakarta Pusat); tests override
 // only what their behaviour is about.
@@ -56,7 +57,7 @@ export const SD_PUPIL = personSpec('Rudi', 'MALE', '2015-01-15', 3);
 /** Aged 14, in SMP. */
 export const SMP_PUPIL = personSpec('Dewi', 'FEMALE', '2010-11-30', 3);
 
-const NO_DIFFICULTY = {
+export const NO_DIFFICULTY = {
   vision: 4,
   hearing: 4,
   walking: 4,
@@ -213,4 +214,9 @@ export function householdInput(view: HouseholdQualityRepresentation): HouseholdI
     regsosekInput: view.regsosek && { ...view.regsosek, members: view.regsosek.members.map(memberInput) },
     p3keInput: view.p3ke && { ...view.p3ke, members: view.p3ke.members.map(memberInput) },
   };
+}
+
+/** An eligibility entry as a caseworker with every scope reads it: its reasons as text. */
+export function asRead<Entry extends { readonly reasons: readonly Statement[] }>(entry: Entry | undefined) {
+  return entry && { ...entry, reasons: entry.reasons.map(fullText) };
 }

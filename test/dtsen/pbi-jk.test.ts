@@ -11,10 +11,11 @@ import {
   household,
   regsosekFamily,
   regsosekMember,
+  asRead,
 } from './fixtures';
 
 function pbiJkOf(family: HouseholdRepresentation) {
-  return resolveHousehold(family, RULES, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'PBI_JK');
+  return asRead(resolveHousehold(family, RULES, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'PBI_JK'));
 }
 
 const RANKED_5 = { desil: 5, percentile: 47, version: '2025Q4', rankedAt: '2025-10-01' };

@@ -14,10 +14,11 @@ import {
   pupil,
   regsosekFamily,
   regsosekMember,
+  asRead,
 } from './fixtures';
 
 function pipOf(family: HouseholdRepresentation, rules: RuleSet = RULES) {
-  return resolveHousehold(family, rules, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'PIP');
+  return asRead(resolveHousehold(family, rules, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'PIP'));
 }
 
 const SMA_PUPIL = personSpec('Eko', 'MALE', '2008-02-02', 3);

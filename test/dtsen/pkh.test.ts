@@ -4,6 +4,7 @@ import {
   EVALUATION_DATE,
   FATHER,
   MOTHER,
+  NO_DIFFICULTY,
   RULES,
   SD_PUPIL,
   SMP_PUPIL,
@@ -17,10 +18,11 @@ import {
   pupil,
   regsosekFamily,
   regsosekMember,
+  asRead,
 } from './fixtures';
 
 function pkhOf(family: HouseholdRepresentation, on = EVALUATION_DATE) {
-  return resolveHousehold(family, RULES, on).eligibility.find((entry) => entry.program === 'PKH');
+  return asRead(resolveHousehold(family, RULES, on).eligibility.find((entry) => entry.program === 'PKH'));
 }
 
 const NO_EXCLUSION =
@@ -56,7 +58,7 @@ describe('PKH eligibility', () => {
           regsosekMember(FATHER),
           regsosekMember(MOTHER, { pregnant: true }),
           ...toddlers.map((toddler) => regsosekMember(toddler, { schoolParticipation: 1, schoolLevel: null })),
-          regsosekMember(grandfather, { difficulty: { ...regsosekMember(grandfather).difficulty, walking: 1 } }),
+          regsosekMember(grandfather, { difficulty: { ...NO_DIFFICULTY, walking: 1 } }),
           regsosekMember(grandmother),
           regsosekMember(greatAunt),
         ],

@@ -1,3 +1,5 @@
+import { createCursorCodec } from '../../common/cursor';
+import { TEST_SIGNING_SECRET } from '../support/principals';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { Principal } from '../../common/auth/principal';
 import type { RegisterDirectory } from '../../gateway/dtsen/register-directory';
@@ -37,7 +39,7 @@ function fakeDirectory(households: readonly string[], persons: readonly string[]
 
 /** A caseworker sees everything the dtsen subgraph computes unmasked; disclosure.test.ts covers the other roles. */
 function setUp(directory: RegisterDirectory = fakeDirectory([]).directory, principal: Principal = testPrincipal('caseworker')) {
-  const deps = { ruleSet: RULES, evaluationDate: EVALUATION_DATE, directory };
+  const deps = { ruleSet: RULES, evaluationDate: EVALUATION_DATE, directory, cursors: createCursorCodec(TEST_SIGNING_SECRET) };
   const schema = buildDtsenSchema(deps);
   return {
     run: (query: string, variableValues?: Record<string, unknown>, contextValue: unknown = createDtsenContext(deps, principal)) =>

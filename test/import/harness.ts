@@ -63,7 +63,7 @@ export async function readStore<Result>(register: Register, url: string, read: (
   try {
     const repository = familyReader(register, dataSource);
     const page = await repository.listFamilies(null, 1_000_000, null, null);
-    const families = (await repository.familiesByNoKK(page.noKKs)) as AnyFamily[];
+    const families = (await repository.familiesByNoKK(page.families.map((family) => family.noKK))) as AnyFamily[];
     const imports = createImportRepository(dataSource, LAYOUTS[register] as never) as ImportRepository<unknown>;
     return await read({ families: byNoKK(families), imports });
   } finally {

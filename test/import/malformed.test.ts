@@ -83,7 +83,7 @@ describe.each(storeKinds())('importing a malformed DTKS file on %s', (kind) => {
     ['sex', 'X', 'sex must be one of MALE, FEMALE, got "X"'],
     ['birth_date', '2001-02-30', 'birth_date must be a date as YYYY-MM-DD, got "2001-02-30"'],
     ['birth_date', '2030-01-01', 'birth_date is in the future: 2030-01-01'],
-    ['nik', '3171010000000000', 'nik is not a valid NIK (no such birth date in 000000): "3171010000000000"'],
+    ['nik', '3171010000000000', 'nik is not a valid NIK (no such birth date (digits 7-12)): "3171010000000000"'],
     ['rt', '12', 'rt must be 3 digits, got "12"'],
   ])('when a member has an invalid %s (%s), then its row is rejected with the reason and its family with it', async (name, value, reason) => {
     const bLines = rows(B).map(line);

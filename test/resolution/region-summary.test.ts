@@ -1,7 +1,7 @@
-import type { DataSource } from 'typeorm';
+import { EntitySchema, type DataSource } from 'typeorm';
 import { insertRows } from '../../common/store/bulk-insert';
 import { closeStore, openStore } from '../../common/store/open-store';
-import { INDEX_PROGRAMS, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity, type IndexProgram } from '../../resolution/entities';
+import { INDEX_PROGRAMS, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity, type IndexProgram, type ResolvedHouseholdRow } from '../../resolution/entities';
 import { toIndexRows } from '../../resolution/household';
 import { IndexInitial1767312000000 } from '../../resolution/migrations/1767312000000-index-initial';
 import { IndexPersons1767398400000 } from '../../resolution/migrations/1767398400000-index-persons';
@@ -97,13 +97,20 @@ describe.each(storeKinds())('the region summary of the index (%s)', (kind) => {
 
   it('when an index filled before the summary existed is migrated, then the summary counts what it already held', async () => {
     store = createTestIndexStore(kind);
+    // The household table as it was then, before the listing key.
+    const { listingKey: _listingKey, ...columnsThen } = ResolvedHouseholdEntity.options.columns;
+    const householdThen = new EntitySchema<ResolvedHouseholdRow>({
+      ...ResolvedHouseholdEntity.options,
+      columns: columnsThen,
+      indices: (ResolvedHouseholdEntity.options.indices ?? []).filter((index) => !index.columns?.toString().includes('listingKey')),
+    });
     const before = await openStore(store.url, {
-      entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity],
+      entities: [householdThen, ResolvedIssueEntity, ResolutionRunEntity],
       migrations: [IndexInitial1767312000000, IndexPersons1767398400000, IndexRegionDesil1767484800000],
     });
     const rows = [POOR, NEIGHBOUR, UNPLACED].map((resolved) => toIndexRows(resolved, 1, '2026-11-28T01:00:01.000Z'));
     const runner = before.createQueryRunner();
-    await insertRows(runner, ResolvedHouseholdEntity, rows.map((row) => row.household));
+    await insertRows(runner, householdThen, rows.map((row) => row.household));
     await insertRows(runner, ResolvedIssueEntity, rows.flatMap((row) => row.issues));
     await runner.release();
     await closeStore(before);

@@ -57,7 +57,7 @@ describe('what each role sees', () => {
     });
 
     it.each(['frontend', 'analyst'])(
-      'when a %s looks a family up, then NIK, No. KK, names and addresses are masked, also in computed fields',
+      'when a %s looks a family up, then NIK, No. KK, names and addresses are masked, also in computed fields, and who benefits for sensitive reasons is withheld',
       async (role) => {
         const full = await system.query(LOOKUP, { noKK: SUTRISNO_KK }, tokens['penjaringan']);
         const fullHousehold = full.body.data?.['household'] as { eligibility: { program: string; eligible: boolean; beneficiaries: string[] }[] };
@@ -86,8 +86,14 @@ describe('what each role sees', () => {
                   { nik: masked(AYU.nik), name: 'A.' },
                   { nik: masked(DEWI.nik), name: 'D.' },
                 ],
-                // Computed from the unmasked records: the same answers as the caseworker's, NIKs masked.
-                eligibility: fullHousehold.eligibility.map((entry) => ({ ...entry, beneficiaries: entry.beneficiaries.map(masked) })),
+                // The same outcomes as the caseworker's, NIKs masked. Whom PKH pays for a pregnancy (Siti)
+                // and whom PBI-JK covers (no employer insurance) rest on sensitive data: withheld.
+                eligibility: fullHousehold.eligibility.map((entry) => ({
+                  ...entry,
+                  beneficiaries: entry.beneficiaries
+                    .filter((nik) => !(entry.program === 'PKH' && nik === SITI.nik) && entry.program !== 'PBI_JK')
+                    .map(masked),
+                })),
               },
             },
           },

@@ -78,21 +78,31 @@ describe.each(cases)('%s repository (%s store)', (_register, kind, registerCase)
     expect(records).toEqual([[older.members[0]], [newer.members[1], older.members[1]], []]);
   });
 
-  it('when families are listed page by page, then pages follow No. KK order and the total counts every page', async () => {
+  it('when families are listed page by page, then the pages follow the listing keys, list every family once, and the total counts every page', async () => {
     await store().repository.insertFamilies([4, 1, 5, 3, 2].map((n) => family(kk(n), PENJARINGAN, [nik(n)])));
     const { repository } = store();
 
-    const pages = [
-      await repository.listFamilies(null, 2, null, null),
-      await repository.listFamilies(null, 2, kk(2), null),
-      await repository.listFamilies(undefined, 2, kk(4), null),
-    ];
+    const first = await repository.listFamilies(null, 2, null, null);
+    const second = await repository.listFamilies(null, 2, first.families.at(-1) ?? null, null);
+    const third = await repository.listFamilies(undefined, 2, second.families.at(-1) ?? null, null);
 
-    expect(pages).toEqual([
-      { noKKs: [kk(1), kk(2)], hasNextPage: true, totalCount: 5 },
-      { noKKs: [kk(3), kk(4)], hasNextPage: true, totalCount: 5 },
-      { noKKs: [kk(5)], hasNextPage: false, totalCount: 5 },
-    ]);
+    const listed = [first, second, third].flatMap((page) => page.families);
+    const listingKeys = listed.map((position) => position.listingKey);
+    expect({
+      pages: [first, second, third].map((page) => ({ size: page.families.length, hasNextPage: page.hasNextPage, totalCount: page.totalCount })),
+      noKKs: listed.map((position) => position.noKK).sort(),
+      inListingKeyOrder: listingKeys.every((key, i) => i === 0 || (listingKeys[i - 1] ?? '') <= key),
+      listingKeys: listingKeys.every((key) => /^[0-9a-f]{16}$/.test(key)),
+    }).toEqual({
+      pages: [
+        { size: 2, hasNextPage: true, totalCount: 5 },
+        { size: 2, hasNextPage: true, totalCount: 5 },
+        { size: 1, hasNextPage: false, totalCount: 5 },
+      ],
+      noKKs: [kk(1), kk(2), kk(3), kk(4), kk(5)],
+      inListingKeyOrder: true,
+      listingKeys: true,
+    });
   });
 
   it('when the listing is filtered by a region prefix, dotted or plain, then only families of that region count', async () => {
@@ -103,17 +113,16 @@ describe.each(cases)('%s repository (%s store)', (_register, kind, registerCase)
     ]);
     const { repository } = store();
 
-    const listed = {
-      city: await repository.listFamilies({ regionPrefix: '31.72' }, 10, null, null),
-      village: await repository.listFamilies({ regionPrefix: GAMBIR }, 10, null, null),
-      province: await repository.listFamilies({ regionPrefix: '31' }, 1, null, null),
-      elsewhere: await repository.listFamilies({ regionPrefix: '32' }, 10, null, null),
+    const page = async (regionPrefix: string, first: number) => {
+      const { families, ...rest } = await repository.listFamilies({ regionPrefix }, first, null, null);
+      return { noKKs: families.map((position) => position.noKK).sort(), ...rest };
     };
+    const listed = { city: await page('31.72', 10), village: await page(GAMBIR, 10), province: await page('31', 1), elsewhere: await page('32', 10) };
 
-    expect(listed).toEqual({
+    expect({ ...listed, province: { ...listed.province, noKKs: listed.province.noKKs.length } }).toEqual({
       city: { noKKs: [kk(1), kk(3)], hasNextPage: false, totalCount: 2 },
       village: { noKKs: [kk(2)], hasNextPage: false, totalCount: 1 },
-      province: { noKKs: [kk(1)], hasNextPage: true, totalCount: 3 },
+      province: { noKKs: 1, hasNextPage: true, totalCount: 3 },
       elsewhere: { noKKs: [], hasNextPage: false, totalCount: 0 },
     });
   });

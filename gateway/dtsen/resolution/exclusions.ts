@@ -1,13 +1,14 @@
 import type { HouseholdRepresentation } from '../representation';
 import type { ExclusionRules, InstalledPowerCode } from '../rules/rule-set';
 import type { LivingMember } from './members';
-import { listing, regsosekMissing } from './wording';
+import { identifier, listing, say, type Statement } from './statement';
+import { regsosekMissing } from './wording';
 
 export type ExclusionKind = 'PUBLIC_EMPLOYMENT' | 'CAR' | 'ELECTRICITY';
 
 export interface ExclusionFinding {
   readonly kind: ExclusionKind;
-  readonly reason: string;
+  readonly reason: Statement;
 }
 
 export interface ExclusionCheck {
@@ -15,7 +16,7 @@ export interface ExclusionCheck {
   readonly checked: boolean;
   readonly findings: readonly ExclusionFinding[];
   /** What a caseworker reads: the findings, or why none applies, or why nothing was checked. */
-  readonly reasons: readonly string[];
+  readonly reasons: readonly Statement[];
 }
 
 function va(amount: number): string {
@@ -55,7 +56,7 @@ export function checkExclusions(
     return {
       checked: false,
       findings: [],
-      reasons: [`${regsosekMissing(regsosek)}, so exclusions (employment, car, electricity) could not be checked`],
+      reasons: [say`${regsosekMissing(regsosek)}, so exclusions (employment, car, electricity) could not be checked`],
     };
   }
   const findings: ExclusionFinding[] = [];
@@ -65,25 +66,25 @@ export function checkExclusions(
       if (status != null && rules.publicEmployment.employmentStatusCodes.includes(status)) {
         findings.push({
           kind: 'PUBLIC_EMPLOYMENT',
-          reason: `A member (${member.nik}) works as civil servant/army/police/state-enterprise employee or official (Regsosek employment status ${status})`,
+          reason: say`A member (${identifier(member.nik)}) works as civil servant/army/police/state-enterprise employee or official (Regsosek employment status ${status})`,
         });
       }
     }
   }
   if (rules.car.enabled && regsosek.assets.car) {
-    findings.push({ kind: 'CAR', reason: 'The family owns a car (Regsosek assets)' });
+    findings.push({ kind: 'CAR', reason: say`The family owns a car (Regsosek assets)` });
   }
   const powerCode = regsosek.housing.installedPower;
   const power = rules.electricity.installedPowerCodes.find((entry) => entry.code === powerCode);
   if (rules.electricity.enabled && power && exceeds(power, rules.electricity.maxInstalledPowerVA)) {
     findings.push({
       kind: 'ELECTRICITY',
-      reason: `Installed electricity ${describePower(power)} is above the ${va(rules.electricity.maxInstalledPowerVA)} limit (Regsosek installed power code ${powerCode})`,
+      reason: say`Installed electricity ${describePower(power)} is above the ${va(rules.electricity.maxInstalledPowerVA)} limit (Regsosek installed power code ${power.code})`,
     });
   }
   return {
     checked: true,
     findings,
-    reasons: findings.length > 0 ? findings.map((finding) => finding.reason) : [`No exclusion applies: ${listing(checkedItems)}`],
+    reasons: findings.length > 0 ? findings.map((finding) => finding.reason) : [say`No exclusion applies: ${listing(checkedItems)}`],
   };
 }

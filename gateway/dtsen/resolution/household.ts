@@ -7,6 +7,7 @@ import { livingMembers, type LivingMember } from './members';
 import { resolveRegion, type ResolvedRegion } from './region';
 import { unavailableSources, unavailableNote } from './sources';
 import { targeting, type TargetingStatus } from './targeting';
+import { withoutSensitiveData } from './without-sensitive-data';
 
 /** `complete`: false when a register the result reads could not be asked (see `Household.unavailableSources`). */
 export type Completeness = { readonly complete: boolean };
@@ -22,11 +23,36 @@ export interface HouseholdResolution {
 }
 
 export function resolveHousehold(household: HouseholdRepresentation, ruleSet: RuleSet, evaluationDate: Date): HouseholdResolution {
+  return resolve(household, ruleSet, evaluationDate);
+}
+
+/**
+ * The eligibility a reader without the `sensitive` scope is told: every programme's reasons and
+ * beneficiaries computed by the same rules from the household with its sensitive fields withheld,
+ * so no word of them can depend on those fields. The outcomes (eligible, benefit) shown beside
+ * them are `full`'s (docs/security.md says what they may imply); PIP builds on `full`'s PKH outcome.
+ */
+export function eligibilityWithoutSensitiveData(
+  household: HouseholdRepresentation,
+  ruleSet: RuleSet,
+  evaluationDate: Date,
+  full: HouseholdResolution,
+): HouseholdResolution['eligibility'] {
+  const pkh = full.eligibility.find((entry) => entry.program === 'PKH');
+  return resolve(withoutSensitiveData(household), ruleSet, evaluationDate, pkh).eligibility;
+}
+
+function resolve(
+  household: HouseholdRepresentation,
+  ruleSet: RuleSet,
+  evaluationDate: Date,
+  pkhOutcome?: Pick<ProgramEligibility, 'eligible'>,
+): HouseholdResolution {
   const members = livingMembers(household, evaluationDate);
   const region = resolveRegion(household);
   const desil = resolveDesil(household, ruleSet.desil);
   const exclusions = checkExclusions(household, members, ruleSet.exclusions);
-  const programmes = eligibility({ household, members, region, desil, exclusions, ruleSet });
+  const programmes = eligibility({ household, members, region, desil, exclusions, ruleSet }, pkhOutcome);
   // Every rule reads the members (the union of all three registers) and the desil (every register
   // is a candidate), so a register that could not be asked leaves every result open.
   const unavailable = unavailableSources(household);

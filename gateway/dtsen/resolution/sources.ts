@@ -1,3 +1,4 @@
+import { listing, say, type Statement } from './statement';
 import type { HouseholdKeysRepresentation } from '../representation';
 import type { Source } from '../rules/rule-set';
 
@@ -30,8 +31,6 @@ export function unavailableSources(household: HouseholdKeysRepresentation): Sour
 }
 
 /** "P3KE could not be asked; this result may change when it answers", for reasons. */
-export function unavailableNote(sources: readonly Source[]): string {
-  const names = sources.map((source) => SOURCE_NAMES[source]);
-  const listed = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-  return `${listed} could not be asked; this result may change when ${names.length === 1 ? 'it answers' : 'they answer'}`;
+export function unavailableNote(sources: readonly Source[]): Statement {
+  return say`${listing(sources.map((source) => SOURCE_NAMES[source]))} could not be asked; this result may change when ${sources.length === 1 ? 'it answers' : 'they answer'}`;
 }

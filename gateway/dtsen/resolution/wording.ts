@@ -1,6 +1,7 @@
 // Phrases shared by the reasons and issue details, so the same fact reads the same everywhere.
 import type { Program } from '../rules/rule-set';
 import { SOURCE_NAMES, type Source } from './sources';
+import { listing, type Statement } from './statement';
 
 export const PROGRAM_NAMES: Readonly<Record<Program, string>> = {
   PKH: 'PKH',
@@ -18,13 +19,7 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listing(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-export function sourceListing(sources: readonly Source[]): string {
+export function sourceListing(sources: readonly Source[]): Statement {
   return listing(sources.map((source) => SOURCE_NAMES[source]));
 }
 

@@ -9,7 +9,7 @@ import {
   type HouseholdRepresentation,
 } from '../representation';
 import { detectDataQuality } from '../resolution/data-quality';
-import { resolveHousehold, type HouseholdResolution } from '../resolution/household';
+import { eligibilityWithoutSensitiveData, resolveHousehold, type HouseholdResolution } from '../resolution/household';
 import { householdSources, unavailableSources } from '../resolution/sources';
 
 export function householdResolvers(deps: DtsenDependencies) {
@@ -33,8 +33,12 @@ export function householdResolvers(deps: DtsenDependencies) {
       resolution(household, context).members.map((member) => ({ nik: member.nik })),
     region: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).region,
     desil: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).desil,
-    eligibility: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
-      disclosedEligibility(requestState(context).principal, resolution(household, context).eligibility),
+    eligibility: (household: HouseholdRepresentation, _args: unknown, context: unknown) => {
+      const full = resolution(household, context);
+      return disclosedEligibility(requestState(context).principal, full.eligibility, () =>
+        eligibilityWithoutSensitiveData(household, deps.ruleSet, deps.evaluationDate, full),
+      );
+    },
     targeting: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
       disclosedTargeting(requestState(context).principal, resolution(household, context).targeting),
     dataQuality: (household: HouseholdQualityRepresentation, _args: unknown, context: unknown) =>

@@ -1,4 +1,4 @@
-import { decodeCursor, parseFirst, toFamilyConnection, type FamilyConnection } from '../../../common/pagination';
+import { parseFirst, toFamilyConnection, type FamilyConnection } from '../../../common/pagination';
 import { parseHouseholdFilter, type HouseholdFilterInput } from '../../../resolution/household-filter';
 import type { IndexInfo } from '../../../resolution/index-status';
 import type { DtsenDependencies } from '../dependencies';
@@ -20,11 +20,13 @@ export function householdsResolver(deps: DtsenDependencies) {
     const principal = principalWithScope(context, 'search', 'households');
     const first = parseFirst(args.first);
     const query = parseHouseholdFilter(args.filter);
-    const afterNoKK = decodeCursor(args.after);
+    const binding = { listing: 'households', filter: query };
+    const after = deps.cursors.decode(binding, args.after);
     const status = await readIndexStatus(deps, context);
     const index = indexOf(deps);
-    const page = await index.listHouseholds(query, principal.regions, first, afterNoKK);
+    const page = await index.listHouseholds(query, principal.regions, first, after);
     // Counted only when selected: a COUNT over a province's families on every page a client turns.
-    return { ...toFamilyConnection({ ...page, totalCount: () => index.countHouseholds(query, principal.regions) }), index: status.info };
+    const totalCount = () => index.countHouseholds(query, principal.regions);
+    return { ...toFamilyConnection({ ...page, totalCount }, (position) => deps.cursors.encode(binding, position)), index: status.info };
   };
 }

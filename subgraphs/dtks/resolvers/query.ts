@@ -1,5 +1,5 @@
 import { familyListingResolver } from '../../../common/subgraph/register-resolvers';
 
 export const Query = {
-  dtksFamilies: familyListingResolver(),
+  dtksFamilies: familyListingResolver('dtksFamilies'),
 };

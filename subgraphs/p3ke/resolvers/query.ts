@@ -1,5 +1,5 @@
 import { familyListingResolver } from '../../../common/subgraph/register-resolvers';
 
 export const Query = {
-  p3keFamilies: familyListingResolver(),
+  p3keFamilies: familyListingResolver('p3keFamilies'),
 };

@@ -3,6 +3,7 @@ import type { HouseholdQualityRepresentation } from '../../representation';
 import type { DesilRules } from '../../rules/rule-set';
 import { conflictingPairs, desilCandidates } from '../desil';
 import { SOURCE_NAMES, householdSources, sortSources, type Source } from '../sources';
+import { say } from '../statement';
 import { sourceListing } from '../wording';
 import type { DataQualityIssue } from './types';
 
@@ -17,7 +18,7 @@ export function desilConflict(household: HouseholdQualityRepresentation, rules: 
       code: 'DESIL_CONFLICT',
       sources: sortSources(involved.map((candidate) => candidate.source)),
       nik: null,
-      detail: `Desil differs by ${rules.conflictDistance} or more between sources: ${values.join(', ')}`,
+      detail: say`Desil differs by ${rules.conflictDistance} or more between sources: ${values.join(', ')}`,
     },
   ];
 }
@@ -32,7 +33,7 @@ export function missingFromRegsosek(household: HouseholdQualityRepresentation): 
       code: 'MISSING_FROM_REGSOSEK',
       sources: holders,
       nik: null,
-      detail: `${sourceListing(holders)} ${holders.length === 1 ? 'holds' : 'hold'} this family; Regsosek does not`,
+      detail: say`${sourceListing(holders)} ${holders.length === 1 ? 'holds' : 'hold'} this family; Regsosek does not`,
     },
   ];
 }
@@ -52,7 +53,7 @@ export function regionMismatch(household: HouseholdQualityRepresentation): DataQ
       code: 'REGION_MISMATCH',
       sources: sortSources(codes.map((entry) => entry.source)),
       nik: null,
-      detail: `Region codes differ: ${codes.map((entry) => `${SOURCE_NAMES[entry.source]} ${entry.code}`).join(', ')}`,
+      detail: say`Region codes differ: ${codes.map((entry) => `${SOURCE_NAMES[entry.source]} ${entry.code}`).join(', ')}`,
     },
   ];
 }

@@ -2,7 +2,8 @@ import { checkNik } from '../../../../common/identifiers';
 import type { HouseholdQualityRepresentation } from '../../representation';
 import { PRESENCE_DIED } from '../register-codes';
 import { SOURCES, SOURCE_NAMES, sortSources } from '../sources';
-import { listing, plural } from '../wording';
+import { identifier, joined, listing, say } from '../statement';
+import { plural } from '../wording';
 import { kksOf, type Listing } from './listings';
 import type { DataQualityIssue } from './types';
 
@@ -11,7 +12,7 @@ export function invalidNiks(listings: readonly Listing[], evaluationDate: Date):
   return listings.flatMap(({ source, nik }) => {
     const check = checkNik(nik, evaluationDate);
     if (check.valid) return [];
-    return [{ code: 'INVALID_NIK', sources: [source], nik, detail: `${SOURCE_NAMES[source]} lists a NIK that is not valid: ${check.problem}` }];
+    return [{ code: 'INVALID_NIK', sources: [source], nik, detail: say`${SOURCE_NAMES[source]} lists a NIK that is not valid: ${check.problem ?? ''}` }];
   });
 }
 
@@ -25,7 +26,7 @@ export function duplicateNiks(listings: readonly Listing[]): DataQualityIssue[] 
         code: 'DUPLICATE_NIK',
         sources: [source],
         nik,
-        detail: `${SOURCE_NAMES[source]} lists this NIK under ${plural(kks.length, 'KK')}: ${listing([...kks])}`,
+        detail: say`${SOURCE_NAMES[source]} lists this NIK under ${plural(kks.length, 'KK')}: ${listing(kks.map(identifier))}`,
       },
     ];
   });
@@ -41,10 +42,13 @@ export function kkMismatches(noKK: string, listings: readonly Listing[]): DataQu
       return kks && kks.length > 0 && !kks.includes(noKK) ? [{ source, kks }] : [];
     });
     if (elsewhere.length === 0) return [];
-    const detail = [
-      `${listing(here.map((source) => SOURCE_NAMES[source]))} ${here.length === 1 ? 'lists' : 'list'} this NIK under this KK`,
-      ...elsewhere.map(({ source, kks }) => `${SOURCE_NAMES[source]} lists it only under ${listing([...kks])}`),
-    ].join('; ');
+    const detail = joined(
+      [
+        say`${listing(here.map((source) => SOURCE_NAMES[source]))} ${here.length === 1 ? 'lists' : 'list'} this NIK under this KK`,
+        ...elsewhere.map(({ source, kks }) => say`${SOURCE_NAMES[source]} lists it only under ${listing(kks.map(identifier))}`),
+      ],
+      '; ',
+    );
     return [{ code: 'KK_MISMATCH', sources: sortSources([...here, ...elsewhere.map((entry) => entry.source)]), nik, detail }];
   });
 }
@@ -63,6 +67,6 @@ export function deceasedReceiving(household: HouseholdQualityRepresentation): Da
     code: 'DECEASED_RECEIVING',
     sources: ['DTKS', 'REGSOSEK'],
     nik,
-    detail: `Regsosek records this member as deceased; DTKS still lists them in the family, which has active receipts: ${listing(active)}`,
+    detail: say`Regsosek records this member as deceased; DTKS still lists them in the family, which has active receipts: ${listing(active)}`,
   }));
 }

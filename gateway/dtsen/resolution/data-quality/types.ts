@@ -1,4 +1,5 @@
 import type { Source } from '../sources';
+import type { Statement } from '../statement';
 
 export type DataQualityCode =
   | 'INVALID_NIK'
@@ -14,5 +15,6 @@ export interface DataQualityIssue {
   readonly sources: readonly Source[];
   /** The member concerned; null for issues about the family. */
   readonly nik: string | null;
-  readonly detail: string;
+  /** What was found, for a caseworker; the NIKs and No. KKs in it are marked (statement.ts). */
+  readonly detail: Statement;
 }

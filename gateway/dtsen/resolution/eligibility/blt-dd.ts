@@ -1,30 +1,31 @@
 import { describeDesil } from '../desil';
 import { isReceiving } from '../receipts';
-import { PROGRAM_NAMES, listing, rupiah } from '../wording';
+import { listing, say, type Statement } from '../statement';
+import { PROGRAM_NAMES, rupiah } from '../wording';
 import { notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
 
-function villageReason(facts: HouseholdFacts): { readonly passes: boolean; readonly reason: string } {
+function villageReason(facts: HouseholdFacts): { readonly passes: boolean; readonly reason: Statement } {
   const { region } = facts;
-  if (!region) return { passes: false, reason: 'The village of residence is unknown, so Dana Desa cannot be assumed' };
+  if (!region) return { passes: false, reason: say`The village of residence is unknown, so Dana Desa cannot be assumed` };
   const place = region.village ? `${region.village} (${region.dottedCode})` : region.dottedCode;
   return region.villageKind === 'DESA'
-    ? { passes: true, reason: `Lives in a desa, ${place}, which has Dana Desa` }
-    : { passes: false, reason: `Lives in a kelurahan, ${place}, which has no Dana Desa` };
+    ? { passes: true, reason: say`Lives in a desa, ${place}, which has Dana Desa` }
+    : { passes: false, reason: say`Lives in a kelurahan, ${place}, which has no Dana Desa` };
 }
 
-function extremePovertyReasons(facts: HouseholdFacts): { readonly passes: boolean; readonly reasons: string[] } {
+function extremePovertyReasons(facts: HouseholdFacts): { readonly passes: boolean; readonly reasons: Statement[] } {
   const rules = facts.ruleSet.programs.BLT_DD;
   const { desil } = facts;
-  const reasons: string[] = [];
+  const reasons: Statement[] = [];
   const byDesil = desil !== null && desil.value <= rules.extremePoorMaxDesil;
   const byFlag = rules.useP3keExtremePoorFlag && facts.household.p3ke?.extremePoor === true;
-  if (byDesil && desil) reasons.push(`${describeDesil(desil)} counts as extreme poverty`);
-  if (byFlag) reasons.push('P3KE flags the family as extremely poor');
+  if (byDesil && desil) reasons.push(say`${describeDesil(desil)} counts as extreme poverty`);
+  if (byFlag) reasons.push(say`P3KE flags the family as extremely poor`);
   if (!byDesil && !byFlag) {
     const desilPart = desil ? `${describeDesil(desil)} is above desil ${rules.extremePoorMaxDesil}` : 'no register ranks the family';
     const flagPart = rules.useP3keExtremePoorFlag ? ' and P3KE does not flag it as extremely poor' : '';
-    reasons.push(`Not extremely poor: ${desilPart}${flagPart}`);
+    reasons.push(say`Not extremely poor: ${desilPart}${flagPart}`);
   }
   return { passes: byDesil || byFlag, reasons };
 }
@@ -38,13 +39,13 @@ export function bltDdEligibility(facts: HouseholdFacts): ProgramEligibility {
   const names = rules.notWhenReceiving.map((program) => PROGRAM_NAMES[program]);
   const receiptReason =
     receiving.length > 0
-      ? `Receives ${listing(receiving.map((program) => PROGRAM_NAMES[program]))} (DTKS, active)`
+      ? say`Receives ${listing(receiving.map((program) => PROGRAM_NAMES[program]))} (DTKS, active)`
       : names.length === 1
-        ? `Does not receive ${names.join('')} (DTKS)`
-        : `Receives neither ${names.join(' nor ')} (DTKS)`;
+        ? say`Does not receive ${names.join('')} (DTKS)`
+        : say`Receives neither ${names.join(' nor ')} (DTKS)`;
   const exclusions = notExcluded(facts, rules);
   const eligible = village.passes && poverty.passes && receiving.length === 0 && exclusions.passes;
-  const benefit = [`${rupiah(rules.monthlyAmount)} a month for the family`];
+  const benefit = [say`${rupiah(rules.monthlyAmount)} a month for the family`];
   return decision(
     facts,
     'BLT_DD',

@@ -1,3 +1,4 @@
+import { say } from '../statement';
 import { rupiah } from '../wording';
 import { desilWithin, notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
@@ -8,7 +9,7 @@ export function bpntEligibility(facts: HouseholdFacts): ProgramEligibility {
   const desil = desilWithin(facts, 'BPNT', rules.maxDesil);
   const exclusions = notExcluded(facts, rules);
   const eligible = desil.passes && exclusions.passes;
-  const benefit = [`${rupiah(rules.monthlyAmount)} a month for the family`];
+  const benefit = [say`${rupiah(rules.monthlyAmount)} a month for the family`];
   return decision(
     facts,
     'BPNT',

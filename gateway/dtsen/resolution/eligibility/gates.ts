@@ -1,11 +1,12 @@
 import type { FamilyGate, Program } from '../../rules/rule-set';
 import { describeDesil } from '../desil';
+import { say, type Statement } from '../statement';
 import { PROGRAM_NAMES } from '../wording';
 import type { HouseholdFacts } from './types';
 
 export interface GateOutcome {
   readonly passes: boolean;
-  readonly reasons: readonly string[];
+  readonly reasons: readonly Statement[];
 }
 
 /** The family's resolved desil is at or below the programme's cut-off. */
@@ -13,12 +14,12 @@ export function desilWithin(facts: HouseholdFacts, program: Program, maxDesil: n
   const name = PROGRAM_NAMES[program];
   const { desil } = facts;
   if (!desil) {
-    return { passes: false, reasons: [`No register ranks the family, so the ${name} cut-off of desil ${maxDesil} cannot be met`] };
+    return { passes: false, reasons: [say`No register ranks the family, so the ${name} cut-off of desil ${maxDesil} cannot be met`] };
   }
   const passes = desil.value <= maxDesil;
   return {
     passes,
-    reasons: [`${describeDesil(desil)} is ${passes ? 'within' : 'above'} the ${name} cut-off of ${maxDesil}`],
+    reasons: [say`${describeDesil(desil)} is ${passes ? 'within' : 'above'} the ${name} cut-off of ${maxDesil}`],
   };
 }
 

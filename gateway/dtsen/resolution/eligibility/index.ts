@@ -7,8 +7,12 @@ import type { HouseholdFacts, ProgramEligibility } from './types';
 
 export type { HouseholdFacts, ProgramEligibility } from './types';
 
-/** One entry per programme, in the order of the Program enum. */
-export function eligibility(facts: HouseholdFacts): ProgramEligibility[] {
+/**
+ * One entry per programme, in the order of the Program enum. PIP builds on PKH's outcome: this
+ * family's, unless `pkhOutcome` is given (the outcome of the full resolution, when explaining a
+ * household whose sensitive data is withheld).
+ */
+export function eligibility(facts: HouseholdFacts, pkhOutcome?: Pick<ProgramEligibility, 'eligible'>): ProgramEligibility[] {
   const pkh = pkhEligibility(facts);
-  return [pkh, bpntEligibility(facts), pbiJkEligibility(facts), pipEligibility(facts, pkh), bltDdEligibility(facts)];
+  return [pkh, bpntEligibility(facts), pbiJkEligibility(facts), pipEligibility(facts, pkhOutcome ?? pkh), bltDdEligibility(facts)];
 }

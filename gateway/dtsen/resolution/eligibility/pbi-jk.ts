@@ -1,34 +1,41 @@
-import { listing, plural, regsosekMissing, rupiah } from '../wording';
+import { identifier, listing, say, type Statement } from '../statement';
+import { plural, regsosekMissing, rupiah } from '../wording';
 import { desilWithin, notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
 
 /**
  * Per person: the family passes the desil cut-off and has no exclusion; each living member not
  * already insured through an employer (Regsosek health-insurance bitmask) gets the premium paid.
+ * Health insurance is sensitive data: in the explanation for a reader without the `sensitive`
+ * scope it is withheld (null), and members whose coverage turns on it are neither listed nor named.
  */
 export function pbiJkEligibility(facts: HouseholdFacts): ProgramEligibility {
   const rules = facts.ruleSet.programs.PBI_JK;
   const desil = desilWithin(facts, 'PBI_JK', rules.maxDesil);
   const exclusions = notExcluded(facts, rules);
+  const withheld = facts.members.filter((member) => member.regsosek !== null && member.regsosek.healthInsurance === null);
   const employerInsured = facts.members.filter(
-    (member) => member.regsosek !== null && (member.regsosek.healthInsurance & rules.employerInsuranceBit) !== 0,
+    (member) => member.regsosek !== null && member.regsosek.healthInsurance !== null && (member.regsosek.healthInsurance & rules.employerInsuranceBit) !== 0,
   );
-  const covered = facts.members.filter((member) => !employerInsured.includes(member));
-  const reasons = [...desil.reasons, ...exclusions.reasons];
+  const covered = facts.members.filter((member) => !employerInsured.includes(member) && !withheld.includes(member));
+  const reasons: Statement[] = [...desil.reasons, ...exclusions.reasons];
   if (covered.length > 0) {
     reasons.push(
-      `${plural(covered.length, 'member')} not insured through an employer, ${rupiah(rules.monthlyAmountPerPerson)} a month each: ${listing(covered.map((member) => member.nik))}`,
+      say`${plural(covered.length, 'member')} not insured through an employer, ${rupiah(rules.monthlyAmountPerPerson)} a month each: ${listing(covered.map((member) => identifier(member.nik)))}`,
     );
-  } else {
-    reasons.push('No living member without employer health insurance');
+  } else if (withheld.length === 0) {
+    reasons.push(say`No living member without employer health insurance`);
   }
   if (employerInsured.length > 0) {
+    reasons.push(say`Already insured through an employer (Regsosek health insurance): ${listing(employerInsured.map((member) => identifier(member.nik)))}`);
+  }
+  if (withheld.length > 0) {
     reasons.push(
-      `Already insured through an employer (Regsosek health insurance): ${listing(employerInsured.map((member) => member.nik))}`,
+      say`Whether ${plural(withheld.length, 'member')} recorded by Regsosek ${withheld.length === 1 ? 'is' : 'are'} insured through an employer is sensitive data and is not shown here; the benefit counts every member who is not, ${rupiah(rules.monthlyAmountPerPerson)} a month each`,
     );
   }
   const regsosek = facts.household.regsosek;
-  if (!regsosek) reasons.push(`${regsosekMissing(regsosek)}, so health insurance could not be checked`);
+  if (!regsosek) reasons.push(say`${regsosekMissing(regsosek)}, so health insurance could not be checked`);
   const eligible = desil.passes && exclusions.passes && covered.length > 0;
   return decision(
     facts,

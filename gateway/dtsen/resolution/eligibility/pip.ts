@@ -1,5 +1,6 @@
 import { isReceiving } from '../receipts';
 import { pupilSchooling } from '../schooling';
+import { identifier, joined, say, type Statement } from '../statement';
 import { plural, regsosekMissing, rupiah } from '../wording';
 import { desilWithin, notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
@@ -8,15 +9,15 @@ import { decision, type HouseholdFacts, type ProgramEligibility } from './types'
  * Per pupil aged within the PIP ages in school at SD/SMP/SMA, when the family passes the desil
  * cut-off, or receives PKH (DTKS, active), or is eligible for PKH.
  */
-export function pipEligibility(facts: HouseholdFacts, pkh: ProgramEligibility): ProgramEligibility {
+export function pipEligibility(facts: HouseholdFacts, pkh: Pick<ProgramEligibility, 'eligible'>): ProgramEligibility {
   const rules = facts.ruleSet.programs.PIP;
   const desil = desilWithin(facts, 'PIP', rules.maxDesil);
   const receivesPkh = rules.eligibleWhenReceivingPkh && isReceiving(facts.household.dtks, 'PKH');
   const eligibleForPkh = rules.eligibleWhenEligibleForPkh && pkh.eligible;
-  const familyReasons = [...desil.reasons];
-  if (receivesPkh) familyReasons.push('The family receives PKH (DTKS, active)');
-  if (eligibleForPkh) familyReasons.push('The family is eligible for PKH');
-  if (!desil.passes && !receivesPkh && !eligibleForPkh) familyReasons.push('The family neither receives nor is eligible for PKH');
+  const familyReasons: Statement[] = [...desil.reasons];
+  if (receivesPkh) familyReasons.push(say`The family receives PKH (DTKS, active)`);
+  if (eligibleForPkh) familyReasons.push(say`The family is eligible for PKH`);
+  if (!desil.passes && !receivesPkh && !eligibleForPkh) familyReasons.push(say`The family neither receives nor is eligible for PKH`);
   const familyPasses = desil.passes || receivesPkh || eligibleForPkh;
   const exclusions = notExcluded(facts, rules);
 
@@ -29,13 +30,14 @@ export function pipEligibility(facts: HouseholdFacts, pkh: ProgramEligibility): 
   const pupilReasons =
     pupils.length > 0
       ? [
-          `${plural(pupils.length, 'pupil')} (${rupiah(total)} a year): ${pupils
-            .map((pupil) => `${pupil.level} (${pupil.nik}${pupil.levelAssumed ? ', level assumed from age' : ''})`)
-            .join(', ')}`,
+          say`${plural(pupils.length, 'pupil')} (${rupiah(total)} a year): ${joined(
+            pupils.map((pupil) => say`${pupil.level} (${identifier(pupil.nik)}${pupil.levelAssumed ? ', level assumed from age' : ''})`),
+            ', ',
+          )}`,
         ]
-      : [`No living member aged ${rules.minAge}-${rules.maxAge} is in school at SD, SMP or SMA`];
+      : [say`No living member aged ${rules.minAge}-${rules.maxAge} is in school at SD, SMP or SMA`];
   const regsosek = facts.household.regsosek;
-  const missing = regsosek ? [] : [`${regsosekMissing(regsosek)}: schooling comes from P3KE`];
+  const missing = regsosek ? [] : [say`${regsosekMissing(regsosek)}: schooling comes from P3KE`];
 
   const eligible = familyPasses && exclusions.passes && pupils.length > 0;
   return decision(

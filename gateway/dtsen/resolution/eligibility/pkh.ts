@@ -3,7 +3,8 @@ import type { RegsosekDifficultyRecord } from '../../../../subgraphs/regsosek/re
 import type { PkhComponentRule, PkhRules, SchoolingRules } from '../../rules/rule-set';
 import type { LivingMember } from '../members';
 import { pupilSchooling } from '../schooling';
-import { listing, plural, regsosekMissing, rupiah } from '../wording';
+import { identifier, joined, listing, say, type Statement } from '../statement';
+import { plural, regsosekMissing, rupiah } from '../wording';
 import { desilWithin, notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
 
@@ -126,32 +127,47 @@ function ruleOf(rules: PkhRules, component: PkhComponent): PkhComponentRule {
   return rule;
 }
 
-function componentReasons(found: PkhComponents, rules: PkhRules): string[] {
-  const reasons: string[] = [];
+/**
+ * Components read from sensitive data (pregnancy, disability): for a reader without the `sensitive`
+ * scope the explanation is computed with those fields withheld (null), and says so.
+ */
+const SENSITIVE_COMPONENTS: ReadonlySet<PkhComponent> = new Set(['PREGNANT', 'SEVERE_DISABILITY']);
+
+function sensitiveWithheld(members: readonly LivingMember[]): boolean {
+  return members.some((member) => member.regsosek !== null && (member.regsosek.pregnant === null || member.regsosek.difficulty === null));
+}
+
+function componentReasons(found: PkhComponents, rules: PkhRules, withheld: boolean): Statement[] {
+  const reasons: Statement[] = [];
+  const shown = withheld ? rules.components.filter((rule) => !SENSITIVE_COMPONENTS.has(rule.component)) : rules.components;
   if (found.counted.length === 0) {
-    reasons.push(
-      `No living member qualifies for a PKH component (${listing(rules.components.map((rule) => componentLabel(rule)))})`,
-    );
+    const which = withheld ? 'a PKH component shown here' : 'a PKH component';
+    reasons.push(say`No living member qualifies for ${which} (${listing(shown.map((rule) => componentLabel(rule)))})`);
   } else {
     const items = found.counted.map((entry) => {
       const note = entry.levelAssumed ? ', level assumed from age' : '';
-      return `${componentLabel(ruleOf(rules, entry.component))} (${entry.nik}${note})`;
+      return say`${componentLabel(ruleOf(rules, entry.component))} (${identifier(entry.nik)}${note})`;
     });
     const total = found.counted.reduce((sum, entry) => sum + entry.annualAmount, 0);
-    reasons.push(`${plural(found.counted.length, 'component')} (${rupiah(total)} a year): ${items.join(', ')}`);
+    reasons.push(say`${plural(found.counted.length, 'component')} (${rupiah(total)} a year): ${joined(items, ', ')}`);
   }
   for (const { nik, rule } of found.overCap) {
-    reasons.push(`Not counted: ${nik} (${componentLabel(rule)}), the family cap of ${rule.cap} is reached`);
+    reasons.push(say`Not counted: ${identifier(nik)} (${componentLabel(rule)}), the family cap of ${rule.cap ?? 0} is reached`);
+  }
+  if (withheld) {
+    const hidden = rules.components.filter((rule) => SENSITIVE_COMPONENTS.has(rule.component)).map((rule) => componentLabel(rule));
+    reasons.push(say`Whether a member counts as ${listing(hidden)} is sensitive data and is not shown here; the benefit includes such components`);
   }
   return reasons;
 }
 
-function dtksRegistration(facts: HouseholdFacts): string[] {
+function dtksRegistration(facts: HouseholdFacts): Statement[] {
   const receipt = facts.household.dtks?.receipts.find((candidate) => candidate.program === 'PKH');
   if (!receipt) return [];
+  if (receipt.pkhComponents === null) return [say`DTKS records a PKH receipt (${receipt.status}); its registered components are sensitive data`];
   const components = receipt.pkhComponents.map((component) => componentLabel(ruleOf(facts.ruleSet.programs.PKH, component)));
   const listed = components.length > 0 ? `components ${components.join(', ')}` : 'no components';
-  return [`DTKS records a PKH receipt (${receipt.status}) with ${listed}`];
+  return [say`DTKS records a PKH receipt (${receipt.status}) with ${listed}`];
 }
 
 /** Family: desil cut-off, no exclusion, at least one component among living members. */
@@ -163,13 +179,13 @@ export function pkhEligibility(facts: HouseholdFacts): ProgramEligibility {
   const regsosek = facts.household.regsosek;
   const missing = regsosek
     ? []
-    : [`${regsosekMissing(regsosek)}: ages come from DTKS/P3KE birth dates and schooling from P3KE; pregnancy and disability could not be checked`];
+    : [say`${regsosekMissing(regsosek)}: ages come from DTKS/P3KE birth dates and schooling from P3KE; pregnancy and disability could not be checked`];
   const eligible = desil.passes && exclusions.passes && found.counted.length > 0;
   return decision(
     facts,
     'PKH',
     eligible,
-    [...desil.reasons, ...exclusions.reasons, ...componentReasons(found, rules), ...missing, ...dtksRegistration(facts)],
+    [...desil.reasons, ...exclusions.reasons, ...componentReasons(found, rules, sensitiveWithheld(facts.members)), ...missing, ...dtksRegistration(facts)],
     found.counted.reduce((sum, entry) => sum + entry.annualAmount, 0),
     found.counted.map((entry) => entry.nik),
   );

@@ -3,12 +3,14 @@ import type { Program, RuleSet } from '../../rules/rule-set';
 import type { ResolvedDesil } from '../desil';
 import type { ExclusionCheck } from '../exclusions';
 import type { LivingMember } from '../members';
+import type { Statement } from '../statement';
 import type { ResolvedRegion } from '../region';
 
 export interface ProgramEligibility {
   readonly program: Program;
   readonly eligible: boolean;
-  readonly reasons: readonly string[];
+  /** Why, for a caseworker; the NIKs in it are marked (statement.ts). */
+  readonly reasons: readonly Statement[];
   /** Whole rupiah per year; 0 when not eligible. */
   readonly estimatedAnnualBenefit: number;
   /** NIKs the benefit is for (per-person and per-component programmes); empty when not eligible. */
@@ -30,7 +32,7 @@ export function decision(
   facts: HouseholdFacts,
   program: Program,
   eligible: boolean,
-  reasons: readonly string[],
+  reasons: readonly Statement[],
   annualBenefit: number,
   beneficiaries: readonly string[],
 ): ProgramEligibility {
