@@ -11,7 +11,7 @@ describe('the API surface settings of the gateway', () => {
     expect(surface({})).toEqual({
       introspection: true,
       corsOrigins: [],
-      limits: { maxDepth: 10, maxAliases: 100, maxDirectives: 20, maxTokens: 5000, maxCost: 20000 },
+      limits: { maxDepth: 10, maxAliases: 100, maxDirectives: 20, maxTokens: 5000, maxCost: 25000 },
     });
     expect(API_LIMITS).toEqual(surface({}).limits);
   });
