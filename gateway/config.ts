@@ -40,8 +40,10 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly signingSecret: string;
   /** GraphQL requests one principal may make per minute; more are answered RATE_LIMITED (HTTP 429). */
   readonly rateLimitPerMinute: number;
-  /** How many GraphQL requests each gateway process runs at once, and how many wait (docs/performance.md). */
+  /** How many requests each gateway process runs at once, for one principal and in all, and how many wait (docs/performance.md). */
   readonly concurrency: ConcurrencyLimitSettings;
+  /** Time a client has to send a request's whole body once its headers are in; slower ones get 408 and lose the connection. */
+  readonly bodyTimeoutMs: number;
   /** The dtsen subgraph as its own service (gateway/dtsen/main.ts); absent: it runs in the gateway's process. */
   readonly dtsenUrl?: string;
   /** Where several gateway instances keep what they share (APQ, rate limit); null: each instance alone, in memory (docs/scaling.md). */
@@ -81,6 +83,15 @@ export const MAX_COST = 25_000;
 /** Measured in docs/performance.md ("Admission"): enough to keep the subgraphs busy, few enough to keep the tail short. */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
 export const DEFAULT_MAX_QUEUED_REQUESTS = 1_000;
+
+/**
+ * The largest body a client sends in practice is the resolution's 100-household operation with its
+ * variables, about 10 KB; the 1 MB body limit takes 4 s at 2 Mbit/s. 5 s lets both through and
+ * bounds how long a client that trickles its body holds its socket.
+ */
+export const DEFAULT_REQUEST_BODY_TIMEOUT_MS = 5_000;
+/** Node's headersTimeout (default 60 s) for the gateway's server: headers are a few hundred bytes. */
+export const HEADERS_TIMEOUT_MS = 10_000;
 
 export const API_LIMITS: ApiLimits = Object.freeze({
   maxDepth: MAX_DEPTH,
@@ -154,9 +165,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       AUTH_ISSUER: str({ default: '', desc: `Expected token issuer; ${LOCAL_ISSUER} for local tokens` }),
       AUTH_AUDIENCE: str({ default: GATEWAY_AUDIENCE, desc: 'Expected token audience' }),
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
-      RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'GraphQL requests per principal per minute' }),
-      MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'GraphQL requests one gateway process runs at once; the rest queue in arrival order' }),
-      MAX_QUEUED_REQUESTS: num({ default: DEFAULT_MAX_QUEUED_REQUESTS, desc: 'GraphQL requests that may wait for their turn; beyond them OVERLOADED (HTTP 503)' }),
+      RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'Requests (GraphQL and CSV export) per principal per minute' }),
+      MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'Requests (GraphQL and CSV export) one gateway process runs at once; the rest queue in arrival order' }),
+      MAX_QUEUED_REQUESTS: num({ default: DEFAULT_MAX_QUEUED_REQUESTS, desc: 'Requests that may wait for their turn; beyond them OVERLOADED (HTTP 503)' }),
+      MAX_CONCURRENT_PER_PRINCIPAL: num({ default: undefined, desc: 'Requests one principal runs at once; the rest of its requests wait. Unset: half of MAX_CONCURRENT_REQUESTS' }),
+      REQUEST_BODY_TIMEOUT_MS: num({ default: DEFAULT_REQUEST_BODY_TIMEOUT_MS, desc: 'Time a client has to send the whole request body, ms; slower ones get HTTP 408' }),
       DTSEN_URL: str({ default: '', desc: 'GraphQL URL of the dtsen subgraph service; empty: in process' }),
       REDIS_URL: str({ default: '', desc: 'redis:// or rediss:// URL of the Redis several gateway instances share; empty: state in process memory' }),
       REDIS_KEY_PREFIX: str({ default: 'dtsen:', desc: 'Prefix of the keys the gateway writes in Redis' }),
@@ -182,14 +195,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
-    concurrency: Object.freeze({
-      maxConcurrent: wholeNumber(parsed.MAX_CONCURRENT_REQUESTS, 'MAX_CONCURRENT_REQUESTS', 1),
-      maxQueued: wholeNumber(parsed.MAX_QUEUED_REQUESTS, 'MAX_QUEUED_REQUESTS', 0),
-      // A request that waited out the deadline of its own subgraph calls would have no time left to run them.
-      maxWaitMs: registerCalls.resilience.requestDeadlineMs,
-    }),
+    concurrency: concurrencyFrom(parsed, registerCalls.resilience.requestDeadlineMs),
+    bodyTimeoutMs: wholeNumber(parsed.REQUEST_BODY_TIMEOUT_MS, 'REQUEST_BODY_TIMEOUT_MS', 1),
     ...(parsed.DTSEN_URL === '' ? {} : { dtsenUrl: dtsenUrlFrom(parsed.DTSEN_URL) }),
     sharedState: sharedStateFrom(parsed),
+  });
+}
+
+function concurrencyFrom(
+  parsed: { MAX_CONCURRENT_REQUESTS: number; MAX_QUEUED_REQUESTS: number; MAX_CONCURRENT_PER_PRINCIPAL: number | undefined },
+  requestDeadlineMs: number,
+): ConcurrencyLimitSettings {
+  const maxConcurrent = wholeNumber(parsed.MAX_CONCURRENT_REQUESTS, 'MAX_CONCURRENT_REQUESTS', 1);
+  return Object.freeze({
+    maxConcurrent,
+    // Half: one caller, however busy, leaves the other half of the slots to everyone else.
+    maxConcurrentPerPrincipal:
+      parsed.MAX_CONCURRENT_PER_PRINCIPAL === undefined
+        ? Math.ceil(maxConcurrent / 2)
+        : wholeNumber(parsed.MAX_CONCURRENT_PER_PRINCIPAL, 'MAX_CONCURRENT_PER_PRINCIPAL', 1),
+    maxQueued: wholeNumber(parsed.MAX_QUEUED_REQUESTS, 'MAX_QUEUED_REQUESTS', 0),
+    // A request that waited out the deadline of its own subgraph calls would have no time left to run them.
+    maxWaitMs: requestDeadlineMs,
   });
 }
 

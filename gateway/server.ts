@@ -21,7 +21,9 @@ import { indexWarningPlugin } from './index-warning-plugin';
 import { graphiqlLandingPage } from './playground/graphiql';
 import { armorProtection } from './security/armor';
 import { corsAllowList } from './security/cors';
+import { jsonBody } from './security/json-body';
 import { requestErrorHandler } from '../common/request-errors';
+import { principalKey } from '../common/auth/principal';
 import { createAdmission } from './auth/authenticate';
 import { principalOf, requireToken } from './auth/http-auth';
 import { operationNameOf } from './auth/operation-name';
@@ -58,6 +60,25 @@ export interface GatewayApp {
 }
 
 const JSON_BODY_LIMIT = '1mb';
+
+/** The media types Apollo Server chooses from, in its order (MEDIA_TYPES, not exported). */
+const APOLLO_MEDIA_TYPES = [
+  'application/json; charset=utf-8',
+  'application/graphql-response+json; charset=utf-8',
+  'multipart/mixed; deferSpec=20220824',
+  'multipart/mixed; incrementalSpec=v0.2',
+  'multipart/mixed',
+  'text/html',
+];
+
+/**
+ * A browser opening /graphql: Apollo answers a GET preferring HTML with the landing page and runs
+ * no operation (ApolloServer.prefersHTML, with the same negotiator). Should the two ever disagree,
+ * the request reaches the context without a principal and fails there, unexecuted.
+ */
+function asksForLandingPage(req: express.Request): boolean {
+  return req.method === 'GET' && req.accepts(APOLLO_MEDIA_TYPES) === 'text/html';
+}
 
 function isRegister(name: string): name is Register {
   return name === 'dtks' || name === 'regsosek' || name === 'p3ke';
@@ -137,9 +158,15 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
   // For Prometheus inside the cluster; the ingress in front of the gateway does not route it (docs/security.md).
   app.get('/metrics', metricsEndpoint(metrics.registry));
+  // Bodies are read and tokens verified before a request may take or wait for a slot, so that
+  // neither a slow client nor an anonymous one holds the gateway; the export takes one like a query.
+  const authenticated = (operationOf?: (req: express.Request) => string | null) =>
+    requireToken(admit, { log, ...(operationOf && { operationOf }) });
+  const admission = concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req)));
   app.get(
     '/export/households.csv',
-    requireToken(admit),
+    authenticated(),
+    admission,
     householdsCsvHandler({
       principalOf,
       index: options.index,
@@ -147,18 +174,22 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       log,
     }),
   );
+  const graphql = expressMiddleware(server, {
+    context: async ({ req }): Promise<GatewayContext> => {
+      const deadline = Date.now() + options.resilience.requestDeadlineMs;
+      const principal = principalOf(req);
+      return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
+    },
+  });
   app.use(
     '/graphql',
     corsAllowList(options.corsOrigins),
-    concurrencyLimit(options.concurrency, metrics.registry),
-    express.json({ limit: JSON_BODY_LIMIT }),
-    expressMiddleware(server, {
-      context: async ({ req }): Promise<GatewayContext> => {
-        const deadline = Date.now() + options.resilience.requestDeadlineMs;
-        const principal = await admit(req.headers, operationNameOf(req.body));
-        return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
-      },
-    }),
+    jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
+    // The playground's page is static: it needs no token, and Apollo executes nothing for it.
+    (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
+    authenticated((req) => operationNameOf(req.body)),
+    admission,
+    graphql,
   );
   if (options.dashboard) app.use(dashboardRouter());
   app.use(requestErrorHandler);

@@ -5,17 +5,26 @@ import type { Admission } from './authenticate';
 
 const principals = new WeakMap<Request, Principal>();
 
+export interface RequireTokenOptions {
+  /** The operation the request will run, for the audit trail (`operationNameOf` its body); default: none. */
+  readonly operationOf?: (req: Request) => string | null;
+  /** Where a failure other than the token's (a JWKS endpoint down) is told; the client sees a bare 500. */
+  readonly log: (message: string) => void;
+}
+
 /**
- * For the plain HTTP routes (the CSV export): the same bearer token and rate limit as /graphql,
- * answered in GraphQL's error shape with 401 or 429 when they fail.
+ * The bearer token and rate limit of every /graphql request and of the CSV export, checked before
+ * a request may take or wait for a slot of the concurrency limit, so that no anonymous request
+ * ever holds one. A refusal is answered in GraphQL's error shape with 401 or 429 (and Retry-After).
  */
-export function requireToken(admit: Admission) {
+export function requireToken(admit: Admission, options: RequireTokenOptions) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
-      principals.set(req, await admit(req.headers, null));
+      principals.set(req, await admit(req.headers, options.operationOf?.(req) ?? null));
       next();
     } catch (error) {
       if (!(error instanceof GraphQLError)) {
+        options.log(`authentication failed: ${error instanceof Error ? error.message : String(error)}`);
         next(error);
         return;
       }

@@ -1,6 +1,6 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { GraphQLError } from 'graphql';
-import { RATE_LIMIT_EXEMPT_ROLES, type Principal } from '../../common/auth/principal';
+import { principalKey, RATE_LIMIT_EXEMPT_ROLES, type Principal } from '../../common/auth/principal';
 import { ErrorCode } from '../../common/errors';
 import type { SharedState } from '../shared-state/redis-client';
 
@@ -27,7 +27,7 @@ export function rateLimitPerPrincipal(perMinute: number, shared?: SharedState): 
   return async (principal) => {
     if (principal.roles.some((role) => RATE_LIMIT_EXEMPT_ROLES.includes(role))) return;
     try {
-      await limiter.consume(`${principal.organisation}\u0000${principal.subject}`);
+      await limiter.consume(principalKey(principal));
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

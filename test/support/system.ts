@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
-import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS } from '../../gateway/config';
+import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
 import { buildDtsenServiceApp } from '../../gateway/dtsen/server';
 import { buildGateway, type GatewayApp } from '../../gateway/server';
@@ -86,8 +86,10 @@ export interface SystemOptions {
   readonly resolve?: boolean;
   /** RATE_LIMIT_PER_MINUTE of the gateway (default: high enough never to matter). */
   readonly rateLimitPerMinute?: number;
-  /** MAX_CONCURRENT_REQUESTS and MAX_QUEUED_REQUESTS of the gateway (default: as deployed). */
-  readonly concurrency?: { readonly maxConcurrent: number; readonly maxQueued: number };
+  /** MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS and MAX_CONCURRENT_PER_PRINCIPAL of the gateway (default: as deployed; the share half the slots). */
+  readonly concurrency?: { readonly maxConcurrent: number; readonly maxQueued: number; readonly maxConcurrentPerPrincipal?: number };
+  /** REQUEST_BODY_TIMEOUT_MS of the gateway (default: as deployed). */
+  readonly bodyTimeoutMs?: number;
   /** Where the dtsen subgraph runs: in the gateway's process (default) or as its own HTTP service (DTSEN_URL). */
   readonly dtsen?: 'in-process' | 'http';
   /** Redis the gateways share (APQ, rate limit), as with REDIS_URL (default: none, each in memory). */
@@ -203,8 +205,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       maxConcurrent: DEFAULT_MAX_CONCURRENT_REQUESTS,
       maxQueued: DEFAULT_MAX_QUEUED_REQUESTS,
       ...options.concurrency,
+      maxConcurrentPerPrincipal: options.concurrency?.maxConcurrentPerPrincipal ?? Math.ceil((options.concurrency?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT_REQUESTS) / 2),
       maxWaitMs: resilience.requestDeadlineMs,
     },
+    bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS,
     ...(options.sharedState && { sharedState: options.sharedState }),
     log: () => undefined,
   });
