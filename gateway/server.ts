@@ -35,8 +35,9 @@ import { concurrencyLimit } from './resilience/concurrency-limit';
 import { DtsenServiceDataSource } from './dtsen-service-data-source';
 import { createRegisterAccess } from './register-access';
 import { SourceDataSource } from './source-data-source';
-import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/redis-apq-cache';
 import type { SharedState } from './shared-state/redis-client';
+import { PERSISTED_QUERY_LIMITS, type PersistedQueryLimits } from './persisted-queries/limits';
+import { createPersistedQueries } from './persisted-queries/persisted-queries';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -49,6 +50,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly metrics?: ServiceMetrics;
   /** The HTTP client of the subgraph calls (the bench records them through one); the caller closes it. Default: a keep-alive pool. */
   readonly subgraphDispatcher?: Dispatcher;
+  /** Largest registered persisted query and the bytes all may take (default PERSISTED_QUERY_LIMITS; tests use smaller ones). */
+  readonly persistedQueryLimits?: PersistedQueryLimits;
   readonly log?: (message: string) => void;
 }
 
@@ -74,6 +77,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const policies = createSubgraphPolicies(options.resilience, log);
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
+  const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, log);
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -101,14 +105,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
-    // Without shared state Apollo's default: automatic persisted queries in a bounded in-memory cache.
-    ...(options.sharedState && {
-      persistedQueries: {
-        // Apollo prefixes the keys with `apq:` itself.
-        cache: new RedisKeyValueCache(options.sharedState.redis, options.sharedState.keyPrefix, log),
-        ttl: PERSISTED_QUERY_TTL_SECONDS,
-      },
-    }),
+    // Apollo prefixes the keys with `apq:` itself; the cache keeps its own TTL.
+    persistedQueries: { cache: persistedQueries.cache },
     csrfPrevention: true,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
@@ -155,7 +153,9 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
         const deadline = Date.now() + options.resilience.requestDeadlineMs;
-        const principal = await admit(req.headers, operationNameOf(req.body));
+        const persisted = persistedQueries.inspect(req);
+        const principal = await admit(req.headers, operationNameOf(req.body), persisted.points);
+        if (persisted.refusal) throw persisted.refusal;
         return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
       },
     }),
