@@ -3,6 +3,7 @@ import { signingSecret } from '../common/auth/signing-secret';
 import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeReplicaSpecs, storeReplicaUrlsFrom, storeUrlsFrom } from '../common/config';
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
+import { maxTokenLifetimeSecondsFrom, TOKEN_LIFETIME_SPECS } from './auth/token-lifetime';
 import type { ResilienceSettings } from './resilience/subgraph-policy';
 import type { ConcurrencyLimitSettings } from './resilience/concurrency-limit';
 import { workerCountFrom } from '../common/cluster';
@@ -164,6 +165,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       AUTH_JWKS_URL: str({ default: '', desc: "The identity provider's JWKS URL (RS256/ES256 tokens)" }),
       AUTH_ISSUER: str({ default: '', desc: `Expected token issuer; ${LOCAL_ISSUER} for local tokens` }),
       AUTH_AUDIENCE: str({ default: GATEWAY_AUDIENCE, desc: 'Expected token audience' }),
+      ...TOKEN_LIFETIME_SPECS,
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
       RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'Requests (GraphQL and CSV export) per principal per minute' }),
       MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'Requests (GraphQL and CSV export) one gateway process runs at once; the rest queue in arrival order' }),
@@ -291,12 +293,15 @@ function resilienceFrom(parsed: {
   });
 }
 
-function tokenSourceFrom(parsed: { AUTH_JWT_SECRET: string; AUTH_JWKS_URL: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string }): TokenSource {
+function tokenSourceFrom(
+  parsed: { AUTH_JWT_SECRET: string; AUTH_JWKS_URL: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string } & Parameters<typeof maxTokenLifetimeSecondsFrom>[0],
+): TokenSource {
   const { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience } = parsed;
+  const maxLifetimeSeconds = maxTokenLifetimeSecondsFrom(parsed);
   if ((secret === '') === (jwksUrl === '')) throw new Error('Set exactly one of AUTH_JWT_SECRET (local tokens) and AUTH_JWKS_URL (an identity provider)');
   if (secret !== '') {
     if (secret.length < MIN_SECRET_LENGTH) throw new Error(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
-    return Object.freeze({ kind: 'secret', secret, issuer: issuer || LOCAL_ISSUER, audience });
+    return Object.freeze({ kind: 'secret', secret, issuer: issuer || LOCAL_ISSUER, audience, maxLifetimeSeconds });
   }
   let url: URL;
   try {
@@ -306,5 +311,5 @@ function tokenSourceFrom(parsed: { AUTH_JWT_SECRET: string; AUTH_JWKS_URL: strin
   }
   if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') throw new Error('AUTH_JWKS_URL must be an https URL');
   if (issuer === '') throw new Error('AUTH_ISSUER is required with AUTH_JWKS_URL');
-  return Object.freeze({ kind: 'jwks', jwksUrl, issuer, audience });
+  return Object.freeze({ kind: 'jwks', jwksUrl, issuer, audience, maxLifetimeSeconds });
 }

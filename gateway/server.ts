@@ -25,7 +25,7 @@ import { jsonBody } from './security/json-body';
 import { requestErrorHandler } from '../common/request-errors';
 import { principalKey } from '../common/auth/principal';
 import { createAdmission } from './auth/authenticate';
-import { principalOf, requireToken } from './auth/http-auth';
+import { answerRefusal, principalOf, requireToken } from './auth/http-auth';
 import { operationNameOf } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
@@ -37,8 +37,9 @@ import { concurrencyLimit } from './resilience/concurrency-limit';
 import { DtsenServiceDataSource } from './dtsen-service-data-source';
 import { createRegisterAccess } from './register-access';
 import { SourceDataSource } from './source-data-source';
-import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/redis-apq-cache';
 import type { SharedState } from './shared-state/redis-client';
+import { PERSISTED_QUERY_LIMITS, type PersistedQueryLimits } from './persisted-queries/limits';
+import { createPersistedQueries } from './persisted-queries/persisted-queries';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -51,6 +52,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly metrics?: ServiceMetrics;
   /** The HTTP client of the subgraph calls (the bench records them through one); the caller closes it. Default: a keep-alive pool. */
   readonly subgraphDispatcher?: Dispatcher;
+  /** Largest registered persisted query and the bytes all may take (default PERSISTED_QUERY_LIMITS; tests use smaller ones). */
+  readonly persistedQueryLimits?: PersistedQueryLimits;
   readonly log?: (message: string) => void;
 }
 
@@ -95,6 +98,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const policies = createSubgraphPolicies(options.resilience, log);
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
+  const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, log);
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -122,14 +126,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
-    // Without shared state Apollo's default: automatic persisted queries in a bounded in-memory cache.
-    ...(options.sharedState && {
-      persistedQueries: {
-        // Apollo prefixes the keys with `apq:` itself.
-        cache: new RedisKeyValueCache(options.sharedState.redis, options.sharedState.keyPrefix, log),
-        ttl: PERSISTED_QUERY_TTL_SECONDS,
-      },
-    }),
+    // Apollo prefixes the keys with `apq:` itself; the cache keeps its own TTL.
+    persistedQueries: { cache: persistedQueries.cache },
     csrfPrevention: true,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
@@ -160,8 +158,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.get('/metrics', metricsEndpoint(metrics.registry));
   // Bodies are read and tokens verified before a request may take or wait for a slot, so that
   // neither a slow client nor an anonymous one holds the gateway; the export takes one like a query.
-  const authenticated = (operationOf?: (req: express.Request) => string | null) =>
-    requireToken(admit, { log, ...(operationOf && { operationOf }) });
+  const authenticated = (operationOf?: (req: express.Request) => string | null, pointsOf?: (req: express.Request) => number) =>
+    requireToken(admit, { log, ...(operationOf && { operationOf }), ...(pointsOf && { pointsOf }) });
   const admission = concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req)));
   app.get(
     '/export/households.csv',
@@ -187,7 +185,12 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
     // The playground's page is static: it needs no token, and Apollo executes nothing for it.
     (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
-    authenticated((req) => operationNameOf(req.body)),
+    authenticated((req) => operationNameOf(req.body), (req) => persistedQueries.inspect(req).points),
+    (req, res, next) => {
+      const { refusal } = persistedQueries.inspect(req);
+      if (refusal) answerRefusal(res, refusal, 400);
+      else next();
+    },
     admission,
     graphql,
   );

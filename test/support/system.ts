@@ -10,6 +10,7 @@ import type { ResilienceSettings } from '../../gateway/resilience/subgraph-polic
 import { buildDtsenServiceApp } from '../../gateway/dtsen/server';
 import { buildGateway, type GatewayApp } from '../../gateway/server';
 import type { SharedState } from '../../gateway/shared-state/redis-client';
+import type { PersistedQueryLimits } from '../../gateway/persisted-queries/limits';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
 import { runResolution, type ResolutionOptions, type ResolutionSummary } from '../../resolution/run';
@@ -94,6 +95,8 @@ export interface SystemOptions {
   readonly dtsen?: 'in-process' | 'http';
   /** Redis the gateways share (APQ, rate limit), as with REDIS_URL (default: none, each in memory). */
   readonly sharedState?: SharedState;
+  /** Largest registered persisted query and the budget of all (default: as deployed). */
+  readonly persistedQueryLimits?: PersistedQueryLimits;
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -210,6 +213,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     },
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS,
     ...(options.sharedState && { sharedState: options.sharedState }),
+    ...(options.persistedQueryLimits && { persistedQueryLimits: options.persistedQueryLimits }),
     log: () => undefined,
   });
   const gateway = await buildTestGateway();
