@@ -24,7 +24,7 @@ import { corsAllowList } from './security/cors';
 import { requestErrorHandler } from '../common/request-errors';
 import { createAdmission } from './auth/authenticate';
 import { principalOf, requireToken } from './auth/http-auth';
-import { operationNameOf } from './auth/operation-name';
+import { requestOperationName } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
@@ -155,7 +155,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     expressMiddleware(server, {
       context: async ({ req }): Promise<GatewayContext> => {
         const deadline = Date.now() + options.resilience.requestDeadlineMs;
-        const principal = await admit(req.headers, operationNameOf(req.body));
+        const principal = await admit(req.headers, requestOperationName(req));
         return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
       },
     }),
