@@ -1,6 +1,7 @@
 import { maskIdentifier } from '../../common/auth/masking';
 import type { AuditRecord } from '../../common/store/audit-records';
 import { auditTrailStore } from '../../common/store/audit-trail';
+import { REGISTERS } from '../../common/store-url';
 import { BUDI, EVALUATION_DATE, SUTRISNO_KK, WATI, WATI_KK, WORLD } from '../federated/fixtures';
 import { storeKinds, type StoreKind } from '../support/stores';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -113,13 +114,32 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
     });
   });
 
-  it('when the index cannot record a read, then neither the listing nor the export is served', async () => {
+  it('when an analyst looks a family up selecting only its No. KK, then the index answers that it is held, asking no register, and records that answer', async () => {
+    system.resetQueryLog();
+
+    const lookup = await system.query(`query Exists { household(noKK: "${WATI_KK}") { noKK } }`, {}, analyst);
+
+    expect({ lookup, registerSql: system.sql, trail: await trailOf(ANALYST.subject, [WATI_KK]) }).toEqual({
+      lookup: { status: 200, body: { data: { household: { noKK: maskIdentifier(WATI_KK) } } } },
+      registerSql: { dtks: [], regsosek: [], p3ke: [] },
+      trail: [[indexEntry(ANALYST, ['analyst'], 'Exists', WATI_KK)]],
+    });
+  });
+
+  it('when the index cannot record a read, then neither the listing nor the export is served, and a look-up is left to the registers, which record it', async () => {
     await system.indexSource.query(refuseInserts(kind));
     try {
       const listing = await system.query('query FamiliesToVisit { households { nodes { noKK } } }', {}, caseworker);
       const download = await fetch(`${origin}/export/households.csv`, { headers: { authorization: `Bearer ${caseworker}` } });
+      system.resetQueryLog();
+      const lookup = await system.query(`query Exists { household(noKK: "${WATI_KK}") { noKK } }`, {}, analyst);
 
-      expect({ listing, download: { status: download.status, body: await download.json() } }).toEqual({
+      expect({
+        listing,
+        download: { status: download.status, body: await download.json() },
+        lookup,
+        registersRecorded: REGISTERS.map((register) => system.sql[register].some((statement) => statement.includes('INSERT INTO') && statement.includes('audit_entry'))),
+      }).toEqual({
         listing: {
           status: 200,
           body: {
@@ -128,6 +148,9 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
           },
         },
         download: { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } },
+        lookup: { status: 200, body: { data: { household: { noKK: maskIdentifier(WATI_KK) } } } },
+        // Only DTKS holds the Wati family.
+        registersRecorded: [true, false, false],
       });
     } finally {
       await system.indexSource.query('DROP TRIGGER audit_entry_refused');
