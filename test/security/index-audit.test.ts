@@ -8,7 +8,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 
 // Reads served from the gateway's resolution index alone (the `households` listing's No. KKs, the
-// CSV export) reach no register, so the index keeps an audit trail of its own.
+// CSV export, a look-up the index answers) reach no register, so the index keeps an audit trail of its own.
 
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
