@@ -26,7 +26,7 @@ import { requestErrorHandler } from '../common/request-errors';
 import { principalKey } from '../common/auth/principal';
 import { createAdmission } from './auth/authenticate';
 import { answerRefusal, principalOf, requireToken } from './auth/http-auth';
-import { operationNameOf } from './auth/operation-name';
+import { requestOperationName } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
@@ -185,7 +185,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
     // The playground's page is static: it needs no token, and Apollo executes nothing for it.
     (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
-    authenticated((req) => operationNameOf(req.body), (req) => persistedQueries.inspect(req).points),
+    authenticated(requestOperationName, (req) => persistedQueries.inspect(req).points),
     (req, res, next) => {
       const { refusal } = persistedQueries.inspect(req);
       if (refusal) answerRefusal(res, refusal, 400);

@@ -53,6 +53,8 @@ export interface RunningSystem {
   readonly sql: Readonly<Record<Register, string[]>>;
   /** The gateway's resolution index (a private store of the same kind as the registers'). */
   readonly index: IndexRepository;
+  /** The index's store itself, for tests that look into it (its audit trail) or break it. */
+  readonly indexSource: DataSource;
   /** Runs a resolution against the gateway into its index. */
   resolve(options?: Omit<ResolutionOptions, 'index' | 'gatewayUrl' | 'gatewayToken'>): Promise<ResolutionSummary>;
   /** A token of the resolution run's role, for tests that run it themselves. */
@@ -252,6 +254,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     subgraphUrls,
     sql,
     index,
+    indexSource,
     resolve,
     indexerToken,
     resetQueryLog: () => REGISTERS.forEach((register) => sql[register].splice(0)),
