@@ -179,7 +179,7 @@ export function benchmarkReport(run: BenchRun): string {
     '- `hive`: [Hive Gateway](https://the-guild.dev/graphql/hive/docs/gateway) (`@graphql-hive/gateway-runtime`,',
     "  bench/hive) over the committed supergraph, calling the same dtsen service. It does this gateway's",
     '  security work with our code: the same bearer-token verification and rate limit, the same',
-    '  graphql-armor limits, and every subgraph request signed with the principal (HMAC over the exact',
+    '  graphql-armor and cost limits, and every subgraph request signed with the principal (HMAC over the exact',
     '  body), which the subgraphs require.',
     '',
     "Autocannon loads them from the bench's own process; at each client count the gateways take turns",

@@ -34,7 +34,7 @@ const PLAN_RECORDINGS = 200;
 const WARM_UP_SECONDS = 2;
 const ROOT = path.join(__dirname, '..');
 /** Passed from the bench's environment to our gateways, to compare admission settings in one command. */
-const ADMISSION_VARIABLES = ['MAX_CONCURRENT_REQUESTS', 'MAX_QUEUED_REQUESTS'] as const;
+const ADMISSION_VARIABLES = ['MAX_CONCURRENT_REQUESTS', 'MAX_QUEUED_REQUESTS', 'MAX_CONCURRENT_PER_PRINCIPAL'] as const;
 
 interface Scenario {
   readonly name: string;
@@ -168,6 +168,8 @@ async function main(): Promise<void> {
     REGSOSEK_URL: `http://127.0.0.1:${ports.regsosek}/graphql`,
     P3KE_URL: `http://127.0.0.1:${ports.p3ke}/graphql`,
     RATE_LIMIT_PER_MINUTE: '100000000',
+    // The bench's clients share one token but stand for as many callers: no share of one caller may hold them back.
+    MAX_CONCURRENT_PER_PRINCIPAL: '1000000',
     ...admission,
   };
   const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);

@@ -14,7 +14,12 @@ export interface ServeOptions {
   readonly port: number;
   /** Releases what the app holds (GraphQL server, stores) once the HTTP server has closed. */
   readonly release: () => Promise<void>;
+  /** Node's headersTimeout and requestTimeout (time to receive the headers, and the whole request); default: Node's, 60 s and 300 s. */
+  readonly receiveTimeouts?: { readonly headersMs: number; readonly requestMs: number };
 }
+
+/** How often Node looks for connections past their receive timeouts (Node's default, 30 s, would add up to that much to each). */
+const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /** Requests that arrive during shutdown (on a kept-alive connection): refused, and the connection closed after. */
 function refuse(res: ServerResponse): void {
@@ -31,7 +36,12 @@ function refuse(res: ServerResponse): void {
  */
 export async function serveUntilSignalled(options: ServeOptions): Promise<void> {
   let stopping = false;
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const timeouts = options.receiveTimeouts && {
+    headersTimeout: options.receiveTimeouts.headersMs,
+    requestTimeout: options.receiveTimeouts.requestMs,
+    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+  };
+  const server = createServer(timeouts ?? {}, (req: IncomingMessage, res: ServerResponse) => {
     if (stopping) {
       refuse(res);
       return;

@@ -3,6 +3,7 @@ import { signingSecret } from '../common/auth/signing-secret';
 import { parseIsoDate, reportConfigErrors, storeLocationSpecs, storeReplicaSpecs, storeReplicaUrlsFrom, storeUrlsFrom } from '../common/config';
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
+import { maxTokenLifetimeSecondsFrom, TOKEN_LIFETIME_SPECS } from './auth/token-lifetime';
 import type { ResilienceSettings } from './resilience/subgraph-policy';
 import type { ConcurrencyLimitSettings } from './resilience/concurrency-limit';
 import { workerCountFrom } from '../common/cluster';
@@ -40,8 +41,10 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly signingSecret: string;
   /** GraphQL requests one principal may make per minute; more are answered RATE_LIMITED (HTTP 429). */
   readonly rateLimitPerMinute: number;
-  /** How many GraphQL requests each gateway process runs at once, and how many wait (docs/performance.md). */
+  /** How many requests each gateway process runs at once, for one principal and in all, and how many wait (docs/performance.md). */
   readonly concurrency: ConcurrencyLimitSettings;
+  /** Time a client has to send a request's whole body once its headers are in; slower ones get 408 and lose the connection. */
+  readonly bodyTimeoutMs: number;
   /** The dtsen subgraph as its own service (gateway/dtsen/main.ts); absent: it runs in the gateway's process. */
   readonly dtsenUrl?: string;
   /** Where several gateway instances keep what they share (APQ, rate limit); null: each instance alone, in memory (docs/scaling.md). */
@@ -65,20 +68,31 @@ export interface ApiLimits {
 }
 
 /**
- * Generous for every playground example and dashboard query (depth 5 at most, cost 650 at most)
- * and for the resolution run, whose largest operation is 100 aliased `household` fields: 100
- * aliases, about 1,850 tokens, cost about 12,600 (graphql-armor's cost: objects 2, scalars 1, times
- * 1.5 per level).
+ * Generous for every playground example and dashboard query (depth 5 at most, cost 1,772 at most)
+ * and for the resolution run, whose largest operations are 100 aliased `household` fields (100
+ * aliases, about 1,850 tokens) and a page of 100 households, each costing about 19,200
+ * (gateway/security/list-cost.ts: objects 2, scalars 1, each list times its `first` or assumed
+ * size). The cost limit leaves room for a few more resolved fields and refuses a page of 100
+ * households followed through their members' families (66,202 at two hops, 166,202 at four).
  */
 export const MAX_DEPTH = 10;
 export const MAX_ALIASES = 100;
 export const MAX_DIRECTIVES = 20;
 export const MAX_TOKENS = 5_000;
-export const MAX_COST = 20_000;
+export const MAX_COST = 25_000;
 
 /** Measured in docs/performance.md ("Admission"): enough to keep the subgraphs busy, few enough to keep the tail short. */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
 export const DEFAULT_MAX_QUEUED_REQUESTS = 1_000;
+
+/**
+ * The largest body a client sends in practice is the resolution's 100-household operation with its
+ * variables, about 10 KB; the 1 MB body limit takes 4 s at 2 Mbit/s. 5 s lets both through and
+ * bounds how long a client that trickles its body holds its socket.
+ */
+export const DEFAULT_REQUEST_BODY_TIMEOUT_MS = 5_000;
+/** Node's headersTimeout (default 60 s) for the gateway's server: headers are a few hundred bytes. */
+export const HEADERS_TIMEOUT_MS = 10_000;
 
 export const API_LIMITS: ApiLimits = Object.freeze({
   maxDepth: MAX_DEPTH,
@@ -151,10 +165,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       AUTH_JWKS_URL: str({ default: '', desc: "The identity provider's JWKS URL (RS256/ES256 tokens)" }),
       AUTH_ISSUER: str({ default: '', desc: `Expected token issuer; ${LOCAL_ISSUER} for local tokens` }),
       AUTH_AUDIENCE: str({ default: GATEWAY_AUDIENCE, desc: 'Expected token audience' }),
+      ...TOKEN_LIFETIME_SPECS,
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
-      RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'GraphQL requests per principal per minute' }),
-      MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'GraphQL requests one gateway process runs at once; the rest queue in arrival order' }),
-      MAX_QUEUED_REQUESTS: num({ default: DEFAULT_MAX_QUEUED_REQUESTS, desc: 'GraphQL requests that may wait for their turn; beyond them OVERLOADED (HTTP 503)' }),
+      RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'Requests (GraphQL and CSV export) per principal per minute' }),
+      MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'Requests (GraphQL and CSV export) one gateway process runs at once; the rest queue in arrival order' }),
+      MAX_QUEUED_REQUESTS: num({ default: DEFAULT_MAX_QUEUED_REQUESTS, desc: 'Requests that may wait for their turn; beyond them OVERLOADED (HTTP 503)' }),
+      MAX_CONCURRENT_PER_PRINCIPAL: num({ default: undefined, desc: 'Requests one principal runs at once; the rest of its requests wait. Unset: half of MAX_CONCURRENT_REQUESTS' }),
+      REQUEST_BODY_TIMEOUT_MS: num({ default: DEFAULT_REQUEST_BODY_TIMEOUT_MS, desc: 'Time a client has to send the whole request body, ms; slower ones get HTTP 408' }),
       DTSEN_URL: str({ default: '', desc: 'GraphQL URL of the dtsen subgraph service; empty: in process' }),
       REDIS_URL: str({ default: '', desc: 'redis:// or rediss:// URL of the Redis several gateway instances share; empty: state in process memory' }),
       REDIS_KEY_PREFIX: str({ default: 'dtsen:', desc: 'Prefix of the keys the gateway writes in Redis' }),
@@ -180,14 +197,28 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
-    concurrency: Object.freeze({
-      maxConcurrent: wholeNumber(parsed.MAX_CONCURRENT_REQUESTS, 'MAX_CONCURRENT_REQUESTS', 1),
-      maxQueued: wholeNumber(parsed.MAX_QUEUED_REQUESTS, 'MAX_QUEUED_REQUESTS', 0),
-      // A request that waited out the deadline of its own subgraph calls would have no time left to run them.
-      maxWaitMs: registerCalls.resilience.requestDeadlineMs,
-    }),
+    concurrency: concurrencyFrom(parsed, registerCalls.resilience.requestDeadlineMs),
+    bodyTimeoutMs: wholeNumber(parsed.REQUEST_BODY_TIMEOUT_MS, 'REQUEST_BODY_TIMEOUT_MS', 1),
     ...(parsed.DTSEN_URL === '' ? {} : { dtsenUrl: dtsenUrlFrom(parsed.DTSEN_URL) }),
     sharedState: sharedStateFrom(parsed),
+  });
+}
+
+function concurrencyFrom(
+  parsed: { MAX_CONCURRENT_REQUESTS: number; MAX_QUEUED_REQUESTS: number; MAX_CONCURRENT_PER_PRINCIPAL: number | undefined },
+  requestDeadlineMs: number,
+): ConcurrencyLimitSettings {
+  const maxConcurrent = wholeNumber(parsed.MAX_CONCURRENT_REQUESTS, 'MAX_CONCURRENT_REQUESTS', 1);
+  return Object.freeze({
+    maxConcurrent,
+    // Half: one caller, however busy, leaves the other half of the slots to everyone else.
+    maxConcurrentPerPrincipal:
+      parsed.MAX_CONCURRENT_PER_PRINCIPAL === undefined
+        ? Math.ceil(maxConcurrent / 2)
+        : wholeNumber(parsed.MAX_CONCURRENT_PER_PRINCIPAL, 'MAX_CONCURRENT_PER_PRINCIPAL', 1),
+    maxQueued: wholeNumber(parsed.MAX_QUEUED_REQUESTS, 'MAX_QUEUED_REQUESTS', 0),
+    // A request that waited out the deadline of its own subgraph calls would have no time left to run them.
+    maxWaitMs: requestDeadlineMs,
   });
 }
 
@@ -262,12 +293,15 @@ function resilienceFrom(parsed: {
   });
 }
 
-function tokenSourceFrom(parsed: { AUTH_JWT_SECRET: string; AUTH_JWKS_URL: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string }): TokenSource {
+function tokenSourceFrom(
+  parsed: { AUTH_JWT_SECRET: string; AUTH_JWKS_URL: string; AUTH_ISSUER: string; AUTH_AUDIENCE: string } & Parameters<typeof maxTokenLifetimeSecondsFrom>[0],
+): TokenSource {
   const { AUTH_JWT_SECRET: secret, AUTH_JWKS_URL: jwksUrl, AUTH_ISSUER: issuer, AUTH_AUDIENCE: audience } = parsed;
+  const maxLifetimeSeconds = maxTokenLifetimeSecondsFrom(parsed);
   if ((secret === '') === (jwksUrl === '')) throw new Error('Set exactly one of AUTH_JWT_SECRET (local tokens) and AUTH_JWKS_URL (an identity provider)');
   if (secret !== '') {
     if (secret.length < MIN_SECRET_LENGTH) throw new Error(`AUTH_JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
-    return Object.freeze({ kind: 'secret', secret, issuer: issuer || LOCAL_ISSUER, audience });
+    return Object.freeze({ kind: 'secret', secret, issuer: issuer || LOCAL_ISSUER, audience, maxLifetimeSeconds });
   }
   let url: URL;
   try {
@@ -277,5 +311,5 @@ function tokenSourceFrom(parsed: { AUTH_JWT_SECRET: string; AUTH_JWKS_URL: strin
   }
   if (url.protocol !== 'https:' && url.hostname !== 'localhost' && url.hostname !== '127.0.0.1') throw new Error('AUTH_JWKS_URL must be an https URL');
   if (issuer === '') throw new Error('AUTH_ISSUER is required with AUTH_JWKS_URL');
-  return Object.freeze({ kind: 'jwks', jwksUrl, issuer, audience });
+  return Object.freeze({ kind: 'jwks', jwksUrl, issuer, audience, maxLifetimeSeconds });
 }

@@ -5,7 +5,7 @@ import { serveUntilSignalled } from '../common/serve';
 import { closeStore } from '../common/store/open-store';
 import { createIndexQueryRepository } from '../resolution/query-repository';
 import { openIndexStore } from '../resolution/store';
-import { loadGatewayConfig, type GatewayConfig } from './config';
+import { HEADERS_TIMEOUT_MS, loadGatewayConfig, type GatewayConfig } from './config';
 import { buildGateway } from './server';
 import { closeRedis, openRedis } from './shared-state/redis-client';
 import { readSupergraphSdl } from './supergraph/subgraphs';
@@ -22,6 +22,8 @@ async function serveGateway(config: GatewayConfig): Promise<void> {
     name: 'DTSEN gateway',
     app: gateway.app,
     port: config.port,
+    // The app answers a slow body itself (408 at bodyTimeoutMs); Node's timeouts bound slow headers, and back the app up.
+    receiveTimeouts: { headersMs: HEADERS_TIMEOUT_MS, requestMs: HEADERS_TIMEOUT_MS + config.bodyTimeoutMs },
     release: async () => {
       await gateway.stop();
       if (sharedState) await closeRedis(sharedState.redis);

@@ -12,7 +12,7 @@ export interface RegisterAccessOptions {
   readonly subgraphTimeoutMs: number;
   readonly signingSecret: string;
   readonly policies: Readonly<Record<Register, SubgraphPolicy>>;
-  readonly index: Pick<IndexQueryRepository, 'indexedHouseholds'>;
+  readonly index: Pick<IndexQueryRepository, 'indexedHouseholds' | 'appendAudit'>;
   /** The HTTP client of every subgraph call; the caller closes one it passes. Default: a keep-alive pool of its own. */
   readonly dispatcher?: Dispatcher;
 }

@@ -22,10 +22,12 @@ import { indexWarningPlugin } from './index-warning-plugin';
 import { graphiqlLandingPage } from './playground/graphiql';
 import { armorProtection } from './security/armor';
 import { corsAllowList } from './security/cors';
+import { jsonBody } from './security/json-body';
 import { requestErrorHandler } from '../common/request-errors';
+import { principalKey } from '../common/auth/principal';
 import { createAdmission } from './auth/authenticate';
-import { principalOf, requireToken } from './auth/http-auth';
-import { operationNameOf } from './auth/operation-name';
+import { answerRefusal, principalOf, requireToken } from './auth/http-auth';
+import { requestOperationName } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
@@ -36,8 +38,9 @@ import { concurrencyLimit } from './resilience/concurrency-limit';
 import { DtsenServiceDataSource } from './dtsen-service-data-source';
 import { createRegisterAccess } from './register-access';
 import { SourceDataSource } from './source-data-source';
-import { PERSISTED_QUERY_TTL_SECONDS, RedisKeyValueCache } from './shared-state/redis-apq-cache';
 import type { SharedState } from './shared-state/redis-client';
+import { PERSISTED_QUERY_LIMITS, type PersistedQueryLimits } from './persisted-queries/limits';
+import { createPersistedQueries } from './persisted-queries/persisted-queries';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -50,6 +53,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly metrics?: ServiceMetrics;
   /** The HTTP client of the subgraph calls (the bench records them through one); the caller closes it. Default: a keep-alive pool. */
   readonly subgraphDispatcher?: Dispatcher;
+  /** Largest registered persisted query and the bytes all may take (default PERSISTED_QUERY_LIMITS; tests use smaller ones). */
+  readonly persistedQueryLimits?: PersistedQueryLimits;
   readonly log?: (message: string) => void;
 }
 
@@ -59,6 +64,25 @@ export interface GatewayApp {
 }
 
 const JSON_BODY_LIMIT = '1mb';
+
+/** The media types Apollo Server chooses from, in its order (MEDIA_TYPES, not exported). */
+const APOLLO_MEDIA_TYPES = [
+  'application/json; charset=utf-8',
+  'application/graphql-response+json; charset=utf-8',
+  'multipart/mixed; deferSpec=20220824',
+  'multipart/mixed; incrementalSpec=v0.2',
+  'multipart/mixed',
+  'text/html',
+];
+
+/**
+ * A browser opening /graphql: Apollo answers a GET preferring HTML with the landing page and runs
+ * no operation (ApolloServer.prefersHTML, with the same negotiator). Should the two ever disagree,
+ * the request reaches the context without a principal and fails there, unexecuted.
+ */
+function asksForLandingPage(req: express.Request): boolean {
+  return req.method === 'GET' && req.accepts(APOLLO_MEDIA_TYPES) === 'text/html';
+}
 
 function isRegister(name: string): name is Register {
   return name === 'dtks' || name === 'regsosek' || name === 'p3ke';
@@ -75,6 +99,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const policies = createSubgraphPolicies(options.resilience, log);
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
+  const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, log);
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -103,14 +128,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
-    // Without shared state Apollo's default: automatic persisted queries in a bounded in-memory cache.
-    ...(options.sharedState && {
-      persistedQueries: {
-        // Apollo prefixes the keys with `apq:` itself.
-        cache: new RedisKeyValueCache(options.sharedState.redis, options.sharedState.keyPrefix, log),
-        ttl: PERSISTED_QUERY_TTL_SECONDS,
-      },
-    }),
+    // Apollo prefixes the keys with `apq:` itself; the cache keeps its own TTL.
+    persistedQueries: { cache: persistedQueries.cache },
     csrfPrevention: true,
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
@@ -139,9 +158,15 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
   // For Prometheus inside the cluster; the ingress in front of the gateway does not route it (docs/security.md).
   app.get('/metrics', metricsEndpoint(metrics.registry));
+  // Bodies are read and tokens verified before a request may take or wait for a slot, so that
+  // neither a slow client nor an anonymous one holds the gateway; the export takes one like a query.
+  const authenticated = (operationOf?: (req: express.Request) => string | null, pointsOf?: (req: express.Request) => number) =>
+    requireToken(admit, { log, ...(operationOf && { operationOf }), ...(pointsOf && { pointsOf }) });
+  const admission = concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req)));
   app.get(
     '/export/households.csv',
-    requireToken(admit),
+    authenticated(),
+    admission,
     householdsCsvHandler({
       principalOf,
       index: options.index,
@@ -149,18 +174,27 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       log,
     }),
   );
+  const graphql = expressMiddleware(server, {
+    context: async ({ req }): Promise<GatewayContext> => {
+      const deadline = Date.now() + options.resilience.requestDeadlineMs;
+      const principal = principalOf(req);
+      return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
+    },
+  });
   app.use(
     '/graphql',
     corsAllowList(options.corsOrigins),
-    concurrencyLimit(options.concurrency, metrics.registry),
-    express.json({ limit: JSON_BODY_LIMIT }),
-    expressMiddleware(server, {
-      context: async ({ req }): Promise<GatewayContext> => {
-        const deadline = Date.now() + options.resilience.requestDeadlineMs;
-        const principal = await admit(req.headers, operationNameOf(req.body));
-        return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
-      },
-    }),
+    jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
+    // The playground's page is static: it needs no token, and Apollo executes nothing for it.
+    (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
+    authenticated(requestOperationName, (req) => persistedQueries.inspect(req).points),
+    (req, res, next) => {
+      const { refusal } = persistedQueries.inspect(req);
+      if (refusal) answerRefusal(res, refusal, 400);
+      else next();
+    },
+    admission,
+    graphql,
   );
   if (options.dashboard) app.use(dashboardRouter());
   app.use(requestErrorHandler);

@@ -2,6 +2,8 @@ import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from
 import { groupByKeys } from '../common/loaders';
 import type { ListingPosition } from '../common/cursor';
 import type { FamilyPage } from '../common/pagination';
+import type { AuditRecord } from '../common/store/audit-records';
+import { auditTrailStore } from '../common/store/audit-trail';
 import { LISTING_KEY_COLUMN } from '../common/store/listing-key';
 import {
   INDEX_PROGRAMS,
@@ -19,7 +21,8 @@ import type { HouseholdQuery } from './household-filter';
 import { toRun, type ResolutionRun } from './repository';
 
 // What the gateway reads from the resolution index: filtered listings, the CSV export and the
-// grouped counts of `statistics`. Read-only; every TypeORM call of those reads is here.
+// grouped counts of `statistics`, and the audit trail of those reads. Read-only but for appending
+// to that trail; every TypeORM call of those reads is here.
 
 export interface IndexRuns {
   readonly lastFinished: ResolutionRun | null;
@@ -86,6 +89,10 @@ export interface IndexQueryRepository {
   regionGroups(regionPrefix: string | null, scope: RegionScope, digits: number): Promise<RegionGroups>;
   /** Which of these No. KKs any run has indexed: one query. */
   indexedHouseholds(noKKs: readonly string[]): Promise<ReadonlySet<string>>;
+  /** Appends reads of indexed families to the index's audit trail: one INSERT per 1,000 entries. */
+  appendAudit(entries: readonly AuditRecord[]): Promise<void>;
+  /** Each No. KK's entries in the index's audit trail, newest first; [] where none. */
+  auditTrailByNoKKs(noKKs: readonly string[]): Promise<AuditRecord[][]>;
 }
 
 interface Condition {
@@ -173,6 +180,7 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
   const issueCounts = dataSource.getRepository(RegionIssueCountEntity);
   const runs = dataSource.getRepository(ResolutionRunEntity);
   const runTable = runs.metadata.tableName;
+  const audit = auditTrailStore(dataSource, 'noKK');
 
   return {
     async runs() {
@@ -231,6 +239,10 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
       const rows = await households.find({ select: { noKK: true }, where: { noKK: In([...noKKs]) } });
       return new Set(rows.map((row) => row.noKK));
     },
+
+    appendAudit: (entries) => audit.append(entries),
+
+    auditTrailByNoKKs: (noKKs) => audit.byKeys(noKKs),
 
     async regionGroups(regionPrefix, scope, digits) {
       if (![2, 4, 6, 10].includes(digits)) throw new RangeError(`A region level has 2, 4, 6 or 10 digits, not ${digits}`);

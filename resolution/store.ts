@@ -1,15 +1,24 @@
 import type { DataSource } from 'typeorm';
+import { FamilyAuditEntryEntity } from '../common/store/audit-entity';
 import { openStore, type StoreDefinition, type StoreOptions } from '../common/store/open-store';
 import { RegionIssueCountEntity, RegionSummaryEntity, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity } from './entities';
 import { IndexInitial1767312000000 } from './migrations/1767312000000-index-initial';
 import { IndexPersons1767398400000 } from './migrations/1767398400000-index-persons';
 import { IndexRegionDesil1767484800000 } from './migrations/1767484800000-index-region-desil';
 import { IndexRegionSummary1767571200000 } from './migrations/1767571200000-index-region-summary';
-import { IndexListingKey1767657600000 } from './migrations/1767657600000-index-listing-key';
+import { IndexAudit1767657600000 } from './migrations/1767657600000-index-audit';
+import { IndexListingKey1767744000000 } from './migrations/1767744000000-index-listing-key';
 
 export const INDEX_STORE: StoreDefinition = {
-  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity],
-  migrations: [IndexInitial1767312000000, IndexPersons1767398400000, IndexRegionDesil1767484800000, IndexRegionSummary1767571200000, IndexListingKey1767657600000],
+  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity],
+  migrations: [
+    IndexInitial1767312000000,
+    IndexPersons1767398400000,
+    IndexRegionDesil1767484800000,
+    IndexRegionSummary1767571200000,
+    IndexAudit1767657600000,
+    IndexListingKey1767744000000,
+  ],
 };
 
 /** Opens the resolution index (`sqlite:<path>` or `mysql://…/db`) and migrates it. */

@@ -1,17 +1,19 @@
 // `npm run token -- --role analyst [--region 31.72] [--programme PBI_JK] [--purpose "…"]`: prints a
 // local token the gateway accepts when it runs with the same secret (npm start's, or AUTH_JWT_SECRET).
 import { parseArgs } from 'node:util';
+import { decodeJwt } from 'jose';
 import { isProgramme, isRole, ROLES, type Programme } from '../common/auth/principal';
 import { runCommand } from '../common/cli';
-import { loadLocalTokenSecret } from '../gateway/auth/local-token-config';
+import { loadLocalTokenSecret, loadMaxTokenLifetimeSeconds } from '../gateway/auth/local-token-config';
 import { localRoleToken } from '../gateway/auth/role-tokens';
+import { tokenLifetimeProblem } from '../gateway/auth/token-lifetime';
 
 const USAGE = `Usage: npm run token -- --role ROLE [--region PREFIX]... [--programme PROGRAMME]...
                         [--purpose TEXT] [--subject ID] [--organisation NAME] [--expires 12h]
 
 Roles: ${ROLES.join(', ')}. A caseworker token is limited to regions (default 31.71), a partner
 token to programmes (default PBI_JK). Signed with AUTH_JWT_SECRET, else with the secret npm start
-keeps in DATA_DIR/local-secrets.json.`;
+keeps in DATA_DIR/local-secrets.json. --expires at most AUTH_MAX_TOKEN_LIFETIME_HOURS (default 12h).`;
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -44,6 +46,11 @@ async function main(): Promise<number> {
     ...(values.organisation ? { organisation: values.organisation } : {}),
     ...(values.expires ? { expiresIn: values.expires } : {}),
   });
+  const tooLong = tokenLifetimeProblem(decodeJwt(token), loadMaxTokenLifetimeSeconds());
+  if (tooLong !== null) {
+    process.stderr.write(`The gateway would refuse this token: ${tooLong} (AUTH_MAX_TOKEN_LIFETIME_HOURS).\n`);
+    return 2;
+  }
   process.stdout.write(`${token}\n`);
   return 0;
 }

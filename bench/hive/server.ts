@@ -1,8 +1,9 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { createGatewayRuntime, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
 import { createAdmission } from '../../gateway/auth/authenticate';
 import { createTokenVerifier } from '../../gateway/auth/verifier';
 import { armorLimits } from '../../gateway/security/armor';
+import { listCostRule } from '../../gateway/security/list-cost';
 import { rateLimitPerPrincipal } from '../../gateway/security/rate-limit';
 import { admissionPlugin } from './admission-plugin';
 import type { HiveGatewayConfig } from './config';
@@ -12,9 +13,18 @@ export interface HiveGatewayOptions extends Omit<HiveGatewayConfig, 'port'> {
   readonly supergraphSdl: string;
 }
 
+/** Our gateway's list-aware cost limit (gateway/security/list-cost.ts) as a validation rule of Hive's. */
+function costLimitPlugin(maxCost: number): GatewayPlugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(listCostRule({ maxCost }));
+    },
+  };
+}
+
 /**
  * Hive Gateway over our supergraph, doing the security work our gateway does: the same token
- * verification and rate limit, the same graphql-armor limits, and every subgraph request signed
+ * verification and rate limit, the same graphql-armor and cost limits, and every subgraph request signed
  * with the caller's principal. The subgraph URLs replace the supergraph's through its transport
  * entries. A Node request listener; it does not listen.
  *
@@ -40,6 +50,7 @@ export function buildHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
       signingPlugin(options.signingSecret),
       // Our gateway's token limit is graphql-js's parse option; armor's plugin does the same in Hive's parse step.
       EnvelopArmorPlugin({ ...armorLimits({ limits: options.limits, fieldSuggestions: options.introspection }), maxTokens: { n: options.limits.maxTokens } }),
+      costLimitPlugin(options.limits.maxCost),
     ],
   });
 }

@@ -58,6 +58,11 @@ export interface Principal {
   readonly operation: string | null;
 }
 
+/** One caller, as the rate limit and the concurrency share count it: organisation and subject. */
+export function principalKey(principal: Principal): string {
+  return `${principal.organisation}\u0000${principal.subject}`;
+}
+
 export function scopesOf(roles: readonly Role[]): Scope[] {
   return SCOPES.filter((scope) => roles.some((role) => ROLE_SCOPES[role].includes(scope)));
 }

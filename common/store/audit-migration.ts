@@ -1,13 +1,19 @@
 import { Table, type QueryRunner } from 'typeorm';
+import type { AuditedKey } from './audit-entity';
 import { tableColumn } from './migration-columns';
 
-// The audit table every register's store has, created by each register's own audit migration.
-// A migration is a frozen record of a schema change: change the table with a new migration.
+// The audit table every register's store has, and the resolution index's, created by each store's
+// own audit migration. A migration is a frozen record of a schema change: change the table with a
+// new migration.
 
 const REFUSAL = 'audit_entry is append-only';
 
-/** Creates `audit_entry` and the triggers that refuse UPDATE and DELETE on it. */
-export async function createAuditTable(queryRunner: QueryRunner): Promise<void> {
+/**
+ * Creates `audit_entry` and the triggers that refuse UPDATE and DELETE on it. `key` is what the
+ * entries name and are looked up by: NIKs in a register (the No. KK when a family was read), No.
+ * KKs alone in the resolution index.
+ */
+export async function createAuditTable(queryRunner: QueryRunner, key: AuditedKey = 'nik'): Promise<void> {
   await queryRunner.createTable(
     new Table({
       name: 'audit_entry',
@@ -19,10 +25,10 @@ export async function createAuditTable(queryRunner: QueryRunner): Promise<void> 
         tableColumn.varchar('purpose', 255),
         tableColumn.varchar('roles', 255),
         tableColumn.varchar('operation', 255, true),
-        tableColumn.varchar('nik', 16),
-        tableColumn.varchar('no_kk', 16, true),
+        tableColumn.varchar('nik', 16, key !== 'nik'),
+        tableColumn.varchar('no_kk', 16, key !== 'noKK'),
       ],
-      indices: [{ name: 'idx_audit_entry_nik', columnNames: ['nik'] }],
+      indices: key === 'nik' ? [{ name: 'idx_audit_entry_nik', columnNames: ['nik'] }] : [{ name: 'idx_audit_entry_no_kk', columnNames: ['no_kk'] }],
     }),
   );
   // The application may only append; the store refuses changes to the trail itself, so neither a

@@ -1,6 +1,6 @@
 import { AUDIT_TEXT_LENGTH, type AuditEntryRow } from './audit-entity';
 
-/** One read of one NIK's data: the `AuditEntry` of the schemas, plus the NIK it is about. */
+/** One read of one NIK's or one family's data: the `AuditEntry` of the schemas, plus the NIK it is about. */
 export interface AuditRecord {
   /** ISO 8601 UTC. */
   readonly at: string;
@@ -9,8 +9,9 @@ export interface AuditRecord {
   readonly purpose: string;
   readonly roles: readonly string[];
   readonly operation: string | null;
-  readonly nik: string;
-  /** The family read, when a family record was read. */
+  /** Null for a read of the resolution index, which holds families, not their members' NIKs. */
+  readonly nik: string | null;
+  /** The family read, when a family record (or an indexed family) was read. */
   readonly noKK: string | null;
 }
 

@@ -2,8 +2,8 @@ import { In, type DataSource, type EntitySchema, type FindOptionsWhere, type Obj
 import { groupByKeys, orderByKeys } from '../loaders';
 import type { ListingPosition } from '../cursor';
 import { parseRegionPrefix, type FamilyPage } from '../pagination';
-import { AuditEntryEntity } from './audit-entity';
-import { auditRecord, auditRow, type AuditRecord } from './audit-records';
+import type { AuditRecord } from './audit-records';
+import { auditTrailStore } from './audit-trail';
 import { insertRows } from './bulk-insert';
 import { chunk } from './chunks';
 import { LISTING_KEY_COLUMN, newListingKey } from './listing-key';
@@ -107,7 +107,7 @@ export function createFamilyRepository<
   const families = dataSource.getRepository(layout.family);
   const members = dataSource.getRepository(layout.member);
   const details = layout.detail ? dataSource.getRepository(layout.detail) : null;
-  const audit = dataSource.getRepository(AuditEntryEntity);
+  const audit = auditTrailStore(dataSource, 'nik');
 
   function filterConditions(filter: Filter | null | undefined): FamilyCondition[] {
     if (!filter) return [];
@@ -199,20 +199,9 @@ export function createFamilyRepository<
       });
     },
 
-    async appendAudit(entries) {
-      for (const slice of chunk(entries, MAX_KEYS_PER_QUERY)) {
-        await audit.createQueryBuilder().insert().values(slice.map(auditRow)).updateEntity(false).execute();
-      }
-    },
+    appendAudit: (entries) => audit.append(entries),
 
-    async auditTrailByNiks(niks) {
-      if (niks.length === 0) return [];
-      const rows = [];
-      for (const slice of chunk([...new Set(niks)], MAX_KEYS_PER_QUERY)) {
-        rows.push(...(await audit.find({ where: { nik: In(slice) }, order: { readAt: 'DESC', id: 'DESC' } })));
-      }
-      return groupByKeys(niks, rows, (row) => row.nik).map((group) => group.map(auditRecord));
-    },
+    auditTrailByNiks: (niks) => audit.byKeys(niks),
 
     countFamilies() {
       return families.count();

@@ -6,8 +6,11 @@ import { AuthenticationError, type TokenVerifier } from './verifier';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/;
 
-/** The principal of a request, or a GraphQLError to answer it with (UNAUTHENTICATED, RATE_LIMITED). */
-export type Admission = (headers: IncomingHttpHeaders, operation: string | null) => Promise<Principal>;
+/**
+ * The principal of a request, or a GraphQLError to answer it with (UNAUTHENTICATED, RATE_LIMITED).
+ * `points`: what the request costs against the rate limit (default 1; a persisted query registration costs more).
+ */
+export type Admission = (headers: IncomingHttpHeaders, operation: string | null, points?: number) => Promise<Principal>;
 
 /**
  * Every request to the gateway passes here: its `Authorization: Bearer` token is verified, and the
@@ -15,7 +18,7 @@ export type Admission = (headers: IncomingHttpHeaders, operation: string | null)
  * saying what is wrong with the token; anything else (a JWKS endpoint down) is thrown as it is.
  */
 export function createAdmission(verifier: TokenVerifier, rateLimit: RateLimit): Admission {
-  return async (headers, operation) => {
+  return async (headers, operation, points = 1) => {
     const header = headers.authorization;
     if (header === undefined || header === '') throw unauthenticated('Send a token: Authorization: Bearer <token>');
     const match = BEARER.exec(header);
@@ -27,7 +30,7 @@ export function createAdmission(verifier: TokenVerifier, rateLimit: RateLimit): 
       if (error instanceof AuthenticationError) throw unauthenticated(`Invalid token: ${error.message}`);
       throw error;
     }
-    await rateLimit(principal);
+    await rateLimit(principal, points);
     return principal;
   };
 }

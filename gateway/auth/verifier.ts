@@ -1,12 +1,17 @@
 import { createSecretKey, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { Principal } from '../../common/auth/principal';
 import { ClaimsError, principalFromClaims, type DtsenClaims } from './claims';
+import { tokenLifetimeProblem } from './token-lifetime';
 
-/** Where tokens come from: a shared secret (local runs) or an identity provider's JWKS (production). */
-export type TokenSource =
+/**
+ * Where tokens come from: a shared secret (local runs) or an identity provider's JWKS (production),
+ * and the longest lifetime accepted (AUTH_MAX_TOKEN_LIFETIME_HOURS).
+ */
+export type TokenSource = (
   | { readonly kind: 'secret'; readonly secret: string; readonly issuer: string; readonly audience: string }
-  | { readonly kind: 'jwks'; readonly jwksUrl: string; readonly issuer: string; readonly audience: string };
+  | { readonly kind: 'jwks'; readonly jwksUrl: string; readonly issuer: string; readonly audience: string }
+) & { readonly maxLifetimeSeconds: number };
 
 export const LOCAL_ISSUER = 'dtsen-local';
 export const GATEWAY_AUDIENCE = 'dtsen-gateway';
@@ -16,7 +21,7 @@ export class AuthenticationError extends Error {}
 export type TokenVerifier = (token: string, operation: string | null) => Promise<Principal>;
 
 /**
- * Verifies a bearer token's signature, issuer, audience and expiry (jose), then its DTSEN claims.
+ * Verifies a bearer token's signature, issuer, audience and expiry (jose), its lifetime, then its DTSEN claims.
  * Only the algorithms of the source are accepted, so a token cannot pick `none` or swap HS256
  * for RS256.
  */
@@ -25,7 +30,7 @@ export function createTokenVerifier(source: TokenSource): TokenVerifier {
   const key: KeyObject | JWTVerifyGetKey = source.kind === 'secret' ? createSecretKey(Buffer.from(source.secret)) : createRemoteJWKSet(new URL(source.jwksUrl));
   const algorithms = source.kind === 'secret' ? ['HS256'] : ['RS256', 'ES256'];
   return async (token, operation) => {
-    let claims: DtsenClaims;
+    let claims: DtsenClaims & JWTPayload;
     try {
       const verified = await jwtVerify(token, key as KeyObject, {
         issuer: source.issuer,
@@ -33,10 +38,12 @@ export function createTokenVerifier(source: TokenSource): TokenVerifier {
         algorithms,
         requiredClaims: ['exp'],
       });
-      claims = verified.payload as DtsenClaims;
+      claims = verified.payload;
     } catch (error) {
       throw new AuthenticationError(reason(error));
     }
+    const tooLong = tokenLifetimeProblem(claims, source.maxLifetimeSeconds);
+    if (tooLong !== null) throw new AuthenticationError(tooLong);
     try {
       return principalFromClaims(claims, operation);
     } catch (error) {

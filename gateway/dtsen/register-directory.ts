@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
 import type { Principal } from '../../common/auth/principal';
+import { createAuditRecorder } from '../../common/subgraph/audit-recorder';
 import type { SourceCalls } from '../resilience/subgraph-policy';
 
 /**
@@ -47,13 +48,24 @@ export function createDirectoryLoaders(directory: RegisterDirectory, principal: 
  * update), so the look-up skips a round of three register calls. The registers are still asked
  * about the families the index lacks (imported since the last run, or unknown), and always for a
  * region-bound principal, whom a register refuses a family outside its regions.
+ *
+ * That a family is held is itself told about the family (`household(noKK) { noKK }` asks no
+ * register), so the families the index answers for are recorded in its audit trail first.
  */
-export function indexFirstDirectory(directory: RegisterDirectory, index: Pick<IndexQueryRepository, 'indexedHouseholds'>): RegisterDirectory {
+export function indexFirstDirectory(directory: RegisterDirectory, index: Pick<IndexQueryRepository, 'indexedHouseholds' | 'appendAudit'>): RegisterDirectory {
+  async function indexedAndRecorded(noKKs: readonly string[], principal: Principal): Promise<ReadonlySet<string>> {
+    const indexed = await index.indexedHouseholds(noKKs);
+    const audit = createAuditRecorder(principal, (entries) => index.appendAudit(entries));
+    for (const noKK of indexed) audit.indexedFamily(noKK);
+    await audit.flush();
+    return indexed;
+  }
   return {
     async householdsHeld(noKKs, principal, calls) {
       if (principal.regions !== null) return directory.householdsHeld(noKKs, principal, calls);
-      // An index that cannot be read leaves the look-up to the registers, as before any run.
-      const indexed = await index.indexedHouseholds(noKKs).catch(() => new Set<string>());
+      // An index that cannot be read, or cannot record the answer, leaves the look-up to the
+      // registers (which record it), as before any run.
+      const indexed = await indexedAndRecorded(noKKs, principal).catch(() => new Set<string>());
       const rest = noKKs.filter((noKK) => !indexed.has(noKK));
       const asked = rest.length > 0 ? await directory.householdsHeld(rest, principal, calls) : [];
       const answers = new Map(rest.map((noKK, position) => [noKK, asked[position] ?? false]));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
 import type { DtsenDependencies } from './dependencies';
+import { auditTrailResolvers } from './resolvers/audit-trail';
 import { householdResolvers } from './resolvers/household';
 import { personResolvers } from './resolvers/person';
 import { queryResolvers } from './resolvers/query';
@@ -26,6 +27,7 @@ export function buildDtsenSchema(deps: DtsenDependencies): GraphQLSchema {
       Query: queryResolvers(deps),
       Household: householdResolvers(deps),
       Person: personResolvers(deps),
+      AuditTrail: auditTrailResolvers(deps),
     },
   });
 }

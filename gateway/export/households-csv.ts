@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { shownIdentity } from '../../common/auth/disclosure';
 import { hasScope, type Principal } from '../../common/auth/principal';
 import { badUserInput, ErrorCode } from '../../common/errors';
+import { createAuditRecorder } from '../../common/subgraph/audit-recorder';
 import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS } from '../../resolution/entities';
 import { parseHouseholdFilter, type ArgumentNamer, type HouseholdQuery } from '../../resolution/household-filter';
 import { indexStatus, type ExpectedResolution } from '../../resolution/index-status';
@@ -11,7 +12,9 @@ import type { ExportHousehold, IndexQueryRepository } from '../../resolution/que
 // GET /export/households.csv: the `households` filter as query parameters, every matching family
 // of the index within the principal's regions as one CSV row, streamed in keyset chunks so the file
 // is never held in memory. Like `households`, it needs the `search` scope; without `pii` the No. KK
-// column is masked.
+// column is masked. Each chunk's families are recorded in the index's audit trail before the chunk
+// is written (masked or not, as the registers record every read), under the operation
+// `GET /export/households.csv?<the filter>`; when that write fails the download stops there.
 
 const PARAMETERS = [
   'regionPrefix',
@@ -25,6 +28,12 @@ const PARAMETERS = [
   'notInRegister',
 ] as const;
 type Parameter = (typeof PARAMETERS)[number];
+
+/** The audit trail's operation for a download: the path and its filter, which the parse has checked holds only codes and numbers. */
+export function exportOperation(query: Request['query']): string {
+  const filter = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string')).toString();
+  return `GET /export/households.csv${filter === '' ? '' : `?${filter}`}`;
+}
 
 /** Errors name the query parameter, not the GraphQL input field. */
 const parameterName: ArgumentNamer = (field) =>
@@ -138,6 +147,7 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
       }
       const identifier = shownIdentity(principal, 'identifier');
       const query = parseExportQuery(req.query);
+      const audit = createAuditRecorder({ ...principal, operation: exportOperation(req.query) }, (entries) => options.index.appendAudit(entries));
       const status = indexStatus(await options.index.runs(), options.expected);
       res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');
       if (status.warning) res.setHeader('X-Index-Warning', status.warning.code);
@@ -145,6 +155,8 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
       let head = `${EXPORT_COLUMNS.join(',')}\n`;
       for await (const chunk of options.index.exportHouseholds(query, principal.regions, chunkSize)) {
         if (res.destroyed) return;
+        for (const { row } of chunk) audit.indexedFamily(row.noKK);
+        await audit.flush();
         const written = res.write(`${head}${chunk.map((household) => csvRow(household, identifier)).join('\n')}\n`);
         head = '';
         if (!written) await writable(res);

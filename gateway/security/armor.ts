@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ValidationRule } from 'graphql';
 import type { ApiLimits } from '../config';
+import { listCostRule } from './list-cost';
 
 export interface ArmorOptions {
   readonly limits: ApiLimits;
@@ -22,7 +23,12 @@ export interface ArmorProtection {
   readonly parseOptions: { readonly maxTokens: number };
 }
 
-/** graphql-armor's limits on one operation's depth, aliases, directives and cost; the token limit is the caller's to enforce. */
+/**
+ * graphql-armor's limits on one operation's depth, aliases and directives; the token limit is the
+ * caller's to enforce, and the cost is listCostRule's: armor's cost counts a list once unless a
+ * literal `first` says otherwise, so a page of households nested through members and their
+ * households passed as cheap.
+ */
 export function armorLimits(options: ArmorOptions): ArmorConfig {
   const { limits } = options;
   return {
@@ -30,13 +36,17 @@ export function armorLimits(options: ArmorOptions): ArmorConfig {
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },
-    costLimit: { maxCost: limits.maxCost },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !options.fieldSuggestions },
   };
 }
 
-/** graphql-armor's limits on one operation's depth, aliases, directives and cost, and a token limit. */
+/** graphql-armor's limits on one operation's depth, aliases and directives, the list-aware cost limit, and a token limit. */
 export function armorProtection(options: ArmorOptions): ArmorProtection {
   const { plugins, validationRules } = new ApolloArmor(armorLimits(options)).protect();
-  return { plugins, validationRules, parseOptions: { maxTokens: options.limits.maxTokens } };
+  return {
+    plugins,
+    validationRules: [...validationRules, listCostRule({ maxCost: options.limits.maxCost })],
+    parseOptions: { maxTokens: options.limits.maxTokens },
+  };
 }

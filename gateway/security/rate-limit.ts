@@ -1,10 +1,11 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { GraphQLError } from 'graphql';
-import { RATE_LIMIT_EXEMPT_ROLES, type Principal } from '../../common/auth/principal';
+import { principalKey, RATE_LIMIT_EXEMPT_ROLES, type Principal } from '../../common/auth/principal';
 import { ErrorCode } from '../../common/errors';
 import type { SharedState } from '../shared-state/redis-client';
 
-export type RateLimit = (principal: Principal) => Promise<void>;
+/** Counts `points` (default 1: one request) against the principal's budget; throws RATE_LIMITED beyond it. */
+export type RateLimit = (principal: Principal, points?: number) => Promise<void>;
 
 /**
  * A fixed window of `perMinute` GraphQL requests per principal (token subject and organisation).
@@ -24,10 +25,10 @@ export function rateLimitPerPrincipal(perMinute: number, shared?: SharedState): 
         insuranceLimiter: new RateLimiterMemory(window),
       })
     : new RateLimiterMemory(window);
-  return async (principal) => {
+  return async (principal, points = 1) => {
     if (principal.roles.some((role) => RATE_LIMIT_EXEMPT_ROLES.includes(role))) return;
     try {
-      await limiter.consume(`${principal.organisation}\u0000${principal.subject}`);
+      await limiter.consume(principalKey(principal), points);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));

@@ -1,3 +1,4 @@
+import type { AuditRecord } from '../../common/store/audit-records';
 import { indexFirstDirectory, type RegisterDirectory } from '../../gateway/dtsen/register-directory';
 import { testPrincipal } from '../support/principals';
 
@@ -18,7 +19,11 @@ function registers() {
   return { directory, asked };
 }
 
-const indexHolding = (...noKKs: string[]) => ({ indexedHouseholds: async () => new Set(noKKs) });
+/** An index holding `noKKs` whose audit trail keeps what is appended to it. */
+function indexHolding(...noKKs: string[]) {
+  const trail: AuditRecord[] = [];
+  return { indexedHouseholds: async () => new Set(noKKs), appendAudit: async (entries: readonly AuditRecord[]) => void trail.push(...entries), trail };
+}
 
 describe('households held, asked of the index first', () => {
   it('when the index holds every family asked, then no register is asked and each is held', async () => {
@@ -47,10 +52,30 @@ describe('households held, asked of the index first', () => {
 
   it('when the index cannot be read, then the registers answer', async () => {
     const { directory, asked } = registers();
-    const broken = { indexedHouseholds: async () => Promise.reject(new Error('index store down')) };
+    const broken = { indexedHouseholds: async () => Promise.reject(new Error('index store down')), appendAudit: async () => undefined };
 
     const held = await indexFirstDirectory(directory, broken).householdsHeld([INDEXED, UNKNOWN], testPrincipal('analyst'));
 
     expect({ held, asked }).toEqual({ held: [true, false], asked: [[INDEXED, UNKNOWN]] });
+  });
+
+  it("when the index answers that a family is held, then it records the answer in its audit trail under the asking principal", async () => {
+    const { directory } = registers();
+    const index = indexHolding(INDEXED);
+
+    await indexFirstDirectory(directory, index).householdsHeld([INDEXED, UNKNOWN], testPrincipal('analyst', { operation: 'Probe' }));
+
+    expect(index.trail).toEqual([
+      { at: expect.any(String), subject: 'test-analyst', organisation: 'Test organisation', purpose: 'automated tests', roles: ['analyst'], operation: 'Probe', nik: null, noKK: INDEXED },
+    ]);
+  });
+
+  it('when the index cannot record its answer, then the registers answer (and record the look-up themselves)', async () => {
+    const { directory, asked } = registers();
+    const unrecording = { indexedHouseholds: async () => new Set([INDEXED]), appendAudit: async () => Promise.reject(new Error('disk full')) };
+
+    const held = await indexFirstDirectory(directory, unrecording).householdsHeld([INDEXED], testPrincipal('analyst'));
+
+    expect({ held, asked }).toEqual({ held: [true], asked: [[INDEXED]] });
   });
 });

@@ -19,9 +19,10 @@ interface Answer {
 
 /**
  * An app behind the limit whose handler holds each request until the test releases it by name,
- * so which requests run, wait or are refused is decided by the test alone, not by timing.
+ * so which requests run, wait or are refused is decided by the test alone, not by timing. Each
+ * request is its own principal unless sent `as` one.
  */
-async function startLimitedApp(settings: ConcurrencyLimitSettings) {
+async function startLimitedApp(settings: Omit<ConcurrencyLimitSettings, 'maxConcurrentPerPrincipal'> & { maxConcurrentPerPrincipal?: number }) {
   const registry = new Registry();
   const started: string[] = [];
   const held = new Map<string, () => void>();
@@ -31,7 +32,12 @@ async function startLimitedApp(settings: ConcurrencyLimitSettings) {
     res.once('close', () => closed.push(String(req.query['name'])));
     next();
   });
-  app.post('/graphql', concurrencyLimit(settings, registry), (req, res) => {
+  const limit = concurrencyLimit(
+    { maxConcurrentPerPrincipal: settings.maxConcurrent, ...settings },
+    registry,
+    (req) => String(req.query['as'] ?? req.query['name']),
+  );
+  app.post('/graphql', limit, (req, res) => {
     const name = String(req.query['name']);
     started.push(name);
     held.set(name, () => res.json({ data: { name } }));
@@ -57,8 +63,11 @@ async function startLimitedApp(settings: ConcurrencyLimitSettings) {
     metric,
     until,
     queued: async () => Number((await metric('dtsen_gateway_requests_queued')).split(' ')[1]),
-    send: (name: string, signal?: AbortSignal): Promise<Answer> =>
-      fetch(`http://127.0.0.1:${port}/graphql?name=${name}`, { method: 'POST', ...(signal && { signal }) }).then(async (response) => ({
+    send: (name: string, options: { signal?: AbortSignal; as?: string } = {}): Promise<Answer> =>
+      fetch(`http://127.0.0.1:${port}/graphql?name=${name}${options.as ? `&as=${options.as}` : ''}`, {
+        method: 'POST',
+        ...(options.signal && { signal: options.signal }),
+      }).then(async (response) => ({
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
         body: (await response.json()) as unknown,
@@ -112,20 +121,49 @@ describe('the gateway’s concurrency limit', () => {
     );
   });
 
-  it('when a request waited longer than it may, then it is refused OVERLOADED instead of run', async () => {
-    limited = await startLimitedApp({ maxConcurrent: 1, maxQueued: 5, maxWaitMs: 50 });
+  it('when a request has waited as long as it may, then it is refused OVERLOADED at that moment, though no slot has freed', async () => {
+    limited = await startLimitedApp({ maxConcurrent: 1, maxQueued: 5, maxWaitMs: 200 });
     const first = limited.send('first');
     await limited.until(() => limited.started.length === 1);
-    const late = limited.send('late');
-    await limited.until(async () => (await limited.queued()) === 1);
-    await new Promise((resolve) => setTimeout(resolve, 100));
 
+    const sent = performance.now();
+    const late = await limited.send('late');
+    const waitedMs = performance.now() - sent;
+    const queuedAfter = await limited.queued();
     limited.release('first');
-    const answers = await Promise.all([first, late]);
 
-    expect(answers).toEqual([{ status: 200, retryAfter: null, body: { data: { name: 'first' } } }, OVERLOADED]);
+    expect(late).toEqual(OVERLOADED);
+    // Answered by its own timer: 'first' still held its slot and was released only afterwards.
+    expect(waitedMs).toBeGreaterThanOrEqual(190);
+    expect(waitedMs).toBeLessThan(1_000);
+    expect(queuedAfter).toBe(0);
+    expect((await first).body).toEqual({ data: { name: 'first' } });
     expect(limited.started).toEqual(['first']);
     expect(await limited.metric('dtsen_gateway_requests_shed_total{reason="waited_too_long"}')).toBe('dtsen_gateway_requests_shed_total{reason="waited_too_long"} 1');
+  });
+
+  it("when one principal runs its share, then its further requests wait while other principals' run at once, and they run as its own finish", async () => {
+    limited = await startLimitedApp({ maxConcurrent: 4, maxConcurrentPerPrincipal: 2, maxQueued: 10, maxWaitMs: 10_000 });
+    const busy = ['busy1', 'busy2', 'busy3', 'busy4'].map((name) => limited.send(name, { as: 'analyst' }));
+    await limited.until(async () => limited.started.length === 2 && (await limited.queued()) === 2);
+    const other = limited.send('other', { as: 'frontend' });
+    await limited.until(() => limited.started.length === 3);
+    const startedWhileBusy = [...limited.started];
+
+    limited.release('other');
+    const otherAnswer = await other;
+    limited.release('busy1');
+    await limited.until(() => limited.started.length === 4);
+    limited.release('busy2');
+    await limited.until(() => limited.started.length === 5);
+    limited.release('busy3');
+    limited.release('busy4');
+    const busyAnswers = await Promise.all(busy);
+
+    expect(startedWhileBusy).toEqual(['busy1', 'busy2', 'other']);
+    expect(otherAnswer.body).toEqual({ data: { name: 'other' } });
+    expect(limited.started).toEqual(['busy1', 'busy2', 'other', 'busy3', 'busy4']);
+    expect(busyAnswers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
   });
 
   it('when a client leaves while its request waits, then the request is never run and the next one takes its turn', async () => {
@@ -133,7 +171,7 @@ describe('the gateway’s concurrency limit', () => {
     const first = limited.send('first');
     await limited.until(() => limited.started.length === 1);
     const leaving = new AbortController();
-    const left = limited.send('left', leaving.signal).catch((error: { name?: string }) => error.name);
+    const left = limited.send('left', { signal: leaving.signal }).catch((error: { name?: string }) => error.name);
     await limited.until(async () => (await limited.queued()) === 1);
     const next = limited.send('next');
     await limited.until(async () => (await limited.queued()) === 2);

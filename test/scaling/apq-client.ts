@@ -35,3 +35,16 @@ export async function post(gatewayUrl: string, token: string, query: string): Pr
   await response.text();
   return response.status;
 }
+
+/**
+ * `{ ruleSet { version } }` behind a comment, `bytes` long in all: a document of any size that
+ * parses, validates and runs, since the token limit does not count comments. `tag` makes it unique.
+ */
+export function paddedQuery(bytes: number, tag: string): string {
+  const query = '\n{ ruleSet { version } }';
+  const comment = `# ${tag} `;
+  return `${comment}${'x'.repeat(bytes - comment.length - query.length)}${query}`;
+}
+
+export const RULE_SET_ANSWER = { status: 200, body: { data: { ruleSet: { version: '2025' } } } };
+export const PERSISTED_QUERY_NOT_FOUND = { status: 200, body: { errors: [{ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] } };

@@ -68,17 +68,32 @@ describe('the worker processes of the gateway', () => {
 describe('the concurrency limit of each gateway process', () => {
   const concurrency = (env: NodeJS.ProcessEnv) => loadGatewayConfig({ ...SECRETS_ENV, ...env }).concurrency;
 
-  it('when the limits are unset or set, then the gateway runs that many requests at once and queues that many, each waiting at most the request deadline', () => {
-    expect([concurrency({}), concurrency({ MAX_CONCURRENT_REQUESTS: '32', MAX_QUEUED_REQUESTS: '0', REQUEST_DEADLINE_MS: '20000' })]).toEqual([
-      { maxConcurrent: 8, maxQueued: 1000, maxWaitMs: 10_000 },
-      { maxConcurrent: 32, maxQueued: 0, maxWaitMs: 20_000 },
+  it('when the limits are unset or set, then the gateway runs that many requests at once, half of them (or the set share) for one principal, and queues that many, each waiting at most the request deadline', () => {
+    expect([
+      concurrency({}),
+      concurrency({ MAX_CONCURRENT_REQUESTS: '32', MAX_QUEUED_REQUESTS: '0', REQUEST_DEADLINE_MS: '20000' }),
+      concurrency({ MAX_CONCURRENT_REQUESTS: '5' }),
+      concurrency({ MAX_CONCURRENT_PER_PRINCIPAL: '8' }),
+    ]).toEqual([
+      { maxConcurrent: 8, maxConcurrentPerPrincipal: 4, maxQueued: 1000, maxWaitMs: 10_000 },
+      { maxConcurrent: 32, maxConcurrentPerPrincipal: 16, maxQueued: 0, maxWaitMs: 20_000 },
+      { maxConcurrent: 5, maxConcurrentPerPrincipal: 3, maxQueued: 1000, maxWaitMs: 10_000 },
+      { maxConcurrent: 8, maxConcurrentPerPrincipal: 8, maxQueued: 1000, maxWaitMs: 10_000 },
     ]);
+  });
+
+  it('when REQUEST_BODY_TIMEOUT_MS is unset or set, then a client has 5 s or that long to send its body', () => {
+    const bodyTimeout = (env: NodeJS.ProcessEnv) => loadGatewayConfig({ ...SECRETS_ENV, ...env }).bodyTimeoutMs;
+
+    expect([bodyTimeout({}), bodyTimeout({ REQUEST_BODY_TIMEOUT_MS: '2000' })]).toEqual([5_000, 2_000]);
+    expect(() => bodyTimeout({ REQUEST_BODY_TIMEOUT_MS: '0' })).toThrow(new Error('REQUEST_BODY_TIMEOUT_MS must be a whole number of at least 1'));
   });
 
   it.each([
     ['MAX_CONCURRENT_REQUESTS', '0', 'MAX_CONCURRENT_REQUESTS must be a whole number of at least 1'],
     ['MAX_CONCURRENT_REQUESTS', '2.5', 'MAX_CONCURRENT_REQUESTS must be a whole number of at least 1'],
     ['MAX_QUEUED_REQUESTS', '-1', 'MAX_QUEUED_REQUESTS must be a whole number of at least 0'],
+    ['MAX_CONCURRENT_PER_PRINCIPAL', '0', 'MAX_CONCURRENT_PER_PRINCIPAL must be a whole number of at least 1'],
   ])('when %s is %s, then the gateway refuses to start, naming the variable', (name, value, message) => {
     expect(() => concurrency({ [name]: value })).toThrow(new Error(message));
   });

@@ -1,6 +1,7 @@
 import { DASHBOARD_PANELS, dashboardQuery } from '../../gateway/dashboard/dashboard';
 import { exampleOperations } from '../../gateway/playground/graphiql';
 import { createGatewayClient } from '../../resolution/gateway-client';
+import { RESOLVED_HOUSEHOLD_FIELDS } from '../../resolution/household';
 import { resolveHouseholds } from '../../resolution/run';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -9,6 +10,10 @@ import { fullAccessToken } from '../support/tokens';
 const ALLOWED_ORIGIN = 'https://app.example.go.id';
 
 const validationFailed = (message: string) => ({ message, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+const costRefused = (cost: number) =>
+  validationFailed(
+    `Operation cost limit of 25000 exceeded, found ${cost}: a list counts once per item it may hold (its first, else an assumed size, see docs/security.md)`,
+  );
 
 /** `household { members { households { members … nik } } }`, `levels` deep as graphql-armor counts (the leaf included). */
 function nestedQuery(levels: number): string {
@@ -164,12 +169,28 @@ describe('the API surface in development (the defaults of test systems)', () => 
       });
     });
 
+    it("when a page of the resolution run (100 families with every resolved field) is sent, then it is answered", async () => {
+      const response = await system.query(
+        `query ($first: Int!) { page: regsosekFamilies(first: $first) { nodes { ...Resolved } } } fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
+        { first: 100 },
+        system.indexerToken,
+      );
+
+      expect({ status: response.status, errors: response.body.errors }).toEqual({ status: 200, errors: undefined });
+    });
+
+    it('when a page of 100 households is followed through their members to their families and on (the nested first: 100 operation), then the cost limit refuses it', async () => {
+      const response = await system.query('{ households(first: 100) { nodes { members { households { members { households { noKK } } } } } } }');
+
+      expect(response).toEqual({ status: 400, body: { errors: [costRefused(166_202)] } });
+    });
+
     it('when an operation is 20 levels deep (the circular members → households → members chain), then it is refused', async () => {
       const response = await system.query(nestedQuery(20));
 
       expect(response).toEqual({
         status: 400,
-        body: { errors: [validationFailed('Syntax Error: Query depth limit of 10 exceeded, found 20.')] },
+        body: { errors: [validationFailed('Syntax Error: Query depth limit of 10 exceeded, found 20.'), costRefused(2_128_842_105_262)] },
       });
     });
 
@@ -192,10 +213,7 @@ describe('the API surface in development (the defaults of test systems)', () => 
       expect(response).toEqual({
         status: 400,
         body: {
-          errors: [
-            validationFailed('Syntax Error: Query Cost limit of 20000 exceeded, found 139754570975701.95.'),
-            validationFailed('Syntax Error: Query depth limit of 10 exceeded, found 44.'),
-          ],
+          errors: [validationFailed('Syntax Error: Query depth limit of 10 exceeded, found 44.'), costRefused(2_097_153)],
         },
       });
     });

@@ -1,6 +1,10 @@
 import { SignJWT } from 'jose';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
+import { ROLES } from '../../common/auth/principal';
+import { signLocalToken } from '../../gateway/auth/local-token';
+import { localRoleToken } from '../../gateway/auth/role-tokens';
+import { indexerToken, loadResolutionConfig } from '../../resolution/config';
 import { testToken, TEST_JWT_SECRET } from '../support/tokens';
 
 const HOUSEHOLD = `{ household(noKK: "${SUTRISNO_KK}") { noKK sources } }`;
@@ -104,6 +108,38 @@ describe('authentication at the gateway', () => {
     const unbounded = await testToken('partner', { programmes: undefined });
 
     expect(await system.query(HOUSEHOLD, {}, unbounded)).toEqual(unauthenticated('Invalid token: a partner token must name its programmes'));
+  });
+
+  it('when a token expires in the year 2500, then it is refused: it is issued for longer than the 12 hours accepted, or, without iat, expires later than 12 hours from now', async () => {
+    const in2500 = Math.floor(Date.UTC(2500, 0, 1) / 1000);
+    const issued = await token(TEST_JWT_SECRET, (jwt) => jwt.setIssuedAt().setExpirationTime(in2500));
+    const undated = await token(TEST_JWT_SECRET, (jwt) => jwt.setExpirationTime(in2500));
+
+    expect([await system.query(HOUSEHOLD, {}, issued), await system.query(HOUSEHOLD, {}, undated)]).toEqual([
+      unauthenticated('Invalid token: the token is issued for longer than the 12 hours accepted'),
+      unauthenticated('Invalid token: the token expires later than 12 hours from now, the longest lifetime accepted'),
+    ]);
+  });
+
+  it('when a token expiring within the hour was issued 13 hours ago, then it is refused: its lifetime counts, not the time left', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const longLived = await token(TEST_JWT_SECRET, (jwt) => jwt.setIssuedAt(now - 13 * 3600 + 1800).setExpirationTime(now + 1800));
+
+    expect(await system.query(HOUSEHOLD, {}, longLived)).toEqual(unauthenticated('Invalid token: the token is issued for longer than the 12 hours accepted'));
+  });
+
+  it("when the project's own tokens are used (npm start's and npm run token's for every role, the resolution run's, the bench's, the tests'), then each is accepted", async () => {
+    const env = { AUTH_JWT_SECRET: TEST_JWT_SECRET };
+    const tokens = [
+      ...(await Promise.all(ROLES.map((role) => localRoleToken(TEST_JWT_SECRET, { role })))),
+      await indexerToken(loadResolutionConfig(env), env),
+      await signLocalToken(TEST_JWT_SECRET, { roles: ['analyst'], subject: 'bench', organisation: 'Benchmark', purpose: 'benchmark', expiresIn: '2h' }),
+      await testToken('analyst'),
+    ];
+
+    const statuses = await Promise.all(tokens.map(async (each) => (await system.query('{ ruleSet { version } }', {}, each)).status));
+
+    expect(statuses).toEqual(tokens.map(() => 200));
   });
 
   it('when the playground page is opened without a token, then it loads, with a header field for the token', async () => {

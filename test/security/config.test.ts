@@ -11,7 +11,7 @@ describe('the API surface settings of the gateway', () => {
     expect(surface({})).toEqual({
       introspection: true,
       corsOrigins: [],
-      limits: { maxDepth: 10, maxAliases: 100, maxDirectives: 20, maxTokens: 5000, maxCost: 20000 },
+      limits: { maxDepth: 10, maxAliases: 100, maxDirectives: 20, maxTokens: 5000, maxCost: 25000 },
     });
     expect(API_LIMITS).toEqual(surface({}).limits);
   });
@@ -47,7 +47,7 @@ describe('the identity settings of the gateway', () => {
 
   it('when a local token secret and a signing secret are set, then tokens are HS256 from dtsen-local for dtsen-gateway, 600 requests a minute', () => {
     expect(identity(SECRETS_ENV)).toEqual({
-      tokenSource: { kind: 'secret', secret: SECRETS_ENV['AUTH_JWT_SECRET'], issuer: 'dtsen-local', audience: 'dtsen-gateway' },
+      tokenSource: { kind: 'secret', secret: SECRETS_ENV['AUTH_JWT_SECRET'], issuer: 'dtsen-local', audience: 'dtsen-gateway', maxLifetimeSeconds: 12 * 3600 },
       signingSecret: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'],
       rateLimitPerMinute: 600,
     });
@@ -56,7 +56,11 @@ describe('the identity settings of the gateway', () => {
   it("when an identity provider's JWKS is set with its issuer, then tokens are verified against it", () => {
     const env = { PRINCIPAL_SIGNING_SECRET: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'], AUTH_JWKS_URL: 'https://sso.example.go.id/jwks', AUTH_ISSUER: 'https://sso.example.go.id' };
 
-    expect(identity(env).tokenSource).toEqual({ kind: 'jwks', jwksUrl: 'https://sso.example.go.id/jwks', issuer: 'https://sso.example.go.id', audience: 'dtsen-gateway' });
+    expect(identity(env).tokenSource).toEqual({ kind: 'jwks', jwksUrl: 'https://sso.example.go.id/jwks', issuer: 'https://sso.example.go.id', audience: 'dtsen-gateway', maxLifetimeSeconds: 12 * 3600 });
+  });
+
+  it('when AUTH_MAX_TOKEN_LIFETIME_HOURS is set, then it is the longest token lifetime accepted', () => {
+    expect([identity({ ...SECRETS_ENV, AUTH_MAX_TOKEN_LIFETIME_HOURS: '1' }), identity({ ...SECRETS_ENV, AUTH_MAX_TOKEN_LIFETIME_HOURS: '0.25' })].map(({ tokenSource }) => tokenSource.maxLifetimeSeconds)).toEqual([3600, 900]);
   });
 
   it.each([
@@ -68,6 +72,8 @@ describe('the identity settings of the gateway', () => {
     ['no signing secret', { AUTH_JWT_SECRET: SECRETS_ENV['AUTH_JWT_SECRET'] }, /PRINCIPAL_SIGNING_SECRET/],
     ['a short signing secret', { ...SECRETS_ENV, PRINCIPAL_SIGNING_SECRET: 'short' }, /PRINCIPAL_SIGNING_SECRET: must be at least 32 characters/],
     ['a rate limit of zero', { ...SECRETS_ENV, RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE must be a positive whole number/],
+    ['a token lifetime of zero', { ...SECRETS_ENV, AUTH_MAX_TOKEN_LIFETIME_HOURS: '0' }, /AUTH_MAX_TOKEN_LIFETIME_HOURS: must be a positive number of hours/],
+    ['a token lifetime written as a time span', { ...SECRETS_ENV, AUTH_MAX_TOKEN_LIFETIME_HOURS: '30m' }, /AUTH_MAX_TOKEN_LIFETIME_HOURS: must be a positive number of hours/],
   ])('when the configuration has %s, then the gateway refuses to start, naming the variable', (_case, env, message) => {
     expect(() => loadGatewayConfig(env)).toThrow(message);
   });

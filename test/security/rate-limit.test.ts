@@ -41,4 +41,26 @@ describe('the rate limit per principal', () => {
       indexer: [200, 200, 200, 200, 200],
     });
   });
+
+  it("when one principal's queries and CSV exports together pass the limit, then its next export gets 429 RATE_LIMITED like a query", async () => {
+    const analyst = await testToken('analyst', { subject: 'exporting-client' });
+    const download = async () => {
+      const response = await fetch(`${new URL(system.gatewayUrl).origin}/export/households.csv`, { headers: { authorization: `Bearer ${analyst}` } });
+      return { status: response.status, retryAfter: response.headers.get('retry-after') !== null, body: await response.text() };
+    };
+
+    const queries = [(await system.query(QUERY, {}, analyst)).status, (await system.query(QUERY, {}, analyst)).status];
+    const allowed = await download();
+    const limited = await download();
+
+    expect({ queries, allowed: allowed.status, limited: { ...limited, body: JSON.parse(limited.body) as unknown } }).toEqual({
+      queries: [200, 200],
+      allowed: 200,
+      limited: {
+        status: 429,
+        retryAfter: true,
+        body: { errors: [{ message: 'Too many requests: at most 3 per minute', extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) as number } }] },
+      },
+    });
+  });
 });

@@ -5,11 +5,12 @@ import type { DataSource } from 'typeorm';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
-import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS } from '../../gateway/config';
+import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
 import { buildDtsenServiceApp } from '../../gateway/dtsen/server';
 import { buildGateway, type GatewayApp } from '../../gateway/server';
 import type { SharedState } from '../../gateway/shared-state/redis-client';
+import type { PersistedQueryLimits } from '../../gateway/persisted-queries/limits';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
 import { runResolution, type ResolutionOptions, type ResolutionSummary } from '../../resolution/run';
@@ -52,6 +53,8 @@ export interface RunningSystem {
   readonly sql: Readonly<Record<Register, string[]>>;
   /** The gateway's resolution index (a private store of the same kind as the registers'). */
   readonly index: IndexRepository;
+  /** The index's store itself, for tests that look into it (its audit trail) or break it. */
+  readonly indexSource: DataSource;
   /** Runs a resolution against the gateway into its index. */
   resolve(options?: Omit<ResolutionOptions, 'index' | 'gatewayUrl' | 'gatewayToken'>): Promise<ResolutionSummary>;
   /** A token of the resolution run's role, for tests that run it themselves. */
@@ -86,12 +89,16 @@ export interface SystemOptions {
   readonly resolve?: boolean;
   /** RATE_LIMIT_PER_MINUTE of the gateway (default: high enough never to matter). */
   readonly rateLimitPerMinute?: number;
-  /** MAX_CONCURRENT_REQUESTS and MAX_QUEUED_REQUESTS of the gateway (default: as deployed). */
-  readonly concurrency?: { readonly maxConcurrent: number; readonly maxQueued: number };
+  /** MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS and MAX_CONCURRENT_PER_PRINCIPAL of the gateway (default: as deployed; the share half the slots). */
+  readonly concurrency?: { readonly maxConcurrent: number; readonly maxQueued: number; readonly maxConcurrentPerPrincipal?: number };
+  /** REQUEST_BODY_TIMEOUT_MS of the gateway (default: as deployed). */
+  readonly bodyTimeoutMs?: number;
   /** Where the dtsen subgraph runs: in the gateway's process (default) or as its own HTTP service (DTSEN_URL). */
   readonly dtsen?: 'in-process' | 'http';
   /** Redis the gateways share (APQ, rate limit), as with REDIS_URL (default: none, each in memory). */
   readonly sharedState?: SharedState;
+  /** Largest registered persisted query and the budget of all (default: as deployed). */
+  readonly persistedQueryLimits?: PersistedQueryLimits;
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -203,9 +210,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       maxConcurrent: DEFAULT_MAX_CONCURRENT_REQUESTS,
       maxQueued: DEFAULT_MAX_QUEUED_REQUESTS,
       ...options.concurrency,
+      maxConcurrentPerPrincipal: options.concurrency?.maxConcurrentPerPrincipal ?? Math.ceil((options.concurrency?.maxConcurrent ?? DEFAULT_MAX_CONCURRENT_REQUESTS) / 2),
       maxWaitMs: resilience.requestDeadlineMs,
     },
+    bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS,
     ...(options.sharedState && { sharedState: options.sharedState }),
+    ...(options.persistedQueryLimits && { persistedQueryLimits: options.persistedQueryLimits }),
     log: () => undefined,
   });
   const gateway = await buildTestGateway();
@@ -244,6 +254,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     subgraphUrls,
     sql,
     index,
+    indexSource,
     resolve,
     indexerToken,
     resetQueryLog: () => REGISTERS.forEach((register) => sql[register].splice(0)),

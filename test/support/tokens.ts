@@ -3,11 +3,18 @@ import { signLocalToken, type LocalTokenRequest } from '../../gateway/auth/local
 import type { TokenSource } from '../../gateway/auth/verifier';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER } from '../../gateway/auth/verifier';
 import { ROLE_DEFAULTS } from '../../gateway/auth/role-tokens';
+import { DEFAULT_MAX_TOKEN_LIFETIME_HOURS } from '../../gateway/auth/token-lifetime';
 
 /** The HS256 secret the tests' gateways accept. */
 export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdefghij';
 
-export const TEST_TOKEN_SOURCE: TokenSource = { kind: 'secret', secret: TEST_JWT_SECRET, issuer: LOCAL_ISSUER, audience: GATEWAY_AUDIENCE };
+export const TEST_TOKEN_SOURCE: TokenSource = {
+  kind: 'secret',
+  secret: TEST_JWT_SECRET,
+  issuer: LOCAL_ISSUER,
+  audience: GATEWAY_AUDIENCE,
+  maxLifetimeSeconds: DEFAULT_MAX_TOKEN_LIFETIME_HOURS * 3600,
+};
 
 /** A token for `roles` (defaults as npm run token gives them), signed for the tests' gateways. */
 export function testToken(roles: Role | readonly Role[], overrides: Partial<Omit<LocalTokenRequest, 'roles'>> = {}): Promise<string> {

@@ -1,4 +1,5 @@
 import { parseFirst, toFamilyConnection, type FamilyConnection } from '../../../common/pagination';
+import { createAuditRecorder } from '../../../common/subgraph/audit-recorder';
 import { parseHouseholdFilter, type HouseholdFilterInput } from '../../../resolution/household-filter';
 import type { IndexInfo } from '../../../resolution/index-status';
 import type { DtsenDependencies } from '../dependencies';
@@ -13,7 +14,10 @@ export interface HouseholdsArguments {
 
 /**
  * `Query.households`: one page of No. KKs from the index, within the principal's regions; the
- * gateway resolves the nodes live.
+ * gateway resolves the nodes live. The page's families are recorded in the index's audit trail
+ * before they are returned: a client selecting only `nodes { noKK }` gets them from the index
+ * alone, with no register asked (and so none recording the read). If the entry cannot be written,
+ * the page is not served.
  */
 export function householdsResolver(deps: DtsenDependencies) {
   return async (_root: unknown, args: HouseholdsArguments, context: unknown): Promise<FamilyConnection & { index: IndexInfo }> => {
@@ -25,6 +29,9 @@ export function householdsResolver(deps: DtsenDependencies) {
     const status = await readIndexStatus(deps, context);
     const index = indexOf(deps);
     const page = await index.listHouseholds(query, principal.regions, first, after);
+    const audit = createAuditRecorder(principal, (entries) => index.appendAudit(entries));
+    for (const { noKK } of page.families) audit.indexedFamily(noKK);
+    await audit.flush();
     // Counted only when selected: a COUNT over a province's families on every page a client turns.
     const totalCount = () => index.countHouseholds(query, principal.regions);
     return { ...toFamilyConnection({ ...page, totalCount }, (position) => deps.cursors.encode(binding, position)), index: status.info };

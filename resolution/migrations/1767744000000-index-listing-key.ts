@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { addListingKey, dropListingKey } from '../../common/store/listing-key';
 
-export class IndexListingKey1767657600000 implements MigrationInterface {
-  name = 'IndexListingKey1767657600000';
+export class IndexListingKey1767744000000 implements MigrationInterface {
+  name = 'IndexListingKey1767744000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await addListingKey(queryRunner, 'resolved_household');

@@ -1,0 +1,37 @@
+import type { AuditRecord } from '../../../common/store/audit-records';
+import { REGISTERS } from '../../../common/store-url';
+import { sourceUnavailable } from '../../source-data-source';
+import type { DtsenDependencies } from '../dependencies';
+import { indexOf } from './index-status';
+import { principalWithScope } from './scopes';
+
+/** What `AuditTrail.index` requires of the registers: the families of each register's entries. */
+interface AuditTrailInput {
+  readonly nik: string;
+  readonly dtks?: readonly { readonly noKK: string | null }[] | null;
+  readonly regsosek?: readonly { readonly noKK: string | null }[] | null;
+  readonly p3ke?: readonly { readonly noKK: string | null }[] | null;
+}
+
+const newestFirst = (a: AuditRecord, b: AuditRecord) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1);
+
+/**
+ * `AuditTrail.index`: the index's entries of the families the registers' trails name for the NIK.
+ * A register whose trail did not arrive fails the field (SOURCE_UNAVAILABLE naming it) rather than
+ * answer the data subject with a list that may be short.
+ */
+export function auditTrailResolvers(deps: DtsenDependencies) {
+  return {
+    async index(trail: AuditTrailInput, _args: unknown, context: unknown): Promise<AuditRecord[]> {
+      principalWithScope(context, 'audit', 'auditTrail');
+      const families = new Set<string>();
+      for (const register of REGISTERS) {
+        const entries = trail[register];
+        if (!Array.isArray(entries)) throw sourceUnavailable(register);
+        for (const entry of entries) if (entry.noKK !== null) families.add(entry.noKK);
+      }
+      const entries = await indexOf(deps).auditTrailByNoKKs([...families]);
+      return entries.flat().sort(newestFirst);
+    },
+  };
+}
