@@ -41,6 +41,8 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly signingSecret: string;
   /** GraphQL requests one principal may make per minute; more are answered RATE_LIMITED (HTTP 429). */
   readonly rateLimitPerMinute: number;
+  /** Look-ups by key (`household`, `person`) one principal may make per hour that find nothing; more are answered RATE_LIMITED. */
+  readonly lookupMissesPerHour: number;
   /** How many requests each gateway process runs at once, for one principal and in all, and how many wait (docs/performance.md). */
   readonly concurrency: ConcurrencyLimitSettings;
   /** Time a client has to send a request's whole body once its headers are in; slower ones get 408 and lose the connection. */
@@ -80,6 +82,13 @@ export const MAX_ALIASES = 100;
 export const MAX_DIRECTIVES = 20;
 export const MAX_TOKENS = 5_000;
 export const MAX_COST = 25_000;
+
+/**
+ * Look-ups per principal per hour that find nothing (gateway/security/lookup-misses.ts). A person
+ * typing NIKs misses a few an hour; confirming a masked NIK by guessing takes thousands of misses
+ * (docs/security.md, "What each role can learn"), which this makes days of work.
+ */
+export const DEFAULT_LOOKUP_MISSES_PER_HOUR = 100;
 
 /** Measured in docs/performance.md ("Admission"): enough to keep the subgraphs busy, few enough to keep the tail short. */
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
@@ -168,6 +177,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       ...TOKEN_LIFETIME_SPECS,
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
       RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'Requests (GraphQL and CSV export) per principal per minute' }),
+      LOOKUP_MISSES_PER_HOUR: num({ default: DEFAULT_LOOKUP_MISSES_PER_HOUR, desc: 'Look-ups by NIK or No. KK per principal per hour that find nothing' }),
       MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'Requests (GraphQL and CSV export) one gateway process runs at once; the rest queue in arrival order' }),
       MAX_QUEUED_REQUESTS: num({ default: DEFAULT_MAX_QUEUED_REQUESTS, desc: 'Requests that may wait for their turn; beyond them OVERLOADED (HTTP 503)' }),
       MAX_CONCURRENT_PER_PRINCIPAL: num({ default: undefined, desc: 'Requests one principal runs at once; the rest of its requests wait. Unset: half of MAX_CONCURRENT_REQUESTS' }),
@@ -197,6 +207,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
+    lookupMissesPerHour: wholeNumber(parsed.LOOKUP_MISSES_PER_HOUR, 'LOOKUP_MISSES_PER_HOUR', 1),
     concurrency: concurrencyFrom(parsed, registerCalls.resilience.requestDeadlineMs),
     bodyTimeoutMs: wholeNumber(parsed.REQUEST_BODY_TIMEOUT_MS, 'REQUEST_BODY_TIMEOUT_MS', 1),
     ...(parsed.DTSEN_URL === '' ? {} : { dtsenUrl: dtsenUrlFrom(parsed.DTSEN_URL) }),

@@ -31,6 +31,7 @@ import { requestOperationName } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
+import { lookupMissBudget } from './security/lookup-misses';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from './resilience/subgraph-policy';
@@ -138,6 +139,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       indexWarningPlugin(),
       partnerFieldsPlugin(),
       keyMaskingPlugin(),
+      lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
       metrics.graphqlPlugin,
       ...armor.plugins,
     ],

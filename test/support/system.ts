@@ -89,6 +89,8 @@ export interface SystemOptions {
   readonly resolve?: boolean;
   /** RATE_LIMIT_PER_MINUTE of the gateway (default: high enough never to matter). */
   readonly rateLimitPerMinute?: number;
+  /** LOOKUP_MISSES_PER_HOUR of the gateway (default: high enough never to matter). */
+  readonly lookupMissesPerHour?: number;
   /** MAX_CONCURRENT_REQUESTS, MAX_QUEUED_REQUESTS and MAX_CONCURRENT_PER_PRINCIPAL of the gateway (default: as deployed; the share half the slots). */
   readonly concurrency?: { readonly maxConcurrent: number; readonly maxQueued: number; readonly maxConcurrentPerPrincipal?: number };
   /** REQUEST_BODY_TIMEOUT_MS of the gateway (default: as deployed). */
@@ -206,6 +208,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     tokenSource: TEST_TOKEN_SOURCE,
     signingSecret: TEST_SIGNING_SECRET,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
+    lookupMissesPerHour: options.lookupMissesPerHour ?? 1_000_000,
     concurrency: {
       maxConcurrent: DEFAULT_MAX_CONCURRENT_REQUESTS,
       maxQueued: DEFAULT_MAX_QUEUED_REQUESTS,
