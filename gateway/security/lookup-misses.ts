@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLObjectType, type OperationDefinitionNode } from 'graphql';
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { principalKey, RATE_LIMIT_EXEMPT_ROLES, type Principal } from '../../common/auth/principal';
+import type { GraphQLObjectType, OperationDefinitionNode } from 'graphql';
+import { principalKey } from '../../common/auth/principal';
 import { ErrorCode } from '../../common/errors';
 import type { GatewayContext } from '../context';
 import type { SharedState } from '../shared-state/redis-client';
 import { fragmentsOf, selectedFields, type Fragments } from './operation-walk';
+import { isRateLimitExempt, principalLimiter, rateLimited } from './rate-limit';
 
 /** The root fields that find one family or person by its key. */
 const LOOKUP_FIELDS: ReadonlySet<string> = new Set(['household', 'person']);
@@ -14,10 +14,6 @@ const HOUR_SECONDS = 60 * 60;
 
 function lookupKeys(root: GraphQLObjectType, operation: OperationDefinitionNode, fragments: Fragments): string[] {
   return [...selectedFields(root, operation.selectionSet, fragments)].filter((field) => LOOKUP_FIELDS.has(field.fieldName)).map((field) => field.responseKey);
-}
-
-function exempt(principal: Principal): boolean {
-  return principal.roles.some((role) => RATE_LIMIT_EXEMPT_ROLES.includes(role));
 }
 
 /**
@@ -31,16 +27,7 @@ function exempt(principal: Principal): boolean {
  * (the resolution run) look up only keys the registers listed, and are not counted.
  */
 export function lookupMissBudget(perHour: number, shared?: SharedState): ApolloServerPlugin<GatewayContext> {
-  const window = { points: perHour, duration: HOUR_SECONDS };
-  const misses: RateLimiterAbstract = shared
-    ? new RateLimiterRedis({
-        ...window,
-        storeClient: shared.redis,
-        keyPrefix: `${shared.keyPrefix}lookup-misses`,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory(window),
-      })
-    : new RateLimiterMemory(window);
+  const misses = principalLimiter({ points: perHour, duration: HOUR_SECONDS }, 'lookup-misses', shared);
 
   return {
     async requestDidStart() {
@@ -48,22 +35,15 @@ export function lookupMissBudget(perHour: number, shared?: SharedState): ApolloS
       return {
         async didResolveOperation({ contextValue, operation, document, schema }) {
           const root = operation && schema.getRootType(operation.operation);
-          if (!operation || !root || exempt(contextValue.principal)) return;
+          if (!operation || !root || isRateLimitExempt(contextValue.principal)) return;
           lookups = lookupKeys(root, operation, fragmentsOf(document.definitions));
           if (lookups.length === 0) return;
           const spent = await misses.get(principalKey(contextValue.principal));
           const left = perHour - (spent?.consumedPoints ?? 0);
           if (lookups.length <= left) return;
-          const retryAfterSeconds = Math.max(1, Math.ceil((spent?.msBeforeNext ?? HOUR_SECONDS * 1000) / 1000));
-          throw new GraphQLError(
+          throw rateLimited(
             `Too many look-ups that found nothing: at most ${perHour} an hour, ${Math.max(0, left)} left, and this operation makes ${lookups.length}`,
-            {
-              extensions: {
-                code: ErrorCode.RATE_LIMITED,
-                retryAfterSeconds,
-                http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) as unknown as Record<string, string> },
-              },
-            },
+            spent?.msBeforeNext ?? HOUR_SECONDS * 1000,
           );
         },
         async willSendResponse({ contextValue, response }) {

@@ -15,31 +15,47 @@ export type RateLimit = (principal: Principal, points?: number) => Promise<void>
  * process counts in its own memory again (the insurance limiter) rather than refuse or wait.
  */
 export function rateLimitPerPrincipal(perMinute: number, shared?: SharedState): RateLimit {
-  const window = { points: perMinute, duration: 60 };
-  const limiter: RateLimiterAbstract = shared
-    ? new RateLimiterRedis({
-        ...window,
-        storeClient: shared.redis,
-        keyPrefix: `${shared.keyPrefix}rate-limit`,
-        rejectIfRedisNotReady: true,
-        insuranceLimiter: new RateLimiterMemory(window),
-      })
-    : new RateLimiterMemory(window);
+  const limiter = principalLimiter({ points: perMinute, duration: 60 }, 'rate-limit', shared);
   return async (principal, points = 1) => {
-    if (principal.roles.some((role) => RATE_LIMIT_EXEMPT_ROLES.includes(role))) return;
+    if (isRateLimitExempt(principal)) return;
     try {
       await limiter.consume(principalKey(principal), points);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw new GraphQLError(`Too many requests: at most ${perMinute} per minute`, {
-        extensions: {
-          code: ErrorCode.RATE_LIMITED,
-          retryAfterSeconds,
-          // Apollo Server reads a Map here; graphql-yoga's typings (pulled in by the playground) declare a record.
-          http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) as unknown as Record<string, string> },
-        },
-      });
+      throw rateLimited(`Too many requests: at most ${perMinute} per minute`, rejection.msBeforeNext);
     }
   };
+}
+
+/** Service roles (RATE_LIMIT_EXEMPT_ROLES) the per-principal limits do not apply to. */
+export function isRateLimitExempt(principal: Principal): boolean {
+  return principal.roles.some((role) => RATE_LIMIT_EXEMPT_ROLES.includes(role));
+}
+
+/**
+ * Points per principal in a fixed window: in process memory, or with `shared` in Redis under
+ * `<prefix><name>`, one count across every instance, falling back to memory while Redis is away.
+ */
+export function principalLimiter(window: { readonly points: number; readonly duration: number }, name: string, shared?: SharedState): RateLimiterAbstract {
+  if (!shared) return new RateLimiterMemory(window);
+  return new RateLimiterRedis({
+    ...window,
+    storeClient: shared.redis,
+    keyPrefix: `${shared.keyPrefix}${name}`,
+    rejectIfRedisNotReady: true,
+    insuranceLimiter: new RateLimiterMemory(window),
+  });
+}
+
+/** RATE_LIMITED, HTTP 429 with Retry-After: the caller may try again in `msBeforeNext`. */
+export function rateLimited(message: string, msBeforeNext: number): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  return new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.RATE_LIMITED,
+      retryAfterSeconds,
+      // Apollo Server reads a Map here; graphql-yoga's typings (pulled in by the playground) declare a record.
+      http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) as unknown as Record<string, string> },
+    },
+  });
 }
