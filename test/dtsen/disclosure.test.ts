@@ -80,7 +80,7 @@ const BLT_DD_REASONS = [
 ];
 
 const PKH_WITHHELD =
-  'Whether a member counts as pregnant woman and severe disability is sensitive data and is not shown here; the benefit includes such components';
+  "Whether a member counts as pregnant woman or severe disability is sensitive data and is not shown here; an eligible family's benefit counts such components too";
 const PBI_JK_WITHHELD =
   'Whether 2 members recorded by Regsosek are insured through an employer is sensitive data and is not shown here; the benefit counts every member who is not, Rp 42,000 a month each';
 

@@ -81,6 +81,13 @@ function stringsOf(value: unknown): string[] {
   return [];
 }
 
+/** Every value of a field with one of these names, anywhere in the answer. */
+function valuesNamed(value: unknown, names: readonly string[]): unknown[] {
+  if (Array.isArray(value)) return value.flatMap((item) => valuesNamed(item, names));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, field]) => (names.includes(key) ? [field] : valuesNamed(field, names)));
+}
+
 /** What of `secrets` the answer gives away, described (never the secret itself, so a failure does not print one). */
 function leaks(answer: unknown, secrets: Secrets): string[] {
   const found: string[] = [];
@@ -162,6 +169,8 @@ describe.each(storeKinds())('an insider trying to recover masked or out-of-regio
       }
 
       expect(leaks(answers, secrets)).toEqual([]);
+      // RT and RW sit beside the village code: with them a masked address would be half told.
+      expect([...new Set(valuesNamed(answers, ['rt', 'rw']))]).toEqual(['***']);
       // The same questions with full access do show them: the scan finds what it looks for.
       const full = await system.query(EVERYTHING_OF_A_FAMILY, { noKK: families[0] }, tokens.full);
       expect(leaks(full.body, secrets)).toEqual(expect.arrayContaining(['a whole NIK or No. KK', 'a birth date']));

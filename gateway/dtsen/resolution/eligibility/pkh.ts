@@ -156,7 +156,7 @@ function componentReasons(found: PkhComponents, rules: PkhRules, withheld: boole
   }
   if (withheld) {
     const hidden = rules.components.filter((rule) => SENSITIVE_COMPONENTS.has(rule.component)).map((rule) => componentLabel(rule));
-    reasons.push(say`Whether a member counts as ${listing(hidden)} is sensitive data and is not shown here; the benefit includes such components`);
+    reasons.push(say`Whether a member counts as ${hidden.join(' or ')} is sensitive data and is not shown here; an eligible family's benefit counts such components too`);
   }
   return reasons;
 }
