@@ -3,9 +3,26 @@ export interface GatewayClient {
   query<Data>(query: string, variables?: Record<string, unknown>): Promise<Data>;
 }
 
+interface GraphQLError {
+  readonly message?: string;
+  readonly extensions?: { readonly code?: string; readonly argumentName?: string };
+}
+
 interface GraphQLBody<Data> {
   readonly data?: Data | null;
-  readonly errors?: readonly { readonly message?: string; readonly extensions?: { readonly code?: string } }[];
+  readonly errors?: readonly GraphQLError[];
+}
+
+/** The gateway answered with errors; `refused(argument)` tells whether it refused that argument as bad input. */
+export class GatewayAnswerError extends Error {
+  constructor(private readonly errors: readonly GraphQLError[]) {
+    const problems = errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message ?? ''}`);
+    super(`The gateway answered with errors: ${[...new Set(problems)].join('; ')}`);
+  }
+
+  refused(argument: string): boolean {
+    return this.errors.some((error) => error.extensions?.code === 'BAD_USER_INPUT' && error.extensions.argumentName === argument);
+  }
 }
 
 /** `token`: a bearer token of the indexer role (lookup, search, pii, sensitive: the index must hold the full resolution). */
@@ -20,10 +37,7 @@ export function createGatewayClient(url: string, token: string, signal?: AbortSi
       });
       const body = (await response.json()) as GraphQLBody<Data>;
       // A partial answer (a register unreachable) would store a wrong resolution: refuse it.
-      if (body.errors && body.errors.length > 0) {
-        const problems = body.errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message ?? ''}`);
-        throw new Error(`The gateway answered with errors: ${[...new Set(problems)].join('; ')}`);
-      }
+      if (body.errors && body.errors.length > 0) throw new GatewayAnswerError(body.errors);
       if (!response.ok || !body.data) throw new Error(`The gateway answered HTTP ${response.status} without data`);
       return body.data;
     },

@@ -1,4 +1,4 @@
-import { createGatewayClient, type GatewayClient } from './gateway-client';
+import { createGatewayClient, GatewayAnswerError, type GatewayClient } from './gateway-client';
 import { fromGatewayAnswer, RESOLVED_HOUSEHOLD_FIELDS, type GatewayHousehold, type ResolvedHousehold } from './household';
 import type { IndexRepository, ResolutionRun } from './repository';
 
@@ -131,6 +131,27 @@ export async function resolveHouseholds(client: GatewayClient, noKKs: readonly s
     .map(fromGatewayAnswer);
 }
 
+/**
+ * The stored positions the gateway still takes. Cursors are sealed with a key derived from
+ * PRINCIPAL_SIGNING_SECRET (common/cursor.ts): after the secret is rotated the gateway refuses
+ * them, and the passes they belong to start again from the beginning (pages are stored by No. KK,
+ * so families walked before are only written again).
+ */
+async function usablePositions(client: GatewayClient, positions: Positions): Promise<Positions> {
+  const usable = { ...positions };
+  for (const pass of PASSES) {
+    const { after, done } = positions[pass];
+    if (done || after === null) continue;
+    try {
+      await keyPage(client, pass, after, 1);
+    } catch (error) {
+      if (!(error instanceof GatewayAnswerError && error.refused('after'))) throw error;
+      usable[pass] = START[pass];
+    }
+  }
+  return usable;
+}
+
 function readPositions(run: ResolutionRun): Positions {
   const parsed = JSON.parse(run.cursors) as Partial<Positions>;
   return Object.fromEntries(
@@ -230,7 +251,7 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
           startedAt: now().toISOString(),
           cursors: JSON.stringify(START),
         });
-  const positions = resumed ? readPositions(run) : START;
+  const positions = resumed ? await usablePositions(client, readPositions(run)) : START;
   const remaining = PASSES.filter((pass) => !positions[pass].done);
   const total = await listingTotals(client);
 

@@ -114,4 +114,21 @@ describe('an interrupted resolution run (SQLite stores)', () => {
       stored: knownFamilies,
     });
   });
+
+  it('when the stored cursors can no longer be opened (the signing secret was rotated), then the resumed run starts those passes again and stores every family once', async () => {
+    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 1, maxPages: 2 });
+    const [run] = await index.runs();
+    const sealedByAnotherSecret = Buffer.alloc(60, 7).toString('base64url');
+    await index.saveCursors(stopped.runId, JSON.stringify({ regsosek: { after: sealedByAnotherSecret, done: false, listed: 40 } }));
+
+    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
+
+    expect({ unfinishedBefore: run?.finishedAt, resumed: resumed.resumed, sameRun: resumed.runId === stopped.runId, finished: resumed.finished, stored: await index.countHouseholds() }).toEqual({
+      unfinishedBefore: null,
+      resumed: true,
+      sameRun: true,
+      finished: true,
+      stored: knownFamilies,
+    });
+  });
 });
