@@ -26,7 +26,7 @@ import { jsonBody } from './security/json-body';
 import { requestErrorHandler } from '../common/request-errors';
 import { principalKey } from '../common/auth/principal';
 import { createAdmission } from './auth/authenticate';
-import { answerRefusal, principalOf, requireToken } from './auth/http-auth';
+import { principalOf, requireToken } from './auth/http-auth';
 import { requestOperationName } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
@@ -162,12 +162,10 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.get('/metrics', metricsEndpoint(metrics.registry));
   // Bodies are read and tokens verified before a request may take or wait for a slot, so that
   // neither a slow client nor an anonymous one holds the gateway; the export takes one like a query.
-  const authenticated = (operationOf?: (req: express.Request) => string | null, pointsOf?: (req: express.Request) => number) =>
-    requireToken(admit, { log, ...(operationOf && { operationOf }), ...(pointsOf && { pointsOf }) });
   const admission = concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req)));
   app.get(
     '/export/households.csv',
-    authenticated(),
+    requireToken(admit, { log }),
     admission,
     householdsCsvHandler({
       principalOf,
@@ -189,12 +187,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
     // The playground's page is static: it needs no token, and Apollo executes nothing for it.
     (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
-    authenticated(requestOperationName, (req) => persistedQueries.inspect(req).points),
-    (req, res, next) => {
-      const { refusal } = persistedQueries.inspect(req);
-      if (refusal) answerRefusal(res, refusal, 400);
-      else next();
-    },
+    requireToken(admit, { log, operationOf: requestOperationName, pointsOf: (req) => persistedQueries.inspect(req).points }),
+    persistedQueries.refuseInvalid,
     admission,
     graphql,
   );

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import type { Request, RequestHandler } from 'express';
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../common/errors';
+import { answerRefusal } from '../auth/http-auth';
 import { RedisPersistedQueryCache } from '../shared-state/redis-apq-cache';
 import type { SharedState } from '../shared-state/redis-client';
 import { entryBytes, type PersistedQueryLimits } from './limits';
@@ -33,6 +34,8 @@ export interface PersistedQueries {
    * PERSISTED_QUERY_HASH_MISMATCH) before Apollo would store it; a refused one costs one point.
    */
   readonly inspect: (req: Request) => PersistedQueryRequest;
+  /** Answers a request `inspect` refuses with its client error (HTTP 400), after its token and points were counted; passes the others on. */
+  readonly refuseInvalid: RequestHandler;
 }
 
 /**
@@ -59,14 +62,20 @@ export function createPersistedQueries(limits: PersistedQueryLimits, sharedState
     }
     return { points: 1 + Math.max(1, Math.ceil(bytes / REGISTRATION_BYTES_PER_POINT)), refusal: null };
   };
+  const inspectOnce = (req: Request): PersistedQueryRequest => {
+    const known = inspected.get(req);
+    if (known) return known;
+    const request = inspect(req);
+    inspected.set(req, request);
+    return request;
+  };
   return {
     cache,
-    inspect: (req) => {
-      const known = inspected.get(req);
-      if (known) return known;
-      const request = inspect(req);
-      inspected.set(req, request);
-      return request;
+    inspect: inspectOnce,
+    refuseInvalid: (req, res, next) => {
+      const { refusal } = inspectOnce(req);
+      if (refusal) answerRefusal(res, refusal, 400);
+      else next();
     },
   };
 }
