@@ -8,21 +8,26 @@ import { openIndexStore } from './store';
 import { resolutionSummary } from './summary';
 import { runCommand } from '../common/cli';
 
-const USAGE = `Usage: tsx resolution/cli.ts
+const USAGE = `Usage: tsx resolution/cli.ts [--wait]
 
 Resolves every family the registers hold through the gateway (GATEWAY_URL, default
 http://localhost:4000/graphql, which must be running) into the resolution index: INDEX_DATABASE_URL,
-else MYSQL_URL (database dtsen_index), else DATA_DIR/index.sqlite. An interrupted run resumes.`;
+else MYSQL_URL (database dtsen_index), else DATA_DIR/index.sqlite. An interrupted run resumes.
+One run fills the index at a time: while another is running this one is refused at once, naming
+it, or with --wait waits for it to end.`;
 
 async function main(): Promise<number> {
   if (process.argv.slice(2).some((argument) => argument === '--help' || argument === '-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (process.argv.length > 2) {
+  const args = process.argv.slice(2);
+  if (args.some((argument) => argument !== '--wait')) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  const wait = args.includes('--wait');
+  let waitingNoted = false;
   const config = loadResolutionConfig();
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
@@ -34,6 +39,11 @@ async function main(): Promise<number> {
       gatewayUrl: config.gatewayUrl,
       gatewayToken: await indexerToken(config),
       signal: abort.signal,
+      wait,
+      onWaiting: (holder) => {
+        if (!waitingNoted) process.stderr.write(`Waiting for the run in progress (${holder.holder}, started ${holder.acquiredAt}) to end\n`);
+        waitingNoted = true;
+      },
       onProgress: (done, total) => progress.update(done, total),
     });
     progress.stop();

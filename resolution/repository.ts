@@ -16,6 +16,7 @@ import {
 } from './entities';
 import { fromIndexRows, toIndexRows, type ResolvedHousehold } from './household';
 import { RegionSummaryDelta } from './region-summary';
+import { createRunLock, type RunLock } from './run-lock';
 
 /** A stored run: its row, with the id the store gave it. */
 export type ResolutionRun = ResolutionRunRow & { readonly id: number };
@@ -27,6 +28,8 @@ export interface IssueKey {
 }
 
 export interface IndexRepository {
+  /** The lease a run holds while it writes the index (resolution/run-lock.ts). */
+  readonly lock: RunLock;
   /** Stores the households (replacing earlier rows and issues of the same No. KK) in one transaction. */
   saveHouseholds(households: readonly ResolvedHousehold[], runId: number, resolvedAt: string): Promise<void>;
   startRun(run: { ruleSet: string; evaluationDate: string; startedAt: string; cursors: string }): Promise<ResolutionRun>;
@@ -114,6 +117,7 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
   }
 
   return {
+    lock: createRunLock(dataSource),
     async saveHouseholds(resolved, runId, resolvedAt) {
       if (resolved.length === 0) return;
       const rows = resolved.map((household) => toIndexRows(household, runId, resolvedAt));

@@ -1,6 +1,8 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { createGatewayClient, GatewayAnswerError, type GatewayClient } from './gateway-client';
 import { fromGatewayAnswer, RESOLVED_HOUSEHOLD_FIELDS, type GatewayHousehold, type ResolvedHousehold } from './household';
 import type { IndexRepository, ResolutionRun } from './repository';
+import type { LockHolder } from './run-lock';
 
 // A resolution run asks the gateway, over HTTP, for the very `Household` fields clients get, so the
 // index holds the live resolution by construction. Regsosek's listing gives almost every family;
@@ -35,6 +37,32 @@ export interface ResolutionOptions {
   /** Families listed so far out of those the listings hold. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly now?: () => Date;
+  /** When another run holds the index: wait for it (polling every `waitPollMs`, default 2 s) instead of refusing at once. */
+  readonly wait?: boolean;
+  readonly waitPollMs?: number;
+  /** Called each time a waiting run finds the index still held. */
+  readonly onWaiting?: (holder: RunInProgress) => void;
+  /** How long the run's hold on the index outlives its last renewal (default 60 s); renewed four times as often. */
+  readonly leaseMs?: number;
+}
+
+/** The run that holds the index, as a second run reports it. */
+export interface RunInProgress extends LockHolder {
+  /** Families of the listing pages it has stored so far. */
+  readonly familiesStored: number;
+}
+
+/** Another run holds the index: this one changed nothing. */
+export class ResolutionInProgressError extends Error {
+  constructor(readonly inProgress: RunInProgress) {
+    const run = inProgress.runId === null ? 'a run' : `run ${inProgress.runId}`;
+    super(
+      `Another resolution run is filling the index: ${run}, started ${inProgress.acquiredAt} by ${inProgress.holder}, ` +
+        `${inProgress.familiesStored.toLocaleString('en')} families stored so far. This run changed nothing; ` +
+        'wait for that one to end (npm run resolve -- --wait waits for it), or stop it.',
+    );
+    this.name = 'ResolutionInProgressError';
+  }
 }
 
 export interface ResolutionSummary {
@@ -231,8 +259,35 @@ async function listingTotals(client: GatewayClient): Promise<number> {
  * No. KK), so pages redone after an interruption never duplicate rows.
  */
 export async function runResolution(options: ResolutionOptions): Promise<ResolutionSummary> {
-  const started = Date.now();
   const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  await holdIndex(options, now, leaseMs);
+  try {
+    return await resolveHoldingIndex(options, now, leaseMs);
+  } finally {
+    await options.index.lock.release();
+  }
+}
+
+const DEFAULT_LEASE_MS = 60_000;
+
+/** Takes the index's run lock, waiting for it when asked to; ResolutionInProgressError otherwise. */
+async function holdIndex(options: ResolutionOptions, now: () => Date, leaseMs: number): Promise<void> {
+  for (;;) {
+    const claim = await options.index.lock.claim(now(), leaseMs);
+    if (claim.claimed) return;
+    const holder = claim.by;
+    const run = holder.runId === null ? undefined : (await options.index.runs()).find((candidate) => candidate.id === holder.runId);
+    const familiesStored = run ? PASSES.reduce((sum, pass) => sum + readPositions(run)[pass].listed, 0) : 0;
+    const inProgress: RunInProgress = { ...holder, familiesStored };
+    if (!options.wait) throw new ResolutionInProgressError(inProgress);
+    options.onWaiting?.(inProgress);
+    await delay(options.waitPollMs ?? 2_000, undefined, options.signal ? { signal: options.signal } : {});
+  }
+}
+
+async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, leaseMs: number): Promise<ResolutionSummary> {
+  const started = Date.now();
   const first = options.pageSize ?? 100;
   const client = createGatewayClient(options.gatewayUrl, options.gatewayToken, options.signal);
   const { index } = options;
@@ -251,12 +306,6 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
           startedAt: now().toISOString(),
           cursors: JSON.stringify(START),
         });
-  const positions = resumed ? await usablePositions(client, readPositions(run)) : START;
-  const remaining = PASSES.filter((pass) => !positions[pass].done);
-  const total = await listingTotals(client);
-
-  const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
-  const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
   // Pages are resolved concurrently but written one at a time: concurrent replace-by-key
   // transactions deadlock on MySQL's gap locks, writing is a small share of a page's time, and a
   // later cursor position is then never overwritten by an earlier one.
@@ -266,81 +315,107 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
     writing = written.catch(() => undefined);
     return written;
   };
-  const saveCursors = () => {
-    const cursors = currentPositions();
-    write(() => index.saveCursors(run.id, cursors)).catch((error: unknown) => {
-      failure ??= error;
-    });
-  };
-
-  const slots = new Slots(options.concurrency ?? 4);
-  const inFlight = new Set<Promise<void>>();
   let failure: unknown = null;
-  let pages = 0;
-  let listed = PASSES.reduce((sum, pass) => sum + positions[pass].listed, 0);
-  const listedBefore = listed;
-  const stopping = () => failure !== null || options.signal?.aborted === true || (options.maxPages !== undefined && pages >= options.maxPages);
+  // Renewals go through the one writer: on SQLite a statement issued while a page's transaction is
+  // open would join that transaction.
+  const renewLease = () =>
+    write(() => index.lock.renew(now(), leaseMs, run.id))
+      .then((held) => {
+        if (!held) failure ??= new Error('This run lost its hold on the index (its lease expired and another run took it over) and stopped');
+      })
+      .catch((error: unknown) => {
+        failure ??= error;
+      });
+  void renewLease();
+  const heartbeat = setInterval(() => void renewLease(), leaseMs / 4);
+  try {
+    return await resolveRun();
+  } finally {
+    clearInterval(heartbeat);
+  }
 
-  const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
-    try {
-      const households = await resolvePage(client, job, first);
-      await write(() => index.saveHouseholds(households, run.id, now().toISOString()));
-      entry.stored = true;
-      listed += job.page.nodes.length;
-      options.onProgress?.(listed, total);
-      if (watermarks[job.pass].advance(walked())) saveCursors();
-    } catch (error) {
-      failure ??= error;
-    } finally {
-      slots.release();
-    }
-  };
+  async function resolveRun(): Promise<ResolutionSummary> {
+    const positions = resumed ? await usablePositions(client, readPositions(run)) : START;
+    const remaining = PASSES.filter((pass) => !positions[pass].done);
+    const total = await listingTotals(client);
 
-  for (const pass of remaining) {
-    let after = watermarks[pass].position.after;
-    let walked = false;
-    while (!stopping()) {
-      await slots.acquire();
-      if (stopping()) {
-        slots.release();
-        break;
-      }
-      let page: KeyPage;
+    const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
+    const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
+    const saveCursors = () => {
+      const cursors = currentPositions();
+      write(() => index.saveCursors(run.id, cursors)).catch((error: unknown) => {
+        failure ??= error;
+      });
+    };
+
+    const slots = new Slots(options.concurrency ?? 4);
+    const inFlight = new Set<Promise<void>>();
+    let pages = 0;
+    let listed = PASSES.reduce((sum, pass) => sum + positions[pass].listed, 0);
+    const listedBefore = listed;
+    const stopping = () => failure !== null || options.signal?.aborted === true || (options.maxPages !== undefined && pages >= options.maxPages);
+
+    const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
       try {
-        page = await keyPage(client, pass, after, first);
+        const households = await resolvePage(client, job, first);
+        await write(() => index.saveHouseholds(households, run.id, now().toISOString()));
+        entry.stored = true;
+        listed += job.page.nodes.length;
+        options.onProgress?.(listed, total);
+        if (watermarks[job.pass].advance(walked())) saveCursors();
       } catch (error) {
         failure ??= error;
+      } finally {
         slots.release();
-        break;
       }
-      pages += 1;
-      const entry = watermarks[pass].add(page.endCursor, page.nodes.length);
-      walked = !page.hasNextPage;
-      const job = resolveJob({ pass, after, page }, entry, () => walked);
-      inFlight.add(job);
-      void job.finally(() => inFlight.delete(job));
-      after = page.endCursor;
-      if (walked) break;
+    };
+
+    for (const pass of remaining) {
+      let after = watermarks[pass].position.after;
+      let walked = false;
+      while (!stopping()) {
+        await slots.acquire();
+        if (stopping()) {
+          slots.release();
+          break;
+        }
+        let page: KeyPage;
+        try {
+          page = await keyPage(client, pass, after, first);
+        } catch (error) {
+          failure ??= error;
+          slots.release();
+          break;
+        }
+        pages += 1;
+        const entry = watermarks[pass].add(page.endCursor, page.nodes.length);
+        walked = !page.hasNextPage;
+        const job = resolveJob({ pass, after, page }, entry, () => walked);
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+        after = page.endCursor;
+        if (walked) break;
+      }
+      await Promise.all(inFlight);
+      if (walked && watermarks[pass].advance(true)) saveCursors();
+      if (!walked) break;
     }
     await Promise.all(inFlight);
-    if (walked && watermarks[pass].advance(true)) saveCursors();
-    if (!walked) break;
-  }
-  await Promise.all(inFlight);
-  await writing;
-  // An abort (Ctrl-C) leaves the run unfinished, to be resumed; anything else is a failure.
-  if (failure !== null && options.signal?.aborted !== true) throw failure;
+    await writing;
+    // An abort (Ctrl-C) leaves the run unfinished, to be resumed; anything else is a failure.
+    if (failure !== null && options.signal?.aborted !== true) throw failure;
 
-  const finished = PASSES.every((pass) => watermarks[pass].position.done);
-  const families = finished ? await index.finishRun(run.id, now().toISOString()) : listed - listedBefore;
-  return {
-    runId: run.id,
-    resumed,
-    finished,
-    families,
-    pages,
-    ruleSet: ruleSet.version,
-    evaluationDate: ruleSet.evaluationDate,
-    seconds: (Date.now() - started) / 1000,
-  };
+    const finished = PASSES.every((pass) => watermarks[pass].position.done);
+    const families = finished ? await index.finishRun(run.id, now().toISOString()) : listed - listedBefore;
+    return {
+      runId: run.id,
+      resumed,
+      finished,
+      families,
+      pages,
+      ruleSet: ruleSet.version,
+      evaluationDate: ruleSet.evaluationDate,
+      seconds: (Date.now() - started) / 1000,
+    };
+  }
 }

@@ -8,9 +8,11 @@ import { IndexRegionDesil1767484800000 } from './migrations/1767484800000-index-
 import { IndexRegionSummary1767571200000 } from './migrations/1767571200000-index-region-summary';
 import { IndexAudit1767657600000 } from './migrations/1767657600000-index-audit';
 import { IndexListingKey1767744000000 } from './migrations/1767744000000-index-listing-key';
+import { IndexRunLock1767916800000 } from './migrations/1767916800000-index-run-lock';
+import { ResolutionLockEntity } from './run-lock';
 
 export const INDEX_STORE: StoreDefinition = {
-  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity],
+  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity, ResolutionLockEntity],
   migrations: [
     IndexInitial1767312000000,
     IndexPersons1767398400000,
@@ -18,6 +20,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexRegionSummary1767571200000,
     IndexAudit1767657600000,
     IndexListingKey1767744000000,
+    IndexRunLock1767916800000,
   ],
 };
 

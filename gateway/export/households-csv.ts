@@ -29,6 +29,23 @@ const PARAMETERS = [
 ] as const;
 type Parameter = (typeof PARAMETERS)[number];
 
+/**
+ * How identifiers are written. Spreadsheet programs read a 16-digit No. KK as a number and keep 15
+ * significant digits (3172011506100001 opens as 3172011506100000), so by default it is written as
+ * quoted text after a tab, which Excel and LibreOffice both open as text with every digit; scripts
+ * that want the bare digits ask for `format=plain`.
+ */
+export const EXPORT_FORMATS = ['spreadsheet', 'plain'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The `format` parameter, apart from the filter; BAD_USER_INPUT naming it when it is neither format. */
+export function parseExportFormat(query: Request['query']): ExportFormat {
+  const format = query['format'];
+  if (format === undefined) return 'spreadsheet';
+  if (typeof format === 'string' && (EXPORT_FORMATS as readonly string[]).includes(format)) return format as ExportFormat;
+  throw badUserInput(`format must be ${EXPORT_FORMATS.join(' or ')}`, 'format');
+}
+
 /** The audit trail's operation for a download: the path and its filter, which the parse has checked holds only codes and numbers. */
 export function exportOperation(query: Request['query']): string {
   const filter = new URLSearchParams(Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string')).toString();
@@ -68,6 +85,7 @@ export interface HouseholdsCsvOptions {
 export function parseExportQuery(query: Request['query']): HouseholdQuery {
   const values: Partial<Record<Parameter, string>> = {};
   for (const [key, value] of Object.entries(query)) {
+    if (key === 'format') continue;
     if (!(PARAMETERS as readonly string[]).includes(key)) {
       throw badUserInput(`${key} is not a filter of this export; the filters are ${PARAMETERS.join(', ')}`, key);
     }
@@ -99,8 +117,14 @@ export function parseExportQuery(query: Request['query']): HouseholdQuery {
   );
 }
 
+/** A No. KK (shown or masked) as the format writes it: bare, or as text a spreadsheet keeps whole. */
+function identifierCell(format: ExportFormat, value: string): string {
+  return format === 'plain' ? value : `"\t${value}"`;
+}
+
 // Every value is a code, a number or a boolean the index wrote itself (issue codes are joined by
-// ";"), so no value can hold a comma, quote or line break: plain joining is valid CSV.
+// ";"), so no value can hold a comma, quote or line break, nor start a formula: plain joining is
+// valid CSV.
 function csvRow({ row, issues }: ExportHousehold, identifier: (value: string) => string): string {
   const fields = row as unknown as Record<string, unknown>;
   return [
@@ -147,6 +171,8 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
       }
       const identifier = shownIdentity(principal, 'identifier');
       const query = parseExportQuery(req.query);
+      const format = parseExportFormat(req.query);
+      const shown = (noKK: string) => identifierCell(format, identifier(noKK));
       const audit = createAuditRecorder({ ...principal, operation: exportOperation(req.query) }, (entries) => options.index.appendAudit(entries));
       const status = indexStatus(await options.index.runs(), options.expected);
       res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');
@@ -157,7 +183,7 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
         if (res.destroyed) return;
         for (const { row } of chunk) audit.indexedFamily(row.noKK);
         await audit.flush();
-        const written = res.write(`${head}${chunk.map((household) => csvRow(household, identifier)).join('\n')}\n`);
+        const written = res.write(`${head}${chunk.map((household) => csvRow(household, shown)).join('\n')}\n`);
         head = '';
         if (!written) await writable(res);
       }

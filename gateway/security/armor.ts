@@ -33,7 +33,9 @@ export function armorLimits(options: ArmorOptions): ArmorConfig {
   const { limits } = options;
   return {
     maxDepth: { n: limits.maxDepth },
-    maxAliases: { n: limits.maxAliases },
+    // Armor exempts aliases of `__typename` by default, which is what an alias-overloading scanner
+    // sends; clients' own `__typename` is unaliased and so never counted.
+    maxAliases: { n: limits.maxAliases, allowList: [] },
     maxDirectives: { n: limits.maxDirectives },
     maxTokens: { enabled: false },
     costLimit: { enabled: false },

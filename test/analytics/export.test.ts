@@ -13,11 +13,12 @@ const HEADER =
   'benefit_pkh,benefit_bpnt,benefit_pbi_jk,benefit_pip,benefit_blt_dd,' +
   'targeting_pkh,targeting_bpnt,targeting_pbi_jk,targeting_pip,issues';
 
-function expectedRow(household: ResolvedHousehold): string {
+/** A row as the export writes it: by default the No. KK is quoted text after a tab, which spreadsheet programs keep whole. */
+function expectedRow(household: ResolvedHousehold, noKK = `"\t${household.noKK}"`): string {
   const programs = ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'];
   const entry = (program: string) => household.eligibility.find((candidate) => candidate.program === program);
   return [
-    household.noKK,
+    noKK,
     household.region?.code ?? '',
     household.desil?.value ?? '',
     household.desil?.source ?? '',
@@ -59,7 +60,19 @@ describe.each(storeKinds())('GET /export/households.csv (%s)', (kind) => {
     expect({ ...response, body: [header, ...rows.filter((row) => row !== '').sort(), ''].join('\n') }).toEqual({
       status: 200,
       type: 'text/csv; charset=utf-8',
-      body: [HEADER, ...expected.map(expectedRow), ''].join('\n'),
+      body: [HEADER, ...expected.map((household) => expectedRow(household)), ''].join('\n'),
+    });
+  });
+
+  it('when a script asks for format=plain, then the No. KK is the bare 16 digits', async () => {
+    const response = await download('regionPrefix=31.72&desilMax=6&dataQuality=KK_MISMATCH&format=plain');
+
+    const expected = filtered(all, { regionPrefix: '3172', desilMax: 6, dataQuality: 'KK_MISMATCH' });
+    const [header, ...rows] = response.body.split('\n');
+    expect({ ...response, body: [header, ...rows.filter((row) => row !== '').sort(), ''].join('\n') }).toEqual({
+      status: 200,
+      type: 'text/csv; charset=utf-8',
+      body: [HEADER, ...expected.map((household) => expectedRow(household, household.noKK)), ''].join('\n'),
     });
   });
 
@@ -75,6 +88,7 @@ describe.each(storeKinds())('GET /export/households.csv (%s)', (kind) => {
     ['regionPrefix=3199', 'regionPrefix', 'regionPrefix 31.99 is not a known region'],
     ['targetingProgram=PKH', 'targetingStatus', 'targetingStatus is needed with targetingProgram'],
     ['eligibleFor=PKH&eligibleFor=BPNT', 'eligibleFor', 'eligibleFor must be given once'],
+    ['format=xlsx', 'format', 'format must be spreadsheet or plain'],
     [
       'desil=3',
       'desil',

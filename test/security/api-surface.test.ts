@@ -169,6 +169,29 @@ describe('the API surface in development (the defaults of test systems)', () => 
       });
     });
 
+    it('when a scanner sends 101 aliases of __typename, then they are refused like any other aliases', async () => {
+      const aliases = Array.from({ length: 101 }, (_, i) => `t${i}: __typename`);
+
+      const response = await system.query(`{ ${aliases.join(' ')} }`);
+
+      expect(response).toEqual({
+        status: 400,
+        body: { errors: [validationFailed('Syntax Error: Aliases limit of 100 exceeded, found 101.')] },
+      });
+    });
+
+    it('when a client such as Apollo Client adds an unaliased __typename to every selection, then none of them counts as an alias', async () => {
+      const fields = Array.from({ length: 100 }, (_, i) => `h${i}: household(noKK: "${SUTRISNO_KK}") { __typename noKK region { __typename villageKind } }`);
+
+      const response = await system.query(`{ __typename ${fields.join(' ')} }`);
+
+      expect({ status: response.status, errors: response.body.errors, first: response.body.data?.['h0'] }).toEqual({
+        status: 200,
+        errors: undefined,
+        first: { __typename: 'Household', noKK: SUTRISNO_KK, region: { __typename: 'Region', villageKind: 'KELURAHAN' } },
+      });
+    });
+
     it("when a page of the resolution run (100 families with every resolved field) is sent, then it is answered", async () => {
       const response = await system.query(
         `query ($first: Int!) { page: regsosekFamilies(first: $first) { nodes { ...Resolved } } } fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
