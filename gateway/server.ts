@@ -163,6 +163,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   // Bodies are read and tokens verified before a request may take or wait for a slot, so that
   // neither a slow client nor an anonymous one holds the gateway; the export takes one like a query.
   const admission = concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req)));
+  app.use('/export/households.csv', corsAllowList(options.corsOrigins));
   app.get(
     '/export/households.csv',
     requireToken(admit, { log }),

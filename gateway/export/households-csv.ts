@@ -56,6 +56,9 @@ export function exportOperation(query: Request['query']): string {
 const parameterName: ArgumentNamer = (field) =>
   field === 'targeting.program' ? 'targetingProgram' : field === 'targeting.status' ? 'targetingStatus' : field;
 
+/** Set when the index is missing or stale for the gateway's rule set and date: `INDEX_MISSING` or `INDEX_STALE`. */
+export const INDEX_WARNING_HEADER = 'X-Index-Warning';
+
 export const EXPORT_COLUMNS: readonly string[] = [
   'no_kk',
   'region_code',
@@ -176,7 +179,7 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
       const audit = createAuditRecorder({ ...principal, operation: exportOperation(req.query) }, (entries) => options.index.appendAudit(entries));
       const status = indexStatus(await options.index.runs(), options.expected);
       res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');
-      if (status.warning) res.setHeader('X-Index-Warning', status.warning.code);
+      if (status.warning) res.setHeader(INDEX_WARNING_HEADER, status.warning.code);
       // The header goes out with the first rows, so a failing first read can still answer 500.
       let head = `${EXPORT_COLUMNS.join(',')}\n`;
       for await (const chunk of options.index.exportHouseholds(query, principal.regions, chunkSize)) {

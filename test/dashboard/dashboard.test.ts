@@ -5,6 +5,7 @@ import { DASHBOARD_PANELS, dashboardQuery } from '../../gateway/dashboard/dashbo
 import { startSystem, type RunningSystem } from '../support/system';
 import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
 import { testToken } from '../support/tokens';
+import { describeWithChromium } from '../support/chromium';
 import { launchChromium, openDashboard, readPanels, watchPage, type PageActivity, type PanelView } from './browser';
 
 const SCREENSHOT = path.join(__dirname, '..', '..', 'test-output', 'dashboard.png');
@@ -91,7 +92,7 @@ const view = (panels: PanelView[], id: string) => {
 };
 const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
 
-describe('the dashboard over 300 generated families and a filled resolution index', () => {
+describeWithChromium('the dashboard over 300 generated families and a filled resolution index', () => {
   let system: RunningSystem;
   let browser: Browser;
   let page: Page;
@@ -218,7 +219,7 @@ describe('the dashboard over 300 generated families and a filled resolution inde
   });
 });
 
-describe('the dashboard before the resolution index has been filled', () => {
+describeWithChromium('the dashboard before the resolution index has been filled', () => {
   let system: RunningSystem;
   let browser: Browser;
 

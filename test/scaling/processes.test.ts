@@ -4,7 +4,7 @@ import path from 'node:path';
 import { freePort, run, waitForLine, type Started } from '../support/main-process';
 import { testToken } from '../support/tokens';
 import { persistedQuery, post, queryHash } from './apq-client';
-import { openTestSharedState, TEST_REDIS_URL, type TestSharedState } from './test-redis';
+import { openTestSharedState, testRedisUrl, type TestSharedState } from './test-redis';
 
 const RULE_SET = '{ ruleSet { version } }';
 
@@ -21,7 +21,7 @@ describe('two gateway processes started with the same REDIS_URL', () => {
       const started = run('gateway/main.ts', {
         DATA_DIR: dataDir,
         PORT: String(port),
-        REDIS_URL: TEST_REDIS_URL,
+        REDIS_URL: await testRedisUrl(),
         REDIS_KEY_PREFIX: shared.keyPrefix,
         RATE_LIMIT_PER_MINUTE: '3',
       });

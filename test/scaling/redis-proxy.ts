@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createConnection, createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { TEST_REDIS_URL } from './test-redis';
+import { testRedisUrl } from './test-redis';
 
 export interface RedisProxy {
   /** A redis:// URL to give the gateway in place of the test Redis's. */
@@ -15,7 +15,7 @@ export interface RedisProxy {
 
 /** A loopback TCP proxy in front of the test Redis that takes it away on demand. */
 export async function startRedisProxy(options: { down?: boolean } = {}): Promise<RedisProxy> {
-  const upstream = new URL(TEST_REDIS_URL);
+  const upstream = new URL(await testRedisUrl());
   let isDown = options.down ?? false;
   const sockets = new Set<Socket>();
   const track = (socket: Socket) => {

@@ -1,9 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { closeRedis, openRedis, type SharedState } from '../../gateway/shared-state/redis-client';
+import { RedisServerMissing, startPrivateRedis, type PrivateRedis } from '../support/private-redis';
 
-/** The Redis of this machine (`.ci/run` starts it). */
-export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+/** A Redis given to the tests; unset, each test file starts a private redis-server. */
+const GIVEN_REDIS_URL = process.env['TEST_REDIS_URL'] || process.env['REDIS_URL'] || null;
+const GIVEN_REDIS_NAME = process.env['TEST_REDIS_URL'] ? 'TEST_REDIS_URL' : 'REDIS_URL';
+/** A Redis that is not there must fail the suite in seconds, not at the 60 s test timeout. */
+const CONNECT_DEADLINE_MS = 5_000;
+
+let privateRedis: Promise<PrivateRedis> | null = null;
+if (!GIVEN_REDIS_URL) {
+  // The private server lives as long as the test file that imported this module.
+  afterAll(async () => {
+    const started = await privateRedis?.catch(() => null);
+    await started?.remove();
+  });
+}
+
+/** The URL of the tests' Redis: the given one, or this file's private redis-server, started on first use. */
+export async function testRedisUrl(): Promise<string> {
+  if (GIVEN_REDIS_URL) return GIVEN_REDIS_URL;
+  privateRedis ??= startPrivateRedis().catch((error: unknown) => {
+    if (error instanceof RedisServerMissing)
+      throw new Error('These tests need Redis: install redis-server (apt-get install redis-server) or set TEST_REDIS_URL to a running Redis');
+    throw error;
+  });
+  return (await privateRedis).url;
+}
 
 export interface TestSharedState extends SharedState {
   /** The keys written under this test's prefix followed by `under` (default: all of them). */
@@ -23,8 +47,20 @@ export async function whenReady(redis: Redis): Promise<void> {
 
 /** A connection to the test Redis with a key prefix of its own, so tests never see each other's keys. */
 export async function openTestSharedState(): Promise<TestSharedState> {
-  const redis: Redis = openRedis(TEST_REDIS_URL, () => undefined);
-  await whenReady(redis);
+  const url = await testRedisUrl();
+  const redis: Redis = openRedis(url, () => undefined);
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`No Redis answered at ${GIVEN_REDIS_NAME}=${url} within ${CONNECT_DEADLINE_MS} ms: start it, or unset ${GIVEN_REDIS_NAME} to have the tests start redis-server`)), CONNECT_DEADLINE_MS);
+  });
+  try {
+    await Promise.race([whenReady(redis), deadline]);
+  } catch (error) {
+    redis.disconnect();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
   const keyPrefix = `dtsen-test:${randomUUID()}:`;
   const keys = async (under = '') => {
     const found: string[] = [];

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { freePort, run, waitForLine, type Started } from '../support/main-process';
 import { testToken } from '../support/tokens';
 import { post } from './apq-client';
-import { openTestSharedState, TEST_REDIS_URL, type TestSharedState } from './test-redis';
+import { openTestSharedState, testRedisUrl, type TestSharedState } from './test-redis';
 
 const RULE_SET = '{ ruleSet { version } }';
 
@@ -34,7 +34,7 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
     dataDir = mkdtempSync(path.join(tmpdir(), 'dtsen-workers-'));
     const port = await freePort();
     url = `http://127.0.0.1:${port}/graphql`;
-    gateway = run('gateway/main.ts', { DATA_DIR: dataDir, PORT: String(port), GATEWAY_WORKERS: '2', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: shared.keyPrefix, RATE_LIMIT_PER_MINUTE: '3' });
+    gateway = run('gateway/main.ts', { DATA_DIR: dataDir, PORT: String(port), GATEWAY_WORKERS: '2', REDIS_URL: await testRedisUrl(), REDIS_KEY_PREFIX: shared.keyPrefix, RATE_LIMIT_PER_MINUTE: '3' });
     await readyLines(gateway, url, 2, 60_000);
   }, 90_000);
   afterAll(async () => {

@@ -50,6 +50,8 @@ export async function startPrivateMariaDb(): Promise<PrivateMariaDb> {
   const install = spawnSync('mariadb-install-db', ['--no-defaults', `--datadir=${datadir}`, '--user=root', '--skip-test-db', '--auth-root-authentication-method=normal'], {
     encoding: 'utf8',
   });
+  if ((install.error as NodeJS.ErrnoException | undefined)?.code === 'ENOENT')
+    throw new Error('This test starts a private MariaDB: install the server (apt-get install mariadb-server), which brings mariadb-install-db and mariadbd');
   if (install.status !== 0) throw new Error(`mariadb-install-db failed: ${install.stderr || install.error?.message}`);
   const port = await freePort();
   const url = `mysql://root@127.0.0.1:${port}`;
