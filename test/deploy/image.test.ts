@@ -43,9 +43,9 @@ describe('the image (Dockerfile, tsconfig.build.json)', () => {
     ]);
   });
 
-  it.each(DEPLOYMENT_FILES.map((file) => [file]))('when %s runs a command of the image, then the build compiles its entry point', (file) => {
-    const compiled = compiledSources();
+  const compiled = compiledSources();
 
+  it.each(DEPLOYMENT_FILES.map((file) => [file]))('when %s runs a command of the image, then the build compiles its entry point', (file) => {
     const missing = entryPoints(path.join(ROOT, file)).filter((entryPoint) => !compiled.has(entryPoint.replace(/^dist\//, '').replace(/\.js$/, '.ts')));
 
     expect(missing).toEqual([]);
