@@ -2,14 +2,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import type { Deployment } from 'kubernetes-models/apps/v1';
+import type { CronJob } from 'kubernetes-models/batch/v1';
 import type { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { ConfigMap, Service } from 'kubernetes-models/v1';
 import { parse } from 'yaml';
 import { loadGatewayConfig } from '../../gateway/config';
-import { loadSeedConfig } from '../../seed/config';
-import { loadDtksConfig } from '../../subgraphs/dtks/config';
-import { loadP3keConfig } from '../../subgraphs/p3ke/config';
-import { loadRegsosekConfig } from '../../subgraphs/regsosek/config';
+import { loadResolutionConfig } from '../../resolution/config';
 import { startSystem, type RunningSystem } from '../support/system';
 import {
   containerEnvironment,
@@ -23,36 +21,27 @@ import {
   workloads,
   type Workload,
 } from './manifests';
+import { LIBRARY_VARIABLES, processOf as processOfCommand } from './processes';
 
 const manifests = readManifests();
 const all = workloads(manifests);
 const deployments = ofKind<Deployment>(manifests, 'Deployment').map(({ object }) => object);
+const kustomization = parse(readFileSync(path.join(MANIFEST_DIR, KUSTOMIZATION), 'utf8')) as { resources: string[]; images: unknown[] } & Record<string, unknown>;
+/** Applied on their own, not through the kustomization. */
+const OUTSIDE_KUSTOMIZATION = ['secret.example.yaml', 'seed-job.yaml'];
 
-/** Each process the image runs, by the entry point of its command: how it reads its configuration. */
-const PROCESSES: Readonly<Record<string, { load: (env: NodeJS.ProcessEnv) => { port?: number }; probeOrigin?: (system: RunningSystem) => string }>> = {
-  'dist/gateway/main.js': { load: (env) => loadGatewayConfig(env), probeOrigin: (system) => new URL(system.gatewayUrl).origin },
-  'dist/subgraphs/dtks/main.js': { load: loadDtksConfig, probeOrigin: (system) => new URL(system.subgraphUrls.dtks).origin },
-  'dist/subgraphs/regsosek/main.js': { load: loadRegsosekConfig, probeOrigin: (system) => new URL(system.subgraphUrls.regsosek).origin },
-  'dist/subgraphs/p3ke/main.js': { load: loadP3keConfig, probeOrigin: (system) => new URL(system.subgraphUrls.p3ke).origin },
-  'dist/seed/cli.js': {
-    load: (env) => {
-      loadSeedConfig(env);
-      return {};
-    },
-  },
-};
-
-/** Variables the libraries read themselves rather than our configuration modules. */
-const LIBRARY_VARIABLES = new Set(['APOLLO_TELEMETRY_DISABLED']);
-
-function processOf(workload: Workload) {
-  const entryPoint = workload.container.command?.[1] ?? '';
-  const process = PROCESSES[entryPoint];
-  if (!process) throw new Error(`${workload.name}: unknown entry point ${entryPoint}`);
-  return process;
-}
+const processOf = (workload: Workload) => processOfCommand(workload.name, workload.container.command);
 
 const byName = (workload: Workload) => [`${workload.kind} ${workload.name}`, workload] as const;
+
+/** Where a URL of a container's environment lands: the Service it names and the container port behind it. */
+function reachedBy(url: string) {
+  const { hostname, port } = new URL(url);
+  const service = ofKind<Service>(manifests, 'Service').find(({ object }) => object.metadata?.name === hostname)?.object;
+  const servicePort = service?.spec?.ports?.find((candidate) => candidate.port === Number(port || 80));
+  const target = all.find((workload) => workload.kind === 'Deployment' && Object.entries(service?.spec?.selector ?? {}).every(([key, value]) => workload.labels[key] === value));
+  return { service: hostname, container: target?.container.name, port: target?.container.ports?.find((p) => p.name === servicePort?.targetPort)?.containerPort };
+}
 
 describe('Kubernetes manifests (deploy/kubernetes)', () => {
   it.each(manifests.map((manifest) => [`${manifest.file}: ${manifest.object.kind} ${manifest.object.metadata?.name}`, manifest] as const))(
@@ -65,15 +54,23 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     },
   );
 
-  it('when the kustomization is rendered, then it is exactly the long-running manifests (no patches), without the secret template or the seed job', () => {
-    const kustomization = parse(readFileSync(path.join(MANIFEST_DIR, KUSTOMIZATION), 'utf8')) as Record<string, unknown>;
-    const longRunning = [...new Set(manifests.map((manifest) => manifest.file))].filter((file) => !['secret.example.yaml', 'seed-job.yaml'].includes(file));
+  it('when the kustomization is rendered, then it is every manifest but the secret template and the seed job, with an image and no patches', () => {
+    const applied = [...new Set(manifests.map((manifest) => manifest.file))].filter((file) => !OUTSIDE_KUSTOMIZATION.includes(file));
 
-    expect(Object.keys(kustomization).sort()).toEqual(['apiVersion', 'kind', 'resources']);
-    expect([...(kustomization['resources'] as string[])].sort()).toEqual(longRunning.sort());
+    expect(Object.keys(kustomization).sort()).toEqual(['apiVersion', 'images', 'kind', 'resources']);
+    expect([...kustomization.resources].sort()).toEqual(applied.sort());
   });
 
-  it('when the deployment is listed, then it runs the gateway and the three register subgraphs from the compose image, with a seed job', () => {
+  it('when the image is overridden in the kustomization, then the override names the image of every container it applies, and by default leaves it as written', () => {
+    const applied = all.filter((workload) => kustomization.resources.some((file) => manifests.some((manifest) => manifest.file === file && manifest.object.metadata?.name === workload.name)));
+
+    expect({ images: kustomization.images, written: [...new Set(applied.map((workload) => workload.container.image))] }).toEqual({
+      images: [{ name: 'dtsen-gateway', newName: 'dtsen-gateway', newTag: 'local' }],
+      written: ['dtsen-gateway:local'],
+    });
+  });
+
+  it('when the deployment is listed, then it runs the gateway and the three register subgraphs from the compose image, with a seed job and a resolve CronJob', () => {
     const commands = all.map((workload) => ({ name: workload.name, image: workload.container.image, command: workload.container.command }));
 
     expect(commands.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
@@ -81,6 +78,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       { name: 'dtsen-gateway', image: 'dtsen-gateway:local', command: ['node', 'dist/gateway/main.js'] },
       { name: 'dtsen-p3ke', image: 'dtsen-gateway:local', command: ['node', 'dist/subgraphs/p3ke/main.js'] },
       { name: 'dtsen-regsosek', image: 'dtsen-gateway:local', command: ['node', 'dist/subgraphs/regsosek/main.js'] },
+      { name: 'dtsen-resolve', image: 'dtsen-gateway:local', command: ['node', 'dist/resolution/cli.js'] },
       { name: 'dtsen-seed', image: 'dtsen-gateway:local', command: ['node', 'dist/seed/cli.js', '--families', '5000', '--seed', '1', '--if-empty'] },
     ]);
   });
@@ -194,20 +192,46 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
   it('when the gateway calls a subgraph, then its URL names the Service and port in front of that subgraph', () => {
     const gateway = all.find((workload) => workload.name === 'dtsen-gateway') as Workload;
     const urls = loadGatewayConfig(containerEnvironment(gateway.container, manifests)).subgraphUrls;
-    const services = ofKind<Service>(manifests, 'Service').map(({ object }) => object);
 
-    const reached = Object.entries(urls).map(([register, url]) => {
-      const { hostname, port } = new URL(url);
-      const service = services.find((candidate) => candidate.metadata?.name === hostname);
-      const servicePort = service?.spec?.ports?.find((candidate) => candidate.port === Number(port));
-      const target = all.find((workload) => Object.entries(service?.spec?.selector ?? {}).every(([key, value]) => workload.labels[key] === value));
-      return [register, { service: hostname, container: target?.container.name, port: target?.container.ports?.find((p) => p.name === servicePort?.targetPort)?.containerPort }];
-    });
-
-    expect(Object.fromEntries(reached)).toEqual({
+    expect(Object.fromEntries(Object.entries(urls).map(([register, url]) => [register, reachedBy(url)]))).toEqual({
       dtks: { service: 'dtsen-dtks', container: 'dtks', port: 4001 },
       regsosek: { service: 'dtsen-regsosek', container: 'regsosek', port: 4002 },
       p3ke: { service: 'dtsen-p3ke', container: 'p3ke', port: 4003 },
+    });
+  });
+
+  describe('the resolve CronJob', () => {
+    const cronJob = ofKind<CronJob>(manifests, 'CronJob').find(({ object }) => object.metadata?.name === 'dtsen-resolve')?.object;
+    const resolve = all.find((workload) => workload.name === 'dtsen-resolve') as Workload;
+
+    it('when it is scheduled, then it runs nightly in Jakarta time, never beside a run still going, and keeps a few runs to read', () => {
+      const { jobTemplate, ...schedule } = cronJob?.spec ?? ({} as NonNullable<CronJob['spec']>);
+
+      expect({ schedule, job: { ...jobTemplate.spec, template: undefined }, restartPolicy: resolve.pod.restartPolicy }).toEqual({
+        schedule: {
+          schedule: '0 1 * * *',
+          timeZone: 'Asia/Jakarta',
+          concurrencyPolicy: 'Forbid',
+          startingDeadlineSeconds: 3600,
+          successfulJobsHistoryLimit: 3,
+          failedJobsHistoryLimit: 3,
+        },
+        job: { backoffLimit: 3, ttlSecondsAfterFinished: 86400, template: undefined },
+        restartPolicy: 'OnFailure',
+      });
+    });
+
+    it('when it runs, then it resolves through the gateway Service into the index the gateway reads', () => {
+      const environment = containerEnvironment(resolve.container, manifests);
+      const gateway = all.find((workload) => workload.name === 'dtsen-gateway') as Workload;
+
+      expect({
+        gateway: reachedBy(loadResolutionConfig(environment).gatewayUrl),
+        index: loadResolutionConfig(environment).indexUrl,
+      }).toEqual({
+        gateway: { service: 'dtsen-gateway', container: 'gateway', port: 4000 },
+        index: loadGatewayConfig(containerEnvironment(gateway.container, manifests)).indexUrl,
+      });
     });
   });
 

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
 import { Deployment } from 'kubernetes-models/apps/v1';
-import { Job } from 'kubernetes-models/batch/v1';
+import { CronJob, Job } from 'kubernetes-models/batch/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { ConfigMap, Secret, Service, type IContainer, type IPodSpec } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
@@ -17,6 +18,8 @@ export const MODELS = {
   'v1/Service': Service,
   'apps/v1/Deployment': Deployment,
   'batch/v1/Job': Job,
+  'batch/v1/CronJob': CronJob,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
 } as const;
@@ -45,7 +48,7 @@ export function ofKind<T>(manifests: readonly Manifest[], kind: string): { file:
 }
 
 export interface Workload {
-  readonly kind: 'Deployment' | 'Job';
+  readonly kind: 'Deployment' | 'Job' | 'CronJob';
   readonly name: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
@@ -53,10 +56,14 @@ export interface Workload {
   readonly container: IContainer;
 }
 
-/** The pod of each Deployment and Job, with its one container. */
+/** The pod of each Deployment, Job and CronJob, with its one container. */
 export function workloads(manifests: readonly Manifest[]): Workload[] {
-  return [...ofKind<Deployment>(manifests, 'Deployment'), ...ofKind<Job>(manifests, 'Job')].map(({ object }) => {
-    const template = object.spec?.template;
+  const templates = [
+    ...ofKind<Deployment>(manifests, 'Deployment').map(({ object }) => ({ object, template: object.spec?.template })),
+    ...ofKind<Job>(manifests, 'Job').map(({ object }) => ({ object, template: object.spec?.template })),
+    ...ofKind<CronJob>(manifests, 'CronJob').map(({ object }) => ({ object, template: object.spec?.jobTemplate.spec?.template })),
+  ];
+  return templates.map(({ object, template }) => {
     const containers = template?.spec?.containers ?? [];
     if (containers.length !== 1 || !template?.spec) throw new Error(`${object.metadata?.name}: expected one container`);
     return {
