@@ -90,7 +90,7 @@ describe('the metrics an operator reads off the gateway', () => {
   it('when a request has no token, one passes the rate limit, one the look-up misses, one the export scope, one registers a bad persisted query and one finds the gateway full, then each refusal is counted once under its status and reason', async () => {
     const gatewayUrl = await system.startAnotherGateway();
     const tokenOf = (subject: string) => testToken('frontend', { subject: `refusal-metrics-${subject}` });
-    const [chatty, guesser, exporter, registrar, latecomer] = await Promise.all(['chatty', 'guesser', 'exporter', 'registrar', 'latecomer'].map(tokenOf));
+    const [chatty, guesser, exporter, registrar, latecomer] = await Promise.all([tokenOf('chatty'), tokenOf('guesser'), tokenOf('exporter'), tokenOf('registrar'), tokenOf('latecomer')]);
     const lookUpUnknown = { query: 'query ($noKK: String!) { household(noKK: $noKK) { noKK } }', variables: { noKK: UNKNOWN_KK } };
 
     const statuses: Record<string, number[]> = {
