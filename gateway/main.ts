@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { serveInWorkers } from '../common/cluster';
+import { answerClusterMetrics, clusterWide } from '../common/metrics/cluster-metrics';
 import { createServiceMetrics } from '../common/metrics/service-metrics';
 import { serveUntilSignalled } from '../common/serve';
 import { closeStore } from '../common/store/open-store';
@@ -12,7 +13,7 @@ import { readSupergraphSdl } from './supergraph/subgraphs';
 
 async function serveGateway(config: GatewayConfig): Promise<void> {
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
-  const metrics = createServiceMetrics();
+  const metrics = cluster.isWorker ? clusterWide(createServiceMetrics()) : createServiceMetrics();
   const indexStore = await openIndexStore(config.indexUrl, { replicaUrls: config.indexReplicaUrls, onQuery: metrics.sqlStatementCounter('index') });
   const log = (message: string) => console.error(message);
   // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     if (!config.sharedState) log(`runs ${config.workers} workers without REDIS_URL: each keeps its own rate limit and persisted queries`);
     // Migrated once, here: workers starting together would race to migrate an embedded (SQLite) index.
     await closeStore(await openIndexStore(config.indexUrl));
+    answerClusterMetrics();
   }
   serveInWorkers(config.workers, () => serveGateway(config), log);
 }

@@ -35,6 +35,8 @@ import { lookupMissBudget } from './security/lookup-misses';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from './resilience/subgraph-policy';
+import { createSubgraphMetrics } from './resilience/subgraph-metrics';
+import { createRefusalMetrics } from './security/refusal-metrics';
 import { concurrencyLimit } from './resilience/concurrency-limit';
 import { DtsenServiceDataSource } from './dtsen-service-data-source';
 import { createRegisterAccess } from './register-access';
@@ -97,7 +99,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   disableApolloTelemetry();
   const log = options.log ?? ((message: string) => console.error(message));
   const metrics = options.metrics ?? createServiceMetrics();
-  const policies = createSubgraphPolicies(options.resilience, log);
+  const subgraphMetrics = createSubgraphMetrics(metrics.registry);
+  const policies = createSubgraphPolicies(options.resilience, log, subgraphMetrics);
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, log);
@@ -115,7 +118,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Each fetch keeps the document the planner built, cached with the plan: the data sources read it instead of parsing the fetch's text per call.
     queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
     buildService: ({ name, url }) => {
-      if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcher, createDtsenPolicy(options.resilience, log), log);
+      if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcher, createDtsenPolicy(options.resilience, log, subgraphMetrics), log);
       if (name === 'dtsen') return new InProcessDataSource(dtsenSchema);
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
       return new SourceDataSource(name, options.subgraphUrls[name], registers.fetcher, policies[name], log);
@@ -159,21 +162,26 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     else res.status(503).json({ status: 'unavailable' });
   });
   // For Prometheus inside the cluster; the ingress in front of the gateway does not route it (docs/security.md).
-  app.get('/metrics', metricsEndpoint(metrics.registry));
+  app.get('/metrics', metricsEndpoint(metrics.exposition));
   // Bodies are read and tokens verified before a request may take or wait for a slot, so that
   // neither a slow client nor an anonymous one holds the gateway; the export takes one like a query.
-  const admission = concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req)));
-  app.use('/export/households.csv', corsAllowList(options.corsOrigins));
+  const refusals = createRefusalMetrics(metrics.registry);
+  const admission = refusals.counted(concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req))), 'overloaded');
+  const cors = corsAllowList(options.corsOrigins);
+  app.use('/export/households.csv', cors);
   app.get(
     '/export/households.csv',
-    requireToken(admit, { log }),
+    refusals.counted(requireToken(admit, { log }), 'unauthenticated', 'rate_limited'),
     admission,
-    householdsCsvHandler({
-      principalOf,
-      index: options.index,
-      expected: { ruleSet: dtsenDependencies.ruleSet.version, evaluationDate: isoDate(options.evaluationDate) },
-      log,
-    }),
+    refusals.counted(
+      householdsCsvHandler({
+        principalOf,
+        index: options.index,
+        expected: { ruleSet: dtsenDependencies.ruleSet.version, evaluationDate: isoDate(options.evaluationDate) },
+        log,
+      }),
+      'forbidden',
+    ),
   );
   const graphql = expressMiddleware(server, {
     context: async ({ req }): Promise<GatewayContext> => {
@@ -184,14 +192,19 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
   app.use(
     '/graphql',
-    corsAllowList(options.corsOrigins),
+    cors,
     jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
     // The playground's page is static: it needs no token, and Apollo executes nothing for it.
     (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
-    requireToken(admit, { log, operationOf: requestOperationName, pointsOf: (req) => persistedQueries.inspect(req).points }),
-    persistedQueries.refuseInvalid,
+    refusals.counted(
+      requireToken(admit, { log, operationOf: requestOperationName, pointsOf: (req) => persistedQueries.inspect(req).points }),
+      'unauthenticated',
+      'rate_limited',
+    ),
+    refusals.counted(persistedQueries.refuseInvalid, 'persisted_query_invalid'),
     admission,
-    graphql,
+    // Apollo refuses a partner's fields (403) and a principal out of look-up misses (429) itself.
+    refusals.counted(graphql, 'forbidden', 'lookup_misses'),
   );
   if (options.dashboard) app.use(dashboardRouter());
   app.use(requestErrorHandler);

@@ -2,6 +2,7 @@ import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
 import type { Register } from '../store-url';
 import { graphqlMetricsPlugin } from './graphql-metrics-plugin';
+import type { MetricsExposition } from './metrics-endpoint';
 
 /** The stores a process counts statements of: its register's, or the gateway's resolution index. */
 export type CountedStore = Register | 'index';
@@ -14,6 +15,8 @@ export type CountedStore = Register | 'index';
 export interface ServiceMetrics {
   /** This app's metrics and the process's. */
   readonly registry: Registry;
+  /** What GET /metrics serves: the registry, or in a cluster worker every worker's (cluster-metrics.ts). */
+  readonly exposition: MetricsExposition;
   /** A store's `onQuery` (open-store.ts): counts every statement the store runs. */
   sqlStatementCounter(store: CountedStore): (sql: string) => void;
   /** Counts and times the GraphQL requests the app's Apollo Server runs. */
@@ -45,8 +48,10 @@ export function createServiceMetrics(): ServiceMetrics {
     registers: [own],
   });
   const graphqlPlugin = graphqlMetricsPlugin(own);
+  const registry = Registry.merge([processRegistry(), own]);
   return {
-    registry: Registry.merge([processRegistry(), own]),
+    registry,
+    exposition: registry,
     sqlStatementCounter(store) {
       const counter = sqlStatements.labels({ store });
       // Present from the start, so a scraper sees 0 rather than no series.

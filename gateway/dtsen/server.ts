@@ -1,11 +1,12 @@
 import { createCursorCodec } from '../../common/cursor';
 import type { Principal } from '../../common/auth/principal';
-import type { ServiceMetrics } from '../../common/metrics/service-metrics';
+import { createServiceMetrics, type ServiceMetrics } from '../../common/metrics/service-metrics';
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { Register } from '../../common/store-url';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
 import { indexWarningPlugin } from '../index-warning-plugin';
 import { createRegisterAccess } from '../register-access';
+import { createSubgraphMetrics } from '../resilience/subgraph-metrics';
 import { createSubgraphPolicies, type ResilienceSettings } from '../resilience/subgraph-policy';
 import { createDtsenContext, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
@@ -35,7 +36,8 @@ export interface DtsenServiceOptions {
  */
 export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promise<SubgraphApp> {
   const log = options.log ?? ((message: string) => console.error(message));
-  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(options.resilience, log) });
+  const metrics = options.metrics ?? createServiceMetrics();
+  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(options.resilience, log, createSubgraphMetrics(metrics.registry)) });
   const dependencies: DtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -49,7 +51,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
     signingSecret: options.signingSecret,
     context: (_req, principal: Principal) => createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs),
     ready: options.ready,
-    metrics: options.metrics,
+    metrics,
     plugins: [indexWarningPlugin()],
   });
   return {

@@ -97,3 +97,20 @@ export function isSourceFailure(error: unknown): boolean {
   if (status !== null) return status >= 500;
   return true;
 }
+
+/** How a failed attempt at a subgraph ended, as far as the transport can tell (a bounded set: it labels metrics). */
+export type AttemptFailure = 'refused' | 'error' | 'unreachable' | 'timeout' | 'deadline';
+
+/**
+ * `refused`: the subgraph answered 4xx; `error`: it answered 5xx or something that is not a GraphQL
+ * response; `unreachable`: no connection, or it dropped one; `timeout`: the attempt ran out of
+ * SUBGRAPH_TIMEOUT_MS; `deadline`: the gateway request's deadline aborted it.
+ */
+export function attemptFailure(error: unknown): AttemptFailure {
+  if (shapeOf(error)?.name === 'AbortError') return 'deadline';
+  const status = statusOf(error);
+  if (status !== null) return status < 500 ? 'refused' : 'error';
+  if (isTimeout(error)) return 'timeout';
+  if (causeCode(error) !== null || isTerminated(error)) return 'unreachable';
+  return 'error';
+}

@@ -20,7 +20,8 @@ import {
   type IPolicy,
 } from 'cockatiel';
 import { REGISTERS, type Register } from '../../common/store-url';
-import { isRetryableFailure, isSourceFailure } from './failures';
+import { attemptFailure, isRetryableFailure, isSourceFailure } from './failures';
+import type { CallOutcome, SubgraphCallMetrics, SubgraphMetrics } from './subgraph-metrics';
 
 export interface ResilienceSettings {
   /** Every subgraph call of one gateway request ends by then, retries and backoff included. */
@@ -109,7 +110,13 @@ function isRegister(name: RemoteSubgraph): name is Register {
   return name !== 'dtsen';
 }
 
-function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: (message: string) => void): SubgraphPolicy {
+function outcomeOf(error: unknown): CallOutcome {
+  if (isBrokenCircuit(error)) return 'circuit_open';
+  if (isDeadlineExceeded(error)) return 'deadline';
+  return attemptFailure(error);
+}
+
+function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: (message: string) => void, metrics: SubgraphCallMetrics): SubgraphPolicy {
   const breaker: CircuitBreakerPolicy = circuitBreaker(handleWhen(isSourceFailure), {
     halfOpenAfter: settings.breakerHalfOpenMs,
     breaker: new ConsecutiveBreaker(settings.breakerThreshold),
@@ -117,17 +124,26 @@ function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: 
   breaker.onBreak(() => log(`${register} circuit breaker opened: calls fail fast for ${settings.breakerHalfOpenMs} ms`));
   breaker.onHalfOpen(() => log(`${register} circuit breaker half-open: probing`));
   breaker.onReset(() => log(`${register} circuit breaker closed`));
+  breaker.onStateChange((state) => metrics.breakerChanged(STATES[state]));
   // The breaker sits inside the retry, so every attempt counts and an open breaker is not retried.
   const retrying = retry(handleWhen(isRetryableFailure), {
     maxAttempts: settings.retries,
     backoff: new ExponentialBackoff({ initialDelay: settings.retryBaseDelayMs, maxDelay: MAX_BACKOFF_MS }),
   });
+  retrying.onRetry(() => metrics.retried());
 
   return {
     async call<T>(attempt: () => Promise<T>, options: CallOptions): Promise<T> {
       const calls = options.calls;
       // One failed call per register and request: a second would wait for the same fault again.
-      if (isRegister(register) && calls?.unavailable.has(register)) throw new AlreadyUnavailableError(register);
+      if (isRegister(register) && calls?.unavailable.has(register)) {
+        metrics.called('skipped', null);
+        throw new AlreadyUnavailableError(register);
+      }
+      const started = performance.now();
+      // Set once the breaker lets an attempt through: a call that never reached the subgraph is not timed.
+      let asked = false;
+      const seconds = () => (asked ? (performance.now() - started) / 1000 : null);
       try {
         const remaining = (calls?.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
         if (remaining <= 0) throw new TaskCancelledError(`the request deadline passed before ${register} was asked`);
@@ -135,8 +151,14 @@ function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: 
           ? timeout(remaining, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false })
           : noop;
         const policy = wrap(deadline, options.idempotent ? retrying : noop, breaker);
-        return await policy.execute(({ signal }) => attemptSignal.run(signal, attempt));
+        const result = await policy.execute(({ signal }) => {
+          asked = true;
+          return attemptSignal.run(signal, attempt);
+        });
+        metrics.called('ok', seconds());
+        return result;
       } catch (error) {
+        metrics.called(outcomeOf(error), seconds());
         if (isRegister(register)) calls?.unavailable.add(register);
         throw error;
       }
@@ -146,11 +168,11 @@ function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: 
 }
 
 /** The policy of the dtsen service's calls (DTSEN_URL); it never marks a register unavailable. */
-export function createDtsenPolicy(settings: ResilienceSettings, log: (message: string) => void): SubgraphPolicy {
-  return policyFor('dtsen', settings, log);
+export function createDtsenPolicy(settings: ResilienceSettings, log: (message: string) => void, metrics: SubgraphMetrics): SubgraphPolicy {
+  return policyFor('dtsen', settings, log, metrics.of('dtsen'));
 }
 
 /** One policy per register, shared by every request: the breakers must see all of a register's calls. */
-export function createSubgraphPolicies(settings: ResilienceSettings, log: (message: string) => void): Readonly<Record<Register, SubgraphPolicy>> {
-  return Object.freeze(Object.fromEntries(REGISTERS.map((register) => [register, policyFor(register, settings, log)])) as Record<Register, SubgraphPolicy>);
+export function createSubgraphPolicies(settings: ResilienceSettings, log: (message: string) => void, metrics: SubgraphMetrics): Readonly<Record<Register, SubgraphPolicy>> {
+  return Object.freeze(Object.fromEntries(REGISTERS.map((register) => [register, policyFor(register, settings, log, metrics.of(register))])) as Record<Register, SubgraphPolicy>);
 }

@@ -4,6 +4,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { storeKinds } from '../support/stores';
 import { fullAccessToken, testToken } from '../support/tokens';
 import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK, WORLD } from '../federated/fixtures';
+import { subgraphLines } from './metric-lines';
 
 interface MetricsAnswer {
   readonly status: number;
@@ -18,7 +19,7 @@ async function getMetrics(origin: string, init: RequestInit = {}): Promise<Metri
 
 /** The samples of this application's own metrics, less the histogram buckets and sums (timings). */
 function dtsenSamples(text: string): string[] {
-  return text.split('\n').filter((line) => line.startsWith('dtsen_') && !/_bucket\{|_sum /.test(line));
+  return text.split('\n').filter((line) => line.startsWith('dtsen_') && !/_bucket\{|_sum[{ ]/.test(line));
 }
 
 function sqlStatements(text: string, store: string): number {
@@ -70,7 +71,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     expect(answer.status).toBe(404);
   });
 
-  it('when a gateway has answered one query and refused a misspelt one, then its /metrics counts one success and one error, nothing running, waiting or refused, beside the process metrics', async () => {
+  it('when a gateway has answered one query and refused a misspelt one, then its /metrics counts one success and one error, the one call to the dtsen service, nothing running, waiting or refused, beside the process metrics', async () => {
     const gatewayUrl = await system.startAnotherGateway();
     const token = await fullAccessToken();
     const post = (query: string) =>
@@ -86,6 +87,14 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
         'dtsen_graphql_requests_total{outcome="success"} 1',
         'dtsen_graphql_requests_total{outcome="error"} 1',
         'dtsen_graphql_request_duration_seconds_count 2',
+        // The look-up is the dtsen service's alone; the misspelt one fails validation in the gateway.
+        ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
+        'dtsen_gateway_refusals_total{status="401",reason="unauthenticated"} 0',
+        'dtsen_gateway_refusals_total{status="403",reason="forbidden"} 0',
+        'dtsen_gateway_refusals_total{status="429",reason="rate_limited"} 0',
+        'dtsen_gateway_refusals_total{status="429",reason="lookup_misses"} 0',
+        'dtsen_gateway_refusals_total{status="503",reason="overloaded"} 0',
+        'dtsen_gateway_refusals_total{status="400",reason="persisted_query_invalid"} 0',
         'dtsen_gateway_requests_running 0',
         'dtsen_gateway_requests_queued 0',
         'dtsen_gateway_requests_shed_total{reason="queue_full"} 0',
@@ -106,6 +115,6 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     expect(read.body.errors).toBeUndefined();
     const personal = [SUTRISNO_KK, ...[BUDI, SITI, AYU, DEWI].flatMap((person) => [person.nik, person.name]), ...Object.values(caller), 'MetricsLeakCheck'];
     expect(texts.map((text) => personal.filter((value) => text.includes(value)))).toEqual(origins.map(() => []));
-    expect([...new Set(texts.flatMap((text) => dtsenSamples(text).flatMap((line) => [...line.matchAll(/(\w+)="/g)].map((label) => label[1]))))].sort()).toEqual(['outcome', 'reason', 'store']);
+    expect([...new Set(texts.flatMap((text) => dtsenSamples(text).flatMap((line) => [...line.matchAll(/(\w+)="/g)].map((label) => label[1]))))].sort()).toEqual(['outcome', 'reason', 'state', 'status', 'store', 'subgraph']);
   });
 });

@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { samples } from '../observability/metric-lines';
 import { freePort, run, waitForLine, type Started } from '../support/main-process';
 import { testToken } from '../support/tokens';
 import { post } from './apq-client';
@@ -24,6 +26,24 @@ async function readyLines(started: Started, url: string, count: number, timeoutM
   }
 }
 
+/**
+ * One request on a connection of its own: the cluster primary hands each new connection to the
+ * next worker in turn, where fetch would keep reusing one connection, so one worker.
+ */
+function onNewConnection(url: string, options: { method: 'GET' | 'POST'; token?: string; query?: string }): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) };
+    const req = httpRequest(url, { method: options.method, agent: false, headers }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(options.query === undefined ? undefined : JSON.stringify({ query: options.query }));
+  });
+}
+
 describe('a gateway started with GATEWAY_WORKERS=2', () => {
   let shared: TestSharedState;
   let dataDir: string;
@@ -42,6 +62,32 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
     rmSync(dataDir, { recursive: true, force: true });
     await shared.remove();
   });
+
+  it('when requests were answered by both workers, then /metrics on either worker counts them all, and shows the breakers of both', async () => {
+    const token = await testToken('frontend', { subject: 'two-workers-metrics' });
+    const statuses = [];
+    for (let i = 0; i < 4; i += 1) statuses.push((await onNewConnection(url, { method: 'POST', token, query: RULE_SET })).status);
+
+    const scrapes = [];
+    for (let i = 0; i < 2; i += 1) scrapes.push((await onNewConnection(new URL('/metrics', url).href, { method: 'GET' })).text);
+
+    const read = (text: string) => [
+      ...samples(text, 'dtsen_graphql_requests_total'),
+      ...samples(text, 'dtsen_gateway_refusals_total{status="429"'),
+      ...samples(text, 'dtsen_subgraph_circuit_breaker_state').filter((line) => line.includes('state="closed"')),
+    ];
+    const expected = [
+      'dtsen_graphql_requests_total{outcome="success"} 3',
+      'dtsen_graphql_requests_total{outcome="error"} 0',
+      'dtsen_gateway_refusals_total{status="429",reason="rate_limited"} 1',
+      'dtsen_gateway_refusals_total{status="429",reason="lookup_misses"} 0',
+      // Each worker has its own breakers, all closed: the sum counts the workers.
+      'dtsen_subgraph_circuit_breaker_state{subgraph="dtks",state="closed"} 2',
+      'dtsen_subgraph_circuit_breaker_state{subgraph="regsosek",state="closed"} 2',
+      'dtsen_subgraph_circuit_breaker_state{subgraph="p3ke",state="closed"} 2',
+    ];
+    expect({ statuses, scrapes: scrapes.map(read) }).toEqual({ statuses: [200, 200, 200, 429], scrapes: [expected, expected] });
+  }, 30_000);
 
   it('when a worker dies, then another takes its place and requests are answered within the principal\'s budget; SIGTERM stops them all and the gateway exits 0', async () => {
     const token = await testToken('frontend', { subject: 'two-workers' });
