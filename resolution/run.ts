@@ -240,6 +240,7 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
   const { ruleSet } = await client.query<{ ruleSet: { version: string; evaluationDate: string } }>(
     '{ ruleSet { version evaluationDate } }',
   );
+  const total = await listingTotals(client);
   const unfinished = await index.unfinishedRun();
   const resumed = unfinished !== null && unfinished.ruleSet === ruleSet.version && unfinished.evaluationDate === ruleSet.evaluationDate;
   const run =
@@ -250,10 +251,10 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
           evaluationDate: ruleSet.evaluationDate,
           startedAt: now().toISOString(),
           cursors: JSON.stringify(START),
+          familiesTotal: total,
         });
   const positions = resumed ? await usablePositions(client, readPositions(run)) : START;
   const remaining = PASSES.filter((pass) => !positions[pass].done);
-  const total = await listingTotals(client);
 
   const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
   const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
@@ -266,9 +267,10 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
     writing = written.catch(() => undefined);
     return written;
   };
-  const saveCursors = () => {
-    const cursors = currentPositions();
-    write(() => index.saveCursors(run.id, cursors)).catch((error: unknown) => {
+  // Saved after every stored page, with the cursors: the gateway shows it while the run is under way.
+  const saveProgress = () => {
+    const progress = { cursors: currentPositions(), familiesDone: listed, familiesTotal: total, progressAt: now().toISOString() };
+    write(() => index.saveProgress(run.id, progress)).catch((error: unknown) => {
       failure ??= error;
     });
   };
@@ -279,6 +281,7 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
   let pages = 0;
   let listed = PASSES.reduce((sum, pass) => sum + positions[pass].listed, 0);
   const listedBefore = listed;
+  if (resumed) saveProgress();
   const stopping = () => failure !== null || options.signal?.aborted === true || (options.maxPages !== undefined && pages >= options.maxPages);
 
   const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
@@ -288,7 +291,8 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
       entry.stored = true;
       listed += job.page.nodes.length;
       options.onProgress?.(listed, total);
-      if (watermarks[job.pass].advance(walked())) saveCursors();
+      watermarks[job.pass].advance(walked());
+      saveProgress();
     } catch (error) {
       failure ??= error;
     } finally {
@@ -323,7 +327,7 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
       if (walked) break;
     }
     await Promise.all(inFlight);
-    if (walked && watermarks[pass].advance(true)) saveCursors();
+    if (walked && watermarks[pass].advance(true)) saveProgress();
     if (!walked) break;
   }
   await Promise.all(inFlight);
