@@ -62,7 +62,7 @@ function runningRun(runs: IndexRuns): RunningRun | null {
 
 /** What the warning says of a run under way, so a client is not sent to start a second one. */
 function runningProblem(running: RunningRun, lastFinishedId: number | null): string {
-  const progress = `${running.familiesDone} of ${running.familiesTotal} listed families, last progress at ${running.progressAt ?? running.startedAt}`;
+  const progress = `${running.familiesDone} of ${running.familiesTotal} register records, last progress at ${running.progressAt ?? running.startedAt}`;
   const after = lastFinishedId === null ? '' : ` started after run ${lastFinishedId} and`;
   return `resolution run ${running.runId}${after} has not finished (${progress})`;
 }

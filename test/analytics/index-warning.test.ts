@@ -51,7 +51,7 @@ describe('the index status in responses', () => {
         extensions: {
           indexWarning: {
             code: 'INDEX_STALE',
-            message: `The resolution index is not current: resolution run ${started.id} started after run ${finished.runId} and has not finished (17 of 41 listed families, last progress at 2026-11-29T00:00:03.000Z). ${WAIT_OR_RESUME}`,
+            message: `The resolution index is not current: resolution run ${started.id} started after run ${finished.runId} and has not finished (17 of 41 register records, last progress at 2026-11-29T00:00:03.000Z). ${WAIT_OR_RESUME}`,
           },
         },
       },
