@@ -134,9 +134,11 @@
     info.classList.toggle('stale', !index.current);
   }
 
-  // A panel's numbers as shown, kept for its CSV download. Region rows carry the region for its code.
+  // Each panel's numbers as shown, kept for its CSV download. Region rows carry the region for its code.
+  const shownRows = new WeakMap();
+
   function fillTable(section, head, rows) {
-    section.shownRows = { head, rows };
+    shownRows.set(section, { head, rows });
     const table = section.querySelector('table');
     table.replaceChildren();
     const thead = table.createTHead().insertRow();
@@ -288,12 +290,13 @@
   }
 
   function downloadCsv(section) {
-    if (!section.shownRows) return;
+    const shown = shownRows.get(section);
+    if (!shown) return;
     const parts = [section.dataset.panel];
     if (section.dataset.program) parts.push(section.dataset.program.toLowerCase());
     parts.push(choice() ? choice().code : 'all');
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([csvOf(section.shownRows)], { type: 'text/csv;charset=utf-8' }));
+    link.href = URL.createObjectURL(new Blob([csvOf(shown)], { type: 'text/csv;charset=utf-8' }));
     link.download = `${parts.join('-')}.csv`;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 0);
