@@ -68,6 +68,12 @@ export interface ResolutionRunRow {
   readonly families: number;
   /** JSON of the listing positions reached, so an interrupted run resumes there. */
   readonly cursors: string;
+  /** Entries of the registers' listings walked so far: a family counts once per register holding it. */
+  readonly familiesDone: number;
+  /** Entries the three listings held when the run started or was last resumed. */
+  readonly familiesTotal: number;
+  /** When the run last stored a page (ISO 8601); null for runs from before progress was kept. */
+  readonly progressAt: string | null;
 }
 
 /** Program code → the property suffix of its columns (PBI_JK → PbiJk). */
@@ -161,6 +167,9 @@ export const ResolutionRunEntity = new EntitySchema<ResolutionRunRow>({
     finishedAt: instant('finished_at', true),
     families: entityColumn.integer('families'),
     cursors: entityColumn.varchar('cursors', 2000),
+    familiesDone: { ...entityColumn.integer('families_done'), default: 0 },
+    familiesTotal: { ...entityColumn.integer('families_total'), default: 0 },
+    progressAt: instant('progress_at', true),
   },
 });
 

@@ -12,6 +12,17 @@ export interface IndexInfo {
   readonly finishedAt: string | null;
   readonly families: number;
   readonly current: boolean;
+  /** The newest run, when it has not finished. */
+  readonly running: RunningRun | null;
+}
+
+/** `IndexRunProgress` of the schema. */
+export interface RunningRun {
+  readonly runId: number;
+  readonly startedAt: string;
+  readonly progressAt: string | null;
+  readonly familiesDone: number;
+  readonly familiesTotal: number;
 }
 
 /** What the gateway resolves with: the run the index should come from used the same. */
@@ -43,22 +54,40 @@ export interface IndexStatus {
 
 const RESOLVE = 'Run `npm run resolve` with the system running to bring it up to date.';
 
+function runningRun(runs: IndexRuns): RunningRun | null {
+  const run = runs.unfinished;
+  if (run === null) return null;
+  return { runId: run.id, startedAt: run.startedAt, progressAt: run.progressAt, familiesDone: run.familiesDone, familiesTotal: run.familiesTotal };
+}
+
+/** What the warning says of a run under way, so a client is not sent to start a second one. */
+function runningProblem(running: RunningRun, lastFinishedId: number | null): string {
+  const progress = `${running.familiesDone} of ${running.familiesTotal} register records, last progress at ${running.progressAt ?? running.startedAt}`;
+  const after = lastFinishedId === null ? '' : ` started after run ${lastFinishedId} and`;
+  return `resolution run ${running.runId}${after} has not finished (${progress})`;
+}
+
+const WAIT_OR_RESUME = 'A run under way brings it up to date when it finishes; `npm run resolve` resumes an interrupted one.';
+
 /** The index's state from its runs: the last finished run, unless something makes it not current. */
 export function indexStatus(runs: IndexRuns, expected: ExpectedResolution): IndexStatus {
   const run = runs.lastFinished;
+  const running = runningRun(runs);
   if (run === null) {
     return {
-      info: { runId: null, ruleSet: null, evaluationDate: null, finishedAt: null, families: 0, current: false },
+      info: { runId: null, ruleSet: null, evaluationDate: null, finishedAt: null, families: 0, current: false, running },
       warning: {
         code: 'INDEX_MISSING',
-        message: `The resolution index has no finished run, so answers from it are empty or partial. ${RESOLVE}`,
+        message:
+          running === null
+            ? `The resolution index has no finished run, so answers from it are empty or partial. ${RESOLVE}`
+            : `The resolution index has no finished run, so answers from it are empty or partial: ${runningProblem(running, null)}. ${WAIT_OR_RESUME}`,
       },
     };
   }
   const problems: string[] = [];
-  if (runs.unfinished !== null && runs.unfinished.id > run.id) {
-    problems.push(`resolution run ${runs.unfinished.id} started after run ${run.id} and has not finished`);
-  }
+  const newerRun = running !== null && running.runId > run.id ? running : null;
+  if (newerRun !== null) problems.push(runningProblem(newerRun, run.id));
   if (run.ruleSet !== expected.ruleSet || run.evaluationDate !== expected.evaluationDate) {
     problems.push(
       `run ${run.id} resolved rule set ${run.ruleSet} at ${run.evaluationDate}, the gateway uses rule set ${expected.ruleSet} at ${expected.evaluationDate}`,
@@ -71,7 +100,9 @@ export function indexStatus(runs: IndexRuns, expected: ExpectedResolution): Inde
     finishedAt: run.finishedAt,
     families: run.families,
     current: problems.length === 0,
+    running: newerRun,
   };
   if (info.current) return { info, warning: null };
-  return { info, warning: { code: 'INDEX_STALE', message: `The resolution index is not current: ${problems.join('; ')}. ${RESOLVE}` } };
+  const advice = newerRun === null ? RESOLVE : WAIT_OR_RESUME;
+  return { info, warning: { code: 'INDEX_STALE', message: `The resolution index is not current: ${problems.join('; ')}. ${advice}` } };
 }

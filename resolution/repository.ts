@@ -21,6 +21,13 @@ import { createRunLock, type RunLock } from './run-lock';
 /** A stored run: its row, with the id the store gave it. */
 export type ResolutionRun = ResolutionRunRow & { readonly id: number };
 
+export interface RunProgress {
+  readonly cursors: string;
+  readonly familiesDone: number;
+  readonly familiesTotal: number;
+  readonly progressAt: string;
+}
+
 export interface IssueKey {
   readonly noKK: string;
   readonly code: string;
@@ -32,11 +39,14 @@ export interface IndexRepository {
   readonly lock: RunLock;
   /** Stores the households (replacing earlier rows and issues of the same No. KK) in one transaction. */
   saveHouseholds(households: readonly ResolvedHousehold[], runId: number, resolvedAt: string): Promise<void>;
-  startRun(run: { ruleSet: string; evaluationDate: string; startedAt: string; cursors: string }): Promise<ResolutionRun>;
+  /** A new run, with nothing done yet of the `familiesTotal` listing entries it has to walk (default 0: not counted). */
+  startRun(run: { ruleSet: string; evaluationDate: string; startedAt: string; cursors: string; familiesTotal?: number }): Promise<ResolutionRun>;
   /** The most recent run that has not finished, if any. */
   unfinishedRun(): Promise<ResolutionRun | null>;
   lastFinishedRun(): Promise<ResolutionRun | null>;
   saveCursors(runId: number, cursors: string): Promise<void>;
+  /** Records how far a run has come, for the gateway to show while it runs (one UPDATE). */
+  saveProgress(runId: number, progress: RunProgress): Promise<void>;
   /**
    * Ends a run: households no longer listed by any register (not resolved by it) leave the index,
    * and the run records how many it resolved. Returns that number.
@@ -139,8 +149,8 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
       });
     },
 
-    async startRun(run) {
-      const saved = await runs.save({ ...run, finishedAt: null, families: 0 });
+    async startRun({ familiesTotal = 0, ...run }) {
+      const saved = await runs.save({ ...run, finishedAt: null, families: 0, familiesDone: 0, familiesTotal, progressAt: run.startedAt });
       return toRun(saved);
     },
 
@@ -156,6 +166,10 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
 
     async saveCursors(runId, cursors) {
       await runs.update({ id: runId }, { cursors });
+    },
+
+    async saveProgress(runId, progress) {
+      await runs.update({ id: runId }, progress);
     },
 
     async finishRun(runId, finishedAt) {

@@ -48,8 +48,9 @@ export interface ResolutionOptions {
 
 /** The run that holds the index, as a second run reports it. */
 export interface RunInProgress extends LockHolder {
-  /** Families of the listing pages it has stored so far. */
-  readonly familiesStored: number;
+  /** Register records (a family once per register holding it) it has resolved so far, of all it has to. */
+  readonly familiesDone: number;
+  readonly familiesTotal: number;
 }
 
 /** Another run holds the index: this one changed nothing. */
@@ -58,7 +59,7 @@ export class ResolutionInProgressError extends Error {
     const run = inProgress.runId === null ? 'a run' : `run ${inProgress.runId}`;
     super(
       `Another resolution run is filling the index: ${run}, started ${inProgress.acquiredAt} by ${inProgress.holder}, ` +
-        `${inProgress.familiesStored.toLocaleString('en')} families stored so far. This run changed nothing; ` +
+        `${inProgress.familiesDone.toLocaleString('en')} of ${inProgress.familiesTotal.toLocaleString('en')} register records done. This run changed nothing; ` +
         'wait for that one to end (npm run resolve -- --wait waits for it), or stop it.',
     );
     this.name = 'ResolutionInProgressError';
@@ -278,8 +279,7 @@ async function holdIndex(options: ResolutionOptions, now: () => Date, leaseMs: n
     if (claim.claimed) return;
     const holder = claim.by;
     const run = holder.runId === null ? undefined : (await options.index.runs()).find((candidate) => candidate.id === holder.runId);
-    const familiesStored = run ? PASSES.reduce((sum, pass) => sum + readPositions(run)[pass].listed, 0) : 0;
-    const inProgress: RunInProgress = { ...holder, familiesStored };
+    const inProgress: RunInProgress = { ...holder, familiesDone: run?.familiesDone ?? 0, familiesTotal: run?.familiesTotal ?? 0 };
     if (!options.wait) throw new ResolutionInProgressError(inProgress);
     options.onWaiting?.(inProgress);
     await delay(options.waitPollMs ?? 2_000, undefined, options.signal ? { signal: options.signal } : {});
@@ -295,6 +295,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
   const { ruleSet } = await client.query<{ ruleSet: { version: string; evaluationDate: string } }>(
     '{ ruleSet { version evaluationDate } }',
   );
+  const total = await listingTotals(client);
   const unfinished = await index.unfinishedRun();
   const resumed = unfinished !== null && unfinished.ruleSet === ruleSet.version && unfinished.evaluationDate === ruleSet.evaluationDate;
   const run =
@@ -305,6 +306,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
           evaluationDate: ruleSet.evaluationDate,
           startedAt: now().toISOString(),
           cursors: JSON.stringify(START),
+          familiesTotal: total,
         });
   // Pages are resolved concurrently but written one at a time: concurrent replace-by-key
   // transactions deadlock on MySQL's gap locks, writing is a small share of a page's time, and a
@@ -337,13 +339,13 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
   async function resolveRun(): Promise<ResolutionSummary> {
     const positions = resumed ? await usablePositions(client, readPositions(run)) : START;
     const remaining = PASSES.filter((pass) => !positions[pass].done);
-    const total = await listingTotals(client);
 
     const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
     const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
-    const saveCursors = () => {
-      const cursors = currentPositions();
-      write(() => index.saveCursors(run.id, cursors)).catch((error: unknown) => {
+    // Saved after every stored page, with the cursors: the gateway shows it while the run is under way.
+    const saveProgress = () => {
+      const progress = { cursors: currentPositions(), familiesDone: listed, familiesTotal: total, progressAt: now().toISOString() };
+      write(() => index.saveProgress(run.id, progress)).catch((error: unknown) => {
         failure ??= error;
       });
     };
@@ -353,6 +355,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
     let pages = 0;
     let listed = PASSES.reduce((sum, pass) => sum + positions[pass].listed, 0);
     const listedBefore = listed;
+    if (resumed) saveProgress();
     const stopping = () => failure !== null || options.signal?.aborted === true || (options.maxPages !== undefined && pages >= options.maxPages);
 
     const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
@@ -362,7 +365,8 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
         entry.stored = true;
         listed += job.page.nodes.length;
         options.onProgress?.(listed, total);
-        if (watermarks[job.pass].advance(walked())) saveCursors();
+        watermarks[job.pass].advance(walked());
+        saveProgress();
       } catch (error) {
         failure ??= error;
       } finally {
@@ -397,7 +401,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
         if (walked) break;
       }
       await Promise.all(inFlight);
-      if (walked && watermarks[pass].advance(true)) saveCursors();
+      if (walked && watermarks[pass].advance(true)) saveProgress();
       if (!walked) break;
     }
     await Promise.all(inFlight);

@@ -8,6 +8,7 @@ import { IndexRegionDesil1767484800000 } from './migrations/1767484800000-index-
 import { IndexRegionSummary1767571200000 } from './migrations/1767571200000-index-region-summary';
 import { IndexAudit1767657600000 } from './migrations/1767657600000-index-audit';
 import { IndexListingKey1767744000000 } from './migrations/1767744000000-index-listing-key';
+import { IndexRunProgress1767830400000 } from './migrations/1767830400000-index-run-progress';
 import { IndexRunLock1767916800000 } from './migrations/1767916800000-index-run-lock';
 import { ResolutionLockEntity } from './run-lock';
 
@@ -20,6 +21,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexRegionSummary1767571200000,
     IndexAudit1767657600000,
     IndexListingKey1767744000000,
+    IndexRunProgress1767830400000,
     IndexRunLock1767916800000,
   ],
 };

@@ -31,22 +31,25 @@ export interface DashboardPanel {
 
 export const DASHBOARD_PANELS: readonly DashboardPanel[] = [
   {
-    id: 'desil-by-city',
+    id: 'desil-by-region',
     title: 'Desil distribution per city',
     explanation: 'Families in each resolved welfare desil, 1 (poorest) to 10; "unranked": no register ranks the family.',
   },
   {
-    id: 'targeting-errors-by-district',
+    id: 'targeting-errors-by-region',
     title: 'Targeting errors per district',
     explanation:
       'Inclusion errors: families receiving a programme they are not eligible for. Exclusion errors: eligible families not receiving it.',
   },
   {
     id: 'data-quality',
-    title: 'Data-quality issues',
-    explanation: 'Families with at least one issue of each kind, over all regions (see docs/data-quality.md).',
+    title: 'Data-quality issues in all regions',
+    explanation: 'Families with at least one issue of each kind (see docs/data-quality.md).',
   },
 ];
+
+/** The query of the region filter's choices, `queries/regions.graphql`. */
+export const REGIONS_QUERY_ID = 'regions';
 
 interface Asset {
   readonly file: string;
@@ -74,7 +77,7 @@ function panelHtml(panel: DashboardPanel): string {
   return `
     <section class="panel" id="${id}" data-panel="${id}" data-state="loading" aria-labelledby="${id}-title">
       <div class="figure">
-        <h2 id="${id}-title">${escapeHtml(panel.title)}</h2>
+        <h2 id="${id}-title" class="title">${escapeHtml(panel.title)}</h2>
         <p class="explanation">${escapeHtml(panel.explanation)}</p>
         <div class="controls"></div>
         <p class="notice" role="alert" hidden></p>
@@ -83,12 +86,15 @@ function panelHtml(panel: DashboardPanel): string {
         <details class="data" open hidden>
           <summary>Numbers</summary>
           <table></table>
+          <button type="button" class="download">Download CSV</button>
         </details>
       </div>
       <div class="query">
         <h3>Query</h3>
-        <p>Copy it into the <a href="/graphql">GraphQL playground</a> to explore further.</p>
-        <pre><code>${escapeHtml(dashboardQuery(panel.id))}</code></pre>
+        <p>Copy it and its variables into the <a href="/graphql">GraphQL playground</a> to explore further.</p>
+        <pre class="query-text"><code>${escapeHtml(dashboardQuery(panel.id))}</code></pre>
+        <h3>Variables</h3>
+        <pre class="variables"><code></code></pre>
       </div>
     </section>`;
 }
@@ -115,6 +121,16 @@ function dashboardHtml(): string {
       <button type="submit">Show statistics</button>
     </form>
   </header>
+  <nav id="region-filter" aria-label="Region">
+    <label for="city">City</label>
+    <select id="city" name="city"><option value="">All cities</option></select>
+    <label for="district">District</label>
+    <select id="district" name="district" disabled><option value="">All districts</option></select>
+    <details>
+      <summary>Query of the choices</summary>
+      <pre class="query-text"><code>${escapeHtml(dashboardQuery(REGIONS_QUERY_ID))}</code></pre>
+    </details>
+  </nav>
   <main>${DASHBOARD_PANELS.map(panelHtml).join('')}
   </main>
 </body>

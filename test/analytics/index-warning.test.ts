@@ -5,6 +5,7 @@ const world = generatedWorld(20);
 const families = world.truth.length;
 
 const RESOLVE = 'Run `npm run resolve` with the system running to bring it up to date.';
+const WAIT_OR_RESUME = 'A run under way brings it up to date when it finishes; `npm run resolve` resumes an interrupted one.';
 
 describe('the index status in responses', () => {
   let system: RunningSystem;
@@ -33,20 +34,24 @@ describe('the index status in responses', () => {
     expect(response).toEqual({ status: 200, body: { data: { ruleSet: { version: '2025' } } } });
   });
 
-  it('when a newer run has started and not finished, then statistics answer from the last finished run and say INDEX_STALE', async () => {
+  it('when a newer run has started and not finished, then statistics answer from the last finished run, show its progress and say INDEX_STALE', async () => {
     const finished = await system.resolve();
-    const started = await system.index.startRun({ ruleSet: '2025', evaluationDate: '2026-11-28', startedAt: '2026-11-29T00:00:00.000Z', cursors: '{}' });
+    const started = await system.index.startRun({ ruleSet: '2025', evaluationDate: '2026-11-28', startedAt: '2026-11-29T00:00:00.000Z', cursors: '{}', familiesTotal: 40 });
+    await system.index.saveProgress(started.id, { cursors: '{}', familiesDone: 17, familiesTotal: 41, progressAt: '2026-11-29T00:00:03.000Z' });
 
-    const response = await system.query('{ statistics(level: PROVINCE) { total { families } index { runId families current } } }');
+    const response = await system.query(
+      '{ statistics(level: PROVINCE) { total { families } index { runId families current running { runId startedAt progressAt familiesDone familiesTotal } } } }',
+    );
 
+    const running = { runId: started.id, startedAt: '2026-11-29T00:00:00.000Z', progressAt: '2026-11-29T00:00:03.000Z', familiesDone: 17, familiesTotal: 41 };
     expect(response).toEqual({
       status: 200,
       body: {
-        data: { statistics: { total: { families }, index: { runId: finished.runId, families, current: false } } },
+        data: { statistics: { total: { families }, index: { runId: finished.runId, families, current: false, running } } },
         extensions: {
           indexWarning: {
             code: 'INDEX_STALE',
-            message: `The resolution index is not current: resolution run ${started.id} started after run ${finished.runId} and has not finished. ${RESOLVE}`,
+            message: `The resolution index is not current: resolution run ${started.id} started after run ${finished.runId} and has not finished (17 of 41 register records, last progress at 2026-11-29T00:00:03.000Z). ${WAIT_OR_RESUME}`,
           },
         },
       },

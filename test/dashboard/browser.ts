@@ -20,11 +20,14 @@ export function watchPage(page: Page): PageActivity {
 
 export interface PanelView {
   readonly panel: string;
-  /** `ready`, `error`, `stale` or `empty`. */
+  readonly title: string;
+  /** `ready`, `filling`, `error`, `stale`, `empty` or `waiting`. */
   readonly state: string;
   /** The notice shown instead of the chart, or null when none is visible. */
   readonly notice: string | null;
   readonly query: string;
+  /** The variables shown beside the query, parsed. */
+  readonly variables: Record<string, unknown>;
   /** The visible data table, header row first, cells as shown. */
   readonly table: string[][];
   /** The data of the Chart.js chart drawn in the panel, or null when there is none. */
@@ -48,9 +51,11 @@ export async function readPanels(page: Page): Promise<PanelView[]> {
       const rows = details.hidden ? [] : Array.from(section.querySelectorAll('table tr'));
       return {
         panel: section.dataset.panel,
+        title: section.querySelector('h2').textContent,
         state: section.dataset.state,
         notice: notice.hidden ? null : notice.textContent,
-        query: section.querySelector('.query pre').textContent,
+        query: section.querySelector('.query .query-text').textContent,
+        variables: JSON.parse(section.querySelector('.query .variables').textContent),
         table: rows.map((row: any) => Array.from(row.cells).map((cell: any) => cell.textContent)),
         chart: chart
           ? {
@@ -68,4 +73,18 @@ export async function openDashboard(page: Page, origin: string, token: string): 
   await page.goto(`${origin}/dashboard`);
   await page.fill('#token', token);
   await page.click('#token-form button[type="submit"]');
+}
+
+/** Chooses a region in the filter (`city` or `district`) by its plain code, as a reader picks it from the list. */
+export async function chooseRegion(page: Page, filter: 'city' | 'district', code: string): Promise<void> {
+  await page.selectOption(`#${filter}`, code);
+}
+
+/** Clicks a panel's CSV download and returns the file's name and text. */
+export async function downloadPanelCsv(page: Page, panel: string): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`#${panel} button.download`)]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }

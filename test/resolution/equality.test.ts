@@ -11,6 +11,8 @@ import { createTestIndexStore, type TestIndexStore } from './index-store';
 
 const world = generatedWorld(300);
 const knownFamilies = world.truth.map((line) => line.noKK).sort();
+/** Entries of the three registers' listings: a family counts once per register holding it. */
+const listedFamilies = world.dtks.length + world.regsosek.length + world.p3ke.length;
 
 describe('a resolution run over 300 generated families (SQLite stores)', () => {
   let system: RunningSystem;
@@ -98,7 +100,7 @@ describe('a resolution run over 300 generated families (SQLite stores)', () => {
     });
   });
 
-  it('when it finishes, then the run is recorded with its rule set, evaluation date and families', async () => {
+  it('when it finishes, then the run is recorded with its rule set, evaluation date, families and its progress complete', async () => {
     const runs = await index.runs();
 
     expect(runs).toEqual([
@@ -110,6 +112,9 @@ describe('a resolution run over 300 generated families (SQLite stores)', () => {
         finishedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
         families: knownFamilies.length,
         cursors: expect.any(String),
+        familiesDone: listedFamilies,
+        familiesTotal: listedFamilies,
+        progressAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
       },
     ]);
   });

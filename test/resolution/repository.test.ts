@@ -52,6 +52,7 @@ const ORPHAN: ResolvedHousehold = {
 };
 
 const RUN = { ruleSet: '2025', evaluationDate: '2026-11-28', startedAt: '2026-11-28T01:00:00.000Z', cursors: '{}' };
+const NOTHING_DONE = { familiesDone: 0, familiesTotal: 0 };
 
 describe.each(storeKinds())('the resolution index repository (%s)', (kind) => {
   let store: TestIndexStore;
@@ -112,8 +113,36 @@ describe.each(storeKinds())('the resolution index repository (%s)', (kind) => {
     await index.saveCursors(run.id, '{"regsosek":{"after":"abc","done":false}}');
 
     expect({ unfinished: await index.unfinishedRun(), finished: await index.lastFinishedRun() }).toEqual({
-      unfinished: { id: run.id, ...RUN, finishedAt: null, families: 0, cursors: '{"regsosek":{"after":"abc","done":false}}' },
+      unfinished: {
+        id: run.id,
+        ...RUN,
+        finishedAt: null,
+        families: 0,
+        cursors: '{"regsosek":{"after":"abc","done":false}}',
+        ...NOTHING_DONE,
+        progressAt: RUN.startedAt,
+      },
       finished: null,
+    });
+  });
+
+  it('when a run records its progress, then the gateway reads it on the unfinished run', async () => {
+    const run = await index.startRun({ ...RUN, familiesTotal: 5042 });
+
+    await index.saveProgress(run.id, { cursors: '{"regsosek":{"after":"abc","done":false}}', familiesDone: 2150, familiesTotal: 5050, progressAt: '2026-11-28T01:00:09.000Z' });
+
+    expect(await createIndexQueryRepository(dataSource).runs()).toEqual({
+      lastFinished: null,
+      unfinished: {
+        id: run.id,
+        ...RUN,
+        finishedAt: null,
+        families: 0,
+        cursors: '{"regsosek":{"after":"abc","done":false}}',
+        familiesDone: 2150,
+        familiesTotal: 5050,
+        progressAt: '2026-11-28T01:00:09.000Z',
+      },
     });
   });
 
@@ -131,8 +160,17 @@ describe.each(storeKinds())('the resolution index repository (%s)', (kind) => {
       stored: 1,
       issues: 3,
       runs: [
-        { id: earlier.id, ...RUN, finishedAt: '2026-11-28T01:00:05.000Z', families: 2, cursors: '{}' },
-        { id: later.id, ...RUN, startedAt: '2026-11-29T01:00:00.000Z', finishedAt: '2026-11-29T01:00:05.000Z', families: 1, cursors: '{}' },
+        { id: earlier.id, ...RUN, finishedAt: '2026-11-28T01:00:05.000Z', families: 2, cursors: '{}', ...NOTHING_DONE, progressAt: RUN.startedAt },
+        {
+          id: later.id,
+          ...RUN,
+          startedAt: '2026-11-29T01:00:00.000Z',
+          finishedAt: '2026-11-29T01:00:05.000Z',
+          families: 1,
+          cursors: '{}',
+          ...NOTHING_DONE,
+          progressAt: '2026-11-29T01:00:00.000Z',
+        },
       ],
     });
   });
@@ -147,10 +185,22 @@ describe.each(storeKinds())('the resolution index repository (%s)', (kind) => {
 
     const whileRunning = await gateway.runs();
 
-    const finishedRow = { id: finished.id, ...RUN, startedAt: '2026-11-28T02:00:00.000Z', finishedAt: '2026-11-28T02:00:05.000Z', families: 0, cursors: '{}' };
+    const finishedRow = {
+      id: finished.id,
+      ...RUN,
+      startedAt: '2026-11-28T02:00:00.000Z',
+      finishedAt: '2026-11-28T02:00:05.000Z',
+      families: 0,
+      cursors: '{}',
+      ...NOTHING_DONE,
+      progressAt: '2026-11-28T02:00:00.000Z',
+    };
     expect({ afterFinish, whileRunning }).toEqual({
       afterFinish: { lastFinished: finishedRow, unfinished: null },
-      whileRunning: { lastFinished: finishedRow, unfinished: { id: underWay.id, ...RUN, startedAt: '2026-11-29T01:00:00.000Z', finishedAt: null, families: 0, cursors: '{}' } },
+      whileRunning: {
+        lastFinished: finishedRow,
+        unfinished: { id: underWay.id, ...RUN, startedAt: '2026-11-29T01:00:00.000Z', finishedAt: null, families: 0, cursors: '{}', ...NOTHING_DONE, progressAt: '2026-11-29T01:00:00.000Z' },
+      },
     });
   });
 });

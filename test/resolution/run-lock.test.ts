@@ -64,10 +64,16 @@ describe.each(storeKinds())('a second resolution run while one fills the index (
       runs: (await processes.first.runs()).map((stored) => stored.id),
     }).toEqual({
       refusal: true,
-      inProgress: { holder: `pid ${process.pid} on ${hostname()}`, acquiredAt: 'string', runId: first.runId, familiesStored: inProgress.familiesStored },
+      inProgress: {
+        holder: `pid ${process.pid} on ${hostname()}`,
+        acquiredAt: 'string',
+        runId: first.runId,
+        familiesDone: inProgress.familiesDone,
+        familiesTotal: world.dtks.length + world.regsosek.length + world.p3ke.length,
+      },
       message:
         `Another resolution run is filling the index: run ${first.runId}, started ${inProgress.acquiredAt} by pid ${process.pid} on ${hostname()}, ` +
-        `${inProgress.familiesStored} families stored so far. This run changed nothing; wait for that one to end (npm run resolve -- --wait waits for it), or stop it.`,
+        `${inProgress.familiesDone} of ${inProgress.familiesTotal} register records done. This run changed nothing; wait for that one to end (npm run resolve -- --wait waits for it), or stop it.`,
       first: { finished: true, families: world.truth.length },
       runs: [first.runId],
     });
