@@ -6,7 +6,7 @@
 // position, and a filtered page (p50 and p95 of 200 reads each), and prints MySQL's plan of each.
 import { randomInt } from 'node:crypto';
 import { runCommand } from '../common/cli';
-import { JAKARTA_REGIONS } from '../common/regions';
+import { regionsWithin } from '../common/regions';
 import { insertRows } from '../common/store/bulk-insert';
 import { newListingKey } from '../common/store/listing-key';
 import { closeStore } from '../common/store/open-store';
@@ -54,7 +54,7 @@ async function main(): Promise<number> {
   const url = process.argv[3] ?? 'mysql://root@127.0.0.1:3306/dtsen_bench_listing';
   const dataSource = await openIndexStore(url);
   try {
-    const villages = JAKARTA_REGIONS.filter((region) => region.level === 'village').map((region) => region.code.replace(/\./g, ''));
+    const villages = regionsWithin('31', 'village').map((region) => region.code.replace(/\./g, ''));
     const held = await dataSource.getRepository(ResolvedHouseholdEntity).count();
     const runner = dataSource.createQueryRunner();
     for (let start = held; start < families; start += BATCH) {

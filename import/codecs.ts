@@ -106,15 +106,12 @@ export const noKK: Codec<string> = {
   format: (value) => value,
 };
 
-/**
- * A 10-digit village code of a known regency; within DKI Jakarta (31), whose villages this
- * service names, it must be one of them.
- */
+/** A 10-digit village code Kemendagri lists (common/regions). */
 export const villageCode: Codec<string> = {
   parse(value) {
     if (!/^\d{10}$/.test(value)) return problem(`must be a 10-digit village code, got "${value}"`);
     if (!isKnownRegency(value)) return problem(`has an unknown regency ${value.slice(0, 4)}`);
-    if (value.startsWith('31') && findRegion(value) === undefined) return problem(`is not a village of DKI Jakarta: ${value}`);
+    if (findRegion(value) === undefined) return problem(`is not a village Kemendagri lists: ${value}`);
     return value;
   },
   format: (value) => value,

@@ -39,7 +39,7 @@ export interface HouseholdFilterInput {
 
 /** A checked filter; null fields do not filter. */
 export interface HouseholdQuery {
-  /** Plain digits, a region common/regions knows. */
+  /** Plain digits, a region of Indonesia (common/regions). */
   readonly regionPrefix: string | null;
   readonly desilMin: number | null;
   readonly desilMax: number | null;
@@ -67,7 +67,7 @@ export type ArgumentNamer = (field: FilterField) => string;
 export const graphqlFilterArgument: ArgumentNamer = (field) => `filter.${field}`;
 
 /**
- * A region code prefix as plain digits, which must be a region common/regions names (DKI Jakarta);
+ * A region code prefix as plain digits, which must be a region of Indonesia Kemendagri lists;
  * null when absent. BAD_USER_INPUT naming `argumentName` otherwise.
  */
 export function parseKnownRegionPrefix(prefix: string | null | undefined, argumentName: string): string | null {

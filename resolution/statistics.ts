@@ -1,5 +1,5 @@
 import { badUserInput } from '../common/errors';
-import { dottedRegionCode, findRegion, JAKARTA_REGIONS } from '../common/regions';
+import { childRegions, dottedRegionCode, findRegion } from '../common/regions';
 import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram } from './entities';
 import { DATA_QUALITY_CODES, parseKnownRegionPrefix } from './household-filter';
 import type { ProgramCounts, RegionGroups, RegionScope } from './query-repository';
@@ -114,15 +114,26 @@ function overlapsScope(code: string, scope: RegionScope): boolean {
   return scope === null || scope.some((prefix) => code.startsWith(prefix) || prefix.startsWith(code));
 }
 
+/** Digits of the level above each level's codes: the parent whose children are listed. */
+const PARENT_DIGITS: Readonly<Record<RegionLevel, number>> = { PROVINCE: 0, CITY: 2, DISTRICT: 4, VILLAGE: 6 };
+
 /**
- * The regions a level has within the prefix and the scope: those common/regions names, and any
- * the index holds (already limited to the scope).
+ * The regions a level has within the prefix and the scope: any the index holds (already limited to
+ * the scope), and, with no families, every region of the level whose parent is the prefix or holds
+ * families. Listing all of Indonesia's 83,763 villages for a nationwide VILLAGE query would bury the
+ * few that have families; this lists the empty villages of the districts that have some.
  */
 function regionCodes(args: StatisticsArguments, groups: RegionGroups): string[] {
-  const known = JAKARTA_REGIONS.map((row) => row.code.replaceAll('.', '')).filter(
-    (code) => code.length === args.digits && code.startsWith(args.regionPrefix ?? '') && overlapsScope(code, args.scope),
-  );
-  return [...new Set([...known, ...groups.desil.map((group) => group.code)])].sort();
+  const held = groups.desil.map((group) => group.code);
+  const prefix = args.regionPrefix ?? '';
+  const parentDigits = PARENT_DIGITS[args.level];
+  const parents = new Set(held.map((code) => code.slice(0, parentDigits)));
+  if (prefix.length === parentDigits) parents.add(prefix);
+  const known = [...parents]
+    .flatMap((parent) => childRegions(parent))
+    .map((row) => row.code.replaceAll('.', ''))
+    .filter((code) => code.startsWith(prefix) && overlapsScope(code, args.scope));
+  return [...new Set([...known, ...held])].sort();
 }
 
 export function buildStatistics(args: StatisticsArguments, groups: RegionGroups): Statistics {

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
-import { MAX_FAMILIES } from './generator';
+import { dottedRegionCode, findRegion, plainRegionCode } from '../common/regions';
+import { DEFAULT_SEED_REGION, MAX_FAMILIES } from './generator';
 import { DEFAULT_BATCH_SIZE } from './seed';
 
 export interface SeedArguments {
   readonly families: number;
   readonly seed: number;
+  /** Plain code of the province (2 digits) or regency/city (4) the families live in. */
+  readonly region: string;
   readonly batchSize: number;
   readonly truthFile: string | null;
   /** Stores that already hold data are left as they are instead of being an error. */
@@ -16,10 +19,11 @@ export type ParsedArguments =
   | { readonly kind: 'help' }
   | { readonly kind: 'error'; readonly message: string };
 
-export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--truth FILE] [--batch N] [--if-empty]
+export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty]
 
 Generates N families (default 5000) from seed S (default 1) into the DTKS, Regsosek and P3KE stores,
-which must be empty. --truth writes the ground truth (one JSON line per household) to FILE.
+which must be empty. --region puts them in a province (53) or regency/city (53.71 or 5371) of
+Indonesia (default ${DEFAULT_SEED_REGION}, DKI Jakarta). --truth writes the ground truth (one JSON line per household) to FILE.
 --batch sets the families per insert batch (default ${DEFAULT_BATCH_SIZE}).
 --if-empty does nothing (and succeeds) when the stores already hold data.
 
@@ -33,6 +37,16 @@ function integer(value: string, name: string, low: number, high: number): number
   return number;
 }
 
+/** A province or regency code Kemendagri lists, as plain digits; else the problem. */
+function region(value: string): { readonly code: string } | { readonly problem: string } {
+  const plain = plainRegionCode(value);
+  if (plain === null || (plain.length !== 2 && plain.length !== 4)) {
+    return { problem: `--region must be a province or regency/city code such as 53, 53.71 or 5371, got "${value}"` };
+  }
+  if (!findRegion(plain)) return { problem: `--region ${dottedRegionCode(plain)} is not a province or regency/city of Indonesia` };
+  return { code: plain };
+}
+
 /** Reads the command line; never exits, so that it can be tested. */
 export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
   let values;
@@ -42,6 +56,7 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
       options: {
         families: { type: 'string', default: '5000' },
         seed: { type: 'string', default: '1' },
+        region: { type: 'string', default: DEFAULT_SEED_REGION },
         truth: { type: 'string' },
         batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
         'if-empty': { type: 'boolean', default: false },
@@ -62,11 +77,14 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
   const problem = [families, seed, batchSize].find((value): value is string => typeof value === 'string');
   if (problem !== undefined) return { kind: 'error', message: problem };
   if (values.truth === '') return { kind: 'error', message: '--truth needs a file name' };
+  const place = region(values.region);
+  if ('problem' in place) return { kind: 'error', message: place.problem };
   return {
     kind: 'run',
     arguments: {
       families: families as number,
       seed: seed as number,
+      region: place.code,
       batchSize: batchSize as number,
       truthFile: values.truth ?? null,
       ifEmpty: values['if-empty'],

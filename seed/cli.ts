@@ -24,6 +24,7 @@ async function main(): Promise<number> {
     const report = await seedStores({
       families: parsed.arguments.families,
       seed: parsed.arguments.seed,
+      region: parsed.arguments.region,
       batchSize: parsed.arguments.batchSize,
       evaluationDate: config.evaluationDate,
       stores: config.stores,

@@ -10,7 +10,7 @@ import { createP3keRepository } from '../subgraphs/p3ke/repository';
 import { openP3keStore } from '../subgraphs/p3ke/store';
 import { createRegsosekRepository } from '../subgraphs/regsosek/repository';
 import { openRegsosekStore } from '../subgraphs/regsosek/store';
-import { generateBatch, type GeneratedBatch, MAX_FAMILIES } from './generator';
+import { generateBatch, type GeneratedBatch, MAX_FAMILIES, seedRegion } from './generator';
 
 /** Larger batches commit less often; 5,000 is ~1.5x faster than 1,000 into SQLite at 100,000 families. */
 export const DEFAULT_BATCH_SIZE = 5_000;
@@ -18,6 +18,8 @@ export const DEFAULT_BATCH_SIZE = 5_000;
 export interface SeedOptions {
   readonly families: number;
   readonly seed: number;
+  /** Plain code of the province or regency the families live in (default 31, DKI Jakarta). */
+  readonly region?: string;
   readonly batchSize?: number;
   readonly evaluationDate: Date;
   /** Store URL per register: `sqlite:<path>` or `mysql://…/db`. */
@@ -103,6 +105,8 @@ function checkOptions(options: SeedOptions): number {
   }
   if (!Number.isSafeInteger(options.seed)) throw new RangeError(`seed must be an integer, got ${options.seed}`);
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
+  // Throws for a code that is no province or regency with villages, before a store is opened.
+  if (options.region !== undefined) seedRegion(options.region);
   return batchSize;
 }
 
@@ -180,7 +184,14 @@ export async function seedStores(options: SeedOptions): Promise<SeedReport> {
     let inserting: Promise<void> | null = null;
     for (let start = 0; start < options.families; start += batchSize) {
       const count = Math.min(batchSize, options.families - start);
-      const batch = generateBatch({ seed: options.seed, start, count, evaluationDate: options.evaluationDate, runFamilies: options.families });
+      const batch = generateBatch({
+        seed: options.seed,
+        start,
+        count,
+        evaluationDate: options.evaluationDate,
+        runFamilies: options.families,
+        ...(options.region === undefined ? {} : { region: options.region }),
+      });
       if (inserting) await inserting;
       inserting = store(batch, count);
     }

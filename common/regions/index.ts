@@ -1,8 +1,6 @@
-import { INDONESIA_POPULATION } from './indonesia-population';
-import { JAKARTA_REGIONS, type RegionRow } from './jakarta';
+import { areaTable, readVillagesOf, type RegionLevel, type RegionRow } from './idn-area-data';
 
-export type { RegionRow } from './jakarta';
-export { JAKARTA_REGIONS } from './jakarta';
+export type { RegionLevel, RegionRow } from './idn-area-data';
 export { INDONESIA_POPULATION } from './indonesia-population';
 
 /** `31.71.01.1001` or `3171011001` → `3171011001`; null when it is neither form of a code prefix. */
@@ -19,21 +17,34 @@ export function dottedRegionCode(plain: string): string {
   return parts.filter((part) => part.length > 0).join('.');
 }
 
-const byPlainCode: ReadonlyMap<string, RegionRow> = new Map(
-  JAKARTA_REGIONS.map((row) => [row.code.replaceAll('.', ''), row]),
-);
-const knownRegencies: ReadonlySet<string> = new Set(
-  INDONESIA_POPULATION.filter((row) => row.level === 'regency').map((row) => row.code.replaceAll('.', '')),
-);
+const DIGITS: Readonly<Record<RegionLevel, number>> = { province: 2, regency: 4, district: 6, village: 10 };
 
-/** A region this service has names for (DKI Jakarta), by plain code of any level. */
+/** A region of Indonesia by plain code of any level (province, regency/city, district, village). */
 export function findRegion(plainCode: string): RegionRow | undefined {
-  return byPlainCode.get(plainCode);
+  if (plainCode.length === DIGITS.village) readVillagesOf(plainCode.slice(0, 2));
+  return areaTable().byCode.get(plainCode);
+}
+
+/** The regions one level below a plain code, in code order: `''` gives the provinces. */
+export function childRegions(plainCode: string): readonly RegionRow[] {
+  if (plainCode.length === DIGITS.district) readVillagesOf(plainCode.slice(0, 2));
+  return areaTable().children.get(plainCode) ?? [];
+}
+
+/** Every region of `level` whose code starts with the plain `prefix` (`''`: all of Indonesia), in code order. */
+export function regionsWithin(prefix: string, level: RegionLevel): readonly RegionRow[] {
+  if (prefix.length >= DIGITS[level]) {
+    const region = prefix.length === DIGITS[level] ? findRegion(prefix) : undefined;
+    return region ? [region] : [];
+  }
+  const children = childRegions(prefix);
+  if (children[0]?.level === level) return children;
+  return children.flatMap((child) => regionsWithin(child.code.replaceAll('.', ''), level));
 }
 
 /** Whether the first 4 digits are a regency/city of Indonesia (NIK and KK carry one). */
 export function isKnownRegency(plainCode: string): boolean {
-  return knownRegencies.has(plainCode.slice(0, 4));
+  return areaTable().byCode.get(plainCode.slice(0, 4))?.level === 'regency';
 }
 
 export interface ResolvedRegionNames {
@@ -43,7 +54,7 @@ export interface ResolvedRegionNames {
   readonly province?: string;
 }
 
-/** Names of the village, district, city and province of a 10-digit village code, where known. */
+/** Names of the village, district, city and province of a 10-digit village code, where Kemendagri lists them. */
 export function regionNames(villageCode: string): ResolvedRegionNames {
   return {
     village: findRegion(villageCode)?.name,

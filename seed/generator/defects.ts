@@ -9,7 +9,7 @@ import { DEFECT_RATES, type DefectCode } from './defect-rates';
 import { isLiving, PRESENCE, RELATIONSHIP, type Person } from './household';
 import { invalidNik, type InvalidNikKind } from './identity';
 import type { Random } from './random';
-import { KEPULAUAN_SERIBU, pickOtherVillage } from './regions';
+import { KEPULAUAN_SERIBU } from './regions';
 import { type CleanFamily, drawAddress, toDtksMember, toP3keMember, toRegsosekMember } from './registers';
 import type { TruthDefect } from './types';
 import { legacyPercentileInDesil } from './welfare';
@@ -221,7 +221,7 @@ const regionMismatchDefect: SingleDefect = {
     const register = random.pick(otherSources(family));
     const record = outcome.records[register] as DtksFamilyRecord | P3keFamilyRecord;
     // The register still has the family at an earlier address.
-    const regionCode = pickOtherVillage(random, record.regionCode);
+    const regionCode = family.region.pickOtherVillage(random, record.regionCode);
     const address = drawAddress(random, regionCode.startsWith(KEPULAUAN_SERIBU));
     return {
       records: replaceRecord(outcome.records, register, { ...record, regionCode, address }),

@@ -6,6 +6,7 @@ import { applyDuplicate, type DuplicatePlan, type FamilyOutcome, injectSingleDef
 import { FamilyNumbering, MAX_FAMILIES, PersonNumbering } from './identity';
 import { Random, STREAM } from './random';
 import { type CleanFamily, drawCleanFamily, type FamilyContext } from './registers';
+import { DEFAULT_SEED_REGION, seedRegion } from './regions';
 import type { GeneratedBatch, TruthLine } from './types';
 
 export interface GenerateBatchOptions {
@@ -20,6 +21,8 @@ export interface GenerateBatchOptions {
    * odd size needs it: its defect partner (family index xor 1) would not exist.
    */
   readonly runFamilies?: number;
+  /** Plain code of the province or regency the families live in (default 31, DKI Jakarta). */
+  readonly region?: string;
 }
 
 function checkOptions(options: GenerateBatchOptions): number {
@@ -62,6 +65,7 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     families: new FamilyNumbering(seed, evaluationDay),
     evaluation: dateOfDay(evaluationDay),
     evaluationDay,
+    region: seedRegion(options.region ?? DEFAULT_SEED_REGION),
   };
   const families = new Map<number, CleanFamily>();
   const familyAt = (index: number): CleanFamily => {

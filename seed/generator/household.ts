@@ -4,7 +4,7 @@ import { type CalendarDate, isoDate } from './calendar';
 import { birthDateOf, fitAge, NIK_SLOTS_PER_SEX, nikOf, type PersonNumbering } from './identity';
 import { FEMALE_GIVEN_NAMES, FEMALE_SECOND_NAMES, MALE_GIVEN_NAMES, MALE_SECOND_NAMES, MARGA } from './names';
 import type { Random } from './random';
-import { pickDistrictElsewhere, pickOtherJakartaDistrict } from './regions';
+import type { SeedRegion } from './regions';
 import type { Welfare } from './welfare';
 
 /** What is true about one member: the Regsosek member record without its KK, plus the age. */
@@ -18,6 +18,7 @@ export interface HouseholdContext {
   readonly evaluation: CalendarDate;
   readonly random: Random;
   readonly districtCode: string;
+  readonly region: SeedRegion;
   readonly welfare: Welfare;
   readonly island: boolean;
 }
@@ -193,8 +194,8 @@ function registrationDistrict(context: HouseholdContext, member: Drafted): strin
       ? 0.3
       : 0.15;
   const draw = random.float();
-  if (draw < elsewhere) return pickDistrictElsewhere(random);
-  if (draw < elsewhere + 0.07) return pickOtherJakartaDistrict(random, context.districtCode);
+  if (draw < elsewhere) return context.region.pickDistrictElsewhere(random);
+  if (draw < elsewhere + 0.07) return context.region.pickOtherDistrict(random, context.districtCode);
   return context.districtCode;
 }
 

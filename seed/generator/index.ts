@@ -2,3 +2,4 @@ export { generateBatch, type GenerateBatchOptions } from './generate';
 export type { GeneratedBatch, TruthDefect, TruthLine } from './types';
 export { DEFECT_CODES, DEFECT_RATES, type DefectCode } from './defect-rates';
 export { MAX_FAMILIES } from './identity';
+export { DEFAULT_SEED_REGION, seedRegion } from './regions';

@@ -7,7 +7,7 @@ import { hasSevereDisability, isLiving, type Person, PRESENCE, drawMembers } fro
 import { type FamilyNumbering, KK_ISSUE_YEARS, type PersonNumbering } from './identity';
 import { ISLAND_STREET_NAMES, STREET_NAMES } from './names';
 import { Random, STREAM } from './random';
-import { KEPULAUAN_SERIBU, pickJakartaRegion } from './regions';
+import { KEPULAUAN_SERIBU, type SeedRegion } from './regions';
 import { drawWelfare, legacyPercentileInDesil, percentileInDesil } from './welfare';
 
 /** The DTSEN ranking every generated Regsosek record carries. */
@@ -41,6 +41,8 @@ export interface CleanFamily {
   readonly regsosek: RegsosekFamilyRecord;
   readonly dtks: DtksFamilyRecord | null;
   readonly p3ke: P3keFamilyRecord | null;
+  /** The run's region, where a defect moves the family to. */
+  readonly region: SeedRegion;
 }
 
 export interface FamilyContext {
@@ -49,6 +51,7 @@ export interface FamilyContext {
   readonly families: FamilyNumbering;
   readonly evaluation: CalendarDate;
   readonly evaluationDay: number;
+  readonly region: SeedRegion;
 }
 
 export function toRegsosekMember(person: Person, noKK: string): RegsosekMemberRecord {
@@ -261,7 +264,7 @@ function drawP3ke(
 /** Family `index` of a run, as every register would hold it without defects: a pure function of (seed, index). */
 export function drawCleanFamily(context: FamilyContext, index: number): CleanFamily {
   const random = new Random(context.seed, STREAM.family, index);
-  const region = pickJakartaRegion(random);
+  const region = context.region.pickHome(random);
   const island = region.cityCode === KEPULAUAN_SERIBU;
   const welfare = drawWelfare(random, region.cityCode);
   const people = drawMembers({
@@ -270,6 +273,7 @@ export function drawCleanFamily(context: FamilyContext, index: number): CleanFam
     evaluation: context.evaluation,
     random,
     districtCode: region.districtCode,
+    region: context.region,
     welfare,
     island,
   });
@@ -326,5 +330,6 @@ export function drawCleanFamily(context: FamilyContext, index: number): CleanFam
     regsosek,
     dtks,
     p3ke,
+    region: context.region,
   };
 }

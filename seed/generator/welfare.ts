@@ -25,9 +25,13 @@ export interface Welfare {
   readonly level: number;
 }
 
-const cumulative: readonly number[] = JAKARTA_DESIL_SHARES.map(
-  (_, index) => JAKARTA_DESIL_SHARES.slice(0, index + 1).reduce((sum, share) => sum + share, 0),
-);
+/** Desil shares of the nation, by the definition of a desil: families elsewhere are drawn from them. */
+const NATIONAL_DESIL_SHARES: readonly number[] = Array.from({ length: 10 }, () => 0.1);
+
+const cumulativeOf = (shares: readonly number[]): readonly number[] =>
+  shares.map((_, index) => shares.slice(0, index + 1).reduce((sum, share) => sum + share, 0));
+const JAKARTA = { shares: JAKARTA_DESIL_SHARES, cumulative: cumulativeOf(JAKARTA_DESIL_SHARES) };
+const NATIONAL = { shares: NATIONAL_DESIL_SHARES, cumulative: cumulativeOf(NATIONAL_DESIL_SHARES) };
 
 /** Standard normal distribution function (Zelen & Severo approximation, error < 1e-7). */
 function normalCdf(z: number): number {
@@ -37,13 +41,17 @@ function normalCdf(z: number): number {
   return z >= 0 ? 1 - tail : tail;
 }
 
-/** A latent welfare score, made a national percentile through Jakarta's desil shares. */
+/**
+ * A latent welfare score, made a national percentile through Jakarta's desil shares in Jakarta and
+ * the nation's elsewhere (no province's own shares: outside Jakarta every region is the nation).
+ */
 export function drawWelfare(random: Random, cityCode: string): Welfare {
+  const { shares, cumulative } = cityCode.startsWith('31') ? JAKARTA : NATIONAL;
   const u = normalCdf(random.normal() * 0.97 + (CITY_WELFARE_SHIFT[cityCode] ?? 0));
   let desil = cumulative.findIndex((bound) => u < bound) + 1;
   if (desil === 0) desil = 10;
   const lower = cumulative[desil - 2] ?? 0;
-  const share = JAKARTA_DESIL_SHARES[desil - 1] as number;
+  const share = shares[desil - 1] as number;
   const within = Math.min(10, Math.max(1, Math.ceil(((u - lower) / share) * 10)));
   const percentile = (desil - 1) * 10 + within;
   return { percentile, desil, level: (percentile - 0.5) / 100 };

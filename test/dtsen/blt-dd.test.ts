@@ -23,7 +23,7 @@ describe('BLT-DD eligibility', () => {
       complete: true,
       eligible: true,
       reasons: [
-        'Lives in a desa, 33.01.01.2001, which has Dana Desa',
+        'Lives in a desa, Tambakreja (33.01.01.2001), which has Dana Desa',
         'Desil 1 (DTSEN ranking 2025Q4) counts as extreme poverty',
         'P3KE flags the family as extremely poor',
         'Receives neither PKH nor BPNT (DTKS)',

@@ -2,7 +2,7 @@ import { resolveRegion } from '../../gateway/dtsen/resolution/region';
 import { CIDENG, DESA, GAMBIR, dtksFamily, household, p3keFamily, regsosekFamily } from './fixtures';
 
 describe('resolveRegion', () => {
-  it("when Regsosek holds the family, then its code is used, with Jakarta's names, as a kelurahan", () => {
+  it("when Regsosek holds the family, then its code is used, with Kemendagri's names, as a kelurahan", () => {
     const family = household({ regsosek: regsosekFamily({ regionCode: CIDENG }), dtks: dtksFamily({ regionCode: GAMBIR }) });
 
     expect(resolveRegion(family)).toEqual({
@@ -11,7 +11,7 @@ describe('resolveRegion', () => {
       village: 'Cideng',
       district: 'Gambir',
       city: 'Kota Administrasi Jakarta Pusat',
-      province: 'Daerah Khusus Ibukota Jakarta',
+      province: 'DKI Jakarta',
       villageKind: 'KELURAHAN',
       source: 'REGSOSEK',
     });
@@ -23,18 +23,33 @@ describe('resolveRegion', () => {
     expect(resolveRegion(family)?.source).toBe('DTKS');
   });
 
-  it("when only P3KE holds the family in a desa outside Jakarta, then the region is a DESA without names", () => {
+  it("when only P3KE holds the family in a desa outside Jakarta, then the region is a DESA with Kemendagri's names", () => {
     const family = household({ regsosek: null, dtks: null, p3ke: p3keFamily({ regionCode: DESA }) });
 
     expect(resolveRegion(family)).toEqual({
       code: '3301012001',
       dottedCode: '33.01.01.2001',
-      village: null,
-      district: null,
-      city: null,
-      province: null,
+      village: 'Tambakreja',
+      district: 'Kedungreja',
+      city: 'Kabupaten Cilacap',
+      province: 'Jawa Tengah',
       villageKind: 'DESA',
       source: 'P3KE',
+    });
+  });
+
+  it('when the village code is one Kemendagri does not list, then only the district, city and province are named', () => {
+    const family = household({ regsosek: regsosekFamily({ regionCode: '3301012999' }) });
+
+    expect(resolveRegion(family)).toEqual({
+      code: '3301012999',
+      dottedCode: '33.01.01.2999',
+      village: null,
+      district: 'Kedungreja',
+      city: 'Kabupaten Cilacap',
+      province: 'Jawa Tengah',
+      villageKind: 'DESA',
+      source: 'REGSOSEK',
     });
   });
 

@@ -99,7 +99,7 @@ describe('dtsen schema', () => {
               village: 'Gambir',
               district: 'Gambir',
               city: 'Kota Administrasi Jakarta Pusat',
-              province: 'Daerah Khusus Ibukota Jakarta',
+              province: 'DKI Jakarta',
               villageKind: 'KELURAHAN',
               source: 'REGSOSEK',
             },

@@ -36,7 +36,7 @@ describe.each(storeKinds())('a household through the gateway (%s stores)', (stor
               village: 'Penjaringan',
               district: 'Penjaringan',
               city: 'Kota Administrasi Jakarta Utara',
-              province: 'Daerah Khusus Ibukota Jakarta',
+              province: 'DKI Jakarta',
               villageKind: 'KELURAHAN',
               source: 'REGSOSEK',
             },

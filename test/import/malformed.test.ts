@@ -95,7 +95,7 @@ describe.each(storeKinds())('importing a malformed DTKS file on %s', (kind) => {
   });
 
   it.each([
-    ['region_code', '3171999999', 'region_code is not a village of DKI Jakarta: 3171999999'],
+    ['region_code', '3171999999', 'region_code is not a village Kemendagri lists: 3171999999'],
     ['no_kk', '9971010101010001', 'no_kk has an unknown region prefix 997101'],
     ['verification_status', 'MAYBE', 'verification_status must be one of VERIFIED, UNVERIFIED, REJECTED, got "MAYBE"'],
     ['receipts', 'PKH:2020-01-01:ACTIVE:FLYING', 'receipts must be one of PREGNANT, EARLY_CHILDHOOD, PUPIL_SD, PUPIL_SMP, PUPIL_SMA, SEVERE_DISABILITY, ELDERLY, got "FLYING"'],

@@ -1,14 +1,14 @@
 import { parseSeedArguments } from '../../seed/arguments';
 
 describe('parseSeedArguments', () => {
-  it('when no argument is given, then 5000 families from seed 1 in batches of 5000, without truth', () => {
-    expect(parseSeedArguments([])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, batchSize: 5000, truthFile: null, ifEmpty: false } });
+  it('when no argument is given, then 5000 families of DKI Jakarta (31) from seed 1 in batches of 5000, without truth', () => {
+    expect(parseSeedArguments([])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, region: '31', batchSize: 5000, truthFile: null, ifEmpty: false } });
   });
 
   it('when every option is given, then each is read', () => {
-    expect(parseSeedArguments(['--families', '100000', '--seed', '7', '--truth', 'data/truth.jsonl', '--batch', '2500'])).toEqual({
+    expect(parseSeedArguments(['--families', '100000', '--seed', '7', '--region', '53.71', '--truth', 'data/truth.jsonl', '--batch', '2500'])).toEqual({
       kind: 'run',
-      arguments: { families: 100000, seed: 7, batchSize: 2500, truthFile: 'data/truth.jsonl', ifEmpty: false },
+      arguments: { families: 100000, seed: 7, region: '5371', batchSize: 2500, truthFile: 'data/truth.jsonl', ifEmpty: false },
     });
   });
 
@@ -22,6 +22,10 @@ describe('parseSeedArguments', () => {
     [['--seed=-1'], '--seed must be from 0 to 9007199254740991, got -1'],
     [['--batch', '1.5'], '--batch must be an integer, got "1.5"'],
     [['--truth', ''], '--truth needs a file name'],
+    [['--region', '53.71.01'], '--region must be a province or regency/city code such as 53, 53.71 or 5371, got "53.71.01"'],
+    [['--region', 'NTT'], '--region must be a province or regency/city code such as 53, 53.71 or 5371, got "NTT"'],
+    [['--region', '54'], '--region 54 is not a province or regency/city of Indonesia'],
+    [['--region', '5399'], '--region 53.99 is not a province or regency/city of Indonesia'],
   ])('when the arguments are %j, then the error says %j', (argv, message) => {
     expect(parseSeedArguments(argv)).toEqual({ kind: 'error', message });
   });
@@ -34,7 +38,7 @@ describe('parseSeedArguments', () => {
   it('when --if-empty is given, then existing data is to be kept rather than refused', () => {
     expect(parseSeedArguments(['--if-empty'])).toEqual({
       kind: 'run',
-      arguments: { families: 5000, seed: 1, batchSize: 5000, truthFile: null, ifEmpty: true },
+      arguments: { families: 5000, seed: 1, region: '31', batchSize: 5000, truthFile: null, ifEmpty: true },
     });
   });
 });
