@@ -1,3 +1,4 @@
+import './tracing';
 import cluster from 'node:cluster';
 import { serveInWorkers } from '../common/cluster';
 import { createServiceMetrics } from '../common/metrics/service-metrics';

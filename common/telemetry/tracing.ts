@@ -1,0 +1,46 @@
+import { cleanEnv, url } from 'envalid';
+import { reportConfigErrors } from '../config';
+
+/** What a running SDK offers the process: export what is buffered, then stop. */
+export interface TracingHandle {
+  readonly stop: () => Promise<void>;
+}
+
+let started: TracingHandle | null = null;
+
+/**
+ * Starts OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+ * is set; otherwise loads nothing, so tracing costs nothing when off. It must run before http,
+ * express, undici, mysql2 and ioredis are first required, because the instrumentations patch them on
+ * load: each service's `tracing.ts` calls it and is its main.ts's first import.
+ * `serviceName` is the default `service.name`; OTEL_SERVICE_NAME overrides it.
+ */
+export function startTracing(serviceName: string, env: NodeJS.ProcessEnv): void {
+  if (started) return;
+  // An empty variable, as compose files and shells leave it, means unset.
+  const given = (name: string) => (env[name] === '' ? undefined : env[name]);
+  const config = cleanEnv(
+    { OTEL_EXPORTER_OTLP_ENDPOINT: given('OTEL_EXPORTER_OTLP_ENDPOINT'), OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: given('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') },
+    {
+      OTEL_EXPORTER_OTLP_ENDPOINT: url({ default: undefined, desc: 'OTLP/HTTP collector base URL; traces go to <url>/v1/traces' }),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url({ default: undefined, desc: 'OTLP/HTTP traces URL, used as is' }),
+    },
+    { reporter: reportConfigErrors },
+  );
+  if (!config.OTEL_EXPORTER_OTLP_ENDPOINT && !config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return;
+  // Required here, not imported, so that a process without an endpoint never loads the SDK.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startTracingSdk } = require('./tracing-sdk') as typeof import('./tracing-sdk');
+  started = startTracingSdk(env['OTEL_SERVICE_NAME'] ? undefined : serviceName);
+}
+
+/** How long an exiting server waits for the collector: an unreachable one must not hold the exit up. */
+const STOP_TIMEOUT_MS = 2_000;
+
+/** Exports the spans still buffered; servers call it just before they exit. A no-op when tracing is off. */
+export async function stopTracing(): Promise<void> {
+  const handle = started;
+  started = null;
+  if (!handle) return;
+  await Promise.race([handle.stop().catch(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, STOP_TIMEOUT_MS).unref())]);
+}
