@@ -1,4 +1,4 @@
-import { cleanEnv, url } from 'envalid';
+import { cleanEnv, makeValidator } from 'envalid';
 import { reportConfigErrors } from '../config';
 
 /** What a running SDK offers the process: export what is buffered, then stop. */
@@ -7,6 +7,12 @@ export interface TracingHandle {
 }
 
 let started: TracingHandle | null = null;
+
+/** `collector:4318` parses as a URL of scheme `collector:`; the exporter needs http(s). */
+const httpUrl = makeValidator((input: string) => {
+  if (!/^https?:\/\//.test(input) || !URL.canParse(input)) throw new Error(`must be an http:// or https:// URL, got "${input}"`);
+  return input;
+});
 
 /**
  * Starts OpenTelemetry tracing when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
@@ -22,14 +28,13 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv): void 
   const config = cleanEnv(
     { OTEL_EXPORTER_OTLP_ENDPOINT: given('OTEL_EXPORTER_OTLP_ENDPOINT'), OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: given('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT') },
     {
-      OTEL_EXPORTER_OTLP_ENDPOINT: url({ default: undefined, desc: 'OTLP/HTTP collector base URL; traces go to <url>/v1/traces' }),
-      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: url({ default: undefined, desc: 'OTLP/HTTP traces URL, used as is' }),
+      OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl({ default: undefined, desc: 'OTLP/HTTP collector base URL; traces go to <url>/v1/traces' }),
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpUrl({ default: undefined, desc: 'OTLP/HTTP traces URL, used as is' }),
     },
     { reporter: reportConfigErrors },
   );
   if (!config.OTEL_EXPORTER_OTLP_ENDPOINT && !config.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return;
   // Required here, not imported, so that a process without an endpoint never loads the SDK.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { startTracingSdk } = require('./tracing-sdk') as typeof import('./tracing-sdk');
   started = startTracingSdk(env['OTEL_SERVICE_NAME'] ? undefined : serviceName);
 }
