@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { stopTracing } from './telemetry/tracing';
 
 /** Time given to in-flight requests on shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -67,6 +68,7 @@ export async function serveUntilSignalled(options: ServeOptions): Promise<void> 
     await closed;
     clearInterval(sweep);
     await options.release();
+    await stopTracing();
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown());

@@ -1,3 +1,4 @@
+import './tracing';
 import cluster from 'node:cluster';
 import { serveInWorkers } from '../common/cluster';
 import { answerClusterMetrics, clusterWide } from '../common/metrics/cluster-metrics';

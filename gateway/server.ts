@@ -117,6 +117,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     supergraphSdl: options.supergraphSdl,
     // Each fetch keeps the document the planner built, cached with the plan: the data sources read it instead of parsing the fetch's text per call.
     queryPlannerConfig: { exposeDocumentNodeInFetchNode: true },
+    // Its spans (gateway.request, plan, fetch…) then carry the operation name and type only: a document can hold literal NIKs, and errors quote them.
+    telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name, url }) => {
       if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcher, createDtsenPolicy(options.resilience, log, subgraphMetrics), log);
       if (name === 'dtsen') return new InProcessDataSource(dtsenSchema);

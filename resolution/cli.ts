@@ -1,4 +1,5 @@
 // `npm run resolve`: resolves every family through the running gateway into the index store.
+import './tracing';
 import { closeStore } from '../common/store/open-store';
 import { progressReporter } from '../seed/progress';
 import { indexerToken, loadResolutionConfig } from './config';

@@ -1,3 +1,4 @@
+import './tracing';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { serveUntilSignalled } from '../../common/serve';
 import { closeStore } from '../../common/store/open-store';

@@ -1,3 +1,4 @@
+import './tracing';
 import { runSubgraph } from '../../common/subgraph/run-subgraph';
 import { loadDtksConfig } from './config';
 import { createDtksRepository } from './repository';

@@ -1,3 +1,4 @@
+import './tracing';
 import { runSubgraph } from '../../common/subgraph/run-subgraph';
 import { loadP3keConfig } from './config';
 import { createP3keRepository } from './repository';

@@ -1,3 +1,4 @@
+import './tracing';
 import { runSubgraph } from '../../common/subgraph/run-subgraph';
 import { loadRegsosekConfig } from './config';
 import { createRegsosekRepository } from './repository';
