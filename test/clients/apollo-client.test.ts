@@ -124,4 +124,10 @@ describe('Apollo Client set up as docs/clients.md says (docs/examples/apollo-cli
       ],
     });
   });
+
+  it('when an operation asks for incremental delivery with @defer, then it is refused as an unknown directive', async () => {
+    const response = await system.query(`{ ruleSet { version ... @defer { evaluationDate } } }`, {}, token);
+
+    expect(response).toEqual({ status: 400, body: { errors: [{ message: 'Unknown directive "@defer".', locations: [{ line: 1, column: 25 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] } });
+  });
 });
