@@ -1,6 +1,12 @@
-/** A GraphQL client of the gateway: the resolution reads nothing but what any client can ask. */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type DocumentNode } from 'graphql';
+
+/**
+ * A GraphQL client of the gateway: the resolution reads nothing but what any client can ask, with
+ * documents typed by GraphQL Code Generator over schema/api.graphql (generated/graphql).
+ */
 export interface GatewayClient {
-  query<Data>(query: string, variables?: Record<string, unknown>): Promise<Data>;
+  query<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data>;
 }
 
 interface GraphQLError {
@@ -27,8 +33,15 @@ export class GatewayAnswerError extends Error {
 
 /** `token`: a bearer token of the indexer role (lookup, search, pii, sensitive: the index must hold the full resolution). */
 export function createGatewayClient(url: string, token: string, signal?: AbortSignal): GatewayClient {
+  const texts = new WeakMap<DocumentNode, string>();
+  const textOf = (document: DocumentNode): string => {
+    const text = texts.get(document) ?? print(document);
+    texts.set(document, text);
+    return text;
+  };
   return {
-    async query<Data>(query: string, variables: Record<string, unknown> = {}): Promise<Data> {
+    async query<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables): Promise<Data> {
+      const query = textOf(document);
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },

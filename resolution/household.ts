@@ -1,3 +1,4 @@
+import type { ResolvedHouseholdFragment } from '../generated/graphql/graphql';
 import {
   INDEX_PROGRAMS,
   programSuffix,
@@ -9,7 +10,7 @@ import {
 
 /**
  * What the index keeps of one household, in the shape of the gateway's `Household` fields it comes
- * from: the index row of a family equals the live answer to RESOLVED_HOUSEHOLD_FIELDS, with the
+ * from: the index row of a family equals the live answer to the ResolvedHousehold fragment, with the
  * members counted (`persons`) rather than listed.
  */
 export interface ResolvedHousehold {
@@ -29,20 +30,8 @@ export interface ResolvedHousehold {
   readonly dataQuality: readonly { readonly code: string; readonly sources: readonly string[]; readonly nik: string | null }[];
 }
 
-/** The `Household` selection a resolution run asks the gateway for. */
-export const RESOLVED_HOUSEHOLD_FIELDS = `
-  noKK
-  sources
-  members { nik }
-  region { code }
-  desil { value source conflict }
-  eligibility { program eligible estimatedAnnualBenefit ruleSet }
-  targeting { program status }
-  dataQuality { code sources nik }
-`;
-
-/** The gateway's answer to RESOLVED_HOUSEHOLD_FIELDS. */
-export type GatewayHousehold = Omit<ResolvedHousehold, 'persons'> & { readonly members: readonly { readonly nik: string }[] };
+/** The gateway's answer to the ResolvedHousehold fragment (resolution/operations/resolved-household.graphql). */
+export type GatewayHousehold = ResolvedHouseholdFragment;
 
 /** The gateway's answer as the index keeps it: the members counted. */
 export function fromGatewayAnswer(answer: GatewayHousehold): ResolvedHousehold {

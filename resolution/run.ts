@@ -1,6 +1,18 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import {
+  DtksKeyPageDocument,
+  ListingTotalsDocument,
+  P3keKeyPageDocument,
+  RegsosekKeyPageDocument,
+  ResolutionRuleSetDocument,
+  ResolveHouseholdDocument,
+  ResolveRegsosekPageDocument,
+  type RegsosekKeyPageQueryVariables,
+} from '../generated/graphql/graphql';
 import { createGatewayClient, GatewayAnswerError, type GatewayClient } from './gateway-client';
-import { fromGatewayAnswer, RESOLVED_HOUSEHOLD_FIELDS, type GatewayHousehold, type ResolvedHousehold } from './household';
+import { fromGatewayAnswer, type GatewayHousehold, type ResolvedHousehold } from './household';
+import { repeatedLookup } from './repeated-lookup';
 import type { IndexRepository, ResolutionRun } from './repository';
 import type { LockHolder } from './run-lock';
 
@@ -78,19 +90,6 @@ export interface ResolutionSummary {
   readonly seconds: number;
 }
 
-const LISTING_FIELD: Record<Pass, string> = {
-  regsosek: 'regsosekFamilies',
-  dtks: 'dtksFamilies',
-  p3ke: 'p3keFamilies',
-};
-
-/** What a key page selects of each family: enough to tell which listing resolves it. */
-const KEY_FIELDS: Record<Pass, string> = {
-  regsosek: 'noKK',
-  dtks: 'noKK regsosek { noKK }',
-  p3ke: 'noKK regsosek { noKK } dtks { noKK }',
-};
-
 interface KeyNode {
   readonly noKK: string;
   readonly regsosek?: { readonly noKK: string } | null;
@@ -109,17 +108,17 @@ interface Job {
   readonly page: KeyPage;
 }
 
-type Connection<Node> = { nodes: Node[]; pageInfo: { endCursor: string | null; hasNextPage: boolean }; totalCount: number };
+type KeyPageAnswer = { page: { nodes: KeyNode[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } };
+
+/** Each listing's key page (resolution/operations/key-pages.graphql): enough of each family to tell which listing resolves it. */
+const KEY_PAGE: Record<Pass, TypedDocumentNode<KeyPageAnswer, RegsosekKeyPageQueryVariables>> = {
+  regsosek: RegsosekKeyPageDocument,
+  dtks: DtksKeyPageDocument,
+  p3ke: P3keKeyPageDocument,
+};
 
 async function keyPage(client: GatewayClient, pass: Pass, after: string | null, first: number): Promise<KeyPage> {
-  const field = LISTING_FIELD[pass];
-  const data = await client.query<Record<string, Connection<KeyNode>>>(
-    `query ($first: Int!, $after: String) { page: ${field}(first: $first, after: $after) {
-      pageInfo { endCursor hasNextPage } nodes { ${KEY_FIELDS[pass]} } } }`,
-    { first, after },
-  );
-  const page = data['page'];
-  if (!page) throw new Error(`The gateway gave no ${field} page`);
+  const { page } = await client.query(KEY_PAGE[pass], { first, after });
   return { nodes: page.nodes, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage };
 }
 
@@ -132,13 +131,8 @@ function ownedKeys(pass: Pass, page: KeyPage): string[] {
 
 async function resolvePage(client: GatewayClient, job: Job, first: number): Promise<ResolvedHousehold[]> {
   if (job.pass === 'regsosek') {
-    const data = await client.query<{ page: Connection<GatewayHousehold> }>(
-      `query ($first: Int!, $after: String) { page: regsosekFamilies(first: $first, after: $after) {
-        nodes { ...Resolved } } }
-      fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
-      { first, after: job.after },
-    );
-    return data.page.nodes.map(fromGatewayAnswer);
+    const { page } = await client.query(ResolveRegsosekPageDocument, { first, after: job.after });
+    return page.nodes.map(fromGatewayAnswer);
   }
   return resolveHouseholds(client, ownedKeys(job.pass, job.page));
 }
@@ -146,14 +140,8 @@ async function resolvePage(client: GatewayClient, job: Job, first: number): Prom
 /** Households by No. KK, in one operation (one aliased `household` field each). */
 export async function resolveHouseholds(client: GatewayClient, noKKs: readonly string[]): Promise<ResolvedHousehold[]> {
   if (noKKs.length === 0) return [];
-  const variables = Object.fromEntries(noKKs.map((noKK, i) => [`k${i}`, noKK]));
-  const parameters = noKKs.map((_, i) => `$k${i}: String!`).join(', ');
-  const fields = noKKs.map((_, i) => `h${i}: household(noKK: $k${i}) { ...Resolved }`).join('\n');
-  const data = await client.query<Record<string, GatewayHousehold | null>>(
-    `query (${parameters}) { ${fields} }
-    fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
-    variables,
-  );
+  const { document, variables } = repeatedLookup(ResolveHouseholdDocument, noKKs, 'ResolveHouseholds');
+  const data = await client.query(document, variables);
   return noKKs
     .map((_, i) => data[`h${i}`])
     .filter((household): household is GatewayHousehold => Boolean(household))
@@ -248,10 +236,8 @@ class Watermark {
 }
 
 async function listingTotals(client: GatewayClient): Promise<number> {
-  const passes = PASSES;
-  const fields = passes.map((pass) => `${pass}: ${LISTING_FIELD[pass]}(first: 1) { totalCount }`).join(' ');
-  const data = await client.query<Record<string, { totalCount: number }>>(`{ ${fields} }`);
-  return passes.reduce((sum, pass) => sum + (data[pass]?.totalCount ?? 0), 0);
+  const totals = await client.query(ListingTotalsDocument, {});
+  return PASSES.reduce((sum, pass) => sum + totals[pass].totalCount, 0);
 }
 
 /**
@@ -292,9 +278,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
   const client = createGatewayClient(options.gatewayUrl, options.gatewayToken, options.signal);
   const { index } = options;
 
-  const { ruleSet } = await client.query<{ ruleSet: { version: string; evaluationDate: string } }>(
-    '{ ruleSet { version evaluationDate } }',
-  );
+  const { ruleSet } = await client.query(ResolutionRuleSetDocument, {});
   const total = await listingTotals(client);
   const unfinished = await index.unfinishedRun();
   const resumed = unfinished !== null && unfinished.ruleSet === ruleSet.version && unfinished.evaluationDate === ruleSet.evaluationDate;

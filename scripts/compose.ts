@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { composeSupergraph } from '../gateway/supergraph/compose';
-import { SUPERGRAPH_PATH } from '../gateway/supergraph/subgraphs';
+import { API_SCHEMA_PATH, SUPERGRAPH_PATH } from '../gateway/supergraph/subgraphs';
 
 const result = composeSupergraph();
 if (!result.ok) {
@@ -10,4 +10,5 @@ if (!result.ok) {
 }
 for (const hint of result.hints) console.warn(`hint: ${hint}`);
 writeFileSync(SUPERGRAPH_PATH, result.supergraphSdl);
-console.log(`Wrote ${path.relative(process.cwd(), SUPERGRAPH_PATH)}`);
+writeFileSync(API_SCHEMA_PATH, result.apiSchemaSdl);
+for (const file of [SUPERGRAPH_PATH, API_SCHEMA_PATH]) console.log(`Wrote ${path.relative(process.cwd(), file)}`);

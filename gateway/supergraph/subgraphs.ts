@@ -3,6 +3,8 @@ import path from 'node:path';
 
 export const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
+/** The client-facing schema, committed for clients' tools (codegen, editors); the gateway never reads it. */
+export const API_SCHEMA_PATH = path.join(SCHEMA_DIR, 'api.graphql');
 
 /**
  * The subgraphs of the supergraph, with the URL written into it. The gateway replaces these URLs
@@ -23,4 +25,8 @@ export function readSubgraphSdl(name: SubgraphName): string {
 
 export function readSupergraphSdl(): string {
   return readFileSync(SUPERGRAPH_PATH, 'utf8');
+}
+
+export function readApiSchemaSdl(): string {
+  return readFileSync(API_SCHEMA_PATH, 'utf8');
 }

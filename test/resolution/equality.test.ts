@@ -1,7 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { chunk } from '../../common/store/chunks';
 import { closeStore } from '../../common/store/open-store';
-import { fromGatewayAnswer, RESOLVED_HOUSEHOLD_FIELDS, type GatewayHousehold, type ResolvedHousehold } from '../../resolution/household';
+import { print } from 'graphql';
+import { ResolveHouseholdDocument } from '../../generated/graphql/graphql';
+import { fromGatewayAnswer, type GatewayHousehold, type ResolvedHousehold } from '../../resolution/household';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
 import { runResolution, type ResolutionSummary } from '../../resolution/run';
 import { openIndexStore } from '../../resolution/store';
@@ -51,7 +53,7 @@ describe('a resolution run over 300 generated families (SQLite stores)', () => {
     const answers = new Map<string, GatewayHousehold | null>();
     for (const slice of chunk(knownFamilies, 8)) {
       const bodies = await Promise.all(
-        slice.map((noKK) => system.query(`query ($noKK: String!) { household(noKK: $noKK) { ${RESOLVED_HOUSEHOLD_FIELDS} } }`, { noKK })),
+        slice.map((noKK) => system.query(print(ResolveHouseholdDocument), { noKK })),
       );
       slice.forEach((noKK, i) => answers.set(noKK, (bodies[i]?.body.data?.['household'] as GatewayHousehold | undefined) ?? null));
     }

@@ -1,7 +1,8 @@
 import { DASHBOARD_PANELS, dashboardQuery, REGIONS_QUERY_ID } from '../../gateway/dashboard/dashboard';
 import { exampleOperations } from '../../gateway/playground/graphiql';
+import { print } from 'graphql';
+import { ResolveRegsosekPageDocument } from '../../generated/graphql/graphql';
 import { createGatewayClient } from '../../resolution/gateway-client';
-import { RESOLVED_HOUSEHOLD_FIELDS } from '../../resolution/household';
 import { resolveHouseholds } from '../../resolution/run';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -194,8 +195,8 @@ describe('the API surface in development (the defaults of test systems)', () => 
 
     it("when a page of the resolution run (100 families with every resolved field) is sent, then it is answered", async () => {
       const response = await system.query(
-        `query ($first: Int!) { page: regsosekFamilies(first: $first) { nodes { ...Resolved } } } fragment Resolved on Household { ${RESOLVED_HOUSEHOLD_FIELDS} }`,
-        { first: 100 },
+        print(ResolveRegsosekPageDocument),
+        { first: 100, after: null },
         system.indexerToken,
       );
 
