@@ -8,6 +8,7 @@ import { IndexRegionDesil1767484800000 } from './migrations/1767484800000-index-
 import { IndexRegionSummary1767571200000 } from './migrations/1767571200000-index-region-summary';
 import { IndexAudit1767657600000 } from './migrations/1767657600000-index-audit';
 import { IndexListingKey1767744000000 } from './migrations/1767744000000-index-listing-key';
+import { IndexAuditRequestId1767830400000 } from './migrations/1767830400000-index-audit-request-id';
 
 export const INDEX_STORE: StoreDefinition = {
   entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity],
@@ -18,6 +19,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexRegionSummary1767571200000,
     IndexAudit1767657600000,
     IndexListingKey1767744000000,
+    IndexAuditRequestId1767830400000,
   ],
 };
 

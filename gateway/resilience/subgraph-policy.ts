@@ -19,6 +19,7 @@ import {
   type CircuitBreakerPolicy,
   type IPolicy,
 } from 'cockatiel';
+import type { Logger } from '../../common/logging/logger';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { isRetryableFailure, isSourceFailure } from './failures';
 
@@ -109,14 +110,15 @@ function isRegister(name: RemoteSubgraph): name is Register {
   return name !== 'dtsen';
 }
 
-function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: (message: string) => void): SubgraphPolicy {
+function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, logger: Logger): SubgraphPolicy {
+  const log = logger.child({ subgraph: register });
   const breaker: CircuitBreakerPolicy = circuitBreaker(handleWhen(isSourceFailure), {
     halfOpenAfter: settings.breakerHalfOpenMs,
     breaker: new ConsecutiveBreaker(settings.breakerThreshold),
   });
-  breaker.onBreak(() => log(`${register} circuit breaker opened: calls fail fast for ${settings.breakerHalfOpenMs} ms`));
-  breaker.onHalfOpen(() => log(`${register} circuit breaker half-open: probing`));
-  breaker.onReset(() => log(`${register} circuit breaker closed`));
+  breaker.onBreak(() => log.warn(`${register} circuit breaker opened: calls fail fast for ${settings.breakerHalfOpenMs} ms`));
+  breaker.onHalfOpen(() => log.info(`${register} circuit breaker half-open: probing`));
+  breaker.onReset(() => log.info(`${register} circuit breaker closed`));
   // The breaker sits inside the retry, so every attempt counts and an open breaker is not retried.
   const retrying = retry(handleWhen(isRetryableFailure), {
     maxAttempts: settings.retries,
@@ -146,11 +148,11 @@ function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: 
 }
 
 /** The policy of the dtsen service's calls (DTSEN_URL); it never marks a register unavailable. */
-export function createDtsenPolicy(settings: ResilienceSettings, log: (message: string) => void): SubgraphPolicy {
-  return policyFor('dtsen', settings, log);
+export function createDtsenPolicy(settings: ResilienceSettings, logger: Logger): SubgraphPolicy {
+  return policyFor('dtsen', settings, logger);
 }
 
 /** One policy per register, shared by every request: the breakers must see all of a register's calls. */
-export function createSubgraphPolicies(settings: ResilienceSettings, log: (message: string) => void): Readonly<Record<Register, SubgraphPolicy>> {
-  return Object.freeze(Object.fromEntries(REGISTERS.map((register) => [register, policyFor(register, settings, log)])) as Record<Register, SubgraphPolicy>);
+export function createSubgraphPolicies(settings: ResilienceSettings, logger: Logger): Readonly<Record<Register, SubgraphPolicy>> {
+  return Object.freeze(Object.fromEntries(REGISTERS.map((register) => [register, policyFor(register, settings, logger)])) as Record<Register, SubgraphPolicy>);
 }

@@ -1,3 +1,5 @@
+import { httpLogging } from '../../common/logging/http-logging';
+import { silentLogger } from '../../common/logging/logger';
 import { createCursorCodec } from '../../common/cursor';
 import { TEST_SIGNING_SECRET } from '../support/principals';
 import type { AddressInfo } from 'node:net';
@@ -84,7 +86,8 @@ describe('GET /export/households.csv for a principal', () => {
     const app = express();
     app.get(
       '/export/households.csv',
-      householdsCsvHandler({ index, expected: { ruleSet: '2025', evaluationDate: '2025-07-01' }, log: () => undefined, principalOf: () => principal }),
+      httpLogging(silentLogger()),
+      householdsCsvHandler({ index, expected: { ruleSet: '2025', evaluationDate: '2025-07-01' }, principalOf: () => principal }),
     );
     server = app.listen(0);
     await new Promise((resolve) => server.once('listening', resolve));

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../common/logging/logger';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { SIGNATURE_HEADER } from '../../common/auth/signature';
 import { signingFetch } from '../../gateway/auth/signing-fetch';
@@ -30,7 +31,7 @@ function call(source: SourceDataSource, query: string) {
 describe('a register data source against an overloaded register (HTTP 503)', () => {
   it('when the operation is a query, then it is attempted 1 + 2 times, each attempt signed afresh, then SOURCE_UNAVAILABLE', async () => {
     const register = overloadedRegister();
-    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, () => undefined).p3ke, () => undefined);
+    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, silentLogger()).p3ke, silentLogger());
 
     await expect(call(source, '{ p3keFamilies { totalCount } }')).rejects.toMatchObject({
       message: 'The P3KE register is unavailable',
@@ -42,7 +43,7 @@ describe('a register data source against an overloaded register (HTTP 503)', () 
 
   it('when the operation is a mutation, then it is attempted once: a retry could apply it twice', async () => {
     const register = overloadedRegister();
-    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, () => undefined).p3ke, () => undefined);
+    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, silentLogger()).p3ke, silentLogger());
 
     await expect(call(source, 'mutation { recordIntervention(noKK: "1") }')).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE' } });
     expect(register.signatures).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../common/logging/logger';
 import { RedisPersistedQueryCache } from '../../gateway/shared-state/redis-apq-cache';
 import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -99,7 +100,7 @@ describe('the Redis persisted query cache', () => {
   let cache: RedisPersistedQueryCache;
   beforeAll(async () => {
     shared = await openTestSharedState();
-    cache = new RedisPersistedQueryCache(shared.redis, shared.keyPrefix, LIMITS, () => undefined);
+    cache = new RedisPersistedQueryCache(shared.redis, shared.keyPrefix, LIMITS, silentLogger());
   });
   afterAll(() => shared.remove());
 

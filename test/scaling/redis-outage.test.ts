@@ -1,3 +1,4 @@
+import { silentLogger } from '../../common/logging/logger';
 import type Redis from 'ioredis';
 import { closeRedis, openRedis } from '../../gateway/shared-state/redis-client';
 import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
@@ -28,7 +29,7 @@ function gatewayBehindRedisProxy(options: { down?: boolean } = {}): () => Behind
   beforeAll(async () => {
     const direct = await openTestSharedState();
     const proxy = await startRedisProxy(options.down ? { down: true } : {});
-    const redis = openRedis(proxy.url, () => undefined);
+    const redis = openRedis(proxy.url, silentLogger());
     const system = await startSystem({
       store: 'sqlite',
       data: WORLD,

@@ -1,3 +1,4 @@
+import { silentLogger } from '../../common/logging/logger';
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { closeRedis, openRedis, type SharedState } from '../../gateway/shared-state/redis-client';
@@ -23,7 +24,7 @@ export async function whenReady(redis: Redis): Promise<void> {
 
 /** A connection to the test Redis with a key prefix of its own, so tests never see each other's keys. */
 export async function openTestSharedState(): Promise<TestSharedState> {
-  const redis: Redis = openRedis(TEST_REDIS_URL, () => undefined);
+  const redis: Redis = openRedis(TEST_REDIS_URL, silentLogger());
   await whenReady(redis);
   const keyPrefix = `dtsen-test:${randomUUID()}:`;
   const keys = async (under = '') => {

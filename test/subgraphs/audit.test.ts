@@ -63,6 +63,7 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
       purpose: 'a purpose',
       roles: ['analyst'],
       operation: null,
+      requestId: null,
       nik: nik(3),
       noKK: kk(2),
     };
@@ -87,6 +88,7 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
       purpose: 'verification',
       roles: ['analyst'],
       operation: 'Lookup',
+      requestId: 'lookup-1',
       nik: nik(3),
       noKK: kk(2),
     });
