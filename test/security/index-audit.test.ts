@@ -149,10 +149,10 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
           status: 200,
           body: {
             data: null,
-            errors: [{ message: 'Internal server error', path: ['households'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+            errors: [{ message: 'Internal server error', path: ['households'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(UUID) } }],
           },
         },
-        download: { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } },
+        download: { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: expect.stringMatching(UUID) } },
         lookup: { status: 200, body: { data: { household: { noKK: maskIdentifier(WATI_KK) } } } },
         // Only DTKS holds the Wati family.
         registersRecorded: [true, false, false],

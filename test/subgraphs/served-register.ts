@@ -1,3 +1,4 @@
+import type { Logger } from '../../common/logging/logger';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { closeStore } from '../../common/store/open-store';
@@ -19,6 +20,8 @@ export interface ServeOptions {
   readonly per: 'all' | 'each';
   /** Wraps the repository the app reads through (e.g. to make a write fail). */
   readonly wrap?: (repository: AnyFamilyRepository) => AnyFamilyRepository;
+  /** Where the subgraph logs (default: nowhere). */
+  readonly logger?: Logger;
 }
 
 /** A register's subgraph over a store of `kind`, listening on a free port; read it with `served()` inside a test. */
@@ -35,7 +38,7 @@ export function serveRegister(kind: StoreKind, registerCase: RegisterCase, optio
     dataSource = opened;
     const repository = registerCase.createRepository(opened);
     for (const batch of options.batches) await repository.insertFamilies(batch);
-    const built = await registerCase.buildApp(options.wrap ? options.wrap(repository) : repository);
+    const built = await registerCase.buildApp(options.wrap ? options.wrap(repository) : repository, options.logger);
     stopApp = built.stop;
     const listening = await listen(built.app);
     server = listening;
