@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { pino, stdSerializers, stdTimeFunctions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { PRINCIPAL_HEADER, SIGNATURE_HEADER } from '../auth/signature';
 import type { LoggingConfig } from './config';
@@ -28,7 +29,8 @@ export function serializeError(error: unknown): Record<string, unknown> {
 function options(level: LoggingConfig['level'], service: string): LoggerOptions {
   return {
     level,
-    base: { service },
+    // pid tells the workers of one gateway apart (GATEWAY_WORKERS), hostname the pods.
+    base: { service, pid: process.pid, hostname: hostname() },
     timestamp: stdTimeFunctions.isoTime,
     // Level names, not pino's numbers: what log collectors and people filter on.
     formatters: { level: (label) => ({ level: label }) },
