@@ -156,6 +156,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
 
   const app = express();
   app.disable('x-powered-by');
+  // First, so that every answer (a refusal, a 408, a 503) carries the request id and is logged.
   app.use(httpLogging(logger));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { types } from 'node:util';
 import { pino, stdSerializers, stdTimeFunctions, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 import { PRINCIPAL_HEADER, SIGNATURE_HEADER } from '../auth/signature';
 import type { LoggingConfig } from './config';
@@ -20,10 +21,15 @@ export const REDACTED_PATHS: readonly string[] = [
  * statement carries its parameters (NIKs, names) and a MySQL error the statement with them inlined.
  */
 export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
+  // Not `instanceof Error`: a native driver's errors (better-sqlite3) may come from another realm.
+  if (!isErrorLike(error)) return { message: String(error) };
   const { type, message, stack } = stdSerializers.err(error);
   const code = (error as { code?: unknown }).code;
   return { type, message, stack, ...(typeof code === 'string' || typeof code === 'number' ? { code } : {}) };
+}
+
+function isErrorLike(value: unknown): value is Error {
+  return types.isNativeError(value) || (typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string');
 }
 
 function options(level: LoggingConfig['level'], service: string): LoggerOptions {
