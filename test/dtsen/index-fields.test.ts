@@ -1,5 +1,3 @@
-import { httpLogging } from '../../common/logging/http-logging';
-import { silentLogger } from '../../common/logging/logger';
 import { createCursorCodec } from '../../common/cursor';
 import { TEST_SIGNING_SECRET } from '../support/principals';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +17,8 @@ import { createTestIndexStore, type TestIndexStore } from '../resolution/index-s
 import { indexedHousehold } from '../resolution/indexed-household';
 import { testPrincipal } from '../support/principals';
 import { EVALUATION_DATE, RULES } from './fixtures';
+import { httpLogging } from '../../common/logging/http-logging';
+import { silentLogger } from '../../common/logging/logger';
 
 // `households`, `statistics` and the CSV export for principals limited to regions, over a small
 // index (SQLite; the repository's SQL is checked on MariaDB in test/resolution/region-scope).

@@ -1,4 +1,3 @@
-import { silentLogger } from '../../common/logging/logger';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { SIGNATURE_HEADER } from '../../common/auth/signature';
 import { signingFetch } from '../../gateway/auth/signing-fetch';
@@ -6,6 +5,7 @@ import { createSubgraphPolicies, newSourceCalls } from '../../gateway/resilience
 import { SourceDataSource } from '../../gateway/source-data-source';
 import type { TimedFetch } from '../../gateway/transport/subgraph-fetch';
 import { testPrincipal, TEST_SIGNING_SECRET } from '../support/principals';
+import { silentLogger } from '../../common/logging/logger';
 
 const SETTINGS = { requestDeadlineMs: 5_000, retries: 2, retryBaseDelayMs: 5, breakerThreshold: 100, breakerHalfOpenMs: 1_000 };
 

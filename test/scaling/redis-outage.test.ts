@@ -1,4 +1,3 @@
-import { silentLogger } from '../../common/logging/logger';
 import type Redis from 'ioredis';
 import { closeRedis, openRedis } from '../../gateway/shared-state/redis-client';
 import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
@@ -7,6 +6,7 @@ import { testToken } from '../support/tokens';
 import { persistedQuery, post, queryHash } from './apq-client';
 import { startRedisProxy, type RedisProxy } from './redis-proxy';
 import { openTestSharedState, whenReady, type TestSharedState } from './test-redis';
+import { silentLogger } from '../../common/logging/logger';
 
 const RULE_SET = '{ ruleSet { version } }';
 const HASH = queryHash(RULE_SET);

@@ -1,7 +1,7 @@
-import { silentLogger } from '../../common/logging/logger';
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { closeRedis, openRedis, type SharedState } from '../../gateway/shared-state/redis-client';
+import { silentLogger } from '../../common/logging/logger';
 
 /** The Redis of this machine (`.ci/run` starts it). */
 export const TEST_REDIS_URL = process.env['TEST_REDIS_URL'] ?? 'redis://127.0.0.1:6379';

@@ -1,4 +1,3 @@
-import type { Logger } from '../../common/logging/logger';
 // The three source registers side by side, so that behaviour they share is tested once for all.
 import type { DataSource } from 'typeorm';
 import type { Register } from '../../common/store-url';
@@ -16,6 +15,7 @@ import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
 import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 import { TEST_SIGNING_SECRET } from '../support/principals';
 import { dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
+import type { Logger } from '../../common/logging/logger';
 
 export interface MemberLike {
   readonly nik: string;

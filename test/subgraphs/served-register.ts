@@ -1,10 +1,10 @@
-import type { Logger } from '../../common/logging/logger';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { closeStore } from '../../common/store/open-store';
 import { listen, postSignedGraphQL, type HttpAnswer, type Listening } from '../common/http-client';
 import { createTestStores, type StoreKind, type TestStores } from '../support/stores';
 import type { AnyFamilyRepository, FamilyLike, RegisterCase } from './registers';
+import type { Logger } from '../../common/logging/logger';
 
 export interface ServedRegister {
   readonly dataSource: DataSource;
