@@ -89,7 +89,7 @@ export async function recordPlanCalls(env: NodeJS.ProcessEnv, token: string, req
     return dispatch(options, timingEnd(handler, call));
   });
   const { sharedState: _unshared, ...settings } = config;
-  const gateway = await buildGateway({ ...settings, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), subgraphDispatcher: recording, log: () => undefined });
+  const gateway = await buildGateway({ ...settings, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), subgraphDispatcher: recording });
   const server = createServer(gateway.app).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;

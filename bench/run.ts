@@ -156,6 +156,8 @@ async function main(): Promise<void> {
     PATH: process.env['PATH'],
     HOME: process.env['HOME'],
     NODE_ENV: 'production',
+    // The services' request lines would be piped through this process on the cores being measured.
+    LOG_LEVEL: 'warn',
     APOLLO_TELEMETRY_DISABLED: '1',
     ...stores.env,
     EVALUATION_DATE,

@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
+import { exitOnStartFailure, type Logger } from './logging/logger';
 
 /** `GATEWAY_WORKERS`-style settings: a whole number of at least 1, or `auto` for one per CPU. */
 export function workerCountFrom(value: string, name: string): number {
@@ -15,12 +16,9 @@ export function workerCountFrom(value: string, name: string): number {
  * every core. The primary starts a worker again when one dies after it listened, forwards SIGINT and
  * SIGTERM, waits for every worker to drain and exits 0, or 1 when a worker failed to start.
  */
-export function serveInWorkers(workers: number, serve: () => Promise<void>, log: (message: string) => void): void {
+export function serveInWorkers(workers: number, serve: () => Promise<void>, logger: Logger, what: string): void {
   if (workers <= 1 || cluster.isWorker) {
-    serve().catch((error: unknown) => {
-      log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    });
+    serve().catch((error: unknown) => exitOnStartFailure(logger, what, error));
     return;
   }
   let stopping = false;
@@ -37,10 +35,10 @@ export function serveInWorkers(workers: number, serve: () => Promise<void>, log:
       // One that never listened failed to start, and so would the next: starting it again would loop.
       if (!serving.has(worker)) {
         failed = true;
-        log(`a worker failed to start (exit ${code ?? signal}); stopping the others`);
+        logger.error(`a worker failed to start (exit ${code ?? signal}); stopping the others`);
         stop('SIGTERM');
       } else {
-        log(`worker ${worker.process.pid} exited (${code ?? signal}); starting another`);
+        logger.warn(`worker ${worker.process.pid} exited (${code ?? signal}); starting another`);
         start();
         return;
       }

@@ -63,10 +63,9 @@ export function unauthenticated(message: string): GraphQLError {
  * traces and other extensions never leave the process.
  */
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.['code'];
   const { locations, path } = formatted;
-  if (typeof code === 'string' && PUBLIC_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-    const extensions: Record<string, unknown> = { code };
+  if (!isMaskedError(formatted)) {
+    const extensions: Record<string, unknown> = { code: formatted.extensions?.['code'] };
     for (const key of ['argumentName', 'source', 'retryAfterSeconds'] as const) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
@@ -81,14 +80,10 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
 }
 
 /**
- * A server's `formatError`: masks as `maskError` does and hands the unmasked error of every
- * internal error to `log`, since the client sees only a bare internal error and the operator
- * needs the real one.
+ * Whether `maskError` hides this error behind a bare internal error: the client learns nothing of
+ * it, so the operator must (common/logging/error-logging.ts logs it with the request id).
  */
-export function maskingFormatError(log: (message: string, error: unknown) => void) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const masked = maskError(formatted);
-    if (masked.extensions?.['code'] === ErrorCode.INTERNAL_SERVER_ERROR) log('internal error:', error);
-    return masked;
-  };
+export function isMaskedError(error: { readonly extensions?: Readonly<Record<string, unknown>> }): boolean {
+  const code = error.extensions?.['code'];
+  return !(typeof code === 'string' && PUBLIC_CODES.has(code)) || code === ErrorCode.INTERNAL_SERVER_ERROR;
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { stopTracing } from './telemetry/tracing';
+import type { Logger } from './logging/logger';
 
 /** Time given to in-flight requests on shutdown before the process exits anyway. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -17,6 +18,8 @@ export interface ServeOptions {
   readonly release: () => Promise<void>;
   /** Node's headersTimeout and requestTimeout (time to receive the headers, and the whole request); default: Node's, 60 s and 300 s. */
   readonly receiveTimeouts?: { readonly headersMs: number; readonly requestMs: number };
+  /** Where the ready line and the shutdown go. */
+  readonly logger: Logger;
 }
 
 /** How often Node looks for connections past their receive timeouts (Node's default, 30 s, would add up to that much to each). */
@@ -55,11 +58,12 @@ export async function serveUntilSignalled(options: ServeOptions): Promise<void> 
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  console.log(`${options.name} ready at http://localhost:${port}/graphql`);
+  options.logger.info(`${options.name} ready at http://localhost:${port}/graphql`);
 
   const shutdown = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
+    options.logger.info(`${options.name} stopping: finishing the requests in flight`);
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // A connection whose in-flight response has been sent goes idle and is closed here.

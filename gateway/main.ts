@@ -2,6 +2,8 @@ import './tracing';
 import cluster from 'node:cluster';
 import { serveInWorkers } from '../common/cluster';
 import { answerClusterMetrics, clusterWide } from '../common/metrics/cluster-metrics';
+import { loadLoggingConfig, type LoggingConfig } from '../common/logging/config';
+import { createLogger, exitOnStartFailure, type Logger } from '../common/logging/logger';
 import { createServiceMetrics } from '../common/metrics/service-metrics';
 import { serveUntilSignalled } from '../common/serve';
 import { closeStore } from '../common/store/open-store';
@@ -12,15 +14,20 @@ import { buildGateway } from './server';
 import { closeRedis, openRedis } from './shared-state/redis-client';
 import { readSupergraphSdl } from './supergraph/subgraphs';
 
-async function serveGateway(config: GatewayConfig): Promise<void> {
+async function serveGateway(config: GatewayConfig, logger: Logger, logging: LoggingConfig): Promise<void> {
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
   const metrics = cluster.isWorker ? clusterWide(createServiceMetrics()) : createServiceMetrics();
-  const indexStore = await openIndexStore(config.indexUrl, { replicaUrls: config.indexReplicaUrls, onQuery: metrics.sqlStatementCounter('index') });
-  const log = (message: string) => console.error(message);
+  const indexStore = await openIndexStore(config.indexUrl, {
+    replicaUrls: config.indexReplicaUrls,
+    onQuery: metrics.sqlStatementCounter('index'),
+    logger,
+    slowQueryMs: logging.slowQueryMs,
+  });
   // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
-  const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, log), keyPrefix: config.sharedState.keyPrefix } : undefined;
-  const gateway = await buildGateway({ ...config, sharedState, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), metrics, log });
+  const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, logger), keyPrefix: config.sharedState.keyPrefix } : undefined;
+  const gateway = await buildGateway({ ...config, sharedState, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), metrics, logger });
   await serveUntilSignalled({
+    logger,
     name: 'DTSEN gateway',
     app: gateway.app,
     port: config.port,
@@ -34,19 +41,20 @@ async function serveGateway(config: GatewayConfig): Promise<void> {
   });
 }
 
+let logger: Logger | undefined;
+
 async function main(): Promise<void> {
-  const log = (message: string) => console.error(`gateway ${message}`);
+  const logging = loadLoggingConfig();
+  const gatewayLogger = createLogger(logging, 'gateway');
+  logger = gatewayLogger;
   const config = loadGatewayConfig();
   if (cluster.isPrimary && config.workers > 1) {
-    if (!config.sharedState) log(`runs ${config.workers} workers without REDIS_URL: each keeps its own rate limit and persisted queries`);
+    if (!config.sharedState) gatewayLogger.warn(`runs ${config.workers} workers without REDIS_URL: each keeps its own rate limit and persisted queries`);
     // Migrated once, here: workers starting together would race to migrate an embedded (SQLite) index.
-    await closeStore(await openIndexStore(config.indexUrl));
+    await closeStore(await openIndexStore(config.indexUrl, { logger: gatewayLogger }));
     answerClusterMetrics();
   }
-  serveInWorkers(config.workers, () => serveGateway(config), log);
+  serveInWorkers(config.workers, () => serveGateway(config, gatewayLogger, logging), gatewayLogger, 'gateway');
 }
 
-main().catch((error: unknown) => {
-  console.error(`gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure(logger, 'gateway', error));

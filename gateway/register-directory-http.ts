@@ -1,6 +1,7 @@
 import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode, forbidden } from '../common/errors';
+import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
 import { REGISTERS, type Register } from '../common/store-url';
 import { SubgraphHttpError } from './resilience/failures';
 import type { SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
@@ -50,12 +51,12 @@ export function createHttpRegisterDirectory(
     return policies ? policies[register].call(attempt, { idempotent: true, ...(calls ? { calls } : {}) }) : attempt();
   }
 
-  async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal): Promise<Holding[]> {
+  async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal, requestId: string | null): Promise<Holding[]> {
     const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.key} } } } }`;
     const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
     const response = await fetcher(urls[register], {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal) },
+      headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
       body: JSON.stringify({ query, variables: { representations } }),
     });
     if (!response.ok) throw new SubgraphHttpError(register, response.status);
@@ -78,8 +79,8 @@ export function createHttpRegisterDirectory(
     });
   }
 
-  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls): Promise<(boolean | Error)[]> {
-    const answers = await Promise.allSettled(REGISTERS.map((register) => ask(register, () => holdingsOf(register, probe, keys, principal), calls)));
+  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls, requestId: string | null = null): Promise<(boolean | Error)[]> {
+    const answers = await Promise.allSettled(REGISTERS.map((register) => ask(register, () => holdingsOf(register, probe, keys, principal, requestId), calls)));
     return keys.map((_, index) => {
       let refused: string | null = null;
       let unknown: Register | null = null;
@@ -99,7 +100,7 @@ export function createHttpRegisterDirectory(
   }
 
   return {
-    householdsHeld: (noKKs: readonly string[], principal: Principal, calls?: SourceCalls) => held(HOUSEHOLD, noKKs, principal, calls),
-    personsHeld: (niks: readonly string[], principal: Principal, calls?: SourceCalls) => held(PERSON, niks, principal, calls),
+    householdsHeld: (noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null) => held(HOUSEHOLD, noKKs, principal, calls, requestId),
+    personsHeld: (niks: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null) => held(PERSON, niks, principal, calls, requestId),
   };
 }

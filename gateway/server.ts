@@ -6,7 +6,10 @@ import express from 'express';
 import type { Dispatcher } from 'undici';
 import type { GraphQLSchema } from 'graphql';
 import { createCursorCodec } from '../common/cursor';
-import { maskingFormatError } from '../common/errors';
+import { maskError } from '../common/errors';
+import { errorLogging } from '../common/logging/error-logging';
+import { httpLogging, requestLoggingOf } from '../common/logging/http-logging';
+import { silentLogger, type Logger } from '../common/logging/logger';
 import { metricsEndpoint } from '../common/metrics/metrics-endpoint';
 import { createServiceMetrics, type ServiceMetrics } from '../common/metrics/service-metrics';
 import type { Register } from '../common/store-url';
@@ -58,7 +61,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly subgraphDispatcher?: Dispatcher;
   /** Largest registered persisted query and the bytes all may take (default PERSISTED_QUERY_LIMITS; tests use smaller ones). */
   readonly persistedQueryLimits?: PersistedQueryLimits;
-  readonly log?: (message: string) => void;
+  /** The process's logger (main.ts binds the service); each request logs on a child bound to its id. Default: silent. */
+  readonly logger?: Logger;
 }
 
 export interface GatewayApp {
@@ -97,13 +101,13 @@ function isRegister(name: string): name is Register {
  */
 export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
   disableApolloTelemetry();
-  const log = options.log ?? ((message: string) => console.error(message));
+  const logger = options.logger ?? silentLogger();
   const metrics = options.metrics ?? createServiceMetrics();
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
-  const policies = createSubgraphPolicies(options.resilience, log, subgraphMetrics);
+  const policies = createSubgraphPolicies(options.resilience, logger, subgraphMetrics);
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
-  const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, log);
+  const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, logger);
   const dtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -120,17 +124,17 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Its spans (gateway.request, plan, fetch…) then carry the operation name and type only: a document can hold literal NIKs, and errors quote them.
     telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name, url }) => {
-      if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcher, createDtsenPolicy(options.resilience, log, subgraphMetrics), log);
+      if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcher, createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
       if (name === 'dtsen') return new InProcessDataSource(dtsenSchema);
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
-      return new SourceDataSource(name, options.subgraphUrls[name], registers.fetcher, policies[name], log);
+      return new SourceDataSource(name, options.subgraphUrls[name], registers.fetcher, policies[name], logger);
     },
   });
 
   const armor = armorProtection({ limits: options.limits, fieldSuggestions: options.introspection });
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: maskingFormatError((message, error) => log(`${message} ${error instanceof Error ? error.stack ?? error.message : String(error)}`)),
+    formatError: maskError,
     includeStacktraceInErrorResponses: false,
     introspection: options.introspection,
     allowBatchedHttpRequests: false,
@@ -146,6 +150,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       keyMaskingPlugin(),
       lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
       metrics.graphqlPlugin,
+      errorLogging(logger),
       ...armor.plugins,
     ],
   });
@@ -156,6 +161,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
 
   const app = express();
   app.disable('x-powered-by');
+  // First, so that every answer (a refusal, a 408, a 503) carries the request id and is logged.
+  app.use(httpLogging(logger));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -173,14 +180,13 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.use('/export/households.csv', cors);
   app.get(
     '/export/households.csv',
-    refusals.counted(requireToken(admit, { log }), 'unauthenticated', 'rate_limited'),
+    refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'),
     admission,
     refusals.counted(
       householdsCsvHandler({
         principalOf,
         index: options.index,
         expected: { ruleSet: dtsenDependencies.ruleSet.version, evaluationDate: isoDate(options.evaluationDate) },
-        log,
       }),
       'forbidden',
     ),
@@ -189,7 +195,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     context: async ({ req }): Promise<GatewayContext> => {
       const deadline = Date.now() + options.resilience.requestDeadlineMs;
       const principal = principalOf(req);
-      return { ...createDtsenContext(dtsenDependencies, principal, deadline), principal };
+      const { requestId, logger: requestLogger } = requestLoggingOf(req);
+      return { ...createDtsenContext(dtsenDependencies, principal, deadline, requestId), principal, requestId, logger: requestLogger };
     },
   });
   app.use(
@@ -199,7 +206,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // The playground's page is static: it needs no token, and Apollo executes nothing for it.
     (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
     refusals.counted(
-      requireToken(admit, { log, operationOf: requestOperationName, pointsOf: (req) => persistedQueries.inspect(req).points }),
+      requireToken(admit, { operationOf: requestOperationName, pointsOf: (req) => persistedQueries.inspect(req).points }),
       'unauthenticated',
       'rate_limited',
     ),

@@ -3,6 +3,8 @@ import { getOperationAST, GraphQLError, Kind, parse, type DocumentNode, type Sel
 import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode } from '../common/errors';
+import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
+import type { Logger } from '../common/logging/logger';
 import type { Register } from '../common/store-url';
 import type { RemoteSubgraph, SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
 import type { TimedFetch } from './transport/subgraph-fetch';
@@ -16,7 +18,7 @@ export function sourceUnavailable(source: RemoteSubgraph): GraphQLError {
   });
 }
 
-type Options = GraphQLDataSourceProcessOptions<{ principal?: Principal; dtsen?: { sourceCalls?: SourceCalls } }>;
+type Options = GraphQLDataSourceProcessOptions<{ principal?: Principal; requestId?: string; logger?: Logger; dtsen?: { sourceCalls?: SourceCalls } }>;
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 function documentOf(options: Options): DocumentNode | null {
@@ -65,15 +67,21 @@ export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Prin
     url: string,
     fetcher: TimedFetch,
     private readonly policy: SubgraphPolicy,
-    private readonly log: (message: string) => void,
+    /** Where a failed call is logged outside a request (within one: the request's logger). */
+    private readonly logger: Logger,
   ) {
     // Apollo's Fetcher type is node-fetch's shape; it passes a URL string and a plain init and reads only what SubgraphResponse has.
     super({ url, fetcher: fetcher as unknown as RemoteGraphQLDataSource['fetcher'] });
   }
 
-  /** The caller's principal goes to the register, which enforces it; the fetcher signs it with the body. */
+  /**
+   * The caller's principal goes to the register, which enforces it; the fetcher signs it with the
+   * body. The request id goes beside it, outside the signature, so the register logs and audits
+   * under the id the client got.
+   */
   override willSendRequest({ request, context }: Options): void {
     if (context.principal) request.http?.headers.set(PRINCIPAL_HEADER, encodePrincipal(context.principal));
+    if (context.requestId) request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
   }
 
   override async process(options: Options): Promise<ProcessResult> {
@@ -86,7 +94,7 @@ export class SourceDataSource extends RemoteGraphQLDataSource<{ principal?: Prin
         ...(sourceCalls ? { calls: sourceCalls } : {}),
       });
     } catch (error) {
-      this.log(`${this.register} subgraph call failed: ${error instanceof Error ? error.message : String(error)}`);
+      (options.context.logger ?? this.logger).warn({ err: error, subgraph: this.register }, `${this.register} subgraph call failed`);
       const entities = document && operation?.operation === 'query' ? this.unavailableEntities(document, options) : null;
       if (!entities) throw sourceUnavailable(this.register);
       return entities;

@@ -9,6 +9,7 @@ import { IndexRegionSummary1767571200000 } from './migrations/1767571200000-inde
 import { IndexAudit1767657600000 } from './migrations/1767657600000-index-audit';
 import { IndexListingKey1767744000000 } from './migrations/1767744000000-index-listing-key';
 import { IndexRunProgress1767830400000 } from './migrations/1767830400000-index-run-progress';
+import { IndexAuditRequestId1767873600000 } from './migrations/1767873600000-index-audit-request-id';
 import { IndexRunLock1767916800000 } from './migrations/1767916800000-index-run-lock';
 import { ResolutionLockEntity } from './run-lock';
 
@@ -22,6 +23,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexAudit1767657600000,
     IndexListingKey1767744000000,
     IndexRunProgress1767830400000,
+    IndexAuditRequestId1767873600000,
     IndexRunLock1767916800000,
   ],
 };

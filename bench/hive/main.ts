@@ -1,7 +1,11 @@
+import { loadLoggingConfig } from '../../common/logging/config';
+import { createLogger, exitOnStartFailure } from '../../common/logging/logger';
 import { serveUntilSignalled } from '../../common/serve';
 import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
 import { loadHiveGatewayConfig } from './config';
 import { buildHiveGateway } from './server';
+
+const logger = createLogger(loadLoggingConfig(), 'hive');
 
 async function main(): Promise<void> {
   const config = loadHiveGatewayConfig();
@@ -9,6 +13,7 @@ async function main(): Promise<void> {
   // Loads and plans against the supergraph now, so a supergraph Hive cannot read fails the start.
   await gateway.getSchema();
   await serveUntilSignalled({
+    logger,
     name: 'Hive Gateway',
     app: gateway,
     port: config.port,
@@ -18,7 +23,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(`Hive Gateway failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure(logger, 'Hive Gateway', error));

@@ -20,10 +20,15 @@ export interface AuditEntryRow {
   /** Role names joined by commas. */
   readonly roles: string;
   readonly operation: string | null;
+  /** Null in entries written before request ids were kept. */
+  readonly requestId: string | null;
   /** Null in the resolution index's trail only. */
   readonly nik: string | null;
   readonly noKK: string | null;
 }
+
+/** The longest request id a service accepts (common/logging/http-logging.ts). */
+export const REQUEST_ID_LENGTH = 128;
 
 /** Every text column of the audit table holds at most this many characters. */
 export const AUDIT_TEXT_LENGTH = 255;
@@ -40,6 +45,7 @@ function auditEntryEntity(name: string, key: AuditedKey): EntitySchema<AuditEntr
       purpose: entityColumn.varchar('purpose', AUDIT_TEXT_LENGTH),
       roles: entityColumn.varchar('roles', AUDIT_TEXT_LENGTH),
       operation: entityColumn.varchar('operation', AUDIT_TEXT_LENGTH, true),
+      requestId: entityColumn.varchar('request_id', REQUEST_ID_LENGTH, true),
       nik: entityColumn.varchar('nik', 16, key !== 'nik'),
       noKK: entityColumn.varchar('no_kk', 16, key !== 'noKK'),
     },

@@ -1,5 +1,5 @@
 import { Table, type QueryRunner } from 'typeorm';
-import type { AuditedKey } from './audit-entity';
+import { REQUEST_ID_LENGTH, type AuditedKey } from './audit-entity';
 import { tableColumn } from './migration-columns';
 
 // The audit table every register's store has, and the resolution index's, created by each store's
@@ -54,4 +54,17 @@ export async function dropAuditTable(queryRunner: QueryRunner): Promise<void> {
 
 function isSqlite(queryRunner: QueryRunner): boolean {
   return queryRunner.connection.driver.options.type === 'better-sqlite3';
+}
+
+/**
+ * Adds `request_id` (the request's `x-request-id`, null in earlier entries). A plain ALTER TABLE on
+ * both stores: TypeORM's addColumn rebuilds a SQLite table by copying it, which would drop the
+ * append-only triggers and copy every entry of a trail that grows by millions.
+ */
+export async function addAuditRequestId(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query(`ALTER TABLE audit_entry ADD COLUMN request_id varchar(${REQUEST_ID_LENGTH}) NULL`);
+}
+
+export async function dropAuditRequestId(queryRunner: QueryRunner): Promise<void> {
+  await queryRunner.query('ALTER TABLE audit_entry DROP COLUMN request_id');
 }

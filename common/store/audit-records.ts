@@ -9,6 +9,8 @@ export interface AuditRecord {
   readonly purpose: string;
   readonly roles: readonly string[];
   readonly operation: string | null;
+  /** The request's id (`x-request-id`), as in the logs of every service it passed; null in entries written before it was kept. */
+  readonly requestId: string | null;
   /** Null for a read of the resolution index, which holds families, not their members' NIKs. */
   readonly nik: string | null;
   /** The family read, when a family record (or an indexed family) was read. */
@@ -29,6 +31,7 @@ export function auditRow(record: AuditRecord): AuditEntryRow {
     purpose: fit(record.purpose),
     roles: fit(record.roles.join(',')),
     operation: record.operation === null ? null : fit(record.operation),
+    requestId: record.requestId,
     nik: record.nik,
     noKK: record.noKK,
   };
@@ -42,6 +45,7 @@ export function auditRecord(row: AuditEntryRow): AuditRecord {
     purpose: row.purpose,
     roles: row.roles === '' ? [] : row.roles.split(','),
     operation: row.operation,
+    requestId: row.requestId,
     nik: row.nik,
     noKK: row.noKK,
   };

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
-import { QueryCallbackLogger } from './query-logger';
+import type { Logger } from '../logging/logger';
+import { QueryLogger } from './query-logger';
 
 /** The tables and migrations of one register's store. */
 export interface StoreDefinition {
@@ -18,6 +19,10 @@ export interface StoreOptions {
    * go to them, writes, transactions and migrations to the primary (the URL). Refused for SQLite.
    */
   readonly replicaUrls?: readonly string[];
+  /** Where failed statements, slow ones and migrations are logged; default: nowhere. */
+  readonly logger?: Logger;
+  /** Statements slower than this are logged as warnings (LoggingConfig.slowQueryMs). */
+  readonly slowQueryMs?: number;
 }
 
 const MYSQL_POOL_SIZE = 10;
@@ -37,7 +42,8 @@ export async function openStore(url: string, definition: StoreDefinition, option
     migrations: definition.migrations,
     migrationsRun: false,
     synchronize: false,
-    logger: new QueryCallbackLogger(options.onQuery),
+    logger: new QueryLogger(options.onQuery, options.logger),
+    ...(options.slowQueryMs === undefined ? {} : { maxQueryExecutionTime: options.slowQueryMs }),
   } as const;
   const dataSource = new DataSource({ ...common, ...(await driverOptions(url, options.replicaUrls ?? [])) } as DataSourceOptions);
   await dataSource.initialize();

@@ -1,23 +1,40 @@
-import type { Logger } from 'typeorm';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { Logger } from '../logging/logger';
+
+/** A bulk insert's statement runs to hundreds of kilobytes of placeholders; its start says which it was. */
+const LOGGED_STATEMENT_LENGTH = 500;
+
+const statement = (query: string) => (query.length > LOGGED_STATEMENT_LENGTH ? `${query.slice(0, LOGGED_STATEMENT_LENGTH)}…` : query);
 
 /**
- * A TypeORM logger that reports every statement to one callback and nothing to the console: the
- * batching tests count queries per store with it, and production passes no callback.
+ * TypeORM's logger: reports every statement to `onQuery` (the SQL counters and the batching tests
+ * count statements with it), and slow statements (TypeORM's maxQueryExecutionTime) and failed ones
+ * to the process's logger. Statements are logged with their placeholders, never their parameters:
+ * those are NIKs, names and addresses.
  */
-export class QueryCallbackLogger implements Logger {
-  constructor(private readonly onQuery: ((sql: string) => void) | undefined) {}
+export class QueryLogger implements TypeOrmLogger {
+  constructor(
+    private readonly onQuery: ((sql: string) => void) | undefined,
+    private readonly logger: Logger | undefined,
+  ) {}
 
   logQuery(query: string): void {
     this.onQuery?.(query);
   }
 
-  logQueryError(): void {}
+  logQueryError(error: string | Error, query: string): void {
+    this.logger?.error({ err: error, statement: statement(query) }, 'store statement failed');
+  }
 
-  logQuerySlow(): void {}
+  logQuerySlow(time: number, query: string): void {
+    this.logger?.warn({ durationMs: time, statement: statement(query) }, 'slow store statement');
+  }
 
   logSchemaBuild(): void {}
 
-  logMigration(): void {}
+  logMigration(message: string): void {
+    this.logger?.info(message);
+  }
 
   log(): void {}
 }

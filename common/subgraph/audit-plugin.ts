@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode, errorResponseBody } from '../errors';
+import type { RequestLogging } from '../logging/http-logging';
 import type { AuditRecorder } from './audit-recorder';
 
 /**
@@ -10,7 +11,7 @@ import type { AuditRecorder } from './audit-recorder';
  * price is that a response sent but lost on the wire is still recorded as read, which errs on
  * the side of the data subject.
  */
-export function auditPlugin(name: string): ApolloServerPlugin<{ readonly audit: AuditRecorder }> {
+export function auditPlugin(): ApolloServerPlugin<{ readonly audit: AuditRecorder } & RequestLogging> {
   return {
     async requestDidStart() {
       return {
@@ -18,11 +19,11 @@ export function auditPlugin(name: string): ApolloServerPlugin<{ readonly audit: 
           try {
             await contextValue.audit.flush();
           } catch (error) {
-            console.error(`[${name}] audit trail write failed; the response is withheld:`, error);
+            contextValue.logger.error({ err: error }, 'audit trail write failed; the response is withheld');
             response.http.status = 500;
             response.body = {
               kind: 'single',
-              singleResult: errorResponseBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR),
+              singleResult: errorResponseBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR, { requestId: contextValue.requestId }),
             };
           }
         },

@@ -18,9 +18,11 @@ export interface AuditRecorder {
   flush(): Promise<void>;
 }
 
+/** `requestId`: the request's `x-request-id`, kept with each entry so a read can be found in the logs; null outside a request. */
 export function createAuditRecorder(
   principal: Principal,
   append: (entries: readonly AuditRecord[]) => Promise<void>,
+  requestId: string | null,
   now: () => Date = () => new Date(),
 ): AuditRecorder {
   const reads = new Map<string, { nik: string | null; noKK: string | null }>();
@@ -47,6 +49,7 @@ export function createAuditRecorder(
         purpose: principal.purpose,
         roles: principal.roles,
         operation: principal.operation,
+        requestId,
         nik,
         noKK,
       }));

@@ -5,24 +5,27 @@ import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { PRINCIPAL_HEADER, SIGNATURE_HEADER, SignatureError, verifySignedRequest } from '../auth/signature';
-import { ErrorCode, errorResponseBody, maskingFormatError } from '../errors';
+import { ErrorCode, errorResponseBody, maskError } from '../errors';
+import { errorLogging } from '../logging/error-logging';
+import { httpLogging, requestLoggingOf, type RequestLogging } from '../logging/http-logging';
+import { silentLogger, type Logger } from '../logging/logger';
 import { metricsEndpoint } from '../metrics/metrics-endpoint';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import { requestErrorHandler } from '../request-errors';
 
-export interface SubgraphAppOptions<Context extends object> {
-  /** Names the subgraph in server-side logs. */
-  readonly name: string;
+export interface SubgraphAppOptions<Context extends RequestLogging> {
   readonly schema: GraphQLSchema;
   /** The HMAC secret the gateway signs the principal and body with (signature.ts). */
   readonly signingSecret: string;
-  /** The per-request context (fresh DataLoaders for every request) of a verified principal. */
-  readonly context: (req: express.Request, principal: Principal) => Promise<Context> | Context;
+  /** The per-request context (fresh DataLoaders for every request) of a verified principal, carrying the request's id and logger. */
+  readonly context: (req: express.Request, principal: Principal, request: RequestLogging) => Promise<Context> | Context;
   /** Resolves when the subgraph can serve (its store answers); rejects otherwise. */
   readonly ready: () => Promise<void>;
   readonly plugins?: readonly ApolloServerPlugin<Context>[];
   /** Served at GET /metrics; the caller wires its store's statements into it. Default: a fresh set counting no store. */
   readonly metrics?: ServiceMetrics;
+  /** The process's logger (main.ts binds the service); each request logs on a child bound to its id. Default: silent. */
+  readonly logger?: Logger;
 }
 
 export interface SubgraphApp {
@@ -48,21 +51,24 @@ type WithRawBody = express.Request & { [RAW_BODY]?: Buffer };
  * operation. The probes stay open: they reveal nothing but whether the store answers. So does
  * GET /metrics, outside /graphql: counts and timings for Prometheus, no personal data.
  */
-export async function createSubgraphApp<Context extends object>(options: SubgraphAppOptions<Context>): Promise<SubgraphApp> {
+export async function createSubgraphApp<Context extends RequestLogging>(options: SubgraphAppOptions<Context>): Promise<SubgraphApp> {
   const metrics = options.metrics ?? createServiceMetrics();
+  const logger = options.logger ?? silentLogger();
   const server = new ApolloServer<Context>({
     schema: options.schema,
-    formatError: maskingFormatError((message, error) => console.error(`[${options.name}] ${message}`, error)),
+    formatError: maskError,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: true,
     // The gateway serves the playground; traces would carry unmasked errors to the gateway.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin, ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin, errorLogging(logger), ...(options.plugins ?? [])],
   });
   await server.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // The gateway's x-request-id is taken up here, so the subgraph logs and audits under it.
+  app.use(httpLogging(logger));
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -86,7 +92,7 @@ export async function createSubgraphApp<Context extends object>(options: Subgrap
     }),
     verifiedPrincipal(options.signingSecret),
     expressMiddleware(server, {
-      context: async ({ req, res }) => options.context(req, res.locals['principal'] as Principal),
+      context: async ({ req, res }) => options.context(req, res.locals['principal'] as Principal, requestLoggingOf(req)),
     }),
   );
   app.use(requestErrorHandler);

@@ -1,6 +1,7 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { createCursorCodec } from '../cursor';
 import type { FamilyLoaders } from '../loaders';
+import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { Register } from '../store-url';
 import type { FamilyRepository } from '../store/family-repository';
@@ -19,6 +20,8 @@ export interface RegisterAppParts<Family, Member, Filter> {
   readonly signingSecret: string;
   /** Served at GET /metrics, counting the statements of the repository's store when its opener was given `sqlStatementCounter`. */
   readonly metrics?: ServiceMetrics;
+  /** The process's logger, bound to the register's name; default: silent. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -26,21 +29,23 @@ export interface RegisterAppParts<Family, Member, Filter> {
  * gateway's signed principal, fresh loaders, and an audit recorder written before the response.
  */
 export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts<Family, Member, Filter>): Promise<SubgraphApp> {
-  const { register, resolvers, repository, createLoaders, signingSecret, metrics } = parts;
+  const { register, resolvers, repository, createLoaders, signingSecret, metrics, logger } = parts;
   const cursors = createCursorCodec(signingSecret);
   return createSubgraphApp<RegisterContext<Family, Member, Filter>>({
-    name: register,
     schema: buildSubgraphSchema([{ typeDefs: loadSdl(register), resolvers }]),
     signingSecret,
-    context: (_req, principal) => ({
+    context: (_req, principal, { requestId, logger: requestLogger }) => ({
       principal,
       repository,
       loaders: createLoaders(repository),
-      audit: createAuditRecorder(principal, (entries) => repository.appendAudit(entries)),
+      audit: createAuditRecorder(principal, (entries) => repository.appendAudit(entries), requestId),
       cursors,
+      requestId,
+      logger: requestLogger,
     }),
     ready: () => repository.ping(),
-    plugins: [auditPlugin(register)],
+    plugins: [auditPlugin()],
     metrics,
+    logger,
   });
 }

@@ -10,12 +10,14 @@ import type { FamilyRepository } from '../store/family-repository';
 import { inRegions, regionPrefixes, requireScope } from './access';
 import type { AuditRecorder } from './audit-recorder';
 import { personOfMember, piiField, unmasked } from './record-fields';
+import type { RequestLogging } from '../logging/http-logging';
 
 // The resolvers every source register has, parameterised by the register: the three subgraphs
 // differ in their records, not in how they resolve them.
 
 /** The per-request context of a source subgraph. */
-export interface RegisterContext<Family, Member, Filter> {
+/** A register request's context; its id and logger (RequestLogging) are the gateway request's. */
+export interface RegisterContext<Family, Member, Filter> extends RequestLogging {
   /** Who asks, as the gateway signed it. */
   readonly principal: Principal;
   readonly repository: FamilyRepository<Family, Member, Filter>;

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { loadLoggingConfig } from '../logging/config';
+import { createLogger, exitOnStartFailure, type Logger } from '../logging/logger';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import { serveUntilSignalled } from '../serve';
 import { closeStore, type StoreOptions } from '../store/open-store';
@@ -11,7 +13,7 @@ export interface SubgraphMain<Repository> {
   readonly loadConfig: () => RegisterSubgraphConfig;
   readonly openStore: (url: string, options: StoreOptions) => Promise<DataSource>;
   readonly createRepository: (dataSource: DataSource) => Repository;
-  readonly buildApp: (dependencies: { repository: Repository; signingSecret: string; metrics: ServiceMetrics }) => Promise<SubgraphApp>;
+  readonly buildApp: (dependencies: { repository: Repository; signingSecret: string; metrics: ServiceMetrics; logger: Logger }) => Promise<SubgraphApp>;
 }
 
 /**
@@ -20,18 +22,27 @@ export interface SubgraphMain<Repository> {
  * problem when it cannot start.
  */
 export function runSubgraph<Repository>(main: SubgraphMain<Repository>): void {
-  start(main).catch((error: unknown) => {
-    console.error(`${main.register} subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+  let logger: Logger | undefined;
+  const start = async () => {
+    const logging = loadLoggingConfig();
+    logger = createLogger(logging, main.register);
+    await serve(main, logger, logging.slowQueryMs);
+  };
+  start().catch((error: unknown) => exitOnStartFailure(logger, `${main.register} subgraph`, error));
 }
 
-async function start<Repository>(main: SubgraphMain<Repository>): Promise<void> {
+async function serve<Repository>(main: SubgraphMain<Repository>, logger: Logger, slowQueryMs: number): Promise<void> {
   const config = main.loadConfig();
   const metrics = createServiceMetrics();
-  const store = await main.openStore(config.storeUrl, { replicaUrls: config.storeReplicaUrls, onQuery: metrics.sqlStatementCounter(main.register) });
-  const { app, stop } = await main.buildApp({ repository: main.createRepository(store), signingSecret: config.signingSecret, metrics });
+  const store = await main.openStore(config.storeUrl, {
+    replicaUrls: config.storeReplicaUrls,
+    onQuery: metrics.sqlStatementCounter(main.register),
+    logger,
+    slowQueryMs,
+  });
+  const { app, stop } = await main.buildApp({ repository: main.createRepository(store), signingSecret: config.signingSecret, metrics, logger });
   await serveUntilSignalled({
+    logger,
     name: `${main.register} subgraph`,
     app,
     port: config.port,

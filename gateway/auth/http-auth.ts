@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { GraphQLError } from 'graphql';
 import type { Principal } from '../../common/auth/principal';
+import { requestLoggingOf } from '../../common/logging/http-logging';
 import type { Admission } from './authenticate';
 
 const principals = new WeakMap<Request, Principal>();
@@ -10,23 +11,23 @@ export interface RequireTokenOptions {
   readonly operationOf?: (req: Request) => string | null;
   /** What the request costs against the rate limit (default 1; a persisted query registration costs more). */
   readonly pointsOf?: (req: Request) => number;
-  /** Where a failure other than the token's (a JWKS endpoint down) is told; the client sees a bare 500. */
-  readonly log: (message: string) => void;
 }
 
 /**
  * The bearer token and rate limit of every /graphql request and of the CSV export, checked before
  * a request may take or wait for a slot of the concurrency limit, so that no anonymous request
  * ever holds one. A refusal is answered in GraphQL's error shape with 401 or 429 (and Retry-After).
+ * A failure other than the token's (a JWKS endpoint down) is logged on the request's logger; the
+ * client gets a bare 500.
  */
-export function requireToken(admit: Admission, options: RequireTokenOptions) {
+export function requireToken(admit: Admission, options: RequireTokenOptions = {}) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     try {
       principals.set(req, await admit(req.headers, options.operationOf?.(req) ?? null, options.pointsOf?.(req) ?? 1));
       next();
     } catch (error) {
       if (!(error instanceof GraphQLError)) {
-        options.log(`authentication failed: ${error instanceof Error ? error.message : String(error)}`);
+        requestLoggingOf(req).logger.error({ err: error }, 'authentication failed');
         next(error);
         return;
       }

@@ -14,6 +14,8 @@ import type { ResolvedPerson } from './resolution/person';
 export interface DtsenRequestState {
   /** Who is asking: root fields check its scopes, outputs are masked and limited by it. */
   readonly principal: Principal;
+  /** The gateway request's id: sent with its register calls and kept in the index's audit entries; null outside a request. */
+  readonly requestId: string | null;
   readonly loaders: DirectoryLoaders;
   readonly households: WeakMap<object, HouseholdResolution>;
   readonly dataQuality: WeakMap<object, readonly DataQualityIssue[]>;
@@ -40,12 +42,14 @@ export function createDtsenContext(
   deps: Pick<DtsenDependencies, 'directory'>,
   principal: Principal,
   deadline = Number.POSITIVE_INFINITY,
+  requestId: string | null = null,
 ): DtsenContext {
   const sourceCalls = newSourceCalls(deadline);
   return {
     dtsen: {
       principal,
-      loaders: createDirectoryLoaders(deps.directory, principal, sourceCalls),
+      requestId,
+      loaders: createDirectoryLoaders(deps.directory, principal, sourceCalls, requestId),
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),

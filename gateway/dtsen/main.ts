@@ -1,4 +1,6 @@
 import './tracing';
+import { loadLoggingConfig } from '../../common/logging/config';
+import { createLogger, exitOnStartFailure, type Logger } from '../../common/logging/logger';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { serveUntilSignalled } from '../../common/serve';
 import { closeStore } from '../../common/store/open-store';
@@ -7,19 +9,26 @@ import { openIndexStore } from '../../resolution/store';
 import { loadDtsenServiceConfig } from './config';
 import { buildDtsenServiceApp } from './server';
 
+let logger: Logger | undefined;
+
 async function main(): Promise<void> {
+  const logging = loadLoggingConfig();
+  const dtsenLogger = createLogger(logging, 'dtsen');
+  logger = dtsenLogger;
   const config = loadDtsenServiceConfig();
   const metrics = createServiceMetrics();
-  const indexStore = await openIndexStore(config.indexUrl, { onQuery: metrics.sqlStatementCounter('index') });
+  const indexStore = await openIndexStore(config.indexUrl, { onQuery: metrics.sqlStatementCounter('index'), logger: dtsenLogger, slowQueryMs: logging.slowQueryMs });
   const { app, stop } = await buildDtsenServiceApp({
     ...config,
     metrics,
+    logger: dtsenLogger,
     index: createIndexQueryRepository(indexStore),
     ready: async () => {
       await indexStore.query('SELECT 1');
     },
   });
   await serveUntilSignalled({
+    logger: dtsenLogger,
     name: 'dtsen subgraph',
     app,
     port: config.port,
@@ -30,7 +39,4 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(`dtsen subgraph failed to start: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure(logger, 'dtsen subgraph', error));

@@ -11,9 +11,12 @@ import type { SourceCalls } from '../resilience/subgraph-policy';
  * an unavailable source when a register could not be asked and no other holds the key.
  */
 export interface RegisterDirectory {
-  /** `calls`: the gateway request's register calls (its deadline, the registers that already failed in it). */
-  householdsHeld(noKKs: readonly string[], principal: Principal, calls?: SourceCalls): Promise<readonly (boolean | Error)[]>;
-  personsHeld(niks: readonly string[], principal: Principal, calls?: SourceCalls): Promise<readonly (boolean | Error)[]>;
+  /**
+   * `calls`: the gateway request's register calls (its deadline, the registers that already failed
+   * in it); `requestId`: its id, sent with each register call and kept in audit entries.
+   */
+  householdsHeld(noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<readonly (boolean | Error)[]>;
+  personsHeld(niks: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<readonly (boolean | Error)[]>;
 }
 
 export interface DirectoryLoaders {
@@ -35,10 +38,10 @@ function inKeyOrder(
 }
 
 /** Per-request loaders, for the request's principal: one directory call per batch of look-ups. */
-export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal, calls?: SourceCalls): DirectoryLoaders {
+export function createDirectoryLoaders(directory: RegisterDirectory, principal: Principal, calls?: SourceCalls, requestId: string | null = null): DirectoryLoaders {
   return {
-    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, calls))),
-    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, calls))),
+    householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, calls, requestId))),
+    personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, calls, requestId))),
   };
 }
 
@@ -53,24 +56,24 @@ export function createDirectoryLoaders(directory: RegisterDirectory, principal: 
  * register), so the families the index answers for are recorded in its audit trail first.
  */
 export function indexFirstDirectory(directory: RegisterDirectory, index: Pick<IndexQueryRepository, 'indexedHouseholds' | 'appendAudit'>): RegisterDirectory {
-  async function indexedAndRecorded(noKKs: readonly string[], principal: Principal): Promise<ReadonlySet<string>> {
+  async function indexedAndRecorded(noKKs: readonly string[], principal: Principal, requestId: string | null): Promise<ReadonlySet<string>> {
     const indexed = await index.indexedHouseholds(noKKs);
-    const audit = createAuditRecorder(principal, (entries) => index.appendAudit(entries));
+    const audit = createAuditRecorder(principal, (entries) => index.appendAudit(entries), requestId);
     for (const noKK of indexed) audit.indexedFamily(noKK);
     await audit.flush();
     return indexed;
   }
   return {
-    async householdsHeld(noKKs, principal, calls) {
-      if (principal.regions !== null) return directory.householdsHeld(noKKs, principal, calls);
+    async householdsHeld(noKKs, principal, calls, requestId = null) {
+      if (principal.regions !== null) return directory.householdsHeld(noKKs, principal, calls, requestId);
       // An index that cannot be read, or cannot record the answer, leaves the look-up to the
       // registers (which record it), as before any run.
-      const indexed = await indexedAndRecorded(noKKs, principal).catch(() => new Set<string>());
+      const indexed = await indexedAndRecorded(noKKs, principal, requestId).catch(() => new Set<string>());
       const rest = noKKs.filter((noKK) => !indexed.has(noKK));
-      const asked = rest.length > 0 ? await directory.householdsHeld(rest, principal, calls) : [];
+      const asked = rest.length > 0 ? await directory.householdsHeld(rest, principal, calls, requestId) : [];
       const answers = new Map(rest.map((noKK, position) => [noKK, asked[position] ?? false]));
       return noKKs.map((noKK) => indexed.has(noKK) || (answers.get(noKK) ?? false));
     },
-    personsHeld: (niks, principal, calls) => directory.personsHeld(niks, principal, calls),
+    personsHeld: (niks, principal, calls, requestId) => directory.personsHeld(niks, principal, calls, requestId),
   };
 }

@@ -1,5 +1,7 @@
 import { createCursorCodec } from '../../common/cursor';
 import type { Principal } from '../../common/auth/principal';
+import type { RequestLogging } from '../../common/logging/http-logging';
+import { silentLogger, type Logger } from '../../common/logging/logger';
 import { createServiceMetrics, type ServiceMetrics } from '../../common/metrics/service-metrics';
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { Register } from '../../common/store-url';
@@ -26,7 +28,8 @@ export interface DtsenServiceOptions {
   readonly ready: () => Promise<void>;
   /** Served at GET /metrics; the caller wires the index store's statements into it. */
   readonly metrics?: ServiceMetrics;
-  readonly log?: (message: string) => void;
+  /** The process's logger (main.ts binds the service); default: silent. */
+  readonly logger?: Logger;
 }
 
 /**
@@ -35,9 +38,9 @@ export interface DtsenServiceOptions {
  * resilience policies the gateway uses. It does not listen.
  */
 export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promise<SubgraphApp> {
-  const log = options.log ?? ((message: string) => console.error(message));
+  const logger = options.logger ?? silentLogger();
   const metrics = options.metrics ?? createServiceMetrics();
-  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(options.resilience, log, createSubgraphMetrics(metrics.registry)) });
+  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(options.resilience, logger, createSubgraphMetrics(metrics.registry)) });
   const dependencies: DtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -45,13 +48,16 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
     cursors: createCursorCodec(options.signingSecret),
     index: options.index,
   };
-  const app = await createSubgraphApp<DtsenContext>({
-    name: 'dtsen',
+  const app = await createSubgraphApp<DtsenContext & RequestLogging>({
     schema: buildDtsenSchema(dependencies),
     signingSecret: options.signingSecret,
-    context: (_req, principal: Principal) => createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs),
+    context: (_req, principal: Principal, request) => ({
+      ...createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs, request.requestId),
+      ...request,
+    }),
     ready: options.ready,
     metrics,
+    logger,
     plugins: [indexWarningPlugin()],
   });
   return {

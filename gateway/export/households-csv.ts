@@ -4,6 +4,7 @@ import { shownIdentity } from '../../common/auth/disclosure';
 import { hasScope, type Principal } from '../../common/auth/principal';
 import { badUserInput, ErrorCode } from '../../common/errors';
 import { createAuditRecorder } from '../../common/subgraph/audit-recorder';
+import { requestLoggingOf } from '../../common/logging/http-logging';
 import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS } from '../../resolution/entities';
 import { parseHouseholdFilter, type ArgumentNamer, type HouseholdQuery } from '../../resolution/household-filter';
 import { indexStatus, type ExpectedResolution } from '../../resolution/index-status';
@@ -79,7 +80,6 @@ export interface HouseholdsCsvOptions {
   readonly expected: ExpectedResolution;
   /** Families read per query (default 5,000). */
   readonly chunkSize?: number;
-  readonly log: (message: string) => void;
   /** The request's authenticated principal; throws when the authentication middleware set none. */
   readonly principalOf: (req: Request) => Principal;
 }
@@ -176,7 +176,7 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
       const query = parseExportQuery(req.query);
       const format = parseExportFormat(req.query);
       const shown = (noKK: string) => identifierCell(format, identifier(noKK));
-      const audit = createAuditRecorder({ ...principal, operation: exportOperation(req.query) }, (entries) => options.index.appendAudit(entries));
+      const audit = createAuditRecorder({ ...principal, operation: exportOperation(req.query) }, (entries) => options.index.appendAudit(entries), requestLoggingOf(req).requestId);
       const status = indexStatus(await options.index.runs(), options.expected);
       res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');
       if (status.warning) res.setHeader(INDEX_WARNING_HEADER, status.warning.code);
@@ -196,8 +196,9 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
         res.status(400).json({ code: ErrorCode.BAD_USER_INPUT, argumentName: error.extensions['argumentName'], message: error.message });
         return;
       }
-      options.log(`households export failed: ${error instanceof Error ? error.message : String(error)}`);
-      if (!res.headersSent) res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' });
+      const { requestId, logger } = requestLoggingOf(req);
+      logger.error({ err: error }, 'households export failed');
+      if (!res.headersSent) res.status(500).json({ code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error', requestId });
       else res.destroy();
     }
   };

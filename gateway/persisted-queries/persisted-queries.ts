@@ -7,6 +7,7 @@ import { RedisPersistedQueryCache } from '../shared-state/redis-apq-cache';
 import type { SharedState } from '../shared-state/redis-client';
 import { entryBytes, type PersistedQueryLimits } from './limits';
 import { MemoryPersistedQueryCache } from './memory-cache';
+import type { Logger } from '../../common/logging/logger';
 
 /**
  * A registration stores up to 64 KiB for a day, where a plain request stores nothing: besides the
@@ -42,10 +43,10 @@ export interface PersistedQueries {
  * Automatic persisted queries, one entry point: the bounded cache Apollo stores them in, and what
  * a request registering one costs and may register (docs/scaling.md, "Persisted queries").
  */
-export function createPersistedQueries(limits: PersistedQueryLimits, sharedState: SharedState | undefined, log: (message: string) => void): PersistedQueries {
+export function createPersistedQueries(limits: PersistedQueryLimits, sharedState: SharedState | undefined, logger: Logger): PersistedQueries {
   // A registration must always fit, or the cache would forget everything for it and still not keep it.
   if (limits.budgetBytes < entryBytes(limits.maxQueryBytes)) throw new Error('The persisted query budget must hold at least one query of the largest size');
-  const cache = sharedState ? new RedisPersistedQueryCache(sharedState.redis, sharedState.keyPrefix, limits, log) : new MemoryPersistedQueryCache(limits);
+  const cache = sharedState ? new RedisPersistedQueryCache(sharedState.redis, sharedState.keyPrefix, limits, logger) : new MemoryPersistedQueryCache(limits);
   // Read once per request: the rate limit asks what it costs, and the request is refused or run after.
   const inspected = new WeakMap<Request, PersistedQueryRequest>();
   const inspect = (req: Request): PersistedQueryRequest => {

@@ -19,6 +19,7 @@ import {
   type CircuitBreakerPolicy,
   type IPolicy,
 } from 'cockatiel';
+import type { Logger } from '../../common/logging/logger';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { attemptFailure, isRetryableFailure, isSourceFailure } from './failures';
 import type { CallOutcome, SubgraphCallMetrics, SubgraphMetrics } from './subgraph-metrics';
@@ -116,14 +117,15 @@ function outcomeOf(error: unknown): CallOutcome {
   return attemptFailure(error);
 }
 
-function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: (message: string) => void, metrics: SubgraphCallMetrics): SubgraphPolicy {
+function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, logger: Logger, metrics: SubgraphCallMetrics): SubgraphPolicy {
+  const log = logger.child({ subgraph: register });
   const breaker: CircuitBreakerPolicy = circuitBreaker(handleWhen(isSourceFailure), {
     halfOpenAfter: settings.breakerHalfOpenMs,
     breaker: new ConsecutiveBreaker(settings.breakerThreshold),
   });
-  breaker.onBreak(() => log(`${register} circuit breaker opened: calls fail fast for ${settings.breakerHalfOpenMs} ms`));
-  breaker.onHalfOpen(() => log(`${register} circuit breaker half-open: probing`));
-  breaker.onReset(() => log(`${register} circuit breaker closed`));
+  breaker.onBreak(() => log.warn(`${register} circuit breaker opened: calls fail fast for ${settings.breakerHalfOpenMs} ms`));
+  breaker.onHalfOpen(() => log.info(`${register} circuit breaker half-open: probing`));
+  breaker.onReset(() => log.info(`${register} circuit breaker closed`));
   breaker.onStateChange((state) => metrics.breakerChanged(STATES[state]));
   // The breaker sits inside the retry, so every attempt counts and an open breaker is not retried.
   const retrying = retry(handleWhen(isRetryableFailure), {
@@ -168,11 +170,11 @@ function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, log: 
 }
 
 /** The policy of the dtsen service's calls (DTSEN_URL); it never marks a register unavailable. */
-export function createDtsenPolicy(settings: ResilienceSettings, log: (message: string) => void, metrics: SubgraphMetrics): SubgraphPolicy {
-  return policyFor('dtsen', settings, log, metrics.of('dtsen'));
+export function createDtsenPolicy(settings: ResilienceSettings, logger: Logger, metrics: SubgraphMetrics): SubgraphPolicy {
+  return policyFor('dtsen', settings, logger, metrics.of('dtsen'));
 }
 
 /** One policy per register, shared by every request: the breakers must see all of a register's calls. */
-export function createSubgraphPolicies(settings: ResilienceSettings, log: (message: string) => void, metrics: SubgraphMetrics): Readonly<Record<Register, SubgraphPolicy>> {
-  return Object.freeze(Object.fromEntries(REGISTERS.map((register) => [register, policyFor(register, settings, log, metrics.of(register))])) as Record<Register, SubgraphPolicy>);
+export function createSubgraphPolicies(settings: ResilienceSettings, logger: Logger, metrics: SubgraphMetrics): Readonly<Record<Register, SubgraphPolicy>> {
+  return Object.freeze(Object.fromEntries(REGISTERS.map((register) => [register, policyFor(register, settings, logger, metrics.of(register))])) as Record<Register, SubgraphPolicy>);
 }

@@ -1,5 +1,6 @@
 import type Redis from 'ioredis';
 import { ENTRY_OVERHEAD_BYTES, PERSISTED_QUERY_TTL_SECONDS, type PersistedQueryLimits } from '../persisted-queries/limits';
+import type { Logger } from '../../common/logging/logger';
 
 /** The field of the documents hash that holds the bytes its entries count; registered keys all start with `apq:`. */
 const BYTES_FIELD = '#bytes';
@@ -98,7 +99,7 @@ export class RedisPersistedQueryCache {
     redis: Redis,
     prefix: string,
     private readonly limits: PersistedQueryLimits,
-    private readonly log: (message: string) => void,
+    private readonly logger: Logger,
   ) {
     redis.defineCommand('apqRegister', { numberOfKeys: 2, lua: REGISTER });
     redis.defineCommand('apqLookup', { numberOfKeys: 2, lua: LOOKUP });
@@ -113,7 +114,7 @@ export class RedisPersistedQueryCache {
     try {
       return (await this.redis.apqLookup(this.documents, this.lastUsed, key, this.ttlMs)) ?? undefined;
     } catch (error) {
-      this.log(`Persisted query lookup failed, answered as unknown: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'Persisted query lookup failed, answered as unknown');
       return undefined;
     }
   }
@@ -123,7 +124,7 @@ export class RedisPersistedQueryCache {
     try {
       await this.redis.apqRegister(this.documents, this.lastUsed, key, value, this.ttlMs, this.limits.budgetBytes, this.limits.maxQueryBytes, ENTRY_OVERHEAD_BYTES);
     } catch (error) {
-      this.log(`Persisted query registration failed, not shared: ${(error as Error).message}`);
+      this.logger.warn({ err: error }, 'Persisted query registration failed, not shared');
     }
   }
 

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import type { Logger } from '../../common/logging/logger';
 
 /** Longest wait between reconnection attempts while Redis is away. */
 const MAX_RECONNECT_DELAY_MS = 2_000;
@@ -18,7 +19,7 @@ export interface SharedState {
  * (no offline queue, one retry at most) so that callers fall back instead of waiting: an APQ
  * lookup is a miss and the rate limit counts in memory (docs/scaling.md).
  */
-export function openRedis(url: string, log: (message: string) => void): Redis {
+export function openRedis(url: string, logger: Logger): Redis {
   const redis = new Redis(url, {
     lazyConnect: false,
     enableOfflineQueue: false,
@@ -32,10 +33,10 @@ export function openRedis(url: string, log: (message: string) => void): Redis {
   redis.on('error', (error: Error) => {
     if (reported) return;
     reported = true;
-    log(`Redis unavailable, serving from process memory until it is back: ${error.message}`);
+    logger.warn(`Redis unavailable, serving from process memory until it is back: ${error.message}`);
   });
   redis.on('ready', () => {
-    if (reported) log('Redis is back');
+    if (reported) logger.info('Redis is back');
     reported = false;
   });
   return redis;

@@ -59,6 +59,8 @@ export function childEnvironment(config: StartConfig, secrets: Partial<LocalSecr
     ...env,
     ...secrets,
     APOLLO_TELEMETRY_DISABLED: '1',
+    // A line per request of every service would scroll the tokens away while the index fills; LOG_LEVEL=info shows them.
+    LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn',
     DTKS_URL: env['DTKS_URL'] ?? `http://localhost:${config.ports.dtks}/graphql`,
     REGSOSEK_URL: env['REGSOSEK_URL'] ?? `http://localhost:${config.ports.regsosek}/graphql`,
     P3KE_URL: env['P3KE_URL'] ?? `http://localhost:${config.ports.p3ke}/graphql`,

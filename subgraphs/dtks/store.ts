@@ -7,10 +7,11 @@ import { DtksInitial1767225600000 } from './migrations/1767225600000-dtks-initia
 import { DtksAudit1767312000000 } from './migrations/1767312000000-dtks-audit';
 import { DtksImport1767398400000 } from './migrations/1767398400000-dtks-import';
 import { DtksListingKey1767657600000 } from './migrations/1767657600000-dtks-listing-key';
+import { DtksAuditRequestId1767830400000 } from './migrations/1767830400000-dtks-audit-request-id';
 
 export const DTKS_STORE: StoreDefinition = {
   entities: [DtksFamilyEntity, DtksMemberEntity, DtksReceiptEntity, AuditEntryEntity, ImportLedgerEntity, FamilyHistoryEntity],
-  migrations: [DtksInitial1767225600000, DtksAudit1767312000000, DtksImport1767398400000, DtksListingKey1767657600000],
+  migrations: [DtksInitial1767225600000, DtksAudit1767312000000, DtksImport1767398400000, DtksListingKey1767657600000, DtksAuditRequestId1767830400000],
 };
 
 export function openDtksStore(url: string, options?: StoreOptions): Promise<DataSource> {

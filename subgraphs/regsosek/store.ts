@@ -7,10 +7,11 @@ import { RegsosekInitial1767225600000 } from './migrations/1767225600000-regsose
 import { RegsosekAudit1767312000000 } from './migrations/1767312000000-regsosek-audit';
 import { RegsosekImport1767398400000 } from './migrations/1767398400000-regsosek-import';
 import { RegsosekListingKey1767657600000 } from './migrations/1767657600000-regsosek-listing-key';
+import { RegsosekAuditRequestId1767830400000 } from './migrations/1767830400000-regsosek-audit-request-id';
 
 export const REGSOSEK_STORE: StoreDefinition = {
   entities: [RegsosekFamilyEntity, RegsosekMemberEntity, AuditEntryEntity, ImportLedgerEntity, FamilyHistoryEntity],
-  migrations: [RegsosekInitial1767225600000, RegsosekAudit1767312000000, RegsosekImport1767398400000, RegsosekListingKey1767657600000],
+  migrations: [RegsosekInitial1767225600000, RegsosekAudit1767312000000, RegsosekImport1767398400000, RegsosekListingKey1767657600000, RegsosekAuditRequestId1767830400000],
 };
 
 export function openRegsosekStore(url: string, options?: StoreOptions): Promise<DataSource> {

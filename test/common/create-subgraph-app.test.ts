@@ -3,6 +3,7 @@ import type express from 'express';
 import { parse } from 'graphql';
 import { encodePrincipal, signRequest, SIGNATURE_VALIDITY_MS } from '../../common/auth/signature';
 import { createSubgraphApp } from '../../common/subgraph/create-subgraph-app';
+import { captureLogs } from '../support/log-capture';
 import { signedJsonHeaders, TEST_SIGNING_SECRET, testPrincipal } from '../support/principals';
 import { listen, locationOf, postSignedGraphQL, type Listening } from './http-client';
 
@@ -24,13 +25,14 @@ describe('createSubgraphApp', () => {
   let server: Listening;
   let stop: () => Promise<void>;
   let storeUp = true;
+  const logs = captureLogs();
 
   beforeAll(async () => {
     const built = await createSubgraphApp({
-      name: 'test',
       schema: buildSubgraphSchema([{ typeDefs, resolvers }]),
       signingSecret: TEST_SIGNING_SECRET,
-      context: (req: express.Request, principal) => ({ caller: `${principal.subject} via ${req.get('x-via') ?? 'nothing'}` }),
+      context: (req: express.Request, principal, request) => ({ caller: `${principal.subject} via ${req.get('x-via') ?? 'nothing'}`, ...request }),
+      logger: logs.loggerFor('test'),
       ready: async () => {
         if (!storeUp) throw new Error('store down');
       },
@@ -114,13 +116,18 @@ describe('createSubgraphApp', () => {
     expect(answer).toEqual(refused('the signature is malformed'));
   });
 
-  it('when a resolver fails with an internal error, then the client gets a bare internal error and the log gets the real one', async () => {
-    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('when a resolver fails with an internal error, then the client gets a bare internal error with the request id and the log gets the real one', async () => {
+    logs.clear();
     const query = '{ broken }';
 
-    const answer = await postSignedGraphQL(server.origin, query);
+    const body = JSON.stringify({ query });
+    const answer = await post(body, { ...signedJsonHeaders(body, testPrincipal('indexer')), 'x-request-id': 'gateway-request-1' });
 
-    expect({ answer, logged: log.mock.calls.map(([prefix, error]) => [prefix, (error as Error).message]) }).toEqual({
+    const logged = logs
+      .lines()
+      .filter((line) => line.level === 'error')
+      .map((line) => [line.requestId, line.msg, (line['err'] as { message: string }).message]);
+    expect({ answer, logged }).toEqual({
       answer: {
         status: 200,
         body: {
@@ -130,12 +137,12 @@ describe('createSubgraphApp', () => {
               message: 'Internal server error',
               locations: [locationOf(query, 'broken')],
               path: ['broken'],
-              extensions: { code: 'INTERNAL_SERVER_ERROR' },
+              extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'gateway-request-1' },
             },
           ],
         },
       },
-      logged: [['[test] internal error:', "ER_NO_SUCH_TABLE: SELECT * FROM dtks_family WHERE no_kk IN ('3172') at db.internal:3306"]],
+      logged: [['gateway-request-1', 'internal error, masked for the client', "ER_NO_SUCH_TABLE: SELECT * FROM dtks_family WHERE no_kk IN ('3172') at db.internal:3306"]],
     });
   });
 

@@ -17,6 +17,8 @@ import { createTestIndexStore, type TestIndexStore } from '../resolution/index-s
 import { indexedHousehold } from '../resolution/indexed-household';
 import { testPrincipal } from '../support/principals';
 import { EVALUATION_DATE, RULES } from './fixtures';
+import { httpLogging } from '../../common/logging/http-logging';
+import { silentLogger } from '../../common/logging/logger';
 
 // `households`, `statistics` and the CSV export for principals limited to regions, over a small
 // index (SQLite; the repository's SQL is checked on MariaDB in test/resolution/region-scope).
@@ -84,7 +86,8 @@ describe('GET /export/households.csv for a principal', () => {
     const app = express();
     app.get(
       '/export/households.csv',
-      householdsCsvHandler({ index, expected: { ruleSet: '2025', evaluationDate: '2025-07-01' }, log: () => undefined, principalOf: () => principal }),
+      httpLogging(silentLogger()),
+      householdsCsvHandler({ index, expected: { ruleSet: '2025', evaluationDate: '2025-07-01' }, principalOf: () => principal }),
     );
     server = app.listen(0);
     await new Promise((resolve) => server.once('listening', resolve));

@@ -59,14 +59,14 @@ describe('households held, asked of the index first', () => {
     expect({ held, asked }).toEqual({ held: [true, false], asked: [[INDEXED, UNKNOWN]] });
   });
 
-  it("when the index answers that a family is held, then it records the answer in its audit trail under the asking principal", async () => {
+  it("when the index answers that a family is held, then it records the answer in its audit trail under the asking principal and request", async () => {
     const { directory } = registers();
     const index = indexHolding(INDEXED);
 
-    await indexFirstDirectory(directory, index).householdsHeld([INDEXED, UNKNOWN], testPrincipal('analyst', { operation: 'Probe' }));
+    await indexFirstDirectory(directory, index).householdsHeld([INDEXED, UNKNOWN], testPrincipal('analyst', { operation: 'Probe' }), undefined, 'request-9');
 
     expect(index.trail).toEqual([
-      { at: expect.any(String), subject: 'test-analyst', organisation: 'Test organisation', purpose: 'automated tests', roles: ['analyst'], operation: 'Probe', nik: null, noKK: INDEXED },
+      { at: expect.any(String), subject: 'test-analyst', organisation: 'Test organisation', purpose: 'automated tests', roles: ['analyst'], operation: 'Probe', requestId: 'request-9', nik: null, noKK: INDEXED },
     ]);
   });
 

@@ -22,8 +22,6 @@ describe('a database restart under a load of queries (a private MariaDB, never t
   let system: RunningSystem;
   let baseline: unknown;
   beforeAll(async () => {
-    // The subgraphs log each failed store call for operators; here they are the expected noise.
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
     database = await startPrivateMariaDb();
     system = await startSystem({
       store: 'mysql',
@@ -38,7 +36,6 @@ describe('a database restart under a load of queries (a private MariaDB, never t
   afterAll(async () => {
     await system?.stop();
     await database?.remove();
-    jest.restoreAllMocks();
   });
 
   async function classify(): Promise<Omit<Sample, 'at'>> {

@@ -7,6 +7,7 @@ import { createSubgraphPolicies, newSourceCalls } from '../../gateway/resilience
 import { SourceDataSource } from '../../gateway/source-data-source';
 import type { TimedFetch } from '../../gateway/transport/subgraph-fetch';
 import { testPrincipal, TEST_SIGNING_SECRET } from '../support/principals';
+import { silentLogger } from '../../common/logging/logger';
 
 const SETTINGS = { requestDeadlineMs: 5_000, retries: 2, retryBaseDelayMs: 5, breakerThreshold: 100, breakerHalfOpenMs: 1_000 };
 
@@ -32,7 +33,7 @@ function call(source: SourceDataSource, query: string) {
 describe('a register data source against an overloaded register (HTTP 503)', () => {
   it('when the operation is a query, then it is attempted 1 + 2 times, each attempt signed afresh, then SOURCE_UNAVAILABLE', async () => {
     const register = overloadedRegister();
-    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, () => undefined, createSubgraphMetrics(new Registry())).p3ke, () => undefined);
+    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, silentLogger(), createSubgraphMetrics(new Registry())).p3ke, silentLogger());
 
     await expect(call(source, '{ p3keFamilies { totalCount } }')).rejects.toMatchObject({
       message: 'The P3KE register is unavailable',
@@ -44,7 +45,7 @@ describe('a register data source against an overloaded register (HTTP 503)', () 
 
   it('when the operation is a mutation, then it is attempted once: a retry could apply it twice', async () => {
     const register = overloadedRegister();
-    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, () => undefined, createSubgraphMetrics(new Registry())).p3ke, () => undefined);
+    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, silentLogger(), createSubgraphMetrics(new Registry())).p3ke, silentLogger());
 
     await expect(call(source, 'mutation { recordIntervention(noKK: "1") }')).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE' } });
     expect(register.signatures).toHaveLength(1);

@@ -4,6 +4,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 import { paddedQuery, PERSISTED_QUERY_NOT_FOUND, persistedQuery, post, queryHash, RULE_SET_ANSWER } from './apq-client';
 import { openTestSharedState, type TestSharedState } from './test-redis';
+import { silentLogger } from '../../common/logging/logger';
 
 const RULE_SET = '{ ruleSet { version } }';
 /** Nine 1.5 KiB documents fit, each counted with its 320 bytes of overhead. */
@@ -99,7 +100,7 @@ describe('the Redis persisted query cache', () => {
   let cache: RedisPersistedQueryCache;
   beforeAll(async () => {
     shared = await openTestSharedState();
-    cache = new RedisPersistedQueryCache(shared.redis, shared.keyPrefix, LIMITS, () => undefined);
+    cache = new RedisPersistedQueryCache(shared.redis, shared.keyPrefix, LIMITS, silentLogger());
   });
   afterAll(() => shared.remove());
 

@@ -6,6 +6,7 @@ import { testToken } from '../support/tokens';
 import { persistedQuery, post, queryHash } from './apq-client';
 import { startRedisProxy, type RedisProxy } from './redis-proxy';
 import { openTestSharedState, whenReady, type TestSharedState } from './test-redis';
+import { silentLogger } from '../../common/logging/logger';
 
 const RULE_SET = '{ ruleSet { version } }';
 const HASH = queryHash(RULE_SET);
@@ -28,7 +29,7 @@ function gatewayBehindRedisProxy(options: { down?: boolean } = {}): () => Behind
   beforeAll(async () => {
     const direct = await openTestSharedState();
     const proxy = await startRedisProxy(options.down ? { down: true } : {});
-    const redis = openRedis(proxy.url, () => undefined);
+    const redis = openRedis(proxy.url, silentLogger());
     const system = await startSystem({
       store: 'sqlite',
       data: WORLD,

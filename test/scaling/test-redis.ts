@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { closeRedis, openRedis, type SharedState } from '../../gateway/shared-state/redis-client';
 import { RedisServerMissing, startPrivateRedis, type PrivateRedis } from '../support/private-redis';
+import { silentLogger } from '../../common/logging/logger';
 
 /** A Redis given to the tests; unset, each test file starts a private redis-server. */
 const GIVEN_REDIS_URL = process.env['TEST_REDIS_URL'] || process.env['REDIS_URL'] || null;
@@ -48,7 +49,7 @@ export async function whenReady(redis: Redis): Promise<void> {
 /** A connection to the test Redis with a key prefix of its own, so tests never see each other's keys. */
 export async function openTestSharedState(): Promise<TestSharedState> {
   const url = await testRedisUrl();
-  const redis: Redis = openRedis(url, () => undefined);
+  const redis: Redis = openRedis(url, silentLogger());
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`No Redis answered at ${GIVEN_REDIS_NAME}=${url} within ${CONNECT_DEADLINE_MS} ms: start it, or unset ${GIVEN_REDIS_NAME} to have the tests start redis-server`)), CONNECT_DEADLINE_MS);

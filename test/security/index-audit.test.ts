@@ -11,12 +11,14 @@ import { testToken } from '../support/tokens';
 // CSV export, a look-up the index answers) reach no register, so the index keeps an audit trail of its own.
 
 const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** The request id the gateway made, for a client that sent none. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const CASEWORKER = { subject: 'worker-7', organisation: 'Dinas Sosial Jakarta Utara', purpose: 'home visit', regions: ['31.72'] };
 const ANALYST = { subject: 'planner-2', organisation: 'Bappenas', purpose: 'budget planning' };
 
 function indexEntry(who: { subject: string; organisation: string; purpose: string }, roles: string[], operation: string, noKK: string): AuditRecord {
-  return { at: expect.stringMatching(ISO_INSTANT), subject: who.subject, organisation: who.organisation, purpose: who.purpose, roles, operation, nik: null, noKK };
+  return { at: expect.stringMatching(ISO_INSTANT), subject: who.subject, organisation: who.organisation, purpose: who.purpose, roles, operation, requestId: expect.stringMatching(UUID), nik: null, noKK };
 }
 
 /** A refusal of every insert into the index's audit trail, as a full disk or a lost primary would give. */
@@ -147,10 +149,10 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
           status: 200,
           body: {
             data: null,
-            errors: [{ message: 'Internal server error', path: ['households'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+            errors: [{ message: 'Internal server error', path: ['households'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(UUID) } }],
           },
         },
-        download: { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } },
+        download: { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: expect.stringMatching(UUID) } },
         lookup: { status: 200, body: { data: { household: { noKK: maskIdentifier(WATI_KK) } } } },
         // Only DTKS holds the Wati family.
         registersRecorded: [true, false, false],

@@ -1,11 +1,15 @@
 import type { AuditRecord } from '../../common/store/audit-records';
 import { locationOf } from '../common/http-client';
+import { captureLogs } from '../support/log-capture';
 import { testPrincipal } from '../support/principals';
 import { storeKinds } from '../support/stores';
 import { GAMBIR, PENJARINGAN } from './fixtures';
 import { REGISTER_CASES, type RegisterCase } from './registers';
 import { auditTrail, entitiesQuery, household, person, serveRegister } from './served-register';
 import { kk, nik } from './store-harness';
+
+/** The request id a subgraph makes for a request that came without one. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const cases = REGISTER_CASES.flatMap((registerCase) =>
   storeKinds().map((kind) => [registerCase.register, kind, registerCase] as [string, typeof kind, RegisterCase]),
@@ -21,7 +25,7 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
   const central = registerCase.family(kk(2), GAMBIR, [nik(3), nik(4)]);
   const served = serveRegister(kind, registerCase, { batches: [[north, central]], per: 'each' });
   const caseworker = testPrincipal('caseworker', { purpose: 'PKH case review', operation: 'HouseholdCard', organisation: 'Dinsos DKI' });
-  const trailQuery = entitiesQuery(`... on AuditTrail { nik ${register} { at subject organisation purpose roles operation noKK } }`);
+  const trailQuery = entitiesQuery(`... on AuditTrail { nik ${register} { at subject organisation purpose roles operation requestId noKK } }`);
 
   it('when a family and a person are read, then the trail gets one entry per member NIK with the No. KK and one for the person, saying who, for what and by which operation', async () => {
     const query = entitiesQuery(`... on Household { ${register} { noKK } ${register}Input { noKK } } ... on Person { ${register}Records { nik } }`);
@@ -36,6 +40,7 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
       purpose: 'PKH case review',
       roles: ['caseworker'],
       operation: 'HouseholdCard',
+      requestId: expect.stringMatching(UUID),
       nik: entryNik,
       noKK,
     });
@@ -63,6 +68,7 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
       purpose: 'a purpose',
       roles: ['analyst'],
       operation: null,
+      requestId: null,
       nik: nik(3),
       noKK: kk(2),
     };
@@ -87,6 +93,7 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
       purpose: 'verification',
       roles: ['analyst'],
       operation: 'Lookup',
+      requestId: 'lookup-1',
       nik: nik(3),
       noKK: kk(2),
     });
@@ -104,6 +111,7 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
       purpose: 'data subject request',
       roles: ['auditor'],
       operation: 'Trail',
+      requestId: expect.stringMatching(UUID),
       noKK: null,
     };
     const older = shown(read('2026-01-01T09:30:00.000Z', 'older'));
@@ -135,23 +143,33 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
 });
 
 describe.each(cases)('%s subgraph whose audit trail cannot be written (%s store)', (register, kind, registerCase) => {
+  const logs = captureLogs();
   const served = serveRegister(kind, registerCase, {
     batches: [[registerCase.family(kk(2), GAMBIR, [nik(3)])]],
     per: 'all',
     wrap: (repository) => ({ ...repository, appendAudit: () => Promise.reject(new Error('ER_LOCK_WAIT_TIMEOUT on audit_entry')) }),
+    logger: logs.loggerFor(register),
   });
 
-  afterEach(() => jest.restoreAllMocks());
-
-  it('when personal data was read, then the response is withheld as an internal error and the failure is logged', async () => {
-    const log = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('when personal data was read, then the response is withheld as an internal error naming the request, and the failure is logged with it', async () => {
     const query = entitiesQuery(`... on Household { ${register} { members { nik name } } }`);
 
     const answer = await served().post(testPrincipal('indexer'), query, { representations: [household(kk(2))] });
 
-    expect({ answer, logged: log.mock.calls.map(([message, error]) => [message, (error as Error).message]) }).toEqual({
-      answer: { status: 500, body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } },
-      logged: [[`[${register}] audit trail write failed; the response is withheld:`, 'ER_LOCK_WAIT_TIMEOUT on audit_entry']],
+    const requestId = (answer.body as { errors: { extensions: { requestId: string } }[] }).errors[0]?.extensions.requestId;
+    const logged = logs
+      .lines()
+      .filter((line) => line.level === 'error')
+      .map((line) => [line.service, line.requestId, line.msg, (line['err'] as { message: string }).message]);
+    expect({ answer, logged }).toEqual({
+      answer: {
+        status: 500,
+        body: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: expect.stringMatching(UUID) } }] },
+      },
+      logged: [
+        [register, requestId, 'audit trail write failed; the response is withheld', 'ER_LOCK_WAIT_TIMEOUT on audit_entry'],
+        [register, requestId, 'POST /graphql 500 failed', 'failed with status code 500'],
+      ],
     });
   });
 });

@@ -15,6 +15,7 @@ import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
 import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 import { TEST_SIGNING_SECRET } from '../support/principals';
 import { dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
+import type { Logger } from '../../common/logging/logger';
 
 export interface MemberLike {
   readonly nik: string;
@@ -36,7 +37,7 @@ export interface RegisterCase {
   readonly openStore: (url: string, options?: StoreOptions) => Promise<DataSource>;
   readonly createRepository: (dataSource: DataSource) => AnyFamilyRepository;
   /** The register's subgraph app over a repository of its store, accepting the tests' signatures. */
-  readonly buildApp: (repository: AnyFamilyRepository) => Promise<SubgraphApp>;
+  readonly buildApp: (repository: AnyFamilyRepository, logger?: Logger) => Promise<SubgraphApp>;
   /** A whole family record of this register with members of these NIKs. */
   readonly family: (noKK: string, regionCode: string, niks: readonly string[]) => FamilyLike;
   /** Detail tables besides family and members (receipts, interventions): one IN query each. */
@@ -59,7 +60,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'Dtks',
     openStore: openDtksStore,
     createRepository: createDtksRepository,
-    buildApp: (repository) => buildDtksApp({ repository: repository as unknown as DtksRepository, signingSecret: TEST_SIGNING_SECRET }),
+    buildApp: (repository, logger) => buildDtksApp({ repository: repository as unknown as DtksRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
     family: dtksFamily,
     detailTables: 1,
     familySelection: `dtksId noKK regionCode address rt rw verificationStatus verifiedAt active welfarePercentile
@@ -71,7 +72,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'Regsosek',
     openStore: openRegsosekStore,
     createRepository: createRegsosekRepository,
-    buildApp: (repository) => buildRegsosekApp({ repository: repository as unknown as RegsosekRepository, signingSecret: TEST_SIGNING_SECRET }),
+    buildApp: (repository, logger) => buildRegsosekApp({ repository: repository as unknown as RegsosekRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
     family: regsosekFamily,
     detailTables: 0,
     familySelection: `noKK regionCode address rt rw familyStatus
@@ -87,7 +88,7 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     typePrefix: 'P3ke',
     openStore: openP3keStore,
     createRepository: createP3keRepository,
-    buildApp: (repository) => buildP3keApp({ repository: repository as unknown as P3keRepository, signingSecret: TEST_SIGNING_SECRET }),
+    buildApp: (repository, logger) => buildP3keApp({ repository: repository as unknown as P3keRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
     family: p3keFamily,
     detailTables: 1,
     familySelection: `noKK regionCode address rt rw desil extremePoor liveableHouse cleanWater sanitation

@@ -4,6 +4,7 @@ import { closeStore } from '../../common/store/open-store';
 import { listen, postSignedGraphQL, type HttpAnswer, type Listening } from '../common/http-client';
 import { createTestStores, type StoreKind, type TestStores } from '../support/stores';
 import type { AnyFamilyRepository, FamilyLike, RegisterCase } from './registers';
+import type { Logger } from '../../common/logging/logger';
 
 export interface ServedRegister {
   readonly dataSource: DataSource;
@@ -19,6 +20,8 @@ export interface ServeOptions {
   readonly per: 'all' | 'each';
   /** Wraps the repository the app reads through (e.g. to make a write fail). */
   readonly wrap?: (repository: AnyFamilyRepository) => AnyFamilyRepository;
+  /** Where the subgraph logs (default: nowhere). */
+  readonly logger?: Logger;
 }
 
 /** A register's subgraph over a store of `kind`, listening on a free port; read it with `served()` inside a test. */
@@ -35,7 +38,7 @@ export function serveRegister(kind: StoreKind, registerCase: RegisterCase, optio
     dataSource = opened;
     const repository = registerCase.createRepository(opened);
     for (const batch of options.batches) await repository.insertFamilies(batch);
-    const built = await registerCase.buildApp(options.wrap ? options.wrap(repository) : repository);
+    const built = await registerCase.buildApp(options.wrap ? options.wrap(repository) : repository, options.logger);
     stopApp = built.stop;
     const listening = await listen(built.app);
     server = listening;

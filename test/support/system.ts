@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
+import type { Logger } from '../../common/logging/logger';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
@@ -101,6 +102,8 @@ export interface SystemOptions {
   readonly sharedState?: SharedState;
   /** Largest registered persisted query and the budget of all (default: as deployed). */
   readonly persistedQueryLimits?: PersistedQueryLimits;
+  /** Each server's logger, by service name as main.ts names it (default: none logs). */
+  readonly loggerFor?: (service: string) => Logger;
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -145,9 +148,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   await p3ke.insertFamilies(options.data.p3ke);
 
   const apps = {
-    dtks: await buildDtksApp({ repository: dtks, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.dtks }),
-    regsosek: await buildRegsosekApp({ repository: regsosek, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.regsosek }),
-    p3ke: await buildP3keApp({ repository: p3ke, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.p3ke }),
+    dtks: await buildDtksApp({ repository: dtks, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.dtks, logger: options.loggerFor?.('dtks') }),
+    regsosek: await buildRegsosekApp({ repository: regsosek, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.regsosek, logger: options.loggerFor?.('regsosek') }),
+    p3ke: await buildP3keApp({ repository: p3ke, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.p3ke, logger: options.loggerFor?.('p3ke') }),
   };
   const servers = {} as Record<Register, Server>;
   const subgraphUrls = {} as Record<Register, string>;
@@ -187,7 +190,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           index: createIndexQueryRepository(indexSource),
           signingSecret: TEST_SIGNING_SECRET,
           ready: async () => undefined,
-          log: () => undefined,
+          logger: options.loggerFor?.('dtsen'),
         })
       : null;
   const dtsenServer = dtsenService ? await listen(dtsenService.app) : null;
@@ -219,7 +222,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS,
     ...(options.sharedState && { sharedState: options.sharedState }),
     ...(options.persistedQueryLimits && { persistedQueryLimits: options.persistedQueryLimits }),
-    log: () => undefined,
+    logger: options.loggerFor?.('gateway'),
   });
   const gateway = await buildTestGateway();
   const gatewayServer = await listen(gateway.app);

@@ -2,6 +2,7 @@ import { parseFirst, toFamilyConnection, type FamilyConnection } from '../../../
 import { createAuditRecorder } from '../../../common/subgraph/audit-recorder';
 import { parseHouseholdFilter, type HouseholdFilterInput } from '../../../resolution/household-filter';
 import type { IndexInfo } from '../../../resolution/index-status';
+import { requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { indexOf, readIndexStatus } from './index-status';
 import { principalWithScope } from './scopes';
@@ -29,7 +30,7 @@ export function householdsResolver(deps: DtsenDependencies) {
     const status = await readIndexStatus(deps, context);
     const index = indexOf(deps);
     const page = await index.listHouseholds(query, principal.regions, first, after);
-    const audit = createAuditRecorder(principal, (entries) => index.appendAudit(entries));
+    const audit = createAuditRecorder(principal, (entries) => index.appendAudit(entries), requestState(context).requestId);
     for (const { noKK } of page.families) audit.indexedFamily(noKK);
     await audit.flush();
     // Counted only when selected: a COUNT over a province's families on every page a client turns.

@@ -1,0 +1,14 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { addAuditRequestId, dropAuditRequestId } from '../../../common/store/audit-migration';
+
+export class P3keAuditRequestId1767830400000 implements MigrationInterface {
+  name = 'P3keAuditRequestId1767830400000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await addAuditRequestId(queryRunner);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await dropAuditRequestId(queryRunner);
+  }
+}
