@@ -259,9 +259,17 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       expect(statuses).toEqual(paths.map((probePath) => [probePath, 200]));
     });
 
-    const GATEWAY_ADMISSION = ['# TYPE dtsen_gateway_requests_running gauge', '# TYPE dtsen_gateway_requests_queued gauge', '# TYPE dtsen_gateway_requests_shed_total counter'];
+    const GATEWAY_ADMISSION = [
+      '# TYPE dtsen_subgraph_calls_total counter',
+      '# TYPE dtsen_subgraph_call_duration_seconds histogram',
+      '# TYPE dtsen_subgraph_retries_total counter',
+      '# TYPE dtsen_subgraph_circuit_breaker_state gauge',
+      '# TYPE dtsen_gateway_refusals_total counter',
+      '# TYPE dtsen_gateway_requests_queued gauge',
+      '# TYPE dtsen_gateway_requests_shed_total counter',
+    ];
 
-    it.each(all.filter((workload) => workload.kind === 'Deployment').map(byName))('when %s is scraped where its annotations say, then it answers with the SQL and GraphQL counters (and the gateway its admission)', async (_name, workload) => {
+    it.each(all.filter((workload) => workload.kind === 'Deployment').map(byName))('when %s is scraped where its annotations say, then it answers with the SQL and GraphQL counters (and the gateway its subgraph calls, refusals and admission)', async (_name, workload) => {
       const origin = processOf(workload).probeOrigin?.(system) ?? '';
 
       const response = await fetch(`${origin}${workload.annotations['prometheus.io/path']}`);
