@@ -259,12 +259,13 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       expect(statuses).toEqual(paths.map((probePath) => [probePath, 200]));
     });
 
-    const GATEWAY_ADMISSION = [
+    const GATEWAY_METRICS = [
       '# TYPE dtsen_subgraph_calls_total counter',
       '# TYPE dtsen_subgraph_call_duration_seconds histogram',
       '# TYPE dtsen_subgraph_retries_total counter',
       '# TYPE dtsen_subgraph_circuit_breaker_state gauge',
       '# TYPE dtsen_gateway_refusals_total counter',
+      '# TYPE dtsen_gateway_requests_running gauge',
       '# TYPE dtsen_gateway_requests_queued gauge',
       '# TYPE dtsen_gateway_requests_shed_total counter',
     ];
@@ -281,7 +282,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
           '# TYPE dtsen_sql_statements_total counter',
           '# TYPE dtsen_graphql_requests_total counter',
           '# TYPE dtsen_graphql_request_duration_seconds histogram',
-          ...(workload.name === 'dtsen-gateway' ? GATEWAY_ADMISSION : []),
+          ...(workload.name === 'dtsen-gateway' ? GATEWAY_METRICS : []),
         ],
       });
     });
