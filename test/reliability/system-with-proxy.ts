@@ -24,7 +24,7 @@ export async function startSystemBehindProxy(
     store: 'sqlite',
     data: WORLD,
     evaluationDate: EVALUATION_DATE,
-    subgraphTimeoutMs: settings.subgraphTimeoutMs ?? 500,
+    subgraphTimeoutMs: settings.subgraphTimeoutMs ?? 2_000,
     ...(settings.resilience ? { resilience: settings.resilience } : {}),
     subgraphUrlFor: async (name, url) => {
       if (name !== register) return url;
