@@ -78,3 +78,46 @@ export function createRunLock(dataSource: DataSource): RunLock {
     },
   };
 }
+
+/** A run's hold on the index, renewed in the background until stopped. */
+export interface Lease {
+  /** Names the run in the lock, for the message that refuses a second run. */
+  noteRun(runId: number): void;
+  /** Why the hold was lost (taken over after it lapsed, or the store failed), once it has been; else null. */
+  readonly failure: unknown;
+  stop(): void;
+}
+
+export interface LeaseOptions {
+  readonly leaseMs: number;
+  readonly now: () => Date;
+  /** How renewals reach the store: the run's own writer, so that they never interleave with its transactions. */
+  readonly write: (operation: () => Promise<boolean>) => Promise<boolean>;
+}
+
+/** Renews a claimed lock four times per lease, at once when the run is named. */
+export function keepLease(lock: RunLock, options: LeaseOptions): Lease {
+  let runId: number | null = null;
+  let failure: unknown = null;
+  const renew = () => {
+    options
+      .write(() => lock.renew(options.now(), options.leaseMs, runId))
+      .then((held) => {
+        if (!held) failure ??= new Error('This run lost its hold on the index (its lease lapsed and another run took it over) and stopped');
+      })
+      .catch((error: unknown) => {
+        failure ??= error;
+      });
+  };
+  const timer = setInterval(renew, options.leaseMs / 4);
+  return {
+    noteRun(id) {
+      runId = id;
+      renew();
+    },
+    get failure() {
+      return failure;
+    },
+    stop: () => clearInterval(timer),
+  };
+}

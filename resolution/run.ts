@@ -14,7 +14,7 @@ import { createGatewayClient, GatewayAnswerError, type GatewayClient } from './g
 import { fromGatewayAnswer, type GatewayHousehold, type ResolvedHousehold } from './household';
 import { repeatedLookup } from './repeated-lookup';
 import type { IndexRepository, ResolutionRun } from './repository';
-import type { LockHolder } from './run-lock';
+import { keepLease, type Lease, type LockHolder } from './run-lock';
 
 // A resolution run asks the gateway, over HTTP, for the very `Household` fields clients get, so the
 // index holds the live resolution by construction. Regsosek's listing gives almost every family;
@@ -249,10 +249,17 @@ export async function runResolution(options: ResolutionOptions): Promise<Resolut
   const now = options.now ?? (() => new Date());
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   await holdIndex(options, now, leaseMs);
+  // Pages are resolved concurrently but written one at a time: concurrent replace-by-key
+  // transactions deadlock on MySQL's gap locks, writing is a small share of a page's time, and a
+  // later cursor position is then never overwritten by an earlier one. The lease is renewed through
+  // the same writer: on SQLite a statement issued while a page's transaction is open would join it.
+  const writer = new SerialWriter();
+  const lease = keepLease(options.index.lock, { leaseMs, now, write: (operation) => writer.write(operation) });
   try {
-    return await resolveHoldingIndex(options, now, leaseMs);
+    return await resolveHoldingIndex(options, now, writer, lease);
   } finally {
-    await options.index.lock.release();
+    lease.stop();
+    await writer.write(() => options.index.lock.release());
   }
 }
 
@@ -272,7 +279,21 @@ async function holdIndex(options: ResolutionOptions, now: () => Date, leaseMs: n
   }
 }
 
-async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, leaseMs: number): Promise<ResolutionSummary> {
+/** Runs operations one after another, in the order given; a failed one does not stop the next. */
+class SerialWriter {
+  private last: Promise<unknown> = Promise.resolve();
+  write<T>(operation: () => Promise<T>): Promise<T> {
+    const written = this.last.then(operation);
+    this.last = written.catch(() => undefined);
+    return written;
+  }
+  /** Resolves once every operation given so far has ended. */
+  idle(): Promise<unknown> {
+    return this.last;
+  }
+}
+
+async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, writer: SerialWriter, lease: Lease): Promise<ResolutionSummary> {
   const started = Date.now();
   const first = options.pageSize ?? 100;
   const client = createGatewayClient(options.gatewayUrl, options.gatewayToken, options.signal);
@@ -292,118 +313,91 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
           cursors: JSON.stringify(START),
           familiesTotal: total,
         });
-  // Pages are resolved concurrently but written one at a time: concurrent replace-by-key
-  // transactions deadlock on MySQL's gap locks, writing is a small share of a page's time, and a
-  // later cursor position is then never overwritten by an earlier one.
-  let writing: Promise<unknown> = Promise.resolve();
-  const write = <T>(operation: () => Promise<T>): Promise<T> => {
-    const written = writing.then(operation);
-    writing = written.catch(() => undefined);
-    return written;
-  };
+  lease.noteRun(run.id);
   let failure: unknown = null;
-  // Renewals go through the one writer: on SQLite a statement issued while a page's transaction is
-  // open would join that transaction.
-  const renewLease = () =>
-    write(() => index.lock.renew(now(), leaseMs, run.id))
-      .then((held) => {
-        if (!held) failure ??= new Error('This run lost its hold on the index (its lease expired and another run took it over) and stopped');
-      })
-      .catch((error: unknown) => {
-        failure ??= error;
-      });
-  void renewLease();
-  const heartbeat = setInterval(() => void renewLease(), leaseMs / 4);
-  try {
-    return await resolveRun();
-  } finally {
-    clearInterval(heartbeat);
-  }
+  const positions = resumed ? await usablePositions(client, readPositions(run)) : START;
+  const remaining = PASSES.filter((pass) => !positions[pass].done);
 
-  async function resolveRun(): Promise<ResolutionSummary> {
-    const positions = resumed ? await usablePositions(client, readPositions(run)) : START;
-    const remaining = PASSES.filter((pass) => !positions[pass].done);
+  const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
+  const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
+  // Saved after every stored page, with the cursors: the gateway shows it while the run is under way.
+  const saveProgress = () => {
+    const progress = { cursors: currentPositions(), familiesDone: listed, familiesTotal: total, progressAt: now().toISOString() };
+    writer.write(() => index.saveProgress(run.id, progress)).catch((error: unknown) => {
+      failure ??= error;
+    });
+  };
 
-    const watermarks = Object.fromEntries(PASSES.map((pass) => [pass, new Watermark(positions[pass])])) as Record<Pass, Watermark>;
-    const currentPositions = () => JSON.stringify(Object.fromEntries(PASSES.map((pass) => [pass, watermarks[pass].position])));
-    // Saved after every stored page, with the cursors: the gateway shows it while the run is under way.
-    const saveProgress = () => {
-      const progress = { cursors: currentPositions(), familiesDone: listed, familiesTotal: total, progressAt: now().toISOString() };
-      write(() => index.saveProgress(run.id, progress)).catch((error: unknown) => {
-        failure ??= error;
-      });
-    };
+  const slots = new Slots(options.concurrency ?? 4);
+  const inFlight = new Set<Promise<void>>();
+  let pages = 0;
+  let listed = PASSES.reduce((sum, pass) => sum + positions[pass].listed, 0);
+  const listedBefore = listed;
+  if (resumed) saveProgress();
+  const stopping = () => (failure ??= lease.failure) !== null || options.signal?.aborted === true || (options.maxPages !== undefined && pages >= options.maxPages);
 
-    const slots = new Slots(options.concurrency ?? 4);
-    const inFlight = new Set<Promise<void>>();
-    let pages = 0;
-    let listed = PASSES.reduce((sum, pass) => sum + positions[pass].listed, 0);
-    const listedBefore = listed;
-    if (resumed) saveProgress();
-    const stopping = () => failure !== null || options.signal?.aborted === true || (options.maxPages !== undefined && pages >= options.maxPages);
+  const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
+    try {
+      const households = await resolvePage(client, job, first);
+      await writer.write(() => index.saveHouseholds(households, run.id, now().toISOString()));
+      entry.stored = true;
+      listed += job.page.nodes.length;
+      options.onProgress?.(listed, total);
+      watermarks[job.pass].advance(walked());
+      saveProgress();
+    } catch (error) {
+      failure ??= error;
+    } finally {
+      slots.release();
+    }
+  };
 
-    const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
+  for (const pass of remaining) {
+    let after = watermarks[pass].position.after;
+    let walked = false;
+    while (!stopping()) {
+      await slots.acquire();
+      if (stopping()) {
+        slots.release();
+        break;
+      }
+      let page: KeyPage;
       try {
-        const households = await resolvePage(client, job, first);
-        await write(() => index.saveHouseholds(households, run.id, now().toISOString()));
-        entry.stored = true;
-        listed += job.page.nodes.length;
-        options.onProgress?.(listed, total);
-        watermarks[job.pass].advance(walked());
-        saveProgress();
+        page = await keyPage(client, pass, after, first);
       } catch (error) {
         failure ??= error;
-      } finally {
         slots.release();
+        break;
       }
-    };
-
-    for (const pass of remaining) {
-      let after = watermarks[pass].position.after;
-      let walked = false;
-      while (!stopping()) {
-        await slots.acquire();
-        if (stopping()) {
-          slots.release();
-          break;
-        }
-        let page: KeyPage;
-        try {
-          page = await keyPage(client, pass, after, first);
-        } catch (error) {
-          failure ??= error;
-          slots.release();
-          break;
-        }
-        pages += 1;
-        const entry = watermarks[pass].add(page.endCursor, page.nodes.length);
-        walked = !page.hasNextPage;
-        const job = resolveJob({ pass, after, page }, entry, () => walked);
-        inFlight.add(job);
-        void job.finally(() => inFlight.delete(job));
-        after = page.endCursor;
-        if (walked) break;
-      }
-      await Promise.all(inFlight);
-      if (walked && watermarks[pass].advance(true)) saveProgress();
-      if (!walked) break;
+      pages += 1;
+      const entry = watermarks[pass].add(page.endCursor, page.nodes.length);
+      walked = !page.hasNextPage;
+      const job = resolveJob({ pass, after, page }, entry, () => walked);
+      inFlight.add(job);
+      void job.finally(() => inFlight.delete(job));
+      after = page.endCursor;
+      if (walked) break;
     }
     await Promise.all(inFlight);
-    await writing;
-    // An abort (Ctrl-C) leaves the run unfinished, to be resumed; anything else is a failure.
-    if (failure !== null && options.signal?.aborted !== true) throw failure;
-
-    const finished = PASSES.every((pass) => watermarks[pass].position.done);
-    const families = finished ? await index.finishRun(run.id, now().toISOString()) : listed - listedBefore;
-    return {
-      runId: run.id,
-      resumed,
-      finished,
-      families,
-      pages,
-      ruleSet: ruleSet.version,
-      evaluationDate: ruleSet.evaluationDate,
-      seconds: (Date.now() - started) / 1000,
-    };
+    if (walked && watermarks[pass].advance(true)) saveProgress();
+    if (!walked) break;
   }
+  await Promise.all(inFlight);
+  await writer.idle();
+  failure ??= lease.failure;
+  // An abort (Ctrl-C) leaves the run unfinished, to be resumed; anything else is a failure.
+  if (failure !== null && options.signal?.aborted !== true) throw failure;
+
+  const finished = PASSES.every((pass) => watermarks[pass].position.done);
+  const families = finished ? await index.finishRun(run.id, now().toISOString()) : listed - listedBefore;
+  return {
+    runId: run.id,
+    resumed,
+    finished,
+    families,
+    pages,
+    ruleSet: ruleSet.version,
+    evaluationDate: ruleSet.evaluationDate,
+    seconds: (Date.now() - started) / 1000,
+  };
 }
