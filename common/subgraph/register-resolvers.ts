@@ -1,21 +1,20 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { GraphQLFieldResolver } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { forbidden } from '../errors';
 import type { FamilyLoaders } from '../loaders';
 import type { CursorCodec } from '../cursor';
 import { parseFirst, toFamilyConnection, type FamilyConnection } from '../pagination';
-import type { Register } from '../store-url';
 import type { AuditRecord } from '../store/audit-records';
 import type { FamilyRepository } from '../store/family-repository';
 import { inRegions, regionPrefixes, requireScope } from './access';
 import type { AuditRecorder } from './audit-recorder';
-import { personOfMember, piiField, unmasked } from './record-fields';
+import { piiField, unmasked } from './record-fields';
 import type { RequestLogging } from '../logging/http-logging';
 
-// The resolvers every source register has, parameterised by the register: the three subgraphs
-// differ in their records, not in how they resolve them.
+// The behaviour every source register's resolvers share: the three subgraphs differ in their
+// records, not in how they resolve them. Each register's resolvers/ folder names its fields
+// (`dtksInput: unmaskedFamilyOf`), so that every field's resolver can be found by the field's name.
 
-/** The per-request context of a source subgraph. */
 /** A register request's context; its id and logger (RequestLogging) are the gateway request's. */
 export interface RegisterContext<Family, Member, Filter> extends RequestLogging {
   /** Who asks, as the gateway signed it. */
@@ -41,8 +40,11 @@ interface MemberShape {
 
 type AnyRegisterContext = RegisterContext<FamilyShape, MemberShape, any>;
 
-/** A register's resolver map, as buildSubgraphSchema takes it. */
-export type RegisterResolvers = GraphQLResolverMap<AnyRegisterContext>;
+// Sources and arguments differ per field; the context is what every register field shares.
+type RegisterFieldResolver = GraphQLFieldResolver<any, AnyRegisterContext, any>;
+
+/** A register's resolver map, by type and field, as buildSubgraphSchema takes it. */
+export type RegisterResolvers = Readonly<Record<string, Readonly<Record<string, RegisterFieldResolver>>>>;
 
 /** NIK and No. KK columns hold at most 16 characters: anything else cannot be in the store. */
 const MAX_KEY_LENGTH = 16;
@@ -72,16 +74,20 @@ async function readFamily(household: { noKK?: unknown }, context: AnyRegisterCon
   return family;
 }
 
-/** `Household`: the reference keeps only the key; the register's fields load the family. */
-export function householdResolvers(register: Register) {
-  return {
-    __resolveReference: (reference: { noKK?: unknown }) => ({ noKK: reference.noKK }),
-    [register]: (household: { noKK?: unknown }, _args: unknown, context: AnyRegisterContext) => readFamily(household, context),
-    [`${register}Input`]: async (household: { noKK?: unknown }, _args: unknown, context: AnyRegisterContext) => {
-      const family = await readFamily(household, context);
-      return family === null ? null : unmasked(family);
-    },
-  };
+/** `Household.__resolveReference`: the reference keeps only the key; the register's fields load the family. */
+export function householdReference(reference: { noKK?: unknown }): { noKK: unknown } {
+  return { noKK: reference.noKK };
+}
+
+/** `Household.<register>`: the register's family record, masked as the principal may see it. */
+export function familyOf(household: { noKK?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<FamilyShape | null> {
+  return readFamily(household, context);
+}
+
+/** `Household.<register>Input`: the family record unmasked, for dtsen's `@requires`. */
+export async function unmaskedFamilyOf(household: { noKK?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<FamilyShape | null> {
+  const family = await readFamily(household, context);
+  return family === null ? null : unmasked(family);
 }
 
 /**
@@ -106,58 +112,52 @@ async function readMemberRecords(person: { nik?: unknown }, context: AnyRegister
   return visible;
 }
 
-/** `Person`: `<register>` is the most recent member record with the NIK, `<register>Records` all of them. */
-export function personResolvers(register: Register) {
-  return {
-    __resolveReference: (reference: { nik?: unknown }) => ({ nik: reference.nik }),
-    [register]: async (person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext) =>
-      (await readMemberRecords(person, context))[0] ?? null,
-    [`${register}Records`]: (person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext) =>
-      readMemberRecords(person, context),
-    [`${register}InputRecords`]: async (person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext) =>
-      (await readMemberRecords(person, context)).map(unmasked),
-  };
+/** `Person.__resolveReference` and `AuditTrail.__resolveReference`: the reference keeps only the NIK. */
+export function nikReference(reference: { nik?: unknown }): { nik: unknown } {
+  return { nik: reference.nik };
 }
 
-/** `AuditTrail`: `<register>` lists the reads of the NIK's data in this register, newest first. */
-export function auditTrailResolvers(register: Register) {
-  return {
-    __resolveReference: (reference: { nik?: unknown }) => ({ nik: reference.nik }),
-    [register]: async (trail: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<AuditRecord[]> => {
-      requireScope(context.principal, ['audit'], 'Reading the audit trail');
-      const nik = lookupKey(trail.nik);
-      if (nik === null) return [];
-      const entries = await context.loaders.auditTrailByNik.load(nik);
-      // Who read whose audit trail is itself a read of that person's data.
-      context.audit.person(nik);
-      return entries;
-    },
-  };
+/** `Person.<register>`: the most recent member record with the NIK. */
+export async function latestMemberRecord(person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<MemberShape | null> {
+  return (await readMemberRecords(person, context))[0] ?? null;
 }
 
-/** `<Register>Family`: No. KK, address, RT and RW masked without the `pii` scope. */
-export function familyRecordResolvers() {
-  return {
-    noKK: piiField('noKK', 'identifier'),
-    address: piiField('address', 'address'),
-    rt: piiField('rt', 'address'),
-    rw: piiField('rw', 'address'),
-  };
+/** `Person.<register>Records`: every member record with the NIK. */
+export function memberRecords(person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<MemberShape[]> {
+  return readMemberRecords(person, context);
 }
 
-/**
- * `<Register>Member`: NIK, No. KK, name and birth date masked without the `pii` scope; `person` is
- * the person behind the record, by its stored NIK.
- */
-export function memberResolvers() {
-  return {
-    nik: piiField('nik', 'identifier'),
-    noKK: piiField('noKK', 'identifier'),
-    name: piiField('name', 'name'),
-    birthDate: piiField('birthDate', 'birthDate'),
-    person: personOfMember,
-  };
+/** `Person.<register>InputRecords`: every member record with the NIK unmasked, for dtsen's `@requires`. */
+export async function unmaskedMemberRecords(person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<MemberShape[]> {
+  return (await readMemberRecords(person, context)).map(unmasked);
 }
+
+/** `AuditTrail.<register>`: the reads of the NIK's data in this register, newest first. */
+export async function auditEntries(trail: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<AuditRecord[]> {
+  requireScope(context.principal, ['audit'], 'Reading the audit trail');
+  const nik = lookupKey(trail.nik);
+  if (nik === null) return [];
+  const entries = await context.loaders.auditTrailByNik.load(nik);
+  // Who read whose audit trail is itself a read of that person's data.
+  context.audit.person(nik);
+  return entries;
+}
+
+/** `<Register>Family`'s No. KK, address, RT and RW, masked without the `pii` scope. */
+export const maskedFamilyFields = {
+  noKK: piiField('noKK', 'identifier'),
+  address: piiField('address', 'address'),
+  rt: piiField('rt', 'address'),
+  rw: piiField('rw', 'address'),
+} as const;
+
+/** `<Register>Member`'s NIK, No. KK, name and birth date, masked without the `pii` scope. */
+export const maskedMemberFields = {
+  nik: piiField('nik', 'identifier'),
+  noKK: piiField('noKK', 'identifier'),
+  name: piiField('name', 'name'),
+  birthDate: piiField('birthDate', 'birthDate'),
+} as const;
 
 export interface FamilyListingArgs<Filter> {
   readonly filter?: Filter | null;

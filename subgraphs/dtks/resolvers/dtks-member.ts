@@ -1,3 +1,7 @@
-import { memberResolvers } from '../../../common/subgraph/register-resolvers';
+import { personOfMember } from '../../../common/subgraph/record-fields';
+import { maskedMemberFields } from '../../../common/subgraph/register-resolvers';
 
-export const DtksMember = memberResolvers();
+export const DtksMember = {
+  ...maskedMemberFields,
+  person: personOfMember,
+};

@@ -1,3 +1,8 @@
-import { personResolvers } from '../../../common/subgraph/register-resolvers';
+import { latestMemberRecord, memberRecords, nikReference, unmaskedMemberRecords } from '../../../common/subgraph/register-resolvers';
 
-export const Person = personResolvers('dtks');
+export const Person = {
+  __resolveReference: nikReference,
+  dtks: latestMemberRecord,
+  dtksRecords: memberRecords,
+  dtksInputRecords: unmaskedMemberRecords,
+};

@@ -1,3 +1,7 @@
-import { householdResolvers } from '../../../common/subgraph/register-resolvers';
+import { familyOf, householdReference, unmaskedFamilyOf } from '../../../common/subgraph/register-resolvers';
 
-export const Household = householdResolvers('p3ke');
+export const Household = {
+  __resolveReference: householdReference,
+  p3ke: familyOf,
+  p3keInput: unmaskedFamilyOf,
+};

@@ -1,3 +1,8 @@
-import { personResolvers } from '../../../common/subgraph/register-resolvers';
+import { latestMemberRecord, memberRecords, nikReference, unmaskedMemberRecords } from '../../../common/subgraph/register-resolvers';
 
-export const Person = personResolvers('p3ke');
+export const Person = {
+  __resolveReference: nikReference,
+  p3ke: latestMemberRecord,
+  p3keRecords: memberRecords,
+  p3keInputRecords: unmaskedMemberRecords,
+};

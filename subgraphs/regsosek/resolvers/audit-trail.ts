@@ -1,3 +1,6 @@
-import { auditTrailResolvers } from '../../../common/subgraph/register-resolvers';
+import { auditEntries, nikReference } from '../../../common/subgraph/register-resolvers';
 
-export const AuditTrail = auditTrailResolvers('regsosek');
+export const AuditTrail = {
+  __resolveReference: nikReference,
+  regsosek: auditEntries,
+};

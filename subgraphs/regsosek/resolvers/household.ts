@@ -1,3 +1,7 @@
-import { householdResolvers } from '../../../common/subgraph/register-resolvers';
+import { familyOf, householdReference, unmaskedFamilyOf } from '../../../common/subgraph/register-resolvers';
 
-export const Household = householdResolvers('regsosek');
+export const Household = {
+  __resolveReference: householdReference,
+  regsosek: familyOf,
+  regsosekInput: unmaskedFamilyOf,
+};

@@ -1,3 +1,8 @@
-import { personResolvers } from '../../../common/subgraph/register-resolvers';
+import { latestMemberRecord, memberRecords, nikReference, unmaskedMemberRecords } from '../../../common/subgraph/register-resolvers';
 
-export const Person = personResolvers('regsosek');
+export const Person = {
+  __resolveReference: nikReference,
+  regsosek: latestMemberRecord,
+  regsosekRecords: memberRecords,
+  regsosekInputRecords: unmaskedMemberRecords,
+};

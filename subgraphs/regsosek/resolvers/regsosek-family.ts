@@ -1,3 +1,3 @@
-import { familyRecordResolvers } from '../../../common/subgraph/register-resolvers';
+import { maskedFamilyFields } from '../../../common/subgraph/register-resolvers';
 
-export const RegsosekFamily = familyRecordResolvers();
+export const RegsosekFamily = maskedFamilyFields;

@@ -1,8 +1,9 @@
-import { sensitiveField } from '../../../common/subgraph/record-fields';
-import { memberResolvers } from '../../../common/subgraph/register-resolvers';
+import { personOfMember, sensitiveField } from '../../../common/subgraph/record-fields';
+import { maskedMemberFields } from '../../../common/subgraph/register-resolvers';
 
 export const RegsosekMember = {
-  ...memberResolvers(),
+  ...maskedMemberFields,
+  person: personOfMember,
   difficulty: sensitiveField('difficulty'),
   chronicDisease: sensitiveField('chronicDisease'),
   healthInsurance: sensitiveField('healthInsurance'),
