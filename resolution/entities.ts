@@ -1,16 +1,17 @@
 import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
+import { PROGRAMMES, RECEIPT_PROGRAMMES, type Programme, type ReceiptProgramme } from '../common/programmes';
 import { entityColumn } from '../common/store/entity-columns';
 import { LISTING_KEY_COLUMN, listingKeyIndexName } from '../common/store/listing-key';
 
 // The resolution index: what the gateway resolved for every family, in columns a listing can
 // filter and sort on. Column names match the migration exactly.
 
-/** The programmes the rule set decides eligibility for, in the order the gateway lists them. */
-export const INDEX_PROGRAMS = ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'] as const;
-export type IndexProgram = (typeof INDEX_PROGRAMS)[number];
-/** The programmes DTKS records receipt of, so targeting is known for them alone. */
-export const TARGETED_INDEX_PROGRAMS = ['PKH', 'BPNT', 'PBI_JK', 'PIP'] as const;
-export type TargetedIndexProgram = (typeof TARGETED_INDEX_PROGRAMS)[number];
+/** An eligibility column pair per programme, in the order the gateway lists them. */
+export const INDEX_PROGRAMS = PROGRAMMES;
+export type IndexProgram = Programme;
+/** A targeting column per programme DTKS records receipt of. */
+export const TARGETED_INDEX_PROGRAMS = RECEIPT_PROGRAMMES;
+export type TargetedIndexProgram = ReceiptProgramme;
 
 export interface ResolvedHouseholdRow {
   readonly noKK: string;

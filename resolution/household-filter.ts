@@ -1,5 +1,6 @@
 import { badUserInput } from '../common/errors';
 import { parseDesilRange } from '../common/desil-range';
+import { isReceiptProgramme } from '../common/programmes';
 import { dottedRegionCode, findRegion, plainRegionCode } from '../common/regions';
 import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram, type TargetedIndexProgram } from './entities';
 
@@ -86,17 +87,13 @@ function oneOf<T extends string>(allowed: readonly T[], value: string | null | u
   throw badUserInput(`${argumentName} must be one of ${allowed.join(', ')}, got "${value}"`, argumentName);
 }
 
-function isTargeted(program: IndexProgram): program is TargetedIndexProgram {
-  return (TARGETED_INDEX_PROGRAMS as readonly string[]).includes(program);
-}
-
 function targeting(input: HouseholdFilterInput['targeting'], name: ArgumentNamer): HouseholdQuery['targeting'] {
   if (input === null || input === undefined) return null;
   const program = oneOf(INDEX_PROGRAMS, input.program, name('targeting.program'));
   const status = oneOf(TARGETING_STATUSES, input.status, name('targeting.status'));
   if (program === null) throw badUserInput(`${name('targeting.program')} is needed with ${name('targeting.status')}`, name('targeting.program'));
   if (status === null) throw badUserInput(`${name('targeting.status')} is needed with ${name('targeting.program')}`, name('targeting.status'));
-  if (!isTargeted(program)) {
+  if (!isReceiptProgramme(program)) {
     throw badUserInput(
       `${name('targeting.program')} must be a programme DTKS records receipt of (${TARGETED_INDEX_PROGRAMS.join(', ')}), got ${program}`,
       name('targeting.program'),

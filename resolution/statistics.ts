@@ -1,6 +1,7 @@
 import { badUserInput } from '../common/errors';
+import { isReceiptProgramme } from '../common/programmes';
 import { childRegions, dottedRegionCode, findRegion } from '../common/regions';
-import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram } from './entities';
+import { INDEX_PROGRAMS, type IndexProgram } from './entities';
 import { DATA_QUALITY_CODES, parseKnownRegionPrefix } from './household-filter';
 import type { ProgramCounts, RegionGroups, RegionScope } from './query-repository';
 
@@ -80,10 +81,6 @@ function emptyTally(): Tally {
   return { families: 0, persons: 0, desil: new Map(), programs, issues: new Map() };
 }
 
-function isTargeted(program: IndexProgram): boolean {
-  return (TARGETED_INDEX_PROGRAMS as readonly string[]).includes(program);
-}
-
 function toRegionStatistics(code: string, tally: Tally): RegionStatistics {
   return {
     code,
@@ -94,7 +91,7 @@ function toRegionStatistics(code: string, tally: Tally): RegionStatistics {
     byDesil: DESILS.map((desil) => ({ desil, families: 0, persons: 0, ...tally.desil.get(desil) })),
     programs: INDEX_PROGRAMS.map((program) => {
       const counts = tally.programs[program];
-      const targeted = isTargeted(program);
+      const targeted = isReceiptProgramme(program);
       return {
         program,
         eligible: counts.eligible,

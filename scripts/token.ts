@@ -2,8 +2,9 @@
 // local token the gateway accepts when it runs with the same secret (npm start's, or AUTH_JWT_SECRET).
 import { parseArgs } from 'node:util';
 import { decodeJwt } from 'jose';
-import { isProgramme, isRole, ROLES, type Programme } from '../common/auth/principal';
+import { isRole, ROLES } from '../common/auth/principal';
 import { runCommand } from '../common/cli';
+import { isProgramme, type Programme } from '../common/programmes';
 import { loadLocalTokenSecret, loadMaxTokenLifetimeSeconds } from '../gateway/auth/local-token-config';
 import { localRoleToken } from '../gateway/auth/role-tokens';
 import { tokenLifetimeProblem } from '../gateway/auth/token-lifetime';

@@ -3,9 +3,7 @@
  * subgraphs (signature.ts); every subgraph and the dtsen resolvers decide from it alone.
  */
 
-/** Programmes a partner ministry may be limited to (the dtsen `Program` enum). */
-export const PROGRAMMES = ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'] as const;
-export type Programme = (typeof PROGRAMMES)[number];
+import type { Programme } from '../programmes';
 
 /**
  * - `lookup`: `household`, `person` and the entity fields under them
@@ -88,8 +86,4 @@ export function programmeAllowed(principal: Principal, programme: string): boole
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-export function isProgramme(value: unknown): value is Programme {
-  return typeof value === 'string' && (PROGRAMMES as readonly string[]).includes(value);
 }

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { isProgramme, isRole, scopesOf, type Principal } from './principal';
+import { isProgramme } from '../programmes';
+import { isRole, scopesOf, type Principal } from './principal';
 
 /**
  * The gateway tells a subgraph who is asking in two headers: the principal (base64url JSON) and an

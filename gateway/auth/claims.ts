@@ -1,14 +1,13 @@
 import {
-  isProgramme,
   isRole,
   PROGRAMME_BOUND_ROLES,
   REGION_BOUND_ROLES,
   regionDigits,
   scopesOf,
   type Principal,
-  type Programme,
   type Role,
 } from '../../common/auth/principal';
+import { isProgramme, type Programme } from '../../common/programmes';
 
 /**
  * The claims a DTSEN token carries besides the registered ones (`sub`, `iss`, `aud`, `exp`):

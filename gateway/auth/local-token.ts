@@ -1,5 +1,6 @@
 import { SignJWT } from 'jose';
-import type { Programme, Role } from '../../common/auth/principal';
+import type { Role } from '../../common/auth/principal';
+import type { Programme } from '../../common/programmes';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER } from './verifier';
 
 export interface LocalTokenRequest {

@@ -1,4 +1,5 @@
-import type { Programme, Role } from '../../common/auth/principal';
+import type { Role } from '../../common/auth/principal';
+import type { Programme } from '../../common/programmes';
 import { signLocalToken } from './local-token';
 
 /** What `npm start` and `npm run token` put in a role's local token unless told otherwise. */

@@ -1,14 +1,14 @@
-import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptRecord, PkhComponent } from '../../subgraphs/dtks/records';
+import { RECEIPT_PROGRAMMES } from '../../common/programmes';
+import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord, PkhComponent } from '../../subgraphs/dtks/records';
 import { choice, date, FieldProblem, flag, integer, list, noKK, optional, text } from '../codecs';
 import { column, type RegisterFormat } from './format';
 import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
 
-const PROGRAMS: readonly DtksProgram[] = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
 const COMPONENTS: readonly PkhComponent[] = ['PREGNANT', 'EARLY_CHILDHOOD', 'PUPIL_SD', 'PUPIL_SMP', 'PUPIL_SMA', 'SEVERE_DISABILITY', 'ELDERLY'];
 /** The store's column for a receipt's components holds 128 characters. */
 const MAX_COMPONENTS_LENGTH = 128;
 
-const program = choice(PROGRAMS);
+const program = choice(RECEIPT_PROGRAMMES);
 const status = choice(['ACTIVE', 'SUSPENDED'] as const);
 const component = choice(COMPONENTS);
 

@@ -1,3 +1,4 @@
+import { RECEIPT_PROGRAMMES } from '../../common/programmes';
 import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptRecord, DtksVerificationStatus, PkhComponent } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
 import type { RegsosekAssetsRecord, RegsosekFamilyRecord, RegsosekHousingRecord, RegsosekMemberRecord, RegsosekRankingRecord } from '../../subgraphs/regsosek/records';
@@ -165,8 +166,7 @@ function drawReceipts(
   if (components.length > 0 && random.chance(0.7)) programs.push('PKH');
   if (listed.some(isPupil) && random.chance(0.5)) programs.push('PIP');
   if (programs.length === 0) programs.push('PBI_JK');
-  const order: readonly DtksProgram[] = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
-  return order
+  return RECEIPT_PROGRAMMES
     .filter((program) => programs.includes(program))
     .map((program) => ({
       program,

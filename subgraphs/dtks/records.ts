@@ -1,8 +1,9 @@
 // Plain records of the DTKS store: what the repository returns and the seeder writes.
 // Field names match schema/dtks.graphql so resolvers can return them as they are.
 import type { Sex } from '../../common/identifiers';
+import type { ReceiptProgramme } from '../../common/programmes';
 
-export type DtksProgram = 'PKH' | 'BPNT' | 'PBI_JK' | 'PIP';
+export type DtksProgram = ReceiptProgramme;
 export type DtksReceiptStatus = 'ACTIVE' | 'SUSPENDED';
 export type DtksVerificationStatus = 'VERIFIED' | 'UNVERIFIED' | 'REJECTED';
 export type PkhComponent =

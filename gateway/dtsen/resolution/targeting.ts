@@ -1,4 +1,4 @@
-import type { DtksProgram } from '../../../subgraphs/dtks/records';
+import { RECEIPT_PROGRAMMES, type ReceiptProgramme } from '../../../common/programmes';
 import type { HouseholdRepresentation } from '../representation';
 import type { ProgramEligibility } from './eligibility';
 import { isReceiving } from './receipts';
@@ -6,14 +6,11 @@ import { isReceiving } from './receipts';
 export type TargetingStatusCode = 'ON_TARGET' | 'INCLUSION_ERROR' | 'EXCLUSION_ERROR' | 'NOT_TARGETED';
 
 export interface TargetingStatus {
-  readonly program: DtksProgram;
+  readonly program: ReceiptProgramme;
   readonly receiving: boolean;
   readonly eligible: boolean;
   readonly status: TargetingStatusCode;
 }
-
-/** The programmes DTKS records receipt of. */
-export const TARGETED_PROGRAMS: readonly DtksProgram[] = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
 
 export function targetingStatusCode(receiving: boolean, eligible: boolean): TargetingStatusCode {
   if (receiving) return eligible ? 'ON_TARGET' : 'INCLUSION_ERROR';
@@ -22,7 +19,7 @@ export function targetingStatusCode(receiving: boolean, eligible: boolean): Targ
 
 /** Receipt (an ACTIVE DTKS receipt) against eligibility, per programme DTKS records. */
 export function targeting(household: HouseholdRepresentation, eligibility: readonly ProgramEligibility[]): TargetingStatus[] {
-  return TARGETED_PROGRAMS.map((program) => {
+  return RECEIPT_PROGRAMMES.map((program) => {
     const receiving = isReceiving(household.dtks, program);
     const eligible = eligibility.find((entry) => entry.program === program)?.eligible ?? false;
     return { program, receiving, eligible, status: targetingStatusCode(receiving, eligible) };

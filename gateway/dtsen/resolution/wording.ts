@@ -1,15 +1,6 @@
 // Phrases shared by the reasons and issue details, so the same fact reads the same everywhere.
-import type { Program } from '../rules/rule-set';
 import { SOURCE_NAMES, type Source } from './sources';
 import { listing, type Statement } from './statement';
-
-export const PROGRAM_NAMES: Readonly<Record<Program, string>> = {
-  PKH: 'PKH',
-  BPNT: 'BPNT',
-  PBI_JK: 'PBI-JK',
-  PIP: 'PIP',
-  BLT_DD: 'BLT-DD',
-};
 
 export function rupiah(amount: number): string {
   return `Rp ${amount.toLocaleString('en-US')}`;

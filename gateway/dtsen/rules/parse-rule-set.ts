@@ -1,4 +1,5 @@
-import type { DtksProgram, PkhComponent } from '../../../subgraphs/dtks/records';
+import { PROGRAMMES, RECEIPT_PROGRAMMES } from '../../../common/programmes';
+import type { PkhComponent } from '../../../subgraphs/dtks/records';
 import {
   check,
   deepFreeze,
@@ -28,7 +29,6 @@ import type {
 
 const SOURCES: readonly Source[] = ['DTKS', 'REGSOSEK', 'P3KE'];
 const PUPIL_LEVELS: readonly PupilLevel[] = ['SD', 'SMP', 'SMA'];
-const DTKS_PROGRAMS: readonly DtksProgram[] = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
 const PKH_COMPONENTS: readonly PkhComponent[] = [
   'PREGNANT',
   'EARLY_CHILDHOOD',
@@ -228,14 +228,14 @@ function readBltDd(value: unknown, path: string): BltDdRules {
     useP3keExtremePoorFlag: readBoolean(raw['useP3keExtremePoorFlag'], `${path}.useP3keExtremePoorFlag`),
     applyExclusions: readBoolean(raw['applyExclusions'], `${path}.applyExclusions`),
     notWhenReceiving: readArray(raw['notWhenReceiving'], `${path}.notWhenReceiving`).map((program, index) =>
-      readOneOf(program, `${path}.notWhenReceiving[${index}]`, DTKS_PROGRAMS),
+      readOneOf(program, `${path}.notWhenReceiving[${index}]`, RECEIPT_PROGRAMMES),
     ),
     monthlyAmount: readInteger(raw['monthlyAmount'], `${path}.monthlyAmount`, 0),
   };
 }
 
 function readPrograms(value: unknown, path: string): ProgramRules {
-  const raw = readObject(value, path, ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD']);
+  const raw = readObject(value, path, PROGRAMMES);
   return {
     PKH: readPkh(raw['PKH'], `${path}.PKH`),
     BPNT: readBpnt(raw['BPNT'], `${path}.BPNT`),

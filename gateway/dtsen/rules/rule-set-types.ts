@@ -1,4 +1,5 @@
-import type { DtksProgram, PkhComponent } from '../../../subgraphs/dtks/records';
+import type { Programme, ReceiptProgramme } from '../../../common/programmes';
+import type { PkhComponent } from '../../../subgraphs/dtks/records';
 import type { SchoolLevel } from '../../../subgraphs/regsosek/records';
 
 export type Source = 'DTKS' | 'REGSOSEK' | 'P3KE';
@@ -90,11 +91,12 @@ export interface BltDdRules extends FamilyGate {
   readonly extremePoorMaxDesil: number;
   readonly useP3keExtremePoorFlag: boolean;
   /** Families DTKS records as receiving any of these do not get BLT-DD. */
-  readonly notWhenReceiving: readonly DtksProgram[];
+  readonly notWhenReceiving: readonly ReceiptProgramme[];
   readonly monthlyAmount: number;
 }
 
-export interface ProgramRules {
+/** Every programme has its rules, each of its own kind. */
+export interface ProgramRules extends Readonly<Record<Programme, FamilyGate>> {
   readonly PKH: PkhRules;
   readonly BPNT: BpntRules;
   readonly PBI_JK: PbiJkRules;
@@ -102,7 +104,7 @@ export interface ProgramRules {
   readonly BLT_DD: BltDdRules;
 }
 
-export type Program = keyof ProgramRules;
+export type Program = Programme;
 
 /** Every parameter of eligibility and resolution; read from rules/rule-set-<version>.json. */
 export interface RuleSet {

@@ -1,7 +1,8 @@
+import { PROGRAMME_NAMES } from '../../../../common/programmes';
 import { describeDesil } from '../desil';
 import { isReceiving } from '../receipts';
 import { listing, say, type Statement } from '../statement';
-import { PROGRAM_NAMES, rupiah } from '../wording';
+import { rupiah } from '../wording';
 import { notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
 
@@ -36,10 +37,10 @@ export function bltDdEligibility(facts: HouseholdFacts): ProgramEligibility {
   const village = villageReason(facts);
   const poverty = extremePovertyReasons(facts);
   const receiving = rules.notWhenReceiving.filter((program) => isReceiving(facts.household.dtks, program));
-  const names = rules.notWhenReceiving.map((program) => PROGRAM_NAMES[program]);
+  const names = rules.notWhenReceiving.map((program) => PROGRAMME_NAMES[program]);
   const receiptReason =
     receiving.length > 0
-      ? say`Receives ${listing(receiving.map((program) => PROGRAM_NAMES[program]))} (DTKS, active)`
+      ? say`Receives ${listing(receiving.map((program) => PROGRAMME_NAMES[program]))} (DTKS, active)`
       : names.length === 1
         ? say`Does not receive ${names.join('')} (DTKS)`
         : say`Receives neither ${names.join(' nor ')} (DTKS)`;

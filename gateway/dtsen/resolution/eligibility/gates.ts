@@ -1,7 +1,7 @@
+import { PROGRAMME_NAMES } from '../../../../common/programmes';
 import type { FamilyGate, Program } from '../../rules/rule-set';
 import { describeDesil } from '../desil';
 import { say, type Statement } from '../statement';
-import { PROGRAM_NAMES } from '../wording';
 import type { HouseholdFacts } from './types';
 
 export interface GateOutcome {
@@ -11,7 +11,7 @@ export interface GateOutcome {
 
 /** The family's resolved desil is at or below the programme's cut-off. */
 export function desilWithin(facts: HouseholdFacts, program: Program, maxDesil: number): GateOutcome {
-  const name = PROGRAM_NAMES[program];
+  const name = PROGRAMME_NAMES[program];
   const { desil } = facts;
   if (!desil) {
     return { passes: false, reasons: [say`No register ranks the family, so the ${name} cut-off of desil ${maxDesil} cannot be met`] };
