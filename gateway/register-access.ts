@@ -20,6 +20,11 @@ export interface RegisterAccessOptions {
 export interface RegisterAccess {
   /** Signs every request that carries a principal; the transport of every subgraph call. */
   readonly fetcher: TimedFetch;
+  /**
+   * The same transport with a longer attempt timeout, for the dtsen service: it asks the registers
+   * itself, so one of its answers may take a register's timeout and more.
+   */
+  readonly fetcherTimingOutAfter: (timeoutMs: number) => TimedFetch;
   /** Whether a key is held: the index first for households, then the registers, through their policies. */
   readonly directory: RegisterDirectory;
   /** Closes the pooled connections. */
@@ -35,6 +40,7 @@ export function createRegisterAccess(options: RegisterAccessOptions): RegisterAc
   const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, dispatcher));
   return {
     fetcher,
+    fetcherTimingOutAfter: (timeoutMs) => signingFetch(options.signingSecret, fetcherWithTimeout(timeoutMs, dispatcher)),
     directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, options.policies), options.index),
     close: async () => {
       if (!options.dispatcher) await dispatcher.close();

@@ -124,7 +124,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Its spans (gateway.request, plan, fetch…) then carry the operation name and type only: a document can hold literal NIKs, and errors quote them.
     telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name, url }) => {
-      if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcher, createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
+      if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcherTimingOutAfter(options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
       if (name === 'dtsen') return new InProcessDataSource(dtsenSchema);
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
       return new SourceDataSource(name, options.subgraphUrls[name], registers.fetcher, policies[name], logger);

@@ -54,8 +54,9 @@ function entityFieldNames(document: DocumentNode, selectionSet: SelectionSetNode
  * A failed `_entities` call (the register's part of a household the gateway is assembling) is
  * answered as if the register had returned null for every field asked, with that error: the other
  * registers' fields and the dtsen fields computed from them still resolve, and the policy has
- * recorded the register in the request's `sourceCalls.unavailable`, so the dtsen subgraph reads
- * those nulls as "could not be asked", not "not held". Without it the gateway drops the entity and the whole
+ * recorded the register in the request's `sourceCalls.unavailable`, so the data source for dtsen
+ * leaves those nulls out and dtsen reads "could not be asked", not "not held"
+ * (dtsen/unasked-registers.ts). Without it the gateway drops the entity and the whole
  * household becomes null.
  *
  * The dtsen subgraph, when it runs as its own service (DTSEN_URL), is called the same way: signed,

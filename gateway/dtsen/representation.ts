@@ -4,7 +4,6 @@
 // the register does not hold the family, and may be absent (undefined) when that register's subgraph
 // could not be asked; code must tell the two apart where "not held" would be a finding
 // (MISSING_FROM_REGSOSEK).
-import type { Register } from '../../common/store-url';
 import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
 import type {
@@ -136,56 +135,45 @@ export interface PersonInput {
   readonly p3keInputRecords?: PersonRepresentation['p3keRecords'];
 }
 
-/** Registers whose calls failed in this request: their nulls are "could not be asked" and become undefined. */
-type Unavailable = ReadonlySet<Register>;
-
-function asked<T>(value: T | null | undefined, register: Register, unavailable: Unavailable): T | null | undefined {
-  return value === null && unavailable.has(register) ? undefined : value;
-}
-
-function personKKs(person: PersonKKsInput | null | undefined, unavailable: Unavailable): PersonKKsRepresentation | null | undefined {
+function personKKs(person: PersonKKsInput | null | undefined): PersonKKsRepresentation | null | undefined {
   if (!person) return person;
   return {
-    dtksRecords: asked(person.dtksInputRecords, 'dtks', unavailable) ?? undefined,
-    regsosekRecords: asked(person.regsosekInputRecords, 'regsosek', unavailable) ?? undefined,
-    p3keRecords: asked(person.p3keInputRecords, 'p3ke', unavailable) ?? undefined,
+    dtksRecords: person.dtksInputRecords ?? undefined,
+    regsosekRecords: person.regsosekInputRecords ?? undefined,
+    p3keRecords: person.p3keInputRecords ?? undefined,
   };
 }
 
 /** Members are copied only when they carry a person (the dataQuality selection); others are kept as sent. */
 function family<Member extends object, Family extends { readonly members?: readonly MemberInput<Member>[] }>(
-  input: Family | null | undefined,
-  register: Register,
-  unavailable: Unavailable,
+  held: Family | null | undefined,
 ): Family | null | undefined {
-  const held = asked(input, register, unavailable);
   if (!held?.members) return held;
   return {
     ...held,
-    members: held.members.map((member) => ('person' in member ? { ...member, person: personKKs(member.person, unavailable) } : member)),
+    members: held.members.map((member) => ('person' in member ? { ...member, person: personKKs(member.person) } : member)),
   };
 }
 
 /**
  * The household under the resolution's names. Absent (undefined) stays absent and null stays null:
- * a register that could not be asked is not a register that does not hold the family. When the
- * gateway's call to a register failed (`unavailable`, from the request's SourceCalls), it sends
- * that register's fields as null; they become undefined here.
+ * a register that could not be asked is not a register that does not hold the family. The gateway
+ * leaves a register's fields out when its call to that register failed (unasked-registers.ts).
  */
-export function householdFromInput(input: HouseholdInput, unavailable: Unavailable = new Set()): HouseholdQualityRepresentation {
+export function householdFromInput(input: HouseholdInput): HouseholdQualityRepresentation {
   return {
     noKK: input.noKK,
-    dtks: family(input.dtksInput, 'dtks', unavailable),
-    regsosek: family(input.regsosekInput, 'regsosek', unavailable),
-    p3ke: family(input.p3keInput, 'p3ke', unavailable),
+    dtks: family(input.dtksInput),
+    regsosek: family(input.regsosekInput),
+    p3ke: family(input.p3keInput),
   } as HouseholdQualityRepresentation;
 }
 
-export function personFromInput(input: PersonInput, unavailable: Unavailable = new Set()): PersonRepresentation {
+export function personFromInput(input: PersonInput): PersonRepresentation {
   return {
     nik: input.nik,
-    dtksRecords: asked(input.dtksInputRecords, 'dtks', unavailable) ?? undefined,
-    regsosekRecords: asked(input.regsosekInputRecords, 'regsosek', unavailable) ?? undefined,
-    p3keRecords: asked(input.p3keInputRecords, 'p3ke', unavailable) ?? undefined,
+    dtksRecords: input.dtksInputRecords ?? undefined,
+    regsosekRecords: input.regsosekInputRecords ?? undefined,
+    p3keRecords: input.p3keInputRecords ?? undefined,
   };
 }

@@ -14,6 +14,7 @@ import { createDtsenContext, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
 import { loadRuleSet } from './rules/rule-set';
 import { buildDtsenSchema } from './schema';
+import { unaskedRegistersPlugin } from './unasked-registers';
 
 export interface DtsenServiceOptions {
   readonly subgraphUrls: Readonly<Record<Register, string>>;
@@ -58,7 +59,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
     ready: options.ready,
     metrics,
     logger,
-    plugins: [indexWarningPlugin()],
+    plugins: [indexWarningPlugin(), unaskedRegistersPlugin()],
   });
   return {
     ...app,

@@ -1,7 +1,7 @@
 import { SUTRISNO_KK } from '../federated/fixtures';
 import type { Fault, FaultProxy } from '../support/fault-proxy';
 import type { RunningSystem } from '../support/system';
-import { HOUSEHOLD_QUERY, startSystemBehindProxy, withDistinctErrors } from './system-with-proxy';
+import { DTSEN_TOPOLOGIES, HOUSEHOLD_QUERY, startSystemBehindProxy, withDistinctErrors } from './system-with-proxy';
 
 const P3KE_NOTE = 'P3KE could not be asked; this result may change when it answers';
 
@@ -44,67 +44,70 @@ const FAULTS: readonly { fault: Fault; what: string }[] = [
   { fault: 'cut', what: 'closes the connection mid-response' },
 ];
 
-describe.each(FAULTS)('when the P3KE subgraph $what', ({ fault }) => {
-  let system: RunningSystem;
-  let proxy: FaultProxy;
-  beforeAll(async () => {
-    // The timeout leaves the registers that answer room on a loaded machine (the suite runs a worker
-    // per core), and the slow fault stays well beyond it.
-    ({ system, proxy } = await startSystemBehindProxy('p3ke', { subgraphTimeoutMs: 1_000, slowMs: 3_000, resilience: { retries: 1, breakerThreshold: 1_000 } }));
-    // A cold first request can spend a subgraph timeout on start-up work alone; the fault is what is under test.
-    await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
-    await proxy.set(fault);
-  });
-  afterAll(async () => {
-    await system.stop();
-    await proxy.close();
-  });
+// Both topologies give the same answers: "could not be asked" travels with the request to dtsen.
+describe.each(DTSEN_TOPOLOGIES)('with the dtsen subgraph $where', ({ dtsen }) => {
+  describe.each(FAULTS)('when the P3KE subgraph $what', ({ fault }) => {
+    let system: RunningSystem;
+    let proxy: FaultProxy;
+    beforeAll(async () => {
+      // The timeout leaves the registers that answer room on a loaded machine (the suite runs a worker
+      // per core), and the slow fault stays well beyond it.
+      ({ system, proxy } = await startSystemBehindProxy('p3ke', { dtsen, subgraphTimeoutMs: 1_000, slowMs: 3_000, resilience: { retries: 1, breakerThreshold: 1_000 } }));
+      // A cold first request can spend a subgraph timeout on start-up work alone; the fault is what is under test.
+      await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
+      await proxy.set(fault);
+    });
+    afterAll(async () => {
+      await system.stop();
+      await proxy.close();
+    });
 
-  it('then the household answers with the other registers, P3KE null and named, and desil, eligibility and targeting marked incomplete', async () => {
-    const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
+    it('then the household answers with the other registers, P3KE null and named, and desil, eligibility and targeting marked incomplete', async () => {
+      const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
 
-    expect(withDistinctErrors(response)).toEqual(WITHOUT_P3KE);
-  });
+      expect(withDistinctErrors(response)).toEqual(WITHOUT_P3KE);
+    });
 
-  it('then the reasons of every programme say that P3KE could not be asked', async () => {
-    const response = await system.query('query ($noKK: String!) { household(noKK: $noKK) { eligibility { program reasons } } }', { noKK: SUTRISNO_KK });
+    it('then the reasons of every programme say that P3KE could not be asked', async () => {
+      const response = await system.query('query ($noKK: String!) { household(noKK: $noKK) { eligibility { program reasons } } }', { noKK: SUTRISNO_KK });
 
-    const household = response.body.data?.['household'] as { eligibility: { program: string; reasons: string[] }[] };
-    expect(household.eligibility.map((entry) => ({ program: entry.program, last: entry.reasons.at(-1) }))).toEqual(
-      ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'].map((program) => ({ program, last: P3KE_NOTE })),
-    );
-  });
-});
-
-describe('when every register answers', () => {
-  let system: RunningSystem;
-  let proxy: FaultProxy;
-  beforeAll(async () => {
-    ({ system, proxy } = await startSystemBehindProxy('p3ke'));
-  });
-  afterAll(async () => {
-    await system.stop();
-    await proxy.close();
+      const household = response.body.data?.['household'] as { eligibility: { program: string; reasons: string[] }[] };
+      expect(household.eligibility.map((entry) => ({ program: entry.program, last: entry.reasons.at(-1) }))).toEqual(
+        ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'].map((program) => ({ program, last: P3KE_NOTE })),
+      );
+    });
   });
 
-  it('then no source is unavailable and desil, eligibility and targeting are complete', async () => {
-    const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
+  describe('when every register answers', () => {
+    let system: RunningSystem;
+    let proxy: FaultProxy;
+    beforeAll(async () => {
+      ({ system, proxy } = await startSystemBehindProxy('p3ke', { dtsen }));
+    });
+    afterAll(async () => {
+      await system.stop();
+      await proxy.close();
+    });
 
-    expect(response).toEqual({
-      status: 200,
-      body: {
-        data: {
-          household: {
-            ...WITHOUT_P3KE.body.data.household,
-            sources: ['DTKS', 'REGSOSEK', 'P3KE'],
-            unavailableSources: [],
-            p3ke: { desil: 2 },
-            desil: { value: 2, source: 'REGSOSEK', complete: true },
-            eligibility: WITHOUT_P3KE.body.data.household.eligibility.map((entry) => ({ ...entry, complete: true })),
-            targeting: WITHOUT_P3KE.body.data.household.targeting.map((entry) => ({ ...entry, complete: true })),
+    it('then no source is unavailable and desil, eligibility and targeting are complete', async () => {
+      const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
+
+      expect(response).toEqual({
+        status: 200,
+        body: {
+          data: {
+            household: {
+              ...WITHOUT_P3KE.body.data.household,
+              sources: ['DTKS', 'REGSOSEK', 'P3KE'],
+              unavailableSources: [],
+              p3ke: { desil: 2 },
+              desil: { value: 2, source: 'REGSOSEK', complete: true },
+              eligibility: WITHOUT_P3KE.body.data.household.eligibility.map((entry) => ({ ...entry, complete: true })),
+              targeting: WITHOUT_P3KE.body.data.household.targeting.map((entry) => ({ ...entry, complete: true })),
+            },
           },
         },
-      },
+      });
     });
   });
 });

@@ -14,10 +14,20 @@ export const HOUSEHOLD_QUERY = `query ($noKK: String!) {
   }
 }`;
 
-/** The whole system with a fault proxy between the gateway and one register's subgraph. */
+/** Where the dtsen subgraph runs: both must give the same answers when a register fails. */
+export type DtsenTopology = 'in-process' | 'http';
+export const DTSEN_TOPOLOGIES: readonly { dtsen: DtsenTopology; where: string }[] = [
+  { dtsen: 'in-process', where: "in the gateway's process" },
+  { dtsen: 'http', where: 'as its own service over HTTP' },
+];
+
+/**
+ * The whole system with a fault proxy between the gateway and one register's subgraph; with dtsen
+ * over HTTP, the dtsen service asks that register through the same proxy.
+ */
 export async function startSystemBehindProxy(
   register: Register,
-  settings: { subgraphTimeoutMs?: number; slowMs?: number; resilience?: Partial<ResilienceSettings> } = {},
+  settings: { subgraphTimeoutMs?: number; slowMs?: number; resilience?: Partial<ResilienceSettings>; dtsen?: DtsenTopology } = {},
 ): Promise<{ system: RunningSystem; proxy: FaultProxy }> {
   let proxy: FaultProxy | undefined;
   const system = await startSystem({
@@ -26,6 +36,7 @@ export async function startSystemBehindProxy(
     evaluationDate: EVALUATION_DATE,
     subgraphTimeoutMs: settings.subgraphTimeoutMs ?? 2_000,
     ...(settings.resilience ? { resilience: settings.resilience } : {}),
+    ...(settings.dtsen ? { dtsen: settings.dtsen } : {}),
     subgraphUrlFor: async (name, url) => {
       if (name !== register) return url;
       proxy = await startFaultProxy(url, { slowMs: settings.slowMs ?? 5_000 });

@@ -24,8 +24,8 @@ export function householdResolvers(deps: DtsenDependencies) {
      * The representation carries the @requires fields: it is the household, under the resolution's
      * names. One object per entity, so the fields below share its memoised resolution.
      */
-    __resolveReference(household: HouseholdInput, context: unknown): HouseholdQualityRepresentation {
-      return householdFromInput(household, requestState(context).sourceCalls.unavailable);
+    __resolveReference(household: HouseholdInput): HouseholdQualityRepresentation {
+      return householdFromInput(household);
     },
     sources: (household: HouseholdKeysRepresentation) => householdSources(household),
     unavailableSources: (household: HouseholdKeysRepresentation) => unavailableSources(household),

@@ -12,8 +12,8 @@ export function personResolvers(deps: DtsenDependencies) {
 
   return {
     /** The representation carries the @requires fields: it is the person, under the resolution's names. */
-    __resolveReference(person: PersonInput, context: unknown): PersonRepresentation {
-      return personFromInput(person, requestState(context).sourceCalls.unavailable);
+    __resolveReference(person: PersonInput): PersonRepresentation {
+      return personFromInput(person);
     },
     sources: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).sources,
     name: (person: PersonRepresentation, _args: unknown, context: unknown) =>
