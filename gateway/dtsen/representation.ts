@@ -4,68 +4,47 @@
 // the register does not hold the family, and may be absent (undefined) when that register's subgraph
 // could not be asked; code must tell the two apart where "not held" would be a finding
 // (MISSING_FROM_REGSOSEK).
-import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord } from '../../subgraphs/dtks/records';
-import type { P3keFamilyRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
+// The shapes are GraphQL Code Generator's types of those selections (generated/requires/), so a
+// field added to a selection, or a register changing a field's type, changes them here.
 import type {
-  RegsosekAssetsRecord,
-  RegsosekFamilyRecord,
-  RegsosekHousingRecord,
-  RegsosekMemberRecord,
-} from '../../subgraphs/regsosek/records';
+  HouseholdDataQualityRequiresFragment,
+  HouseholdMembersRequiresFragment,
+  HouseholdSourcesRequiresFragment,
+  PersonSourcesRequiresFragment,
+} from '../../generated/requires/representations';
+
+type Element<List> = List extends readonly (infer Item)[] ? Item : never;
+type Held<Family> = NonNullable<Family>;
 
 /** `Household.sources`: `dtks { noKK } regsosek { noKK } p3ke { noKK }`. */
 export interface HouseholdKeysRepresentation {
   readonly noKK: string;
-  readonly dtks?: Pick<DtksFamilyRecord, 'noKK'> | null;
-  readonly regsosek?: Pick<RegsosekFamilyRecord, 'noKK'> | null;
-  readonly p3ke?: Pick<P3keFamilyRecord, 'noKK'> | null;
+  readonly dtks?: HouseholdSourcesRequiresFragment['dtksInput'];
+  readonly regsosek?: HouseholdSourcesRequiresFragment['regsosekInput'];
+  readonly p3ke?: HouseholdSourcesRequiresFragment['p3keInput'];
 }
 
-/**
- * Sensitive fields (pregnancy, disability, health insurance, PKH components) are null where they are
- * withheld: in the copy of a household `withoutSensitiveData` makes to explain it to a reader
- * without the `sensitive` scope. The registers always send them.
- */
-type Withholdable<Record, Sensitive extends keyof Record> = Omit<Record, Sensitive> & { readonly [Field in Sensitive]: Record[Field] | null };
+// Sensitive fields (pregnancy, disability, health insurance, PKH components) are nullable in the
+// registers' SDL: null where they are withheld, in the copy of a household `withoutSensitiveData`
+// makes to explain it to a reader without the `sensitive` scope.
+type DtksFamilyFields = Held<HouseholdMembersRequiresFragment['dtksInput']>;
+type RegsosekFamilyFields = Held<HouseholdMembersRequiresFragment['regsosekInput']>;
+type P3keFamilyFields = Held<HouseholdMembersRequiresFragment['p3keInput']>;
 
-export type DtksReceiptRepresentation = Withholdable<Pick<DtksReceiptRecord, 'program' | 'status' | 'pkhComponents'>, 'pkhComponents'>;
-export type DtksMemberRepresentation = Pick<DtksMemberRecord, 'nik' | 'noKK' | 'name' | 'sex' | 'birthDate' | 'relationship'>;
-export type RegsosekMemberRepresentation = Withholdable<
-  Pick<
-    RegsosekMemberRecord,
-    | 'nik'
-    | 'noKK'
-    | 'name'
-    | 'sex'
-    | 'birthDate'
-    | 'relationship'
-    | 'presence'
-    | 'schoolParticipation'
-    | 'schoolLevel'
-    | 'employmentStatus'
-    | 'difficulty'
-    | 'healthInsurance'
-    | 'pregnant'
-  >,
-  'difficulty' | 'healthInsurance' | 'pregnant'
->;
-export type P3keMemberRepresentation = Pick<P3keMemberRecord, 'nik' | 'noKK' | 'name' | 'sex' | 'birthDate' | 'relationship' | 'inSchool'>;
+export type DtksReceiptRepresentation = Element<DtksFamilyFields['receipts']>;
+export type DtksMemberRepresentation = Element<DtksFamilyFields['members']>;
+export type RegsosekMemberRepresentation = Element<RegsosekFamilyFields['members']>;
+export type P3keMemberRepresentation = Element<P3keFamilyFields['members']>;
 
-export interface DtksFamilyRepresentation<Member = DtksMemberRepresentation>
-  extends Pick<DtksFamilyRecord, 'noKK' | 'regionCode' | 'active' | 'welfarePercentile'> {
-  readonly receipts: readonly DtksReceiptRepresentation[];
+export interface DtksFamilyRepresentation<Member = DtksMemberRepresentation> extends Omit<DtksFamilyFields, 'members'> {
   readonly members: readonly Member[];
 }
 
-export interface RegsosekFamilyRepresentation<Member = RegsosekMemberRepresentation>
-  extends Pick<RegsosekFamilyRecord, 'noKK' | 'regionCode' | 'ranking'> {
-  readonly housing: Pick<RegsosekHousingRecord, 'installedPower'>;
-  readonly assets: Pick<RegsosekAssetsRecord, 'car'>;
+export interface RegsosekFamilyRepresentation<Member = RegsosekMemberRepresentation> extends Omit<RegsosekFamilyFields, 'members'> {
   readonly members: readonly Member[];
 }
 
-export interface P3keFamilyRepresentation<Member = P3keMemberRepresentation>
-  extends Pick<P3keFamilyRecord, 'noKK' | 'regionCode' | 'desil' | 'extremePoor'> {
+export interface P3keFamilyRepresentation<Member = P3keMemberRepresentation> extends Omit<P3keFamilyFields, 'members'> {
   readonly members: readonly Member[];
 }
 
@@ -78,10 +57,11 @@ export interface HouseholdRepresentation {
 }
 
 /** The KKs under which each register lists a NIK (`person { dtksRecords { noKK } … }`). */
+type PersonKKsFields = Held<Element<Held<HouseholdDataQualityRequiresFragment['dtksInput']>['members']>['person']>;
 export interface PersonKKsRepresentation {
-  readonly dtksRecords?: readonly Pick<DtksMemberRecord, 'noKK'>[];
-  readonly regsosekRecords?: readonly Pick<RegsosekMemberRecord, 'noKK'>[];
-  readonly p3keRecords?: readonly Pick<P3keMemberRecord, 'noKK'>[];
+  readonly dtksRecords?: PersonKKsFields['dtksInputRecords'];
+  readonly regsosekRecords?: PersonKKsFields['regsosekInputRecords'];
+  readonly p3keRecords?: PersonKKsFields['p3keInputRecords'];
 }
 
 /** A member as `Household.dataQuality` receives it; `person` is null when the gateway could not fill it. */
@@ -97,9 +77,9 @@ export interface HouseholdQualityRepresentation extends HouseholdRepresentation 
 /** `Person.*`: every register's records of one NIK. */
 export interface PersonRepresentation {
   readonly nik: string;
-  readonly dtksRecords?: readonly Pick<DtksMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate'>[];
-  readonly regsosekRecords?: readonly Pick<RegsosekMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate' | 'presence'>[];
-  readonly p3keRecords?: readonly Pick<P3keMemberRecord, 'noKK' | 'name' | 'sex' | 'birthDate'>[];
+  readonly dtksRecords?: PersonSourcesRequiresFragment['dtksInputRecords'];
+  readonly regsosekRecords?: PersonSourcesRequiresFragment['regsosekInputRecords'];
+  readonly p3keRecords?: PersonSourcesRequiresFragment['p3keInputRecords'];
 }
 
 // The gateway sends the registers' unmasked `…Input` fields (the @requires selections read only

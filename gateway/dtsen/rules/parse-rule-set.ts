@@ -1,5 +1,5 @@
 import { PROGRAMMES, RECEIPT_PROGRAMMES } from '../../../common/programmes';
-import type { PkhComponent } from '../../../subgraphs/dtks/records';
+import type { PkhComponent } from '../../../generated/requires/representations';
 import {
   check,
   deepFreeze,

@@ -1,6 +1,5 @@
 import type { Programme, ReceiptProgramme } from '../../../common/programmes';
-import type { PkhComponent } from '../../../subgraphs/dtks/records';
-import type { SchoolLevel } from '../../../subgraphs/regsosek/records';
+import type { PkhComponent, SchoolLevel } from '../../../generated/requires/representations';
 
 export type Source = 'DTKS' | 'REGSOSEK' | 'P3KE';
 export type PupilLevel = Exclude<SchoolLevel, 'HIGHER'>;

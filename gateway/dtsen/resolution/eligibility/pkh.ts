@@ -1,5 +1,5 @@
-import type { PkhComponent } from '../../../../subgraphs/dtks/records';
-import type { RegsosekDifficultyRecord } from '../../../../subgraphs/regsosek/records';
+import type { PkhComponent } from '../../../../generated/requires/representations';
+import type { RegsosekMemberRepresentation } from '../../representation';
 import type { PkhComponentRule, PkhRules, SchoolingRules } from '../../rules/rule-set';
 import type { LivingMember } from '../members';
 import { pupilSchooling } from '../schooling';
@@ -21,7 +21,7 @@ export interface PkhComponents {
   readonly overCap: readonly { readonly nik: string; readonly rule: PkhComponentRule }[];
 }
 
-const WASHINGTON_GROUP_DOMAINS: readonly (keyof RegsosekDifficultyRecord)[] = [
+const WASHINGTON_GROUP_DOMAINS: readonly (keyof NonNullable<RegsosekMemberRepresentation['difficulty']>)[] = [
   'vision',
   'hearing',
   'walking',

@@ -1,0 +1,64 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** Programmes whose receipt DTKS records. */
+export type DtksProgram =
+  /** Bantuan Pangan Non-Tunai (Sembako): monthly food assistance per family. */
+  | 'BPNT'
+  /** Penerima Bantuan Iuran Jaminan Kesehatan: the state pays the person's JKN health-insurance premium. */
+  | 'PBI_JK'
+  /** Program Indonesia Pintar: school assistance per pupil (KIP card). */
+  | 'PIP'
+  /** Program Keluarga Harapan: conditional cash transfer per family, by its components. */
+  | 'PKH';
+
+/** Whether a recorded receipt is being paid. */
+export type DtksReceiptStatus =
+  /** Being paid. */
+  | 'ACTIVE'
+  /** Suspended, e.g. pending a ground check after the family's desil rose above the cut-off. */
+  | 'SUSPENDED';
+
+/** PKH components registered for a family. */
+export type PkhComponent =
+  /** A child aged 0-6. */
+  | 'EARLY_CHILDHOOD'
+  /** A member aged 70 or over. */
+  | 'ELDERLY'
+  /** A pregnant woman. */
+  | 'PREGNANT'
+  /** A primary-school pupil (SD). */
+  | 'PUPIL_SD'
+  /** An upper-secondary pupil (SMA/SMK). */
+  | 'PUPIL_SMA'
+  /** A lower-secondary pupil (SMP). */
+  | 'PUPIL_SMP'
+  /** A member with a severe disability. */
+  | 'SEVERE_DISABILITY';
+
+/** Level of schooling. */
+export type SchoolLevel =
+  /** Higher education. */
+  | 'HIGHER'
+  /** Primary school (SD/MI). */
+  | 'SD'
+  /** Upper secondary school (SMA/SMK/MA). */
+  | 'SMA'
+  /** Lower secondary school (SMP/MTs). */
+  | 'SMP';
+
+/** Sex as recorded. */
+export type Sex =
+  /** Female. */
+  | 'FEMALE'
+  /** Male. */
+  | 'MALE';
+
+export type HouseholdSourcesRequiresFragment = { readonly dtksInput: { readonly noKK: string } | null, readonly regsosekInput: { readonly noKK: string } | null, readonly p3keInput: { readonly noKK: string } | null };
+
+export type HouseholdMembersRequiresFragment = { readonly dtksInput: { readonly noKK: string, readonly regionCode: string, readonly active: boolean, readonly welfarePercentile: number | null, readonly receipts: ReadonlyArray<{ readonly program: DtksProgram, readonly status: DtksReceiptStatus, readonly pkhComponents: ReadonlyArray<PkhComponent> | null }>, readonly members: ReadonlyArray<{ readonly nik: string, readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly relationship: number }> } | null, readonly regsosekInput: { readonly noKK: string, readonly regionCode: string, readonly housing: { readonly installedPower: number | null }, readonly assets: { readonly car: boolean }, readonly ranking: { readonly desil: number, readonly percentile: number, readonly version: string, readonly rankedAt: string } | null, readonly members: ReadonlyArray<{ readonly nik: string, readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly relationship: number, readonly presence: number, readonly schoolParticipation: number, readonly schoolLevel: SchoolLevel | null, readonly employmentStatus: number | null, readonly healthInsurance: number | null, readonly pregnant: boolean | null, readonly difficulty: { readonly vision: number, readonly hearing: number, readonly walking: number, readonly hands: number, readonly learning: number, readonly behaviour: number, readonly communication: number, readonly selfCare: number } | null }> } | null, readonly p3keInput: { readonly noKK: string, readonly regionCode: string, readonly desil: number, readonly extremePoor: boolean, readonly members: ReadonlyArray<{ readonly nik: string, readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly relationship: number, readonly inSchool: boolean }> } | null };
+
+export type HouseholdDataQualityRequiresFragment = { readonly dtksInput: { readonly noKK: string, readonly regionCode: string, readonly active: boolean, readonly welfarePercentile: number | null, readonly receipts: ReadonlyArray<{ readonly program: DtksProgram, readonly status: DtksReceiptStatus, readonly pkhComponents: ReadonlyArray<PkhComponent> | null }>, readonly members: ReadonlyArray<{ readonly nik: string, readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly relationship: number, readonly person: { readonly dtksInputRecords: ReadonlyArray<{ readonly noKK: string }>, readonly regsosekInputRecords: ReadonlyArray<{ readonly noKK: string }>, readonly p3keInputRecords: ReadonlyArray<{ readonly noKK: string }> } }> } | null, readonly regsosekInput: { readonly noKK: string, readonly regionCode: string, readonly housing: { readonly installedPower: number | null }, readonly assets: { readonly car: boolean }, readonly ranking: { readonly desil: number, readonly percentile: number, readonly version: string, readonly rankedAt: string } | null, readonly members: ReadonlyArray<{ readonly nik: string, readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly relationship: number, readonly presence: number, readonly schoolParticipation: number, readonly schoolLevel: SchoolLevel | null, readonly employmentStatus: number | null, readonly healthInsurance: number | null, readonly pregnant: boolean | null, readonly difficulty: { readonly vision: number, readonly hearing: number, readonly walking: number, readonly hands: number, readonly learning: number, readonly behaviour: number, readonly communication: number, readonly selfCare: number } | null, readonly person: { readonly dtksInputRecords: ReadonlyArray<{ readonly noKK: string }>, readonly regsosekInputRecords: ReadonlyArray<{ readonly noKK: string }>, readonly p3keInputRecords: ReadonlyArray<{ readonly noKK: string }> } }> } | null, readonly p3keInput: { readonly noKK: string, readonly regionCode: string, readonly desil: number, readonly extremePoor: boolean, readonly members: ReadonlyArray<{ readonly nik: string, readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly relationship: number, readonly inSchool: boolean, readonly person: { readonly dtksInputRecords: ReadonlyArray<{ readonly noKK: string }>, readonly regsosekInputRecords: ReadonlyArray<{ readonly noKK: string }>, readonly p3keInputRecords: ReadonlyArray<{ readonly noKK: string }> } }> } | null };
+
+export type PersonSourcesRequiresFragment = { readonly dtksInputRecords: ReadonlyArray<{ readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string }>, readonly regsosekInputRecords: ReadonlyArray<{ readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly presence: number }>, readonly p3keInputRecords: ReadonlyArray<{ readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string }> };
+
+export type AuditTrailIndexRequiresFragment = { readonly dtks: ReadonlyArray<{ readonly noKK: string | null }>, readonly regsosek: ReadonlyArray<{ readonly noKK: string | null }>, readonly p3ke: ReadonlyArray<{ readonly noKK: string | null }> };
