@@ -9,7 +9,11 @@ import { detectResources, envDetector, hostDetector, processDetector, resourceFr
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ScrubbingSpanExporter } from './scrubbing-exporter';
-import type { TracingHandle } from './tracing';
+
+/** What a running SDK offers the process: export what is buffered, then stop. */
+export interface TracingHandle {
+  readonly stop: () => Promise<void>;
+}
 
 /** Probes and scrapes: frequent, and nothing to trace. */
 const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;

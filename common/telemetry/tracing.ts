@@ -1,10 +1,6 @@
 import { cleanEnv, makeValidator } from 'envalid';
 import { reportConfigErrors } from '../config';
-
-/** What a running SDK offers the process: export what is buffered, then stop. */
-export interface TracingHandle {
-  readonly stop: () => Promise<void>;
-}
+import type { TracingHandle } from './tracing-sdk';
 
 let started: TracingHandle | null = null;
 

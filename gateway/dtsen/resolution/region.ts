@@ -1,9 +1,9 @@
 import { dottedRegionCode, plainRegionCode, regionNames } from '../../../common/regions';
 import type { HouseholdRepresentation } from '../representation';
-import { VILLAGE_KIND_BY_DIGIT, VILLAGE_KIND_DIGIT_INDEX } from './register-codes';
+import { VILLAGE_KIND_BY_DIGIT, VILLAGE_KIND_DIGIT_INDEX, type VillageKind } from './register-codes';
 import type { Source } from './sources';
 
-export type VillageKind = 'KELURAHAN' | 'DESA';
+export type { VillageKind } from './register-codes';
 
 export interface ResolvedRegion {
   /** 10 digits. */
