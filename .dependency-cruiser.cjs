@@ -5,7 +5,7 @@
  */
 
 /** Folders that make up the product, as opposed to its tests and its bench. */
-const PRODUCT = '^(common|gateway|subgraphs|resolution|import|seed|scripts|generated)/';
+const PRODUCT = '^(common|gateway|subgraph-calls|subgraphs|resolution|import|seed|scripts|generated)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -37,7 +37,7 @@ module.exports = {
         'every other part depend on that one and, sooner or later, a cycle.',
       severity: 'error',
       from: { path: '^common/' },
-      to: { path: '^(gateway|subgraphs|resolution|import|seed|scripts|bench)/' },
+      to: { path: '^(gateway|subgraph-calls|subgraphs|resolution|import|seed|scripts|bench)/' },
     },
     {
       name: 'product-imports-no-test-code',
@@ -47,6 +47,16 @@ module.exports = {
       severity: 'error',
       from: { path: PRODUCT },
       to: { path: '^(test|bench)/' },
+    },
+    {
+      name: 'subgraph-calls-import-no-caller',
+      comment:
+        'subgraph-calls/ is how the gateway and dtsen both reach a subgraph (transport, signing, ' +
+        'resilience, directory, data sources); an import from it into either caller would run an ' +
+        'arrow upward, and one into a subgraph would tie every call to one register\'s code.',
+      severity: 'error',
+      from: { path: '^subgraph-calls/' },
+      to: { path: '^(gateway|subgraphs)/' },
     },
     {
       name: 'dtsen-imports-nothing-above-it',

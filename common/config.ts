@@ -11,6 +11,14 @@ export function parseIsoDate(value: string, variable: string, today: Date): Date
   return date;
 }
 
+/** A whole number within bounds; throws naming the variable. */
+export function wholeNumber(value: number, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `from ${min} to ${max}`}`);
+  }
+  return value;
+}
+
 /**
  * envalid's reporter: envalid's default one exits the process; throwing one error that names every
  * bad variable lets main.ts (and tests) decide.

@@ -1,7 +1,7 @@
 import { cleanEnv, port } from 'envalid';
 import { signingSecret } from '../../common/auth/signing-secret';
 import { reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../../common/config';
-import { REGISTER_CALL_SPECS, registerCallsFrom, type RegisterCallSettings } from '../config';
+import { REGISTER_CALL_SPECS, registerCallsFrom, type RegisterCallSettings } from '../../subgraph-calls/register-call-settings';
 
 /** The dtsen subgraph as its own HTTP service (gateway/dtsen/main.ts); the gateway reaches it at DTSEN_URL. */
 export interface DtsenServiceConfig extends RegisterCallSettings {

@@ -1,8 +1,8 @@
 import type { Principal } from '../../common/auth/principal';
-import { newSourceCalls, type SourceCalls } from '../resilience/subgraph-policy';
+import { newSourceCalls, type SourceCalls } from '../../subgraph-calls/subgraph-policy';
 import type { IndexStatus, IndexWarning } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
-import { createDirectoryLoaders, type DirectoryLoaders } from './register-directory';
+import { createDirectoryLoaders, type DirectoryLoaders } from '../../subgraph-calls/register-directory';
 import type { DataQualityIssue } from './resolution/data-quality';
 import type { HouseholdResolution } from './resolution/household';
 import type { ResolvedPerson } from './resolution/person';

@@ -1,6 +1,6 @@
 import type { CursorCodec } from '../../common/cursor';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
-import type { RegisterDirectory } from './register-directory';
+import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 import type { RuleSet } from './rules/rule-set';
 
 /** What the dtsen subgraph is built with; fixed for the life of the gateway. */

@@ -10,7 +10,7 @@ import { queryResolvers } from './resolvers/query';
 
 export { createDtsenContext, type DtsenContext } from './context';
 export type { DtsenDependencies } from './dependencies';
-export type { RegisterDirectory } from './register-directory';
+export type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 export const DTSEN_SDL_PATH = path.join(REPOSITORY_ROOT, 'schema', 'dtsen.graphql');

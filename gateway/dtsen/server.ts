@@ -6,10 +6,10 @@ import { createServiceMetrics, type ServiceMetrics } from '../../common/metrics/
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { Register } from '../../common/store-url';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
-import { indexWarningPlugin } from '../index-warning-plugin';
-import { createRegisterAccess } from '../register-access';
-import { createSubgraphMetrics } from '../resilience/subgraph-metrics';
-import { createSubgraphPolicies, type ResilienceSettings } from '../resilience/subgraph-policy';
+import { indexWarningPlugin } from './index-warning-plugin';
+import { createRegisterAccess } from '../../subgraph-calls/register-access';
+import { createSubgraphMetrics } from '../../subgraph-calls/subgraph-metrics';
+import { createSubgraphPolicies, type ResilienceSettings } from '../../subgraph-calls/subgraph-policy';
 import { createDtsenContext, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
 import { loadRuleSet } from './rules/rule-set';

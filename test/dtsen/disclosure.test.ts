@@ -3,7 +3,7 @@ import { TEST_SIGNING_SECRET } from '../support/principals';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import { ROLES, type Principal, type Role } from '../../common/auth/principal';
 import { forbidden } from '../../common/errors';
-import type { RegisterDirectory } from '../../gateway/dtsen/register-directory';
+import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
 import { testPrincipal } from '../support/principals';
 import {

@@ -1,5 +1,5 @@
 import type { AuditRecord } from '../../common/store/audit-records';
-import { indexFirstDirectory, type RegisterDirectory } from '../../gateway/dtsen/register-directory';
+import { indexFirstDirectory, type RegisterDirectory } from '../../subgraph-calls/register-directory';
 import { testPrincipal } from '../support/principals';
 
 const INDEXED = '3171010101250001';

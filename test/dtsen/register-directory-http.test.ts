@@ -1,7 +1,7 @@
 import { PRINCIPAL_HEADER } from '../../common/auth/signature';
 import type { Register } from '../../common/store-url';
-import { createHttpRegisterDirectory } from '../../gateway/register-directory-http';
-import type { TimedFetch } from '../../gateway/transport/subgraph-fetch';
+import { createHttpRegisterDirectory } from '../../subgraph-calls/register-directory-http';
+import type { TimedFetch } from '../../subgraph-calls/subgraph-fetch';
 import { testPrincipal } from '../support/principals';
 
 const URLS: Record<Register, string> = { dtks: 'http://dtks.test/graphql', regsosek: 'http://regsosek.test/graphql', p3ke: 'http://p3ke.test/graphql' };

@@ -2,7 +2,7 @@ import { createCursorCodec } from '../../common/cursor';
 import { TEST_SIGNING_SECRET } from '../support/principals';
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { Principal } from '../../common/auth/principal';
-import type { RegisterDirectory } from '../../gateway/dtsen/register-directory';
+import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 import type { HouseholdQualityRepresentation } from '../../gateway/dtsen/representation';
 import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
 import {

@@ -1,11 +1,11 @@
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { Registry } from 'prom-client';
 import { SIGNATURE_HEADER } from '../../common/auth/signature';
-import { signingFetch } from '../../gateway/auth/signing-fetch';
-import { createSubgraphMetrics } from '../../gateway/resilience/subgraph-metrics';
-import { createSubgraphPolicies, newSourceCalls } from '../../gateway/resilience/subgraph-policy';
-import { SourceDataSource } from '../../gateway/source-data-source';
-import type { TimedFetch } from '../../gateway/transport/subgraph-fetch';
+import { signingFetch } from '../../subgraph-calls/signing-fetch';
+import { createSubgraphMetrics } from '../../subgraph-calls/subgraph-metrics';
+import { createSubgraphPolicies, newSourceCalls } from '../../subgraph-calls/subgraph-policy';
+import { SourceDataSource } from '../../subgraph-calls/source-data-source';
+import type { TimedFetch } from '../../subgraph-calls/subgraph-fetch';
 import { testPrincipal, TEST_SIGNING_SECRET } from '../support/principals';
 import { silentLogger } from '../../common/logging/logger';
 

@@ -1,5 +1,5 @@
 import type { Register } from '../../common/store-url';
-import type { ResilienceSettings } from '../../gateway/resilience/subgraph-policy';
+import type { ResilienceSettings } from '../../subgraph-calls/subgraph-policy';
 import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { startSystem, type GraphQLResponse, type RunningSystem } from '../support/system';

@@ -1,7 +1,7 @@
 import { execute, parse, type ExecutionResult } from 'graphql';
 import type { Principal } from '../../common/auth/principal';
 import { createCursorCodec } from '../../common/cursor';
-import type { RegisterDirectory } from '../../gateway/dtsen/register-directory';
+import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 import type { HouseholdRepresentation, RegsosekMemberRepresentation } from '../../gateway/dtsen/representation';
 import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
 import { RULES, householdInput, qualityView } from '../dtsen/fixtures';

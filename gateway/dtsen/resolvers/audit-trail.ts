@@ -1,6 +1,6 @@
 import type { AuditRecord } from '../../../common/store/audit-records';
 import { REGISTERS } from '../../../common/store-url';
-import { sourceUnavailable } from '../../source-data-source';
+import { sourceUnavailable } from '../../../subgraph-calls/source-data-source';
 import type { DtsenDependencies } from '../dependencies';
 import { indexOf } from './index-status';
 import { principalWithScope } from './scopes';

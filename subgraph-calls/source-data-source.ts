@@ -6,8 +6,8 @@ import { ErrorCode } from '../common/errors';
 import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
 import type { Logger } from '../common/logging/logger';
 import type { Register } from '../common/store-url';
-import type { RemoteSubgraph, SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
-import type { TimedFetch } from './transport/subgraph-fetch';
+import type { RemoteSubgraph, SourceCalls, SubgraphPolicy } from './subgraph-policy';
+import type { TimedFetch } from './subgraph-fetch';
 
 export const SOURCE_NAMES: Readonly<Record<Register, string>> = { dtks: 'DTKS', regsosek: 'REGSOSEK', p3ke: 'P3KE' };
 

@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
-import type { IndexQueryRepository } from '../../resolution/query-repository';
-import type { Principal } from '../../common/auth/principal';
-import { createAuditRecorder } from '../../common/subgraph/audit-recorder';
-import type { SourceCalls } from '../resilience/subgraph-policy';
+import type { IndexQueryRepository } from '../resolution/query-repository';
+import type { Principal } from '../common/auth/principal';
+import { createAuditRecorder } from '../common/subgraph/audit-recorder';
+import type { SourceCalls } from './subgraph-policy';
 
 /**
  * Whether any register holds a family (No. KK) or lists a person (NIK) for the principal, answered

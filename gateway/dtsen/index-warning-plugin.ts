@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { DtsenContext } from './dtsen/context';
+import type { DtsenContext } from './context';
 
 /**
  * Answers read from a missing or stale resolution index say so: `households` and `statistics`

@@ -3,10 +3,10 @@ import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode, forbidden } from '../common/errors';
 import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
 import { REGISTERS, type Register } from '../common/store-url';
-import { SubgraphHttpError } from './resilience/failures';
-import type { SourceCalls, SubgraphPolicy } from './resilience/subgraph-policy';
+import { SubgraphHttpError } from './failures';
+import type { SourceCalls, SubgraphPolicy } from './subgraph-policy';
 import { sourceUnavailable } from './source-data-source';
-import type { TimedFetch } from './transport/subgraph-fetch';
+import type { TimedFetch } from './subgraph-fetch';
 
 interface EntityProbe {
   readonly typename: 'Household' | 'Person';

@@ -1,5 +1,5 @@
-import { PRINCIPAL_HEADER, signRequest } from '../../common/auth/signature';
-import type { TimedFetch } from '../transport/subgraph-fetch';
+import { PRINCIPAL_HEADER, signRequest } from '../common/auth/signature';
+import type { TimedFetch } from './subgraph-fetch';
 
 /**
  * Signs every subgraph request that carries a principal header: the HMAC covers the exact body

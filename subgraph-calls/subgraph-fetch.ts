@@ -1,5 +1,5 @@
 import { Agent, request, type Dispatcher } from 'undici';
-import { currentAttemptSignal } from '../resilience/subgraph-policy';
+import { currentAttemptSignal } from './subgraph-policy';
 
 /** What the gateway reads of a subgraph's answer; a WHATWG `Response` has it too, so tests can answer with one. */
 export interface SubgraphResponse {

@@ -1,11 +1,11 @@
 import type { Dispatcher } from 'undici';
 import type { Register } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
-import { signingFetch } from './auth/signing-fetch';
-import { indexFirstDirectory, type RegisterDirectory } from './dtsen/register-directory';
+import { signingFetch } from './signing-fetch';
+import { indexFirstDirectory, type RegisterDirectory } from './register-directory';
 import { createHttpRegisterDirectory } from './register-directory-http';
-import type { SubgraphPolicy } from './resilience/subgraph-policy';
-import { fetcherWithTimeout, subgraphAgent, type TimedFetch } from './transport/subgraph-fetch';
+import type { SubgraphPolicy } from './subgraph-policy';
+import { fetcherWithTimeout, subgraphAgent, type TimedFetch } from './subgraph-fetch';
 
 export interface RegisterAccessOptions {
   readonly subgraphUrls: Readonly<Record<Register, string>>;

@@ -19,8 +19,8 @@ import {
   type CircuitBreakerPolicy,
   type IPolicy,
 } from 'cockatiel';
-import type { Logger } from '../../common/logging/logger';
-import { REGISTERS, type Register } from '../../common/store-url';
+import type { Logger } from '../common/logging/logger';
+import { REGISTERS, type Register } from '../common/store-url';
 import { attemptFailure, isRetryableFailure, isSourceFailure } from './failures';
 import type { CallOutcome, SubgraphCallMetrics, SubgraphMetrics } from './subgraph-metrics';
 

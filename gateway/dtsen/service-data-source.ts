@@ -1,7 +1,7 @@
-import { isIndexWarning } from '../resolution/index-status';
-import type { DtsenContext } from './dtsen/context';
-import { markUnaskedRegisters, recordUnaskedRegisters } from './dtsen/unasked-registers';
-import { SourceDataSource } from './source-data-source';
+import { isIndexWarning } from '../../resolution/index-status';
+import type { DtsenContext } from './context';
+import { markUnaskedRegisters, recordUnaskedRegisters } from './unasked-registers';
+import { SourceDataSource } from '../../subgraph-calls/source-data-source';
 
 type ReceivedResponse = Parameters<NonNullable<SourceDataSource['didReceiveResponse']>>[0];
 type SendOptions = Parameters<SourceDataSource['willSendRequest']>[0];
