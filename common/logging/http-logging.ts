@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
+import { isOperationsPath } from '../operations-paths';
 import type { Logger } from './logger';
 
 /** The header a request id travels in: from the client to the gateway, back to it, and on to the subgraphs. */
@@ -22,9 +23,6 @@ export interface RequestLogging {
   readonly requestId: string;
   readonly logger: Logger;
 }
-
-/** Probes and scrapes arrive every few seconds and say nothing an operator looks for. */
-const QUIET_PATHS = ['/health/', '/metrics'];
 
 const pathOf = (req: IncomingMessage): string => ((req as Partial<Request>).originalUrl ?? req.url ?? '').split('?')[0] ?? '';
 
@@ -54,7 +52,7 @@ export function httpLogging(logger: Logger): RequestHandler {
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    autoLogging: { ignore: (req) => QUIET_PATHS.some((path) => pathOf(req).startsWith(path)) },
+    autoLogging: { ignore: (req) => isOperationsPath(pathOf(req)) },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     customSuccessMessage: (req, res, ms) => `${req.method} ${pathOf(req)} ${res.statusCode} in ${ms} ms`,
     customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode} failed`,

@@ -8,15 +8,13 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { detectResources, envDetector, hostDetector, processDetector, resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { isOperationsPath } from '../operations-paths';
 import { ScrubbingSpanExporter } from './scrubbing-exporter';
 
 /** What a running SDK offers the process: export what is buffered, then stop. */
 export interface TracingHandle {
   readonly stop: () => Promise<void>;
 }
-
-/** Probes and scrapes: frequent, and nothing to trace. */
-const UNTRACED_PATHS = /^\/(health|metrics)(\/|\?|$)/;
 
 /**
  * Traces only (metrics stay with prom-client at /metrics): spans of incoming and outgoing HTTP,
@@ -38,7 +36,7 @@ export function startTracingSdk(serviceName: string | undefined): TracingHandle 
   provider.register();
   registerInstrumentations({
     instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => UNTRACED_PATHS.test(request.url ?? '') }),
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => isOperationsPath(request.url ?? '') }),
       // Route spans only: one span per middleware would bury the request's shape.
       new ExpressInstrumentation({ ignoreLayersType: [ExpressLayerType.MIDDLEWARE] }),
       new UndiciInstrumentation(),
