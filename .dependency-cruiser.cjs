@@ -21,14 +21,15 @@ module.exports = {
       to: { path: '^subgraphs/[^/]+/', pathNot: '^subgraphs/$1/' },
     },
     {
-      name: 'gateway-imports-no-subgraph-internals',
+      name: 'only-a-subgraphs-entry-from-outside',
       comment:
-        "The gateway (dtsen included) talks to the subgraphs over their schema, not their code: " +
-        'importing a subgraph folder ties the gateway to one register\'s storage records and lets ' +
-        'the two drift apart unchecked (issue 15, item 1).',
+        "A subgraph is reached through its schema, its descriptor (subgraph.ts, listed in " +
+        'subgraphs/registry.ts) and, for dtsen in the gateway\'s process, in-process.ts. An import ' +
+        "of anything else in its folder ties the importer to one subgraph's storage records or " +
+        'resolvers and lets the two drift apart unchecked (issue 15, items 1 and 2).',
       severity: 'error',
-      from: { path: '^gateway/' },
-      to: { path: '^subgraphs/[^/]+/' },
+      from: { path: '^(common|gateway|subgraph-calls|resolution|import|seed|scripts|generated)/' },
+      to: { path: '^subgraphs/[^/]+/', pathNot: '^subgraphs/[^/]+/subgraph\\.ts$|^subgraphs/dtsen/in-process\\.ts$' },
     },
     {
       name: 'common-imports-no-product-code',
@@ -59,14 +60,14 @@ module.exports = {
       to: { path: '^(gateway|subgraphs)/' },
     },
     {
-      name: 'dtsen-imports-nothing-above-it',
+      name: 'subgraph-imports-no-caller',
       comment:
-        'dtsen is a subgraph served in the gateway process only by default; it must not reach up ' +
-        'into the gateway that calls it, so that it can run as its own service (DTSEN_URL) and ' +
-        'move to subgraphs/dtsen (issue 15, item 3).',
+        'A subgraph is a service the gateway calls (dtsen runs in its process only by default); an ' +
+        'import of the gateway, the start scripts or the bench would run an arrow upward and stop ' +
+        'it from running as its own service.',
       severity: 'error',
-      from: { path: '^gateway/dtsen/' },
-      to: { path: '^gateway/', pathNot: '^gateway/dtsen/' },
+      from: { path: '^subgraphs/' },
+      to: { path: '^(gateway|scripts|bench)/' },
     },
     {
       name: 'no-circular',

@@ -16,7 +16,7 @@ const config: CodegenConfig = {
       presetConfig: { fragmentMasking: false },
       config: { useTypeImports: true, enumType: 'string-literal' },
     },
-    // What dtsen receives from the registers: the @requires selections of schema/dtsen.graphql as
+    // What dtsen receives from the registers: the @requires selections of subgraphs/dtsen/schema.graphql as
     // fragments (written by `npm run compose`), typed against the supergraph, which unlike the API
     // schema holds the @inaccessible `…Input` fields they select.
     'generated/requires/representations.ts': {

@@ -68,7 +68,7 @@ export async function startGateways(
     return service;
   };
   const dtsenUrl = graphqlUrl(ports.dtsen);
-  if (selected.some((name) => name !== 'ours')) await waitUntilReady(start('dtsen', 'gateway/dtsen/main.ts', ports.dtsen), readyTimeoutMs);
+  if (selected.some((name) => name !== 'ours')) await waitUntilReady(start('dtsen', 'subgraphs/dtsen/main.ts', ports.dtsen), readyTimeoutMs);
 
   const processes = new Map<GatewayName, { service: RunningService; port: number }>();
   processes.set('ours', { service: start('gateway', 'gateway/main.ts', ports.ours, { PORT: String(ports.ours) }), port: ports.ours });

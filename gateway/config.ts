@@ -35,7 +35,7 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly concurrency: ConcurrencyLimitSettings;
   /** Time a client has to send a request's whole body once its headers are in; slower ones get 408 and lose the connection. */
   readonly bodyTimeoutMs: number;
-  /** The dtsen subgraph as its own service (gateway/dtsen/main.ts); absent: it runs in the gateway's process. */
+  /** The dtsen subgraph as its own service (subgraphs/dtsen/main.ts); absent: it runs in the gateway's process. */
   readonly dtsenUrl?: string;
   /** Where several gateway instances keep what they share (APQ, rate limit); null: each instance alone, in memory (docs/scaling.md). */
   readonly sharedState: SharedStateSettings | null;

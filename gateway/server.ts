@@ -4,8 +4,6 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Dispatcher } from 'undici';
-import type { GraphQLSchema } from 'graphql';
-import { createCursorCodec } from '../common/cursor';
 import { maskError } from '../common/errors';
 import { errorLogging } from '../common/logging/error-logging';
 import { httpLogging, requestLoggingOf } from '../common/logging/http-logging';
@@ -16,12 +14,8 @@ import type { Register } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
-import { isoDate } from './dtsen/resolution/ages';
-import { InProcessDataSource } from './dtsen/in-process-data-source';
-import { buildDtsenSchema, createDtsenContext } from './dtsen/schema';
-import { loadRuleSet } from './dtsen/rules/rule-set';
+import { dtsenForGateway } from '../subgraphs/dtsen/in-process';
 import { householdsCsvHandler } from './export/households-csv';
-import { indexWarningPlugin } from './dtsen/index-warning-plugin';
 import { graphiqlLandingPage } from './playground/graphiql';
 import { armorProtection } from './security/armor';
 import { corsAllowList } from './security/cors';
@@ -41,7 +35,6 @@ import { createDtsenPolicy, createSubgraphPolicies } from '../subgraph-calls/sub
 import { createSubgraphMetrics } from '../subgraph-calls/subgraph-metrics';
 import { createRefusalMetrics } from './security/refusal-metrics';
 import { concurrencyLimit } from './resilience/concurrency-limit';
-import { DtsenServiceDataSource } from './dtsen/service-data-source';
 import { createRegisterAccess } from '../subgraph-calls/register-access';
 import { SourceDataSource } from '../subgraph-calls/source-data-source';
 import type { SharedState } from './shared-state/redis-client';
@@ -108,14 +101,13 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, logger);
-  const dtsenDependencies = {
-    ruleSet: loadRuleSet(options.ruleSetVersion),
+  const dtsen = dtsenForGateway({
+    ruleSetVersion: options.ruleSetVersion,
     evaluationDate: options.evaluationDate,
     directory: registers.directory,
-    cursors: createCursorCodec(options.signingSecret),
+    signingSecret: options.signingSecret,
     index: options.index,
-  };
-  const dtsenSchema: GraphQLSchema = buildDtsenSchema(dtsenDependencies);
+  });
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -124,8 +116,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Its spans (gateway.request, plan, fetch…) then carry the operation name and type only: a document can hold literal NIKs, and errors quote them.
     telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name, url }) => {
-      if (name === 'dtsen' && options.dtsenUrl) return new DtsenServiceDataSource('dtsen', options.dtsenUrl, registers.fetcherTimingOutAfter(options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
-      if (name === 'dtsen') return new InProcessDataSource(dtsenSchema);
+      if (name === 'dtsen' && options.dtsenUrl) return dtsen.service(options.dtsenUrl, registers.fetcherTimingOutAfter(options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
+      if (name === 'dtsen') return dtsen.inProcess;
       if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
       return new SourceDataSource(name, options.subgraphUrls[name], registers.fetcher, policies[name], logger);
     },
@@ -145,7 +137,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     parseOptions: armor.parseOptions,
     plugins: [
       options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
-      indexWarningPlugin(),
+      dtsen.indexWarning,
       partnerFieldsPlugin(),
       keyMaskingPlugin(),
       lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
@@ -186,7 +178,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       householdsCsvHandler({
         principalOf,
         index: options.index,
-        expected: { ruleSet: dtsenDependencies.ruleSet.version, evaluationDate: isoDate(options.evaluationDate) },
+        expected: dtsen.expected,
       }),
       'forbidden',
     ),
@@ -196,7 +188,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       const deadline = Date.now() + options.resilience.requestDeadlineMs;
       const principal = principalOf(req);
       const { requestId, logger: requestLogger } = requestLoggingOf(req);
-      return { ...createDtsenContext(dtsenDependencies, principal, deadline, requestId), principal, requestId, logger: requestLogger };
+      return { ...dtsen.contextFor(principal, deadline, requestId), principal, requestId, logger: requestLogger };
     },
   });
   app.use(

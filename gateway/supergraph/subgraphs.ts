@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { readSdl } from '../../common/subgraph/load-sdl';
 
 export const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
@@ -20,7 +21,7 @@ export const SUBGRAPHS = [
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 
 export function readSubgraphSdl(name: SubgraphName): string {
-  return readFileSync(path.join(SCHEMA_DIR, `${name}.graphql`), 'utf8');
+  return readSdl(name);
 }
 
 export function readSupergraphSdl(): string {

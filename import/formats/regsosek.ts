@@ -10,7 +10,7 @@ import { choice, type Codec, date, FieldProblem, flag, integer, noKK, optional, 
 import { column, type Column, type RegisterFormat, type Values } from './format';
 import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
 
-// Codes of REGSOSEK2022.K, as schema/regsosek.graphql documents them.
+// Codes of REGSOSEK2022.K, as subgraphs/regsosek/schema.graphql documents them.
 
 const HOUSING: { readonly [Field in keyof RegsosekHousingRecord]: readonly [string, Codec<RegsosekHousingRecord[Field]>] } = {
   tenure: ['tenure', integer(1, 6)],

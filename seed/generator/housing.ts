@@ -3,7 +3,7 @@ import type { Random } from './random';
 
 // Housing and assets follow the family's welfare level w in (0, 1): the richer, the more likely
 // an owned house with ceramic floors, bottled water, more installed power, a car. Values are the
-// REGSOSEK2022.K codes (see schema/regsosek.graphql).
+// REGSOSEK2022.K codes (see subgraphs/regsosek/schema.graphql).
 
 const TENURE = [1, 2, 3, 4, 5, 6];
 const FLOOR = [1, 2, 3, 4, 5, 6, 7, 8];

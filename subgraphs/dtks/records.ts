@@ -1,5 +1,5 @@
 // Plain records of the DTKS store: what the repository returns and the seeder writes.
-// Field names match schema/dtks.graphql so resolvers can return them as they are.
+// Field names match subgraphs/dtks/schema.graphql so resolvers can return them as they are.
 import type { Sex } from '../../common/identifiers';
 import type { ReceiptProgramme } from '../../common/programmes';
 

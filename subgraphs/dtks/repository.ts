@@ -4,7 +4,7 @@ import { DtksFamilyEntity, DtksMemberEntity, DtksReceiptEntity } from './entitie
 import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptStatus, DtksVerificationStatus } from './records';
 import { dtksFamily, dtksMember, dtksRows } from './rows';
 
-/** The `DtksFamilyFilter` input of schema/dtks.graphql. */
+/** The `DtksFamilyFilter` input of subgraphs/dtks/schema.graphql. */
 export interface DtksFamilyFilter {
   readonly regionPrefix?: string | null;
   readonly program?: DtksProgram | null;

@@ -1,5 +1,5 @@
 // Plain records of the P3KE store: what the repository returns and the seeder writes.
-// Field names match schema/p3ke.graphql.
+// Field names match subgraphs/p3ke/schema.graphql.
 import type { Sex } from '../../common/identifiers';
 
 export interface P3keInterventionRecord {

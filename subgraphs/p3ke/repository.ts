@@ -4,7 +4,7 @@ import { P3keFamilyEntity, P3keInterventionEntity, P3keMemberEntity } from './en
 import type { P3keFamilyRecord, P3keMemberRecord } from './records';
 import { p3keFamily, p3keMember, p3keRows } from './rows';
 
-/** The `P3keFamilyFilter` input of schema/p3ke.graphql. */
+/** The `P3keFamilyFilter` input of subgraphs/p3ke/schema.graphql. */
 export interface P3keFamilyFilter {
   readonly regionPrefix?: string | null;
   readonly extremePoor?: boolean | null;

@@ -1,5 +1,5 @@
 // Plain records of the Regsosek store: what the repository returns and the seeder writes.
-// Field names match schema/regsosek.graphql; values are the REGSOSEK2022.K questionnaire codes.
+// Field names match subgraphs/regsosek/schema.graphql; values are the REGSOSEK2022.K questionnaire codes.
 import type { Sex } from '../../common/identifiers';
 
 export type SchoolLevel = 'SD' | 'SMP' | 'SMA' | 'HIGHER';

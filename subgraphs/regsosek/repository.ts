@@ -5,7 +5,7 @@ import { RegsosekFamilyEntity, RegsosekMemberEntity } from './entities';
 import type { RegsosekFamilyRecord, RegsosekMemberRecord } from './records';
 import { regsosekFamily, regsosekMember, regsosekRows } from './rows';
 
-/** The `RegsosekFamilyFilter` input of schema/regsosek.graphql. */
+/** The `RegsosekFamilyFilter` input of subgraphs/regsosek/schema.graphql. */
 export interface RegsosekFamilyFilter {
   readonly regionPrefix?: string | null;
   readonly desilMin?: number | null;

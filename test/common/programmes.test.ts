@@ -1,10 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Kind, parse } from 'graphql';
 import { PROGRAMMES, RECEIPT_PROGRAMMES } from '../../common/programmes';
-import { RULE_SET_DIRECTORY, loadRuleSet } from '../../gateway/dtsen/rules/rule-set';
+import { RULE_SET_DIRECTORY, loadRuleSet } from '../../subgraphs/dtsen/rules/rule-set';
 import { SCHEMA_DIR } from '../../gateway/supergraph/subgraphs';
+
+const SUBGRAPHS_DIR = path.join(__dirname, '..', '..', 'subgraphs');
 
 // The SDL and the rule set are not TypeScript, so nothing but this test ties them to common/programmes.ts.
 
@@ -17,11 +19,16 @@ const ALL = new Set<string>(PROGRAMMES);
 
 /** Every enum of every schema file that holds at least one programme, values as the file lists them. */
 function programmeEnums(): ProgrammeEnum[] {
-  return readdirSync(SCHEMA_DIR)
-    .filter((name) => name.endsWith('.graphql'))
-    .sort()
-    .flatMap((file) =>
-      parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8'))
+  const files = [
+    ...readdirSync(SCHEMA_DIR).filter((name) => name.endsWith('.graphql')).map((name) => ({ file: name, at: path.join(SCHEMA_DIR, name) })),
+    ...readdirSync(SUBGRAPHS_DIR)
+      .filter((name) => existsSync(path.join(SUBGRAPHS_DIR, name, 'schema.graphql')))
+      .map((name) => ({ file: `${name}.graphql`, at: path.join(SUBGRAPHS_DIR, name, 'schema.graphql') })),
+  ];
+  return files
+    .sort((a, b) => a.file.localeCompare(b.file))
+    .flatMap(({ file, at }) =>
+      parse(readFileSync(at, 'utf8'))
         .definitions.filter((definition) => definition.kind === Kind.ENUM_TYPE_DEFINITION)
         .map((definition) => ({ enumIn: `${file} ${definition.name.value}`, values: (definition.values ?? []).map((value) => value.name.value) }))
         .filter(({ values }) => values.some((value) => ALL.has(value))),

@@ -6,7 +6,7 @@ import {
 } from '../../gateway/supergraph/requires-fragments';
 import { readSubgraphSdl } from '../../gateway/supergraph/subgraphs';
 
-describe('the @requires selections of schema/dtsen.graphql', () => {
+describe('the @requires selections of subgraphs/dtsen/schema.graphql', () => {
   it('when they are extracted, then generated/requires/requires.graphql holds exactly them (run `npm run compose`)', () => {
     expect(readFileSync(REQUIRES_FRAGMENTS_PATH, 'utf8')).toBe(printRequiresFragments());
   });

@@ -2,9 +2,9 @@ import { execute, parse, type ExecutionResult } from 'graphql';
 import type { Principal } from '../../common/auth/principal';
 import { createCursorCodec } from '../../common/cursor';
 import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
-import type { HouseholdRepresentation, RegsosekMemberRepresentation } from '../../gateway/dtsen/representation';
-import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
-import { RULES, householdInput, qualityView } from '../dtsen/fixtures';
+import type { HouseholdRepresentation, RegsosekMemberRepresentation } from '../../subgraphs/dtsen/representation';
+import { buildDtsenSchema, createDtsenContext } from '../../subgraphs/dtsen/schema';
+import { RULES, householdInput, qualityView } from '../subgraphs/dtsen/fixtures';
 import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
 import { TEST_SIGNING_SECRET, testPrincipal } from '../support/principals';
 

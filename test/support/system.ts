@@ -8,7 +8,7 @@ import { closeStore } from '../../common/store/open-store';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../subgraph-calls/subgraph-policy';
-import { buildDtsenServiceApp } from '../../gateway/dtsen/server';
+import { buildDtsenServiceApp } from '../../subgraphs/dtsen/server';
 import { buildGateway, type GatewayApp } from '../../gateway/server';
 import type { SharedState } from '../../gateway/shared-state/redis-client';
 import type { PersistedQueryLimits } from '../../gateway/persisted-queries/limits';

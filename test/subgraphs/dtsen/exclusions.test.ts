@@ -1,8 +1,8 @@
-import { fullText } from '../../gateway/dtsen/resolution/statement';
-import { checkExclusions } from '../../gateway/dtsen/resolution/exclusions';
-import { livingMembers } from '../../gateway/dtsen/resolution/members';
-import type { HouseholdRepresentation } from '../../gateway/dtsen/representation';
-import type { RuleSet } from '../../gateway/dtsen/rules/rule-set';
+import { fullText } from '../../../subgraphs/dtsen/domain/statement';
+import { checkExclusions } from '../../../subgraphs/dtsen/domain/exclusions';
+import { livingMembers } from '../../../subgraphs/dtsen/domain/members';
+import type { HouseholdRepresentation } from '../../../subgraphs/dtsen/representation';
+import type { RuleSet } from '../../../subgraphs/dtsen/rules/rule-set';
 import { EVALUATION_DATE, FATHER, MOTHER, RULES, household, regsosekFamily, regsosekMember } from './fixtures';
 
 function exclusionsOf(family: HouseholdRepresentation, rules: RuleSet = RULES) {

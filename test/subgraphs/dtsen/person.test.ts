@@ -1,4 +1,4 @@
-import { resolvePerson } from '../../gateway/dtsen/resolution/person';
+import { resolvePerson } from '../../../subgraphs/dtsen/domain/person';
 import { EVALUATION_DATE, FATHER, KK, OTHER_KK } from './fixtures';
 
 const records = { name: FATHER.name, sex: FATHER.sex, birthDate: FATHER.birthDate };

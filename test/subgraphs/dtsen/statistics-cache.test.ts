@@ -1,6 +1,6 @@
-import { createStatisticsCache } from '../../gateway/dtsen/statistics-cache';
-import type { IndexInfo } from '../../resolution/index-status';
-import type { Statistics } from '../../resolution/statistics';
+import { createStatisticsCache } from '../../../subgraphs/dtsen/statistics-cache';
+import type { IndexInfo } from '../../../resolution/index-status';
+import type { Statistics } from '../../../resolution/statistics';
 
 const CURRENT: IndexInfo = { runId: 7, ruleSet: '2025', evaluationDate: '2026-01-15', finishedAt: '2026-01-15T00:00:00Z', families: 10, current: true, running: null };
 const JAKARTA_UTARA = { regionPrefix: '3172', scope: null, digits: 6 };

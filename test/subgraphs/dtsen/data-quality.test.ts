@@ -1,6 +1,6 @@
-import { fullText } from '../../gateway/dtsen/resolution/statement';
-import { detectDataQuality } from '../../gateway/dtsen/resolution/data-quality';
-import type { HouseholdQualityRepresentation, HouseholdRepresentation } from '../../gateway/dtsen/representation';
+import { fullText } from '../../../subgraphs/dtsen/domain/statement';
+import { detectDataQuality } from '../../../subgraphs/dtsen/domain/data-quality';
+import type { HouseholdQualityRepresentation, HouseholdRepresentation } from '../../../subgraphs/dtsen/representation';
 import {
   CIDENG,
   EVALUATION_DATE,

@@ -8,9 +8,9 @@ import {
   type HouseholdQualityRepresentation,
   type HouseholdRepresentation,
 } from '../representation';
-import { detectDataQuality } from '../resolution/data-quality';
-import { eligibilityWithoutSensitiveData, resolveHousehold, type HouseholdResolution } from '../resolution/household';
-import { householdSources, unavailableSources } from '../resolution/sources';
+import { detectDataQuality } from '../domain/data-quality';
+import { eligibilityWithoutSensitiveData, resolveHousehold, type HouseholdResolution } from '../domain/household';
+import { householdSources, unavailableSources } from '../domain/sources';
 
 export function householdResolvers(deps: DtsenDependencies) {
   function resolution(household: HouseholdRepresentation, context: unknown): HouseholdResolution {

@@ -1,4 +1,4 @@
-import { desilOfDtksPercentile, resolveDesil } from '../../gateway/dtsen/resolution/desil';
+import { desilOfDtksPercentile, resolveDesil } from '../../../subgraphs/dtsen/domain/desil';
 import { RULES, dtksFamily, household, p3keFamily, regsosekFamily } from './fixtures';
 
 const RANKED_2025Q4 = { desil: 3, percentile: 27, version: '2025Q4', rankedAt: '2025-10-01' };

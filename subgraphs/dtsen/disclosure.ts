@@ -1,10 +1,10 @@
 import { seesIdentity, seesSensitive, shownIdentity } from '../../common/auth/disclosure';
 import type { NikCheck } from '../../common/identifiers';
 import { programmeAllowed, type Principal } from '../../common/auth/principal';
-import type { DataQualityIssue } from './resolution/data-quality';
-import type { HouseholdResolution } from './resolution/household';
-import { render, type Statement } from './resolution/statement';
-import type { TargetingStatus } from './resolution/targeting';
+import type { DataQualityIssue } from './domain/data-quality';
+import type { HouseholdResolution } from './domain/household';
+import { render, type Statement } from './domain/statement';
+import type { TargetingStatus } from './domain/targeting';
 
 // What a principal sees of the dtsen subgraph's own outputs (the rules are common/auth/disclosure.ts).
 // The resolution always runs on the unmasked records (eligibility depends on them); only what

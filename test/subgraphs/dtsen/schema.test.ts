@@ -1,10 +1,10 @@
-import { createCursorCodec } from '../../common/cursor';
-import { TEST_SIGNING_SECRET } from '../support/principals';
+import { createCursorCodec } from '../../../common/cursor';
+import { TEST_SIGNING_SECRET } from '../../support/principals';
 import { execute, parse, type ExecutionResult } from 'graphql';
-import type { Principal } from '../../common/auth/principal';
-import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
-import type { HouseholdQualityRepresentation } from '../../gateway/dtsen/representation';
-import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
+import type { Principal } from '../../../common/auth/principal';
+import type { RegisterDirectory } from '../../../subgraph-calls/register-directory';
+import type { HouseholdQualityRepresentation } from '../../../subgraphs/dtsen/representation';
+import { buildDtsenSchema, createDtsenContext } from '../../../subgraphs/dtsen/schema';
 import {
   EVALUATION_DATE,
   FATHER,
@@ -19,7 +19,7 @@ import {
   regsosekFamily,
   regsosekMember,
 } from './fixtures';
-import { testPrincipal } from '../support/principals';
+import { testPrincipal } from '../../support/principals';
 
 /** A directory that holds the given keys and records each batch it is asked. */
 function fakeDirectory(households: readonly string[], persons: readonly string[] = []) {

@@ -1,8 +1,8 @@
-import { fullText, type Statement } from '../../gateway/dtsen/resolution/statement';
+import { fullText, type Statement } from '../../../subgraphs/dtsen/domain/statement';
 // Builders of the representations the gateway sends to the dtsen subgraph, for a small world of
 // families. Everything defaults to a clean, poor family in Gambir (Jakarta Pusat); tests override
 // only what their behaviour is about.
-import type { Sex } from '../../common/identifiers';
+import type { Sex } from '../../../common/identifiers';
 import type {
   DtksFamilyRepresentation,
   DtksMemberRepresentation,
@@ -15,9 +15,9 @@ import type {
   PersonKKsRepresentation,
   RegsosekFamilyRepresentation,
   RegsosekMemberRepresentation,
-} from '../../gateway/dtsen/representation';
-import { loadRuleSet } from '../../gateway/dtsen/rules/rule-set';
-import type { RuleSet } from '../../gateway/dtsen/rules/rule-set';
+} from '../../../subgraphs/dtsen/representation';
+import { loadRuleSet } from '../../../subgraphs/dtsen/rules/rule-set';
+import type { RuleSet } from '../../../subgraphs/dtsen/rules/rule-set';
 
 export const RULES: RuleSet = loadRuleSet('2025');
 export const EVALUATION_DATE = new Date('2025-07-01T00:00:00Z');

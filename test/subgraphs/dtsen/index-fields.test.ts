@@ -1,24 +1,24 @@
-import { createCursorCodec } from '../../common/cursor';
-import { TEST_SIGNING_SECRET } from '../support/principals';
+import { createCursorCodec } from '../../../common/cursor';
+import { TEST_SIGNING_SECRET } from '../../support/principals';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { execute, parse } from 'graphql';
 import type { DataSource } from 'typeorm';
-import type { Principal } from '../../common/auth/principal';
-import { closeStore } from '../../common/store/open-store';
-import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
-import { householdsCsvHandler } from '../../gateway/export/households-csv';
-import type { ResolvedHousehold } from '../../resolution/household';
-import { createIndexQueryRepository, type IndexQueryRepository } from '../../resolution/query-repository';
-import { createIndexRepository } from '../../resolution/repository';
-import { openIndexStore } from '../../resolution/store';
-import { createTestIndexStore, type TestIndexStore } from '../resolution/index-store';
-import { indexedHousehold } from '../resolution/indexed-household';
-import { testPrincipal } from '../support/principals';
+import type { Principal } from '../../../common/auth/principal';
+import { closeStore } from '../../../common/store/open-store';
+import { buildDtsenSchema, createDtsenContext } from '../../../subgraphs/dtsen/schema';
+import { householdsCsvHandler } from '../../../gateway/export/households-csv';
+import type { ResolvedHousehold } from '../../../resolution/household';
+import { createIndexQueryRepository, type IndexQueryRepository } from '../../../resolution/query-repository';
+import { createIndexRepository } from '../../../resolution/repository';
+import { openIndexStore } from '../../../resolution/store';
+import { createTestIndexStore, type TestIndexStore } from '../../resolution/index-store';
+import { indexedHousehold } from '../../resolution/indexed-household';
+import { testPrincipal } from '../../support/principals';
 import { EVALUATION_DATE, RULES } from './fixtures';
-import { httpLogging } from '../../common/logging/http-logging';
-import { silentLogger } from '../../common/logging/logger';
+import { httpLogging } from '../../../common/logging/http-logging';
+import { silentLogger } from '../../../common/logging/logger';
 
 // `households`, `statistics` and the CSV export for principals limited to regions, over a small
 // index (SQLite; the repository's SQL is checked on MariaDB in test/resolution/region-scope).

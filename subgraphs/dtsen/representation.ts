@@ -1,4 +1,4 @@
-// What the dtsen subgraph receives: exactly the fields its @requires selections (schema/dtsen.graphql)
+// What the dtsen subgraph receives: exactly the fields its @requires selections (subgraphs/dtsen/schema.graphql)
 // ask of the register subgraphs, under register-neutral names (`dtks`, `dtksRecords`; the wire
 // names `dtksInput`, `dtksInputRecords` are translated once, below). A register field is null when
 // the register does not hold the family, and may be absent (undefined) when that register's subgraph

@@ -12,8 +12,7 @@ export { createDtsenContext, type DtsenContext } from './context';
 export type { DtsenDependencies } from './dependencies';
 export type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 
-const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
-export const DTSEN_SDL_PATH = path.join(REPOSITORY_ROOT, 'schema', 'dtsen.graphql');
+export const DTSEN_SDL_PATH = path.join(__dirname, 'schema.graphql');
 
 /**
  * The in-process dtsen subgraph. Every request's context must carry `dtsen` from

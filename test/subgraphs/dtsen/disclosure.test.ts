@@ -1,11 +1,11 @@
-import { createCursorCodec } from '../../common/cursor';
-import { TEST_SIGNING_SECRET } from '../support/principals';
+import { createCursorCodec } from '../../../common/cursor';
+import { TEST_SIGNING_SECRET } from '../../support/principals';
 import { execute, parse, type ExecutionResult } from 'graphql';
-import { ROLES, type Principal, type Role } from '../../common/auth/principal';
-import { forbidden } from '../../common/errors';
-import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
-import { buildDtsenSchema, createDtsenContext } from '../../gateway/dtsen/schema';
-import { testPrincipal } from '../support/principals';
+import { ROLES, type Principal, type Role } from '../../../common/auth/principal';
+import { forbidden } from '../../../common/errors';
+import type { RegisterDirectory } from '../../../subgraph-calls/register-directory';
+import { buildDtsenSchema, createDtsenContext } from '../../../subgraphs/dtsen/schema';
+import { testPrincipal } from '../../support/principals';
 import {
   EVALUATION_DATE,
   FATHER,

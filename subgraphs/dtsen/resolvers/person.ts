@@ -3,7 +3,7 @@ import { memoised, requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { disclosedBirthDate, disclosedName, disclosedNikCheck } from '../disclosure';
 import { personFromInput, type PersonInput, type PersonRepresentation } from '../representation';
-import { resolvePerson, type ResolvedPerson } from '../resolution/person';
+import { resolvePerson, type ResolvedPerson } from '../domain/person';
 
 export function personResolvers(deps: DtsenDependencies) {
   function resolved(person: PersonRepresentation, context: unknown): ResolvedPerson {

@@ -1,4 +1,4 @@
-import { resolveRegion } from '../../gateway/dtsen/resolution/region';
+import { resolveRegion } from '../../../subgraphs/dtsen/domain/region';
 import { CIDENG, DESA, GAMBIR, dtksFamily, household, p3keFamily, regsosekFamily } from './fixtures';
 
 describe('resolveRegion', () => {

@@ -2,7 +2,7 @@ import { badUserInput } from '../../../common/errors';
 import { isSixteenDigits } from '../../../common/identifiers';
 import { requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
-import { isoDate } from '../resolution/ages';
+import { isoDate } from '../domain/ages';
 import { householdsResolver } from './households';
 import { principalWithScope } from './scopes';
 import { statisticsResolver } from './statistics';

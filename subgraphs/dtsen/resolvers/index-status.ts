@@ -2,7 +2,7 @@ import { indexStatus, type IndexStatus } from '../../../resolution/index-status'
 import type { IndexQueryRepository } from '../../../resolution/query-repository';
 import { requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
-import { isoDate } from '../resolution/ages';
+import { isoDate } from '../domain/ages';
 
 export function indexOf(deps: DtsenDependencies): IndexQueryRepository {
   if (!deps.index) throw new Error('The dtsen subgraph was built without a resolution index');

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { RULE_SET_DIRECTORY, loadRuleSet } from '../../gateway/dtsen/rules/rule-set';
+import { RULE_SET_DIRECTORY, loadRuleSet } from '../../../subgraphs/dtsen/rules/rule-set';
 
 const DEFAULT_FILE = path.join(RULE_SET_DIRECTORY, 'rule-set-2025.json');
 

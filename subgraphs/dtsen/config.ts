@@ -3,7 +3,7 @@ import { signingSecret } from '../../common/auth/signing-secret';
 import { reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../../common/config';
 import { REGISTER_CALL_SPECS, registerCallsFrom, type RegisterCallSettings } from '../../subgraph-calls/register-call-settings';
 
-/** The dtsen subgraph as its own HTTP service (gateway/dtsen/main.ts); the gateway reaches it at DTSEN_URL. */
+/** The dtsen subgraph as its own HTTP service (subgraphs/dtsen/main.ts); the gateway reaches it at DTSEN_URL. */
 export interface DtsenServiceConfig extends RegisterCallSettings {
   readonly port: number;
   /** The resolution index `households` and `statistics` read; holds credentials, never log it. */

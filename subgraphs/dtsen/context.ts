@@ -3,9 +3,9 @@ import { newSourceCalls, type SourceCalls } from '../../subgraph-calls/subgraph-
 import type { IndexStatus, IndexWarning } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
 import { createDirectoryLoaders, type DirectoryLoaders } from '../../subgraph-calls/register-directory';
-import type { DataQualityIssue } from './resolution/data-quality';
-import type { HouseholdResolution } from './resolution/household';
-import type { ResolvedPerson } from './resolution/person';
+import type { DataQualityIssue } from './domain/data-quality';
+import type { HouseholdResolution } from './domain/household';
+import type { ResolvedPerson } from './domain/person';
 
 /**
  * Per-request state of the dtsen subgraph. Caches are keyed by the representation object the

@@ -1,4 +1,4 @@
-import { resolveHousehold } from '../../gateway/dtsen/resolution/household';
+import { resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
 import { EVALUATION_DATE, FATHER, MOTHER, RULES, activeReceipt, dtksFamily, household, regsosekFamily, regsosekMember } from './fixtures';
 
 describe('targeting', () => {

@@ -1,4 +1,4 @@
-import { livingMembers } from '../../gateway/dtsen/resolution/members';
+import { livingMembers } from '../../../subgraphs/dtsen/domain/members';
 import {
   EVALUATION_DATE,
   FATHER,

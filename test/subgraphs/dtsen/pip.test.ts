@@ -1,6 +1,6 @@
-import { resolveHousehold } from '../../gateway/dtsen/resolution/household';
-import type { HouseholdRepresentation } from '../../gateway/dtsen/representation';
-import type { RuleSet } from '../../gateway/dtsen/rules/rule-set';
+import { resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
+import type { HouseholdRepresentation } from '../../../subgraphs/dtsen/representation';
+import type { RuleSet } from '../../../subgraphs/dtsen/rules/rule-set';
 import {
   EVALUATION_DATE,
   FATHER,

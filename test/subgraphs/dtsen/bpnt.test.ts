@@ -1,5 +1,5 @@
-import { resolveHousehold } from '../../gateway/dtsen/resolution/household';
-import type { HouseholdRepresentation } from '../../gateway/dtsen/representation';
+import { resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
+import type { HouseholdRepresentation } from '../../../subgraphs/dtsen/representation';
 import { EVALUATION_DATE, RULES, household, regsosekFamily, asRead } from './fixtures';
 
 function bpntOf(family: HouseholdRepresentation) {
