@@ -17,7 +17,7 @@ import type { IndexRepository, ResolutionRun } from './repository';
 import { keepLease, type Lease, type LockHolder } from './run-lock';
 
 // A resolution run asks the gateway, over HTTP, for the very `Household` fields clients get, so the
-// index holds the live resolution by construction. Regsosek's listing gives almost every family;
+// index holds the live answer by construction. Regsosek's listing gives almost every family;
 // DTKS's and P3KE's listings give the rest (the families Regsosek does not hold), each family from
 // exactly one listing.
 

@@ -13,7 +13,7 @@ export interface DtsenDependencies {
   readonly cursors: CursorCodec;
   /**
    * The resolution index `households` and `statistics` read. The gateway always has one; a schema
-   * built without it (unit tests of the live resolution) fails those two fields as internal errors.
+   * built without it (unit tests of the domain core) fails those two fields as internal errors.
    */
   readonly index?: IndexQueryRepository;
 }

@@ -61,7 +61,7 @@ describe('a resolution run over 300 generated families (SQLite stores)', () => {
     return answers;
   }
 
-  it('when a family is read from the index, then it equals the live federated resolution of that family', async () => {
+  it('when a family is read from the index, then it equals the live federated answer for that family', async () => {
     const expected = new Map<string, ResolvedHousehold | null>();
     for (const [noKK, answer] of await live()) expected.set(noKK, answer && fromGatewayAnswer(answer));
     const indexed = new Map<string, ResolvedHousehold | null>();
