@@ -1,18 +1,31 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Kind, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
+import { createCursorCodec } from '../../common/cursor';
 import { loadSdl } from '../../common/subgraph/load-sdl';
 import { dtksResolvers } from '../../subgraphs/dtks/resolvers';
+import { dtsenResolvers } from '../../subgraphs/dtsen/schema';
 import { p3keResolvers } from '../../subgraphs/p3ke/resolvers';
 import { regsosekResolvers } from '../../subgraphs/regsosek/resolvers';
+import { TEST_SIGNING_SECRET } from '../support/principals';
+import { EVALUATION_DATE, RULES } from './dtsen/fixtures';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
 const SUBGRAPHS = path.join(REPOSITORY_ROOT, 'subgraphs');
 const SHARED_RESOLVERS = path.join(REPOSITORY_ROOT, 'common', 'subgraph', 'register-resolvers.ts');
 
+/** A map is only read here, never run: dtsen's directory is never asked. */
+const dtsen = dtsenResolvers({
+  ruleSet: RULES,
+  evaluationDate: EVALUATION_DATE,
+  directory: { householdsHeld: async (noKKs) => noKKs.map(() => false), personsHeld: async (niks) => niks.map(() => false) },
+  cursors: createCursorCodec(TEST_SIGNING_SECRET),
+});
+
 /** Each subgraph's resolvers by type and field, as its schema is built with them. */
 const resolverMaps: Readonly<Record<string, object>> = {
   dtks: dtksResolvers,
+  dtsen,
   p3ke: p3keResolvers,
   regsosek: regsosekResolvers,
 };
@@ -85,6 +98,14 @@ function resolverSources(subgraph: string): string {
   const files = readdirSync(folder).map((file) => path.join(folder, file));
   return [...files, SHARED_RESOLVERS].map((file) => readFileSync(file, 'utf8')).join('\n');
 }
+
+describe('the resolver maps', () => {
+  it('when a subgraph folder holds a schema.graphql, then its resolver map is checked here', () => {
+    const withSdl = readdirSync(SUBGRAPHS).filter((name) => existsSync(path.join(SUBGRAPHS, name, 'schema.graphql')));
+
+    expect(Object.keys(resolverMaps).sort()).toEqual(withSdl.sort());
+  });
+});
 
 describe.each(Object.entries(resolverMaps))('%s resolver map', (subgraph, resolvers) => {
   const types = sdlTypes(subgraph);
