@@ -9,11 +9,15 @@ import { auditPlugin } from './audit-plugin';
 import { createAuditRecorder } from './audit-recorder';
 import { createSubgraphApp, type SubgraphApp } from './create-subgraph-app';
 import { loadSdl } from './load-sdl';
-import type { RegisterContext, RegisterResolvers } from './register-resolvers';
+import type { RegisterContext } from './register-resolvers';
+
+/** A module of buildSubgraphSchema's list form; @apollo/subgraph exports no name for its resolver map. */
+type SchemaModule = Extract<Extract<Parameters<typeof buildSubgraphSchema>[0], readonly unknown[]>[number], { readonly typeDefs: unknown }>;
 
 export interface RegisterAppParts<Family, Member, Filter> {
   readonly register: Register;
-  readonly resolvers: RegisterResolvers;
+  /** The register's resolver map, typed by the resolver types generated from its SDL. */
+  readonly resolvers: NonNullable<SchemaModule['resolvers']>;
   readonly repository: FamilyRepository<Family, Member, Filter>;
   readonly createLoaders: (repository: FamilyRepository<Family, Member, Filter>) => FamilyLoaders<Family, Member>;
   /** The key the gateway signs principals with. */

@@ -1,4 +1,3 @@
-import type { GraphQLFieldResolver } from 'graphql';
 import type { Principal } from '../auth/principal';
 import { forbidden } from '../errors';
 import type { FamilyLoaders } from '../loaders';
@@ -8,12 +7,14 @@ import type { AuditRecord } from '../store/audit-records';
 import type { FamilyRepository } from '../store/family-repository';
 import { inRegions, regionPrefixes, requireScope } from './access';
 import type { AuditRecorder } from './audit-recorder';
-import { piiField, unmasked } from './record-fields';
+import { piiField, sensitiveField, unmasked } from './record-fields';
 import type { RequestLogging } from '../logging/http-logging';
 
 // The behaviour every source register's resolvers share: the three subgraphs differ in their
 // records, not in how they resolve them. Each register's resolvers/ folder names its fields
-// (`dtksInput: unmaskedFamilyOf`), so that every field's resolver can be found by the field's name.
+// (`dtksInput: unmaskedFamilyOf`), typed by the resolver types generated from its SDL
+// (subgraphs/<register>/generated/resolvers-types.ts); the functions here are generic over the
+// register's records, so one definition fits all three.
 
 /** A register request's context; its id and logger (RequestLogging) are the gateway request's. */
 export interface RegisterContext<Family, Member, Filter> extends RequestLogging {
@@ -27,24 +28,28 @@ export interface RegisterContext<Family, Member, Filter> extends RequestLogging 
   readonly cursors: CursorCodec;
 }
 
+/** What a register's `Household` fields receive: the entity key, from a reference or a listing's node. */
+export interface HouseholdKey {
+  readonly noKK: string;
+}
+
+/** What a register's `Person` and `AuditTrail` fields receive: the entity key. */
+export interface NikKey {
+  readonly nik: string;
+}
+
+/** What the shared resolvers read of any register's family record. */
 interface FamilyShape {
   readonly noKK: string;
   readonly regionCode: string;
   readonly members: readonly { readonly nik: string }[];
 }
 
+/** What the shared resolvers read of any register's member record. */
 interface MemberShape {
   readonly nik: string;
   readonly noKK: string;
 }
-
-type AnyRegisterContext = RegisterContext<FamilyShape, MemberShape, any>;
-
-// Sources and arguments differ per field; the context is what every register field shares.
-type RegisterFieldResolver = GraphQLFieldResolver<any, AnyRegisterContext, any>;
-
-/** A register's resolver map, by type and field, as buildSubgraphSchema takes it. */
-export type RegisterResolvers = Readonly<Record<string, Readonly<Record<string, RegisterFieldResolver>>>>;
 
 /** NIK and No. KK columns hold at most 16 characters: anything else cannot be in the store. */
 const MAX_KEY_LENGTH = 16;
@@ -63,7 +68,10 @@ const RECORD_SCOPES = ['lookup', 'search'] as const;
  * The family with this No. KK as the principal may see it: null when the register does not hold
  * it, FORBIDDEN when it lies outside the principal's regions; a served family is audited.
  */
-async function readFamily(household: { noKK?: unknown }, context: AnyRegisterContext): Promise<FamilyShape | null> {
+async function readFamily<Family extends FamilyShape, Member, Filter>(
+  household: HouseholdKey,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<Family | null> {
   requireScope(context.principal, RECORD_SCOPES, 'Reading register records');
   const noKK = lookupKey(household.noKK);
   if (noKK === null) return null;
@@ -75,17 +83,25 @@ async function readFamily(household: { noKK?: unknown }, context: AnyRegisterCon
 }
 
 /** `Household.__resolveReference`: the reference keeps only the key; the register's fields load the family. */
-export function householdReference(reference: { noKK?: unknown }): { noKK: unknown } {
+export function householdReference(reference: HouseholdKey): HouseholdKey {
   return { noKK: reference.noKK };
 }
 
 /** `Household.<register>`: the register's family record, masked as the principal may see it. */
-export function familyOf(household: { noKK?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<FamilyShape | null> {
+export function familyOf<Family extends FamilyShape, Member, Filter>(
+  household: HouseholdKey,
+  _args: unknown,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<Family | null> {
   return readFamily(household, context);
 }
 
 /** `Household.<register>Input`: the family record unmasked, for dtsen's `@requires`. */
-export async function unmaskedFamilyOf(household: { noKK?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<FamilyShape | null> {
+export async function unmaskedFamilyOf<Family extends FamilyShape, Member, Filter>(
+  household: HouseholdKey,
+  _args: unknown,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<Family | null> {
   const family = await readFamily(household, context);
   return family === null ? null : unmasked(family);
 }
@@ -94,7 +110,10 @@ export async function unmaskedFamilyOf(household: { noKK?: unknown }, _args: unk
  * A person's member records the principal may see, most recent first: records of families
  * outside its regions are left out. Served records are audited.
  */
-async function readMemberRecords(person: { nik?: unknown }, context: AnyRegisterContext): Promise<MemberShape[]> {
+async function readMemberRecords<Family, Member extends MemberShape, Filter>(
+  person: NikKey,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<Member[]> {
   requireScope(context.principal, RECORD_SCOPES, 'Reading register records');
   const nik = lookupKey(person.nik);
   if (nik === null) return [];
@@ -113,27 +132,43 @@ async function readMemberRecords(person: { nik?: unknown }, context: AnyRegister
 }
 
 /** `Person.__resolveReference` and `AuditTrail.__resolveReference`: the reference keeps only the NIK. */
-export function nikReference(reference: { nik?: unknown }): { nik: unknown } {
+export function nikReference(reference: NikKey): NikKey {
   return { nik: reference.nik };
 }
 
 /** `Person.<register>`: the most recent member record with the NIK. */
-export async function latestMemberRecord(person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<MemberShape | null> {
+export async function latestMemberRecord<Family, Member extends MemberShape, Filter>(
+  person: NikKey,
+  _args: unknown,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<Member | null> {
   return (await readMemberRecords(person, context))[0] ?? null;
 }
 
 /** `Person.<register>Records`: every member record with the NIK. */
-export function memberRecords(person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<MemberShape[]> {
+export function memberRecords<Family, Member extends MemberShape, Filter>(
+  person: NikKey,
+  _args: unknown,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<Member[]> {
   return readMemberRecords(person, context);
 }
 
 /** `Person.<register>InputRecords`: every member record with the NIK unmasked, for dtsen's `@requires`. */
-export async function unmaskedMemberRecords(person: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<MemberShape[]> {
+export async function unmaskedMemberRecords<Family, Member extends MemberShape, Filter>(
+  person: NikKey,
+  _args: unknown,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<Member[]> {
   return (await readMemberRecords(person, context)).map(unmasked);
 }
 
 /** `AuditTrail.<register>`: the reads of the NIK's data in this register, newest first. */
-export async function auditEntries(trail: { nik?: unknown }, _args: unknown, context: AnyRegisterContext): Promise<AuditRecord[]> {
+export async function auditEntries<Family, Member, Filter>(
+  trail: NikKey,
+  _args: unknown,
+  context: RegisterContext<Family, Member, Filter>,
+): Promise<AuditRecord[]> {
   requireScope(context.principal, ['audit'], 'Reading the audit trail');
   const nik = lookupKey(trail.nik);
   if (nik === null) return [];
@@ -150,6 +185,18 @@ export const maskedFamilyFields = {
   rt: piiField('rt', 'address'),
   rw: piiField('rw', 'address'),
 } as const;
+
+/**
+ * A disability, health or pregnancy field of a record, as `sensitiveField` withholds it (FORBIDDEN
+ * without the `sensitive` scope), typed as the record types the field.
+ */
+export function sensitiveRecordField<Field extends string>(field: Field) {
+  const withhold = sensitiveField(field);
+  return <Record extends { readonly [Key in Field]: unknown }>(record: Record, args: unknown, context: { readonly principal: Principal }): Record[Field] => {
+    withhold(record, args, context);
+    return record[field];
+  };
+}
 
 /** `<Register>Member`'s NIK, No. KK, name and birth date, masked without the `pii` scope. */
 export const maskedMemberFields = {
@@ -170,7 +217,11 @@ export interface FamilyListingArgs<Filter> {
  * principal's regions; the register's field loads (and audits) each.
  */
 export function familyListingResolver(listing: string) {
-  return async (_root: unknown, args: FamilyListingArgs<unknown>, context: AnyRegisterContext): Promise<FamilyConnection> => {
+  return async <Family, Member, Filter>(
+    _root: unknown,
+    args: FamilyListingArgs<Filter>,
+    context: RegisterContext<Family, Member, Filter>,
+  ): Promise<FamilyConnection> => {
     requireScope(context.principal, ['search'], 'Listing families');
     const first = parseFirst(args.first);
     const binding = { listing, filter: args.filter };

@@ -59,9 +59,12 @@ export function createDtsenContext(
   };
 }
 
-/** The request state, or a clear failure when the gateway did not put it in the context. */
-export function requestState(context: unknown): DtsenRequestState {
-  const state = (context as Partial<DtsenContext> | null | undefined)?.dtsen;
+/**
+ * The request state, or a clear failure when a caller built the context without it: graphql-js
+ * passes whatever context value it was given, whatever the resolver types say.
+ */
+export function requestState(context: DtsenContext): DtsenRequestState {
+  const state: DtsenRequestState | undefined = context.dtsen;
   if (!state) throw new Error('The dtsen subgraph needs context.dtsen: build the context with createDtsenContext(deps, principal)');
   return state;
 }

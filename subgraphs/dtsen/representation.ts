@@ -7,6 +7,7 @@
 // The shapes are GraphQL Code Generator's types of those selections (generated/requires/), so a
 // field added to a selection, or a register changing a field's type, changes them here.
 import type {
+  AuditTrailIndexRequiresFragment,
   HouseholdDataQualityRequiresFragment,
   HouseholdMembersRequiresFragment,
   HouseholdSourcesRequiresFragment,
@@ -80,6 +81,14 @@ export interface PersonRepresentation {
   readonly dtksRecords?: PersonSourcesRequiresFragment['dtksInputRecords'];
   readonly regsosekRecords?: PersonSourcesRequiresFragment['regsosekInputRecords'];
   readonly p3keRecords?: PersonSourcesRequiresFragment['p3keInputRecords'];
+}
+
+/** `AuditTrail.index`: the families of each register's audit entries for the NIK. */
+export interface AuditTrailRepresentation {
+  readonly nik: string;
+  readonly dtks?: AuditTrailIndexRequiresFragment['dtks'] | null;
+  readonly regsosek?: AuditTrailIndexRequiresFragment['regsosek'] | null;
+  readonly p3ke?: AuditTrailIndexRequiresFragment['p3ke'] | null;
 }
 
 // The gateway sends the registers' unmasked `…Input` fields (the @requires selections read only

@@ -1,32 +1,56 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Kind, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
+import { Kind, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
+import { createCursorCodec } from '../../common/cursor';
 import { loadSdl } from '../../common/subgraph/load-sdl';
-import type { RegisterResolvers } from '../../common/subgraph/register-resolvers';
 import { dtksResolvers } from '../../subgraphs/dtks/resolvers';
+import { dtsenResolvers } from '../../subgraphs/dtsen/schema';
 import { p3keResolvers } from '../../subgraphs/p3ke/resolvers';
 import { regsosekResolvers } from '../../subgraphs/regsosek/resolvers';
+import { TEST_SIGNING_SECRET } from '../support/principals';
+import { EVALUATION_DATE, RULES } from './dtsen/fixtures';
 
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
+const SUBGRAPHS = path.join(REPOSITORY_ROOT, 'subgraphs');
 const SHARED_RESOLVERS = path.join(REPOSITORY_ROOT, 'common', 'subgraph', 'register-resolvers.ts');
 
-const registers = [
-  ['dtks', dtksResolvers],
-  ['p3ke', p3keResolvers],
-  ['regsosek', regsosekResolvers],
-] as const;
+/** A map is only read here, never run: dtsen's directory is never asked. */
+const dtsen = dtsenResolvers({
+  ruleSet: RULES,
+  evaluationDate: EVALUATION_DATE,
+  directory: { householdsHeld: async (noKKs) => noKKs.map(() => false), personsHeld: async (niks) => niks.map(() => false) },
+  cursors: createCursorCodec(TEST_SIGNING_SECRET),
+});
+
+/** Each subgraph's resolvers by type and field, as its schema is built with them. */
+const resolverMaps: Readonly<Record<string, object>> = {
+  dtks: dtksResolvers,
+  dtsen,
+  p3ke: p3keResolvers,
+  regsosek: regsosekResolvers,
+};
 
 interface SdlType {
   readonly fields: readonly string[];
+  /** The fields other subgraphs resolve (`@external`), which this one only receives. */
+  readonly external: readonly string[];
   /** The fields of its `@key`, or null for a type that is not an entity. */
   readonly key: readonly string[] | null;
 }
 
-function sdlTypes(register: string): Map<string, SdlType> {
+const hasDirective = (node: ObjectTypeDefinitionNode | FieldDefinitionNode, name: string) =>
+  node.directives?.some((directive) => directive.name.value === name) ?? false;
+
+function sdlTypes(subgraph: string): Map<string, SdlType> {
   const types = new Map<string, SdlType>();
-  for (const definition of loadSdl(register).definitions) {
+  for (const definition of loadSdl(subgraph).definitions) {
     if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
-    types.set(definition.name.value, { fields: (definition.fields ?? []).map((field) => field.name.value), key: keyFields(definition) });
+    const fields = definition.fields ?? [];
+    types.set(definition.name.value, {
+      fields: fields.map((field) => field.name.value),
+      external: fields.filter((field) => hasDirective(field, 'external')).map((field) => field.name.value),
+      key: keyFields(definition),
+    });
   }
   return types;
 }
@@ -39,32 +63,52 @@ function keyFields(type: ObjectTypeDefinitionNode): string[] | null {
 
 type TypeField = readonly [type: string, field: string];
 
-function resolvedFields(resolvers: RegisterResolvers): TypeField[] {
-  return Object.entries(resolvers).flatMap(([type, fields]) => Object.keys(fields).map((field) => [type, field] as const));
+function resolvedFields(resolvers: object): TypeField[] {
+  return Object.entries(resolvers).flatMap(([type, fields]: [string, object]) => Object.keys(fields).map((field) => [type, field] as const));
+}
+
+function resolverOf(resolvers: object, type: string, field: string): unknown {
+  const fields: unknown = Object.entries(resolvers).find(([name]) => name === type)?.[1];
+  if (typeof fields !== 'object' || fields === null) return undefined;
+  return Object.entries(fields).find(([name]) => name === field)?.[1];
 }
 
 function named(typeFields: readonly TypeField[]): string[] {
   return typeFields.map(([type, field]) => `${type}.${field}`);
 }
 
-/** The fields the SDL cannot serve from the parent object: the queries, and an entity's fields beyond its key. */
+/**
+ * The fields the SDL cannot serve from the parent object: the queries, an entity's own fields
+ * beyond its key, and how the entity is found from its key. An entity whose representations carry
+ * fields of other subgraphs (`@external`, for `@requires`) may be the representation itself,
+ * Apollo's default reference resolver.
+ */
 function fieldsThatNeedAResolver(types: Map<string, SdlType>): TypeField[] {
-  return [...types].flatMap(([type, { fields, key }]) => {
+  return [...types].flatMap(([type, { fields, external, key }]) => {
     if (type === 'Query') return fields.map((field) => [type, field] as const);
     if (key === null) return [];
-    return ['__resolveReference', ...fields.filter((field) => !key.includes(field))].map((field) => [type, field] as const);
+    const own = fields.filter((field) => !key.includes(field) && !external.includes(field));
+    return [...(external.length === 0 ? ['__resolveReference'] : []), ...own].map((field) => [type, field] as const);
   });
 }
 
-/** The register's resolvers folder and the shared behaviour, where a field's name is to be found. */
-function resolverSources(register: string): string {
-  const folder = path.join(REPOSITORY_ROOT, 'subgraphs', register, 'resolvers');
+/** The subgraph's resolvers folder and, for a register, the shared behaviour: where a field's name is to be found. */
+function resolverSources(subgraph: string): string {
+  const folder = path.join(SUBGRAPHS, subgraph, 'resolvers');
   const files = readdirSync(folder).map((file) => path.join(folder, file));
   return [...files, SHARED_RESOLVERS].map((file) => readFileSync(file, 'utf8')).join('\n');
 }
 
-describe.each(registers)('%s resolver map', (register, resolvers) => {
-  const types = sdlTypes(register);
+describe('the resolver maps', () => {
+  it('when a subgraph folder holds a schema.graphql, then its resolver map is checked here', () => {
+    const withSdl = readdirSync(SUBGRAPHS).filter((name) => existsSync(path.join(SUBGRAPHS, name, 'schema.graphql')));
+
+    expect(Object.keys(resolverMaps).sort()).toEqual(withSdl.sort());
+  });
+});
+
+describe.each(Object.entries(resolverMaps))('%s resolver map', (subgraph, resolvers) => {
+  const types = sdlTypes(subgraph);
 
   it('when a field has a resolver, then the SDL declares it', () => {
     const undeclared = resolvedFields(resolvers).filter(([type, field]) => {
@@ -74,18 +118,14 @@ describe.each(registers)('%s resolver map', (register, resolvers) => {
     expect(named(undeclared)).toEqual([]);
   });
 
-  it('when the SDL declares a query or an entity field beyond the key, then a function resolves it', () => {
-    const unresolved = fieldsThatNeedAResolver(types).filter(([type, field]) => {
-      return typeof resolvers[type]?.[field] !== 'function';
-    });
+  it('when the SDL declares a query or an entity field beyond the key that it does not take from another subgraph, then a function resolves it', () => {
+    const unresolved = fieldsThatNeedAResolver(types).filter(([type, field]) => typeof resolverOf(resolvers, type, field) !== 'function');
     expect(named(unresolved)).toEqual([]);
   });
 
-  it('when a field has a resolver, then its name is written out as a key in the source, so grep finds it', () => {
-    const source = resolverSources(register);
-    const unwritten = resolvedFields(resolvers).filter(([, field]) => {
-      return !new RegExp(`^\\s*${field}\\s*:`, 'm').test(source);
-    });
+  it('when a field has a resolver, then its name is written out as a key or a method in the source, so grep finds it', () => {
+    const source = resolverSources(subgraph);
+    const unwritten = resolvedFields(resolvers).filter(([, field]) => !new RegExp(`^\\s*(async\\s+)?${field}\\s*[:(]`, 'm').test(source));
     expect(named(unwritten)).toEqual([]);
   });
 });

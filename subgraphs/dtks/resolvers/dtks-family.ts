@@ -1,3 +1,4 @@
 import { maskedFamilyFields } from '../../../common/subgraph/register-resolvers';
+import type { DtksFamilyResolvers } from '../generated/resolvers-types';
 
-export const DtksFamily = maskedFamilyFields;
+export const DtksFamily: DtksFamilyResolvers = maskedFamilyFields;

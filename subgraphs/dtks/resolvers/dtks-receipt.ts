@@ -1,5 +1,6 @@
-import { sensitiveField } from '../../../common/subgraph/record-fields';
+import { sensitiveRecordField } from '../../../common/subgraph/register-resolvers';
+import type { DtksReceiptResolvers } from '../generated/resolvers-types';
 
-export const DtksReceipt = {
-  pkhComponents: sensitiveField('pkhComponents'),
+export const DtksReceipt: DtksReceiptResolvers = {
+  pkhComponents: sensitiveRecordField('pkhComponents'),
 };

@@ -1,4 +1,4 @@
-import type { RegisterResolvers } from '../../../common/subgraph/register-resolvers';
+import type { Resolvers } from '../generated/resolvers-types';
 import { AuditTrail } from './audit-trail';
 import { DtksFamily } from './dtks-family';
 import { DtksMember } from './dtks-member';
@@ -7,4 +7,4 @@ import { Household } from './household';
 import { Person } from './person';
 import { Query } from './query';
 
-export const dtksResolvers: RegisterResolvers = { Query, Household, Person, AuditTrail, DtksFamily, DtksMember, DtksReceipt };
+export const dtksResolvers: Resolvers = { Query, Household, Person, AuditTrail, DtksFamily, DtksMember, DtksReceipt };

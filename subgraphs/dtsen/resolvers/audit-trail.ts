@@ -2,16 +2,9 @@ import type { AuditRecord } from '../../../common/store/audit-records';
 import { REGISTERS } from '../../../common/store-url';
 import { sourceUnavailable } from '../../../subgraph-calls/source-data-source';
 import type { DtsenDependencies } from '../dependencies';
+import type { AuditTrailResolvers } from '../generated/resolvers-types';
 import { indexOf } from './index-status';
 import { principalWithScope } from './scopes';
-
-/** What `AuditTrail.index` requires of the registers: the families of each register's entries. */
-interface AuditTrailInput {
-  readonly nik: string;
-  readonly dtks?: readonly { readonly noKK: string | null }[] | null;
-  readonly regsosek?: readonly { readonly noKK: string | null }[] | null;
-  readonly p3ke?: readonly { readonly noKK: string | null }[] | null;
-}
 
 const newestFirst = (a: AuditRecord, b: AuditRecord) => (a.at === b.at ? 0 : a.at < b.at ? 1 : -1);
 
@@ -20,9 +13,9 @@ const newestFirst = (a: AuditRecord, b: AuditRecord) => (a.at === b.at ? 0 : a.a
  * A register whose trail did not arrive fails the field (SOURCE_UNAVAILABLE naming it) rather than
  * answer the data subject with a list that may be short.
  */
-export function auditTrailResolvers(deps: DtsenDependencies) {
+export function auditTrailResolvers(deps: DtsenDependencies): AuditTrailResolvers {
   return {
-    async index(trail: AuditTrailInput, _args: unknown, context: unknown): Promise<AuditRecord[]> {
+    async index(trail, _args, context) {
       principalWithScope(context, 'audit', 'auditTrail');
       const families = new Set<string>();
       for (const register of REGISTERS) {

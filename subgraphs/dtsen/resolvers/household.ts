@@ -1,19 +1,20 @@
-import { memoised, requestState } from '../context';
+import { memoised, requestState, type DtsenContext } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { disclosedEligibility, disclosedIssues, disclosedTargeting } from '../disclosure';
-import {
-  householdFromInput,
-  type HouseholdInput,
-  type HouseholdKeysRepresentation,
-  type HouseholdQualityRepresentation,
-  type HouseholdRepresentation,
-} from '../representation';
+import type { FederationReferenceTypes, HouseholdResolvers, ResolversParentTypes } from '../generated/resolvers-types';
+import { householdFromInput, type HouseholdInput, type HouseholdRepresentation } from '../representation';
 import { detectDataQuality } from '../domain/data-quality';
 import { eligibilityWithoutSensitiveData, resolveHousehold, type HouseholdResolution } from '../domain/household';
 import { householdSources, unavailableSources } from '../domain/sources';
 
-export function householdResolvers(deps: DtsenDependencies) {
-  function resolution(household: HouseholdRepresentation, context: unknown): HouseholdResolution {
+/**
+ * What `__resolveReference` receives: the key and the @requires selection of the fields asked, as
+ * the generated reference type says, read through representation.ts's field-by-field view of them.
+ */
+type HouseholdReference = FederationReferenceTypes['Household'] & HouseholdInput;
+
+export function householdResolvers(deps: DtsenDependencies): HouseholdResolvers<DtsenContext, ResolversParentTypes['Household'], HouseholdReference> {
+  function resolution(household: HouseholdRepresentation, context: DtsenContext): HouseholdResolution {
     return memoised(requestState(context).households, household, () =>
       resolveHousehold(household, deps.ruleSet, deps.evaluationDate),
     );
@@ -24,24 +25,28 @@ export function householdResolvers(deps: DtsenDependencies) {
      * The representation carries the @requires fields: it is the household, under the resolution's
      * names. One object per entity, so the fields below share its memoised resolution.
      */
-    __resolveReference(household: HouseholdInput): HouseholdQualityRepresentation {
+    __resolveReference(household: HouseholdInput) {
       return householdFromInput(household);
     },
-    sources: (household: HouseholdKeysRepresentation) => householdSources(household),
-    unavailableSources: (household: HouseholdKeysRepresentation) => unavailableSources(household),
-    members: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
-      resolution(household, context).members.map((member) => ({ nik: member.nik })),
-    region: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).region,
-    desil: (household: HouseholdRepresentation, _args: unknown, context: unknown) => resolution(household, context).desil,
-    eligibility: (household: HouseholdRepresentation, _args: unknown, context: unknown) => {
+    sources: (household) => householdSources(household),
+    unavailableSources: (household) => unavailableSources(household),
+    members: (household, _args, context) => resolution(household, context).members.map((member) => ({ nik: member.nik })),
+    region: (household, _args, context) => resolution(household, context).region,
+    desil: (household, _args, context) => resolution(household, context).desil,
+    eligibility: (household, _args, context) => {
       const full = resolution(household, context);
       return disclosedEligibility(requestState(context).principal, full.eligibility, () =>
         eligibilityWithoutSensitiveData(household, deps.ruleSet, deps.evaluationDate, full),
       );
     },
-    targeting: (household: HouseholdRepresentation, _args: unknown, context: unknown) =>
-      disclosedTargeting(requestState(context).principal, resolution(household, context).targeting),
-    dataQuality: (household: HouseholdQualityRepresentation, _args: unknown, context: unknown) =>
+    targeting: (household, _args, context) => {
+      // disclosedTargeting decides which programmes the reader sees; the entries stay the
+      // resolution's, with their completeness.
+      const { targeting } = resolution(household, context);
+      const shown = new Set(disclosedTargeting(requestState(context).principal, targeting).map((entry) => entry.program));
+      return targeting.filter((entry) => shown.has(entry.program));
+    },
+    dataQuality: (household, _args, context) =>
       disclosedIssues(
         requestState(context).principal,
         memoised(requestState(context).dataQuality, household, () => detectDataQuality(household, deps.ruleSet, deps.evaluationDate)),

@@ -1,17 +1,12 @@
-import { parseFirst, toFamilyConnection, type FamilyConnection } from '../../../common/pagination';
+import { parseFirst, toFamilyConnection } from '../../../common/pagination';
 import { createAuditRecorder } from '../../../common/subgraph/audit-recorder';
-import { parseHouseholdFilter, type HouseholdFilterInput } from '../../../resolution/household-filter';
-import type { IndexInfo } from '../../../resolution/index-status';
-import { requestState } from '../context';
+import { parseHouseholdFilter } from '../../../resolution/household-filter';
+import { requestState, type DtsenContext } from '../context';
 import type { DtsenDependencies } from '../dependencies';
+import type { QueryHouseholdsArgs } from '../generated/resolvers-types';
+import type { HouseholdsAnswer } from '../index-answers';
 import { indexOf, readIndexStatus } from './index-status';
 import { principalWithScope } from './scopes';
-
-export interface HouseholdsArguments {
-  readonly filter?: HouseholdFilterInput | null;
-  readonly first?: number | null;
-  readonly after?: string | null;
-}
 
 /**
  * `Query.households`: one page of No. KKs from the index, within the principal's regions; the
@@ -21,7 +16,7 @@ export interface HouseholdsArguments {
  * the page is not served.
  */
 export function householdsResolver(deps: DtsenDependencies) {
-  return async (_root: unknown, args: HouseholdsArguments, context: unknown): Promise<FamilyConnection & { index: IndexInfo }> => {
+  return async (_root: unknown, args: QueryHouseholdsArgs, context: DtsenContext): Promise<HouseholdsAnswer> => {
     const principal = principalWithScope(context, 'search', 'households');
     const first = parseFirst(args.first);
     const query = parseHouseholdFilter(args.filter);

@@ -1,6 +1,6 @@
 import { indexStatus, type IndexStatus } from '../../../resolution/index-status';
 import type { IndexQueryRepository } from '../../../resolution/query-repository';
-import { requestState } from '../context';
+import { requestState, type DtsenContext } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { isoDate } from '../domain/ages';
 
@@ -10,7 +10,7 @@ export function indexOf(deps: DtsenDependencies): IndexQueryRepository {
 }
 
 /** The index status, read once per request and kept in the request state for the response's extensions. */
-export function readIndexStatus(deps: DtsenDependencies, context: unknown): Promise<IndexStatus> {
+export function readIndexStatus(deps: DtsenDependencies, context: DtsenContext): Promise<IndexStatus> {
   const state = requestState(context).index;
   state.reading ??= indexOf(deps)
     .runs()

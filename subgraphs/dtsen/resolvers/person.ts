@@ -1,31 +1,32 @@
-import { checkNik, type NikCheck } from '../../../common/identifiers';
-import { memoised, requestState } from '../context';
+import { checkNik } from '../../../common/identifiers';
+import { memoised, requestState, type DtsenContext } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { disclosedBirthDate, disclosedName, disclosedNikCheck } from '../disclosure';
+import type { FederationReferenceTypes, PersonResolvers, ResolversParentTypes } from '../generated/resolvers-types';
 import { personFromInput, type PersonInput, type PersonRepresentation } from '../representation';
 import { resolvePerson, type ResolvedPerson } from '../domain/person';
 
-export function personResolvers(deps: DtsenDependencies) {
-  function resolved(person: PersonRepresentation, context: unknown): ResolvedPerson {
+/** What `__resolveReference` receives: the key and the @requires selection, as household.ts explains. */
+type PersonReference = FederationReferenceTypes['Person'] & PersonInput;
+
+export function personResolvers(deps: DtsenDependencies): PersonResolvers<DtsenContext, ResolversParentTypes['Person'], PersonReference> {
+  function resolved(person: PersonRepresentation, context: DtsenContext): ResolvedPerson {
     return memoised(requestState(context).persons, person, () => resolvePerson(person, deps.evaluationDate));
   }
 
   return {
     /** The representation carries the @requires fields: it is the person, under the resolution's names. */
-    __resolveReference(person: PersonInput): PersonRepresentation {
+    __resolveReference(person: PersonInput) {
       return personFromInput(person);
     },
-    sources: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).sources,
-    name: (person: PersonRepresentation, _args: unknown, context: unknown) =>
-      disclosedName(requestState(context).principal, resolved(person, context).name),
-    sex: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).sex,
-    birthDate: (person: PersonRepresentation, _args: unknown, context: unknown) =>
-      disclosedBirthDate(requestState(context).principal, resolved(person, context).birthDate),
-    age: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).age,
-    alive: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).alive,
-    households: (person: PersonRepresentation, _args: unknown, context: unknown) =>
-      resolved(person, context).households.map((noKK) => ({ noKK })),
-    nikCheck: (person: Pick<PersonRepresentation, 'nik'>, _args: unknown, context: unknown): NikCheck =>
+    sources: (person, _args, context) => resolved(person, context).sources,
+    name: (person, _args, context) => disclosedName(requestState(context).principal, resolved(person, context).name),
+    sex: (person, _args, context) => resolved(person, context).sex,
+    birthDate: (person, _args, context) => disclosedBirthDate(requestState(context).principal, resolved(person, context).birthDate),
+    age: (person, _args, context) => resolved(person, context).age,
+    alive: (person, _args, context) => resolved(person, context).alive,
+    households: (person, _args, context) => resolved(person, context).households.map((noKK) => ({ noKK })),
+    nikCheck: (person, _args, context) =>
       disclosedNikCheck(requestState(context).principal, checkNik(person.nik, deps.evaluationDate)),
   };
 }

@@ -1,6 +1,8 @@
-import type { IndexInfo } from '../../../resolution/index-status';
-import { buildStatistics, parseStatisticsArguments, type Statistics } from '../../../resolution/statistics';
+import { buildStatistics, parseStatisticsArguments } from '../../../resolution/statistics';
+import type { DtsenContext } from '../context';
 import type { DtsenDependencies } from '../dependencies';
+import type { QueryStatisticsArgs } from '../generated/resolvers-types';
+import type { StatisticsAnswer } from '../index-answers';
 import { createStatisticsCache } from '../statistics-cache';
 import { indexOf, readIndexStatus } from './index-status';
 import { principalWithScope } from './scopes';
@@ -11,11 +13,7 @@ import { principalWithScope } from './scopes';
  */
 export function statisticsResolver(deps: DtsenDependencies) {
   const cachedStatistics = createStatisticsCache();
-  return async (
-    _root: unknown,
-    args: { regionPrefix?: string | null; level: string },
-    context: unknown,
-  ): Promise<Statistics & { index: IndexInfo }> => {
+  return async (_root: unknown, args: QueryStatisticsArgs, context: DtsenContext): Promise<StatisticsAnswer> => {
     const principal = principalWithScope(context, 'statistics', 'statistics');
     const parsed = parseStatisticsArguments(args.regionPrefix, args.level, principal.regions);
     const status = await readIndexStatus(deps, context);

@@ -1,4 +1,4 @@
-import type { RegisterResolvers } from '../../../common/subgraph/register-resolvers';
+import type { Resolvers } from '../generated/resolvers-types';
 import { AuditTrail } from './audit-trail';
 import { Household } from './household';
 import { P3keFamily } from './p3ke-family';
@@ -6,4 +6,4 @@ import { P3keMember } from './p3ke-member';
 import { Person } from './person';
 import { Query } from './query';
 
-export const p3keResolvers: RegisterResolvers = { Query, Household, Person, AuditTrail, P3keFamily, P3keMember };
+export const p3keResolvers: Resolvers = { Query, Household, Person, AuditTrail, P3keFamily, P3keMember };

@@ -1,5 +1,6 @@
 import { familyListingResolver } from '../../../common/subgraph/register-resolvers';
+import type { QueryResolvers } from '../generated/resolvers-types';
 
-export const Query = {
+export const Query: QueryResolvers = {
   p3keFamilies: familyListingResolver('p3keFamilies'),
 };

@@ -1,6 +1,7 @@
 import { familyOf, householdReference, unmaskedFamilyOf } from '../../../common/subgraph/register-resolvers';
+import type { HouseholdResolvers } from '../generated/resolvers-types';
 
-export const Household = {
+export const Household: HouseholdResolvers = {
   __resolveReference: householdReference,
   regsosek: familyOf,
   regsosekInput: unmaskedFamilyOf,

@@ -1,4 +1,4 @@
-import type { RegisterResolvers } from '../../../common/subgraph/register-resolvers';
+import type { Resolvers } from '../generated/resolvers-types';
 import { AuditTrail } from './audit-trail';
 import { Household } from './household';
 import { Person } from './person';
@@ -6,4 +6,4 @@ import { Query } from './query';
 import { RegsosekFamily } from './regsosek-family';
 import { RegsosekMember } from './regsosek-member';
 
-export const regsosekResolvers: RegisterResolvers = { Query, Household, Person, AuditTrail, RegsosekFamily, RegsosekMember };
+export const regsosekResolvers: Resolvers = { Query, Household, Person, AuditTrail, RegsosekFamily, RegsosekMember };

@@ -1,6 +1,7 @@
 import { latestMemberRecord, memberRecords, nikReference, unmaskedMemberRecords } from '../../../common/subgraph/register-resolvers';
+import type { PersonResolvers } from '../generated/resolvers-types';
 
-export const Person = {
+export const Person: PersonResolvers = {
   __resolveReference: nikReference,
   regsosek: latestMemberRecord,
   regsosekRecords: memberRecords,

@@ -1,3 +1,4 @@
 import { maskedFamilyFields } from '../../../common/subgraph/register-resolvers';
+import type { RegsosekFamilyResolvers } from '../generated/resolvers-types';
 
-export const RegsosekFamily = maskedFamilyFields;
+export const RegsosekFamily: RegsosekFamilyResolvers = maskedFamilyFields;

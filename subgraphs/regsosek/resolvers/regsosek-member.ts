@@ -1,11 +1,12 @@
-import { personOfMember, sensitiveField } from '../../../common/subgraph/record-fields';
-import { maskedMemberFields } from '../../../common/subgraph/register-resolvers';
+import { personOfMember } from '../../../common/subgraph/record-fields';
+import { maskedMemberFields, sensitiveRecordField } from '../../../common/subgraph/register-resolvers';
+import type { RegsosekMemberResolvers } from '../generated/resolvers-types';
 
-export const RegsosekMember = {
+export const RegsosekMember: RegsosekMemberResolvers = {
   ...maskedMemberFields,
   person: personOfMember,
-  difficulty: sensitiveField('difficulty'),
-  chronicDisease: sensitiveField('chronicDisease'),
-  healthInsurance: sensitiveField('healthInsurance'),
-  pregnant: sensitiveField('pregnant'),
+  difficulty: sensitiveRecordField('difficulty'),
+  chronicDisease: sensitiveRecordField('chronicDisease'),
+  healthInsurance: sensitiveRecordField('healthInsurance'),
+  pregnant: sensitiveRecordField('pregnant'),
 };
