@@ -1,5 +1,6 @@
 import type { GraphQLFieldResolver } from 'graphql';
 import type { Principal } from '../auth/principal';
+import { unmasked } from '../auth/schema-disclosure';
 import { forbidden } from '../errors';
 import type { FamilyLoaders } from '../loaders';
 import type { CursorCodec } from '../cursor';
@@ -8,7 +9,6 @@ import type { AuditRecord } from '../store/audit-records';
 import type { FamilyRepository } from '../store/family-repository';
 import { inRegions, regionPrefixes, requireScope } from './access';
 import type { AuditRecorder } from './audit-recorder';
-import { piiField, unmasked } from './record-fields';
 import type { RequestLogging } from '../logging/http-logging';
 
 // The behaviour every source register's resolvers share: the three subgraphs differ in their
@@ -143,21 +143,10 @@ export async function auditEntries(trail: { nik?: unknown }, _args: unknown, con
   return entries;
 }
 
-/** `<Register>Family`'s No. KK, address, RT and RW, masked without the `pii` scope. */
-export const maskedFamilyFields = {
-  noKK: piiField('noKK', 'identifier'),
-  address: piiField('address', 'address'),
-  rt: piiField('rt', 'address'),
-  rw: piiField('rw', 'address'),
-} as const;
-
-/** `<Register>Member`'s NIK, No. KK, name and birth date, masked without the `pii` scope. */
-export const maskedMemberFields = {
-  nik: piiField('nik', 'identifier'),
-  noKK: piiField('noKK', 'identifier'),
-  name: piiField('name', 'name'),
-  birthDate: piiField('birthDate', 'birthDate'),
-} as const;
+/** `<Register>Member.person`: the entity key is the stored NIK, whatever the member's view. */
+export function personOfMember(member: { readonly nik: string }): { nik: string } {
+  return { nik: member.nik };
+}
 
 export interface FamilyListingArgs<Filter> {
   readonly filter?: Filter | null;

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
+import { schemaDisclosure } from '../../common/auth/schema-disclosure';
+import { requestState } from './context';
 import type { DtsenDependencies } from './dependencies';
 import { auditTrailResolvers } from './resolvers/audit-trail';
 import { householdResolvers } from './resolvers/household';
@@ -20,7 +22,7 @@ export const DTSEN_SDL_PATH = path.join(__dirname, 'schema.graphql');
  * caches).
  */
 export function buildDtsenSchema(deps: DtsenDependencies): GraphQLSchema {
-  return buildSubgraphSchema({
+  const schema = buildSubgraphSchema({
     typeDefs: parse(readFileSync(DTSEN_SDL_PATH, 'utf8')),
     resolvers: {
       Query: queryResolvers(deps),
@@ -29,4 +31,5 @@ export function buildDtsenSchema(deps: DtsenDependencies): GraphQLSchema {
       AuditTrail: auditTrailResolvers(deps),
     },
   });
+  return schemaDisclosure(schema).enforced((context: unknown) => requestState(context).principal);
 }

@@ -1,7 +1,5 @@
-import { personOfMember } from '../../../common/subgraph/record-fields';
-import { maskedMemberFields } from '../../../common/subgraph/register-resolvers';
+import { personOfMember } from '../../../common/subgraph/register-resolvers';
 
 export const DtksMember = {
-  ...maskedMemberFields,
   person: personOfMember,
 };

@@ -1,7 +1,6 @@
 import { checkNik, type NikCheck } from '../../../common/identifiers';
 import { memoised, requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
-import { disclosedBirthDate, disclosedName, disclosedNikCheck } from '../disclosure';
 import { personFromInput, type PersonInput, type PersonRepresentation } from '../representation';
 import { resolvePerson, type ResolvedPerson } from '../domain/person';
 
@@ -16,16 +15,13 @@ export function personResolvers(deps: DtsenDependencies) {
       return personFromInput(person);
     },
     sources: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).sources,
-    name: (person: PersonRepresentation, _args: unknown, context: unknown) =>
-      disclosedName(requestState(context).principal, resolved(person, context).name),
+    name: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).name,
     sex: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).sex,
-    birthDate: (person: PersonRepresentation, _args: unknown, context: unknown) =>
-      disclosedBirthDate(requestState(context).principal, resolved(person, context).birthDate),
+    birthDate: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).birthDate,
     age: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).age,
     alive: (person: PersonRepresentation, _args: unknown, context: unknown) => resolved(person, context).alive,
     households: (person: PersonRepresentation, _args: unknown, context: unknown) =>
       resolved(person, context).households.map((noKK) => ({ noKK })),
-    nikCheck: (person: Pick<PersonRepresentation, 'nik'>, _args: unknown, context: unknown): NikCheck =>
-      disclosedNikCheck(requestState(context).principal, checkNik(person.nik, deps.evaluationDate)),
+    nikCheck: (person: Pick<PersonRepresentation, 'nik'>): NikCheck => checkNik(person.nik, deps.evaluationDate),
   };
 }

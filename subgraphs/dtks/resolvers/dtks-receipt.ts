@@ -1,5 +1,0 @@
-import { sensitiveField } from '../../../common/subgraph/record-fields';
-
-export const DtksReceipt = {
-  pkhComponents: sensitiveField('pkhComponents'),
-};

@@ -1,3 +1,0 @@
-import { maskedFamilyFields } from '../../../common/subgraph/register-resolvers';
-
-export const RegsosekFamily = maskedFamilyFields;
