@@ -57,11 +57,11 @@ export interface SchemaDisclosure {
   /** `Type.field` of every object field without a class (the introspection and federation types aside). */
   unclassified(): string[];
   /**
-   * How the principal is shown a value of a field whose class masks (KEY and the personal classes)
-   * or leaves it whole (PUBLIC). Throws for any other class: a caller that serves such a field
-   * outside GraphQL (the CSV export) must not serve it.
+   * How a principal is shown a value of a field whose class masks it (KEY and the personal
+   * classes) or leaves it whole (PUBLIC). Throws at once for any other class: a caller serving
+   * such a field outside GraphQL (the CSV export) cannot serve it.
    */
-  shown(principal: Principal, type: string, field: string): (value: string) => string;
+  shownAs(type: string, field: string): (principal: Principal) => (value: string) => string;
   /**
    * The subgraph schema with every personal and sensitive field's resolver wrapped: masked,
    * withheld or refused as its class says for the request's principal, unless its record is
@@ -97,12 +97,12 @@ export function schemaDisclosure(schema: GraphQLSchema): SchemaDisclosure {
   return {
     field,
     unclassified: () => [...classes].filter(([, disclosure]) => disclosure === null).map(([coordinate]) => coordinate),
-    shown(principal, type, name) {
+    shownAs(type, name) {
       const disclosure = field(type, name);
-      if (disclosure?.class === 'PUBLIC') return (value) => value;
+      if (disclosure?.class === 'PUBLIC') return () => (value) => value;
       const mask = disclosure === null ? undefined : MASKS[disclosure.class];
-      if (mask === undefined) throw new Error(`${type}.${name} is ${disclosure?.class ?? 'without a disclosure class'}: it can only be served through its resolver`);
-      return shownIdentity(principal, mask);
+      if (mask === undefined) throw new Error(`${type}.${name} is ${disclosure?.class ?? 'without a disclosure class'}: only its resolver can serve it`);
+      return (principal) => shownIdentity(principal, mask);
     },
     enforced<Context>(principalOf: (context: Context) => Principal) {
       return mapSchema(schema, {
