@@ -28,6 +28,7 @@ import { requestOperationName } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
+import { supergraphDisclosure } from './supergraph/disclosure';
 import { lookupMissBudget } from './security/lookup-misses';
 import { partnerFieldsPlugin } from './security/partner-fields';
 import { rateLimitPerPrincipal } from './security/rate-limit';
@@ -109,6 +110,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     index: options.index,
   });
 
+  const disclosure = supergraphDisclosure(options.supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // Each fetch keeps the document the planner built, cached with the plan: the data sources read it instead of parsing the fetch's text per call.
@@ -138,8 +140,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     plugins: [
       options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
       dtsen.indexWarning,
-      partnerFieldsPlugin(),
-      keyMaskingPlugin(),
+      partnerFieldsPlugin(disclosure),
+      keyMaskingPlugin(disclosure),
       lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
       metrics.graphqlPlugin,
       errorLogging(logger),
@@ -179,6 +181,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
         principalOf,
         index: options.index,
         expected: dtsen.expected,
+        disclosure,
       }),
       'forbidden',
     ),

@@ -1,4 +1,5 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { schemaDisclosure } from '../auth/schema-disclosure';
 import { createCursorCodec } from '../cursor';
 import type { FamilyLoaders } from '../loaders';
 import type { Logger } from '../logging/logger';
@@ -36,7 +37,9 @@ export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts
   const { register, resolvers, repository, createLoaders, signingSecret, metrics, logger } = parts;
   const cursors = createCursorCodec(signingSecret);
   return createSubgraphApp<RegisterContext<Family, Member, Filter>>({
-    schema: buildSubgraphSchema([{ typeDefs: loadSdl(register), resolvers }]),
+    schema: schemaDisclosure(buildSubgraphSchema([{ typeDefs: loadSdl(register), resolvers }])).enforced(
+      (context: RegisterContext<Family, Member, Filter>) => context.principal,
+    ),
     signingSecret,
     context: (_req, principal, { requestId, logger: requestLogger }) => ({
       principal,

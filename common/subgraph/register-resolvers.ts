@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import { unmasked } from '../auth/schema-disclosure';
 import { forbidden } from '../errors';
 import type { FamilyLoaders } from '../loaders';
 import type { CursorCodec } from '../cursor';
@@ -7,7 +8,6 @@ import type { AuditRecord } from '../store/audit-records';
 import type { FamilyRepository } from '../store/family-repository';
 import { inRegions, regionPrefixes, requireScope } from './access';
 import type { AuditRecorder } from './audit-recorder';
-import { piiField, sensitiveField, unmasked } from './record-fields';
 import type { RequestLogging } from '../logging/http-logging';
 
 // The behaviour every source register's resolvers share: the three subgraphs differ in their
@@ -178,33 +178,10 @@ export async function auditEntries<Family, Member, Filter>(
   return entries;
 }
 
-/** `<Register>Family`'s No. KK, address, RT and RW, masked without the `pii` scope. */
-export const maskedFamilyFields = {
-  noKK: piiField('noKK', 'identifier'),
-  address: piiField('address', 'address'),
-  rt: piiField('rt', 'address'),
-  rw: piiField('rw', 'address'),
-} as const;
-
-/**
- * A disability, health or pregnancy field of a record, as `sensitiveField` withholds it (FORBIDDEN
- * without the `sensitive` scope), typed as the record types the field.
- */
-export function sensitiveRecordField<Field extends string>(field: Field) {
-  const withhold = sensitiveField(field);
-  return <Record extends { readonly [Key in Field]: unknown }>(record: Record, args: unknown, context: { readonly principal: Principal }): Record[Field] => {
-    withhold(record, args, context);
-    return record[field];
-  };
+/** `<Register>Member.person`: the entity key is the stored NIK, whatever the member's view. */
+export function personOfMember(member: { readonly nik: string }): { nik: string } {
+  return { nik: member.nik };
 }
-
-/** `<Register>Member`'s NIK, No. KK, name and birth date, masked without the `pii` scope. */
-export const maskedMemberFields = {
-  nik: piiField('nik', 'identifier'),
-  noKK: piiField('noKK', 'identifier'),
-  name: piiField('name', 'name'),
-  birthDate: piiField('birthDate', 'birthDate'),
-} as const;
 
 export interface FamilyListingArgs<Filter> {
   readonly filter?: Filter | null;

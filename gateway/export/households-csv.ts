@@ -1,9 +1,10 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { GraphQLError } from 'graphql';
-import { shownIdentity } from '../../common/auth/disclosure';
+import type { SchemaDisclosure } from '../../common/auth/schema-disclosure';
 import { hasScope, type Principal } from '../../common/auth/principal';
 import { badUserInput, ErrorCode } from '../../common/errors';
 import { createAuditRecorder } from '../../common/subgraph/audit-recorder';
+import { supergraphDisclosure } from '../supergraph/disclosure';
 import { requestLoggingOf } from '../../common/logging/http-logging';
 import { INDEX_PROGRAMS, programSuffix, TARGETED_INDEX_PROGRAMS } from '../../resolution/entities';
 import { parseHouseholdFilter, type ArgumentNamer, type HouseholdQuery } from '../../resolution/household-filter';
@@ -12,8 +13,8 @@ import type { ExportHousehold, IndexQueryRepository } from '../../resolution/que
 
 // GET /export/households.csv: the `households` filter as query parameters, every matching family
 // of the index within the principal's regions as one CSV row, streamed in keyset chunks so the file
-// is never held in memory. Like `households`, it needs the `search` scope; without `pii` the No. KK
-// column is masked. Each chunk's families are recorded in the index's audit trail before the chunk
+// is never held in memory. Like `households`, it needs the `search` scope; each column is shown as
+// the API field it holds is (its `@disclosure` class): without `pii` the No. KK column is masked. Each chunk's families are recorded in the index's audit trail before the chunk
 // is written (masked or not, as the registers record every read), under the operation
 // `GET /export/households.csv?<the filter>`; when that write fails the download stops there.
 
@@ -60,20 +61,75 @@ const parameterName: ArgumentNamer = (field) =>
 /** Set when the index is missing or stale for the gateway's rule set and date: `INDEX_MISSING` or `INDEX_STALE`. */
 export const INDEX_WARNING_HEADER = 'X-Index-Warning';
 
-export const EXPORT_COLUMNS: readonly string[] = [
-  'no_kk',
-  'region_code',
-  'desil',
-  'desil_source',
-  'persons',
-  'in_dtks',
-  'in_regsosek',
-  'in_p3ke',
-  ...INDEX_PROGRAMS.map((program) => `eligible_${program.toLowerCase()}`),
-  ...INDEX_PROGRAMS.map((program) => `benefit_${program.toLowerCase()}`),
-  ...TARGETED_INDEX_PROGRAMS.map((program) => `targeting_${program.toLowerCase()}`),
-  'issues',
+/**
+ * A column: its name, the API field whose value it holds (the field's `@disclosure` class says how
+ * each reader is shown it) and the value from an index row. Every value is a code, a number or a
+ * boolean the index wrote itself (issue codes are joined by ";"), so no value can hold a comma,
+ * quote or line break, nor start a formula: plain joining is valid CSV.
+ */
+interface ExportColumn {
+  readonly name: string;
+  readonly field: readonly [type: string, field: string];
+  readonly value: (household: ExportHousehold) => unknown;
+}
+
+function indexField(household: ExportHousehold, name: string): unknown {
+  return (household.row as unknown as Record<string, unknown>)[name];
+}
+
+const COLUMNS: readonly ExportColumn[] = [
+  { name: 'no_kk', field: ['Household', 'noKK'], value: ({ row }) => row.noKK },
+  { name: 'region_code', field: ['Region', 'code'], value: ({ row }) => row.regionCode ?? '' },
+  { name: 'desil', field: ['ResolvedDesil', 'value'], value: ({ row }) => row.desil ?? '' },
+  { name: 'desil_source', field: ['ResolvedDesil', 'source'], value: ({ row }) => row.desilSource ?? '' },
+  { name: 'persons', field: ['Household', 'members'], value: ({ row }) => row.persons },
+  { name: 'in_dtks', field: ['Household', 'sources'], value: ({ row }) => row.inDtks },
+  { name: 'in_regsosek', field: ['Household', 'sources'], value: ({ row }) => row.inRegsosek },
+  { name: 'in_p3ke', field: ['Household', 'sources'], value: ({ row }) => row.inP3ke },
+  ...INDEX_PROGRAMS.map((program): ExportColumn => ({
+    name: `eligible_${program.toLowerCase()}`,
+    field: ['ProgramEligibility', 'eligible'],
+    value: (household) => indexField(household, `eligible${programSuffix(program)}`),
+  })),
+  ...INDEX_PROGRAMS.map((program): ExportColumn => ({
+    name: `benefit_${program.toLowerCase()}`,
+    field: ['ProgramEligibility', 'estimatedAnnualBenefit'],
+    value: (household) => indexField(household, `benefit${programSuffix(program)}`),
+  })),
+  ...TARGETED_INDEX_PROGRAMS.map((program): ExportColumn => ({
+    name: `targeting_${program.toLowerCase()}`,
+    field: ['TargetingStatus', 'status'],
+    value: (household) => indexField(household, `targeting${programSuffix(program)}`),
+  })),
+  { name: 'issues', field: ['DataQualityIssue', 'code'], value: ({ issues }) => issues.join(';') },
 ];
+
+export const EXPORT_COLUMNS: readonly string[] = COLUMNS.map((column) => column.name);
+
+/** A column as one principal is shown it, in one format. */
+type Cell = (household: ExportHousehold) => unknown;
+
+/**
+ * Each column's cell, by its field's class: as stored (PUBLIC) or masked for a reader without
+ * `pii` (KEY and the personal classes; identifiers written as `format` says). Throws, when the
+ * gateway starts, for a column whose field only its resolver may serve (SENSITIVE, DERIVED).
+ */
+function columnCells(disclosure: SchemaDisclosure): (principal: Principal, format: ExportFormat) => Cell[] {
+  const columns = COLUMNS.map((column) => {
+    const [type, field] = column.field;
+    const identifier = ['KEY', 'IDENTIFIER'].includes(disclosure.field(type, field)?.class ?? '');
+    return { value: column.value, shownAs: disclosure.shownAs(type, field), identifier };
+  });
+  return (principal, format) =>
+    columns.map(({ value, shownAs, identifier }): Cell => {
+      const shown = shownAs(principal);
+      return (household) => {
+        const stored = value(household);
+        if (typeof stored !== 'string') return stored;
+        return identifier ? identifierCell(format, shown(stored)) : shown(stored);
+      };
+    });
+}
 
 export interface HouseholdsCsvOptions {
   readonly index: IndexQueryRepository;
@@ -82,6 +138,8 @@ export interface HouseholdsCsvOptions {
   readonly chunkSize?: number;
   /** The request's authenticated principal; throws when the authentication middleware set none. */
   readonly principalOf: (req: Request) => Principal;
+  /** The API fields' disclosure classes (default: the committed supergraph's). */
+  readonly disclosure?: SchemaDisclosure;
 }
 
 /** The export's query string as the shared households filter; BAD_USER_INPUT naming the parameter. */
@@ -125,25 +183,8 @@ function identifierCell(format: ExportFormat, value: string): string {
   return format === 'plain' ? value : `"\t${value}"`;
 }
 
-// Every value is a code, a number or a boolean the index wrote itself (issue codes are joined by
-// ";"), so no value can hold a comma, quote or line break, nor start a formula: plain joining is
-// valid CSV.
-function csvRow({ row, issues }: ExportHousehold, identifier: (value: string) => string): string {
-  const fields = row as unknown as Record<string, unknown>;
-  return [
-    identifier(row.noKK),
-    row.regionCode ?? '',
-    row.desil ?? '',
-    row.desilSource ?? '',
-    row.persons,
-    row.inDtks,
-    row.inRegsosek,
-    row.inP3ke,
-    ...INDEX_PROGRAMS.map((program) => fields[`eligible${programSuffix(program)}`]),
-    ...INDEX_PROGRAMS.map((program) => fields[`benefit${programSuffix(program)}`]),
-    ...TARGETED_INDEX_PROGRAMS.map((program) => fields[`targeting${programSuffix(program)}`]),
-    issues.join(';'),
-  ].join(',');
+function csvRow(household: ExportHousehold, cells: readonly Cell[]): string {
+  return cells.map((cell) => cell(household)).join(',');
 }
 
 /** Resolves once the response can take more, or is closed (the client went away). */
@@ -165,6 +206,7 @@ function isBadUserInput(error: unknown): error is GraphQLError {
 
 export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHandler {
   const chunkSize = options.chunkSize ?? 5_000;
+  const cellsFor = columnCells(options.disclosure ?? supergraphDisclosure());
   return async (req, res) => {
     try {
       const principal = options.principalOf(req);
@@ -172,10 +214,8 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
         res.status(403).json({ code: ErrorCode.FORBIDDEN, message: 'The households export needs the search scope' });
         return;
       }
-      const identifier = shownIdentity(principal, 'identifier');
       const query = parseExportQuery(req.query);
-      const format = parseExportFormat(req.query);
-      const shown = (noKK: string) => identifierCell(format, identifier(noKK));
+      const cells = cellsFor(principal, parseExportFormat(req.query));
       const audit = createAuditRecorder({ ...principal, operation: exportOperation(req.query) }, (entries) => options.index.appendAudit(entries), requestLoggingOf(req).requestId);
       const status = indexStatus(await options.index.runs(), options.expected);
       res.status(200).type('text/csv; charset=utf-8').attachment('households.csv');
@@ -186,7 +226,7 @@ export function householdsCsvHandler(options: HouseholdsCsvOptions): RequestHand
         if (res.destroyed) return;
         for (const { row } of chunk) audit.indexedFamily(row.noKK);
         await audit.flush();
-        const written = res.write(`${head}${chunk.map((household) => csvRow(household, shown)).join('\n')}\n`);
+        const written = res.write(`${head}${chunk.map((household) => csvRow(household, cells)).join('\n')}\n`);
         head = '';
         if (!written) await writable(res);
       }

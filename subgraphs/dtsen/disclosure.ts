@@ -1,15 +1,15 @@
-import { seesIdentity, seesSensitive, shownIdentity } from '../../common/auth/disclosure';
-import type { NikCheck } from '../../common/identifiers';
+import { seesSensitive, shownIdentity } from '../../common/auth/disclosure';
 import { programmeAllowed, type Principal } from '../../common/auth/principal';
 import type { DataQualityIssue } from './domain/data-quality';
 import type { HouseholdResolution } from './domain/household';
 import { render, type Statement } from './domain/statement';
 import type { TargetingStatus } from './domain/targeting';
 
-// What a principal sees of the dtsen subgraph's own outputs (the rules are common/auth/disclosure.ts).
-// The resolution always runs on the unmasked records (eligibility depends on them); only what
-// leaves is masked, withheld or left out. Entity keys (Household.noKK, Person.nik) are not masked
-// here: the planner joins on them, and the gateway masks them in the final response.
+// What a principal sees of the dtsen subgraph's DERIVED outputs and of its programme-bound lists
+// (the rules are common/auth/disclosure.ts). The resolution always runs on the unmasked records
+// (eligibility depends on them); only what leaves is masked, withheld or left out. Fields whose
+// `@disclosure` class masks them (names, birth dates, a finding's NIK, a NIK's readings) are masked
+// by the schema (common/auth/schema-disclosure.ts); entity keys by the gateway.
 
 type Eligibility = HouseholdResolution['eligibility'][number];
 
@@ -27,14 +27,6 @@ export interface EligibilityAnswer {
 function statementsFor(principal: Principal): (statement: Statement) => string {
   const identifier = shownIdentity(principal, 'identifier');
   return (statement) => render(statement, identifier);
-}
-
-export function disclosedName(principal: Principal, name: string | null): string | null {
-  return name === null ? null : shownIdentity(principal, 'name')(name);
-}
-
-export function disclosedBirthDate(principal: Principal, birthDate: string | null): string | null {
-  return birthDate === null ? null : shownIdentity(principal, 'birthDate')(birthDate);
 }
 
 /**
@@ -69,7 +61,8 @@ export function disclosedEligibility(
   });
 }
 
-export function disclosedTargeting(principal: Principal, entries: readonly TargetingStatus[]): TargetingStatus[] {
+/** The targeting entries of the programmes the reader may see (a partner: its own), each kept whole. */
+export function disclosedTargeting<Entry extends Pick<TargetingStatus, 'program'>>(principal: Principal, entries: readonly Entry[]): Entry[] {
   return entries.filter((entry) => programmeAllowed(principal, entry.program));
 }
 
@@ -78,17 +71,8 @@ export interface DataQualityAnswer extends Omit<DataQualityIssue, 'detail'> {
   readonly detail: string;
 }
 
+/** The findings with their details rendered for the reader; the finding's `nik` is IDENTIFIER, masked by the schema. */
 export function disclosedIssues(principal: Principal, issues: readonly DataQualityIssue[]): DataQualityAnswer[] {
   const statement = statementsFor(principal);
-  const identifier = shownIdentity(principal, 'identifier');
-  return issues.map((issue) => ({ ...issue, nik: issue.nik === null ? null : identifier(issue.nik), detail: statement(issue.detail) }));
-}
-
-/**
- * The structure check of a NIK. Its readings (district, birth date, sex) are the digits a masked
- * NIK hides, so a reader without `pii` gets only whether the NIK is valid and which part fails.
- */
-export function disclosedNikCheck(principal: Principal, check: NikCheck): NikCheck {
-  if (seesIdentity(principal)) return check;
-  return { ...check, birthDate: null, sex: null, districtCode: null };
+  return issues.map((issue) => ({ ...issue, detail: statement(issue.detail) }));
 }

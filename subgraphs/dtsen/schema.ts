@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse, type GraphQLSchema } from 'graphql';
+import { schemaDisclosure } from '../../common/auth/schema-disclosure';
+import { requestState, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
 import type { Resolvers } from './generated/resolvers-types';
 import { auditTrailResolvers } from './resolvers/audit-trail';
@@ -31,7 +33,8 @@ export type DtsenResolvers = Omit<Resolvers, 'Household' | 'Person'> & {
  * caches).
  */
 export function buildDtsenSchema(deps: DtsenDependencies): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: parse(readFileSync(DTSEN_SDL_PATH, 'utf8')), resolvers: dtsenResolvers(deps) }]);
+  const schema = buildSubgraphSchema([{ typeDefs: parse(readFileSync(DTSEN_SDL_PATH, 'utf8')), resolvers: dtsenResolvers(deps) }]);
+  return schemaDisclosure(schema).enforced((context: DtsenContext) => requestState(context).principal);
 }
 
 /** dtsen's resolvers by type and field; resolver-maps.test.ts checks them against the SDL. */

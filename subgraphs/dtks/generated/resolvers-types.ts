@@ -234,6 +234,18 @@ export type Sex =
   /** Male. */
   | 'MALE';
 
+/** The disclosure classes, namespaced by the @link of @disclosure, so that the API schema leaves them out. */
+export type Disclosure__Class =
+  | 'ADDRESS'
+  | 'BIRTH_DATE'
+  | 'DERIVED'
+  | 'IDENTIFIER'
+  | 'KEY'
+  | 'NAME'
+  | 'NIK_READING'
+  | 'PUBLIC'
+  | 'SENSITIVE';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -340,7 +352,6 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AuditTrail: ResolverTypeWrapper<NikKey>;
   DtksFamily: ResolverTypeWrapper<DtksFamilyRecord>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DtksFamilyConnection: ResolverTypeWrapper<FamilyConnection>;
   DtksFamilyFilter: DtksFamilyFilter;
@@ -355,6 +366,8 @@ export type ResolversTypes = {
   PkhComponent: PkhComponent;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sex: Sex;
+  disclosure__Class: Disclosure__Class;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -363,7 +376,6 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   AuditTrail: NikKey;
   DtksFamily: DtksFamilyRecord;
-  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   DtksFamilyConnection: FamilyConnection;
   DtksFamilyFilter: DtksFamilyFilter;
@@ -373,7 +385,15 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: NikKey;
   Query: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type DisclosureDirectiveArgs = {
+  class: Disclosure__Class;
+  partner?: Scalars['Boolean']['input'];
+};
+
+export type DisclosureDirectiveResolver<Result, Parent, ContextType = DtksContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = DtksContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -467,3 +487,6 @@ export type Resolvers<ContextType = DtksContext> = {
   Query?: QueryResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = DtksContext> = {
+  disclosure?: DisclosureDirectiveResolver<any, any, ContextType>;
+};

@@ -664,6 +664,18 @@ export type VillageKind =
   /** Urban village (code 1xxx). */
   | 'KELURAHAN';
 
+/** The disclosure classes, namespaced by the @link of @disclosure, so that the API schema leaves them out. */
+export type Disclosure__Class =
+  | 'ADDRESS'
+  | 'BIRTH_DATE'
+  | 'DERIVED'
+  | 'IDENTIFIER'
+  | 'KEY'
+  | 'NAME'
+  | 'NIK_READING'
+  | 'PUBLIC'
+  | 'SENSITIVE';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -935,7 +947,6 @@ export type ResolversTypes = {
   DesilCandidate: ResolverTypeWrapper<DesilCandidate>;
   DesilCount: ResolverTypeWrapper<DesilCount>;
   DtksFamily: ResolverTypeWrapper<Omit<DtksFamily, 'members'> & { members: ReadonlyArray<ResolversTypes['DtksMember']> }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DtksMember: ResolverTypeWrapper<Omit<DtksMember, 'person'> & { person: ResolversTypes['Person'] }>;
   DtksProgram: DtksProgram;
   DtksReceipt: ResolverTypeWrapper<DtksReceipt>;
@@ -975,6 +986,8 @@ export type ResolversTypes = {
   TargetingStatus: ResolverTypeWrapper<TargetingStatus>;
   TargetingStatusCode: TargetingStatusCode;
   VillageKind: VillageKind;
+  disclosure__Class: Disclosure__Class;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -988,7 +1001,6 @@ export type ResolversParentTypes = {
   DesilCandidate: DesilCandidate;
   DesilCount: DesilCount;
   DtksFamily: Omit<DtksFamily, 'members'> & { members: ReadonlyArray<ResolversParentTypes['DtksMember']> };
-  Boolean: Scalars['Boolean']['output'];
   DtksMember: Omit<DtksMember, 'person'> & { person: ResolversParentTypes['Person'] };
   DtksReceipt: DtksReceipt;
   Household: HouseholdQualityRepresentation;
@@ -1018,7 +1030,15 @@ export type ResolversParentTypes = {
   Statistics: StatisticsAnswer;
   TargetingFilter: TargetingFilter;
   TargetingStatus: TargetingStatus;
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type DisclosureDirectiveArgs = {
+  class: Disclosure__Class;
+  partner?: Scalars['Boolean']['input'];
+};
+
+export type DisclosureDirectiveResolver<Result, Parent, ContextType = DtsenContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = DtsenContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1230,3 +1250,6 @@ export type Resolvers<ContextType = DtsenContext> = {
   TargetingStatus?: TargetingStatusResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = DtsenContext> = {
+  disclosure?: DisclosureDirectiveResolver<any, any, ContextType>;
+};

@@ -39,13 +39,7 @@ export function householdResolvers(deps: DtsenDependencies): HouseholdResolvers<
         eligibilityWithoutSensitiveData(household, deps.ruleSet, deps.evaluationDate, full),
       );
     },
-    targeting: (household, _args, context) => {
-      // disclosedTargeting decides which programmes the reader sees; the entries stay the
-      // resolution's, with their completeness.
-      const { targeting } = resolution(household, context);
-      const shown = new Set(disclosedTargeting(requestState(context).principal, targeting).map((entry) => entry.program));
-      return targeting.filter((entry) => shown.has(entry.program));
-    },
+    targeting: (household, _args, context) => disclosedTargeting(requestState(context).principal, resolution(household, context).targeting),
     dataQuality: (household, _args, context) =>
       disclosedIssues(
         requestState(context).principal,

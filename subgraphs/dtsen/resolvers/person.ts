@@ -1,7 +1,6 @@
 import { checkNik } from '../../../common/identifiers';
 import { memoised, requestState, type DtsenContext } from '../context';
 import type { DtsenDependencies } from '../dependencies';
-import { disclosedBirthDate, disclosedName, disclosedNikCheck } from '../disclosure';
 import type { FederationReferenceTypes, PersonResolvers, ResolversParentTypes } from '../generated/resolvers-types';
 import { personFromInput, type PersonInput, type PersonRepresentation } from '../representation';
 import { resolvePerson, type ResolvedPerson } from '../domain/person';
@@ -20,13 +19,12 @@ export function personResolvers(deps: DtsenDependencies): PersonResolvers<DtsenC
       return personFromInput(person);
     },
     sources: (person, _args, context) => resolved(person, context).sources,
-    name: (person, _args, context) => disclosedName(requestState(context).principal, resolved(person, context).name),
+    name: (person, _args, context) => resolved(person, context).name,
     sex: (person, _args, context) => resolved(person, context).sex,
-    birthDate: (person, _args, context) => disclosedBirthDate(requestState(context).principal, resolved(person, context).birthDate),
+    birthDate: (person, _args, context) => resolved(person, context).birthDate,
     age: (person, _args, context) => resolved(person, context).age,
     alive: (person, _args, context) => resolved(person, context).alive,
     households: (person, _args, context) => resolved(person, context).households.map((noKK) => ({ noKK })),
-    nikCheck: (person, _args, context) =>
-      disclosedNikCheck(requestState(context).principal, checkNik(person.nik, deps.evaluationDate)),
+    nikCheck: (person) => checkNik(person.nik, deps.evaluationDate),
   };
 }

@@ -187,6 +187,18 @@ export type Sex =
   /** Male. */
   | 'MALE';
 
+/** The disclosure classes, namespaced by the @link of @disclosure, so that the API schema leaves them out. */
+export type Disclosure__Class =
+  | 'ADDRESS'
+  | 'BIRTH_DATE'
+  | 'DERIVED'
+  | 'IDENTIFIER'
+  | 'KEY'
+  | 'NAME'
+  | 'NIK_READING'
+  | 'PUBLIC'
+  | 'SENSITIVE';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -294,7 +306,6 @@ export type ResolversTypes = {
   AuditTrail: ResolverTypeWrapper<NikKey>;
   Household: ResolverTypeWrapper<HouseholdKey>;
   P3keFamily: ResolverTypeWrapper<P3keFamilyRecord>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   P3keFamilyConnection: ResolverTypeWrapper<FamilyConnection>;
   P3keFamilyFilter: P3keFamilyFilter;
@@ -304,6 +315,8 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<NikKey>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sex: Sex;
+  disclosure__Class: Disclosure__Class;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -313,7 +326,6 @@ export type ResolversParentTypes = {
   AuditTrail: NikKey;
   Household: HouseholdKey;
   P3keFamily: P3keFamilyRecord;
-  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   P3keFamilyConnection: FamilyConnection;
   P3keFamilyFilter: P3keFamilyFilter;
@@ -322,7 +334,15 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: NikKey;
   Query: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type DisclosureDirectiveArgs = {
+  class: Disclosure__Class;
+  partner?: Scalars['Boolean']['input'];
+};
+
+export type DisclosureDirectiveResolver<Result, Parent, ContextType = P3keContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = P3keContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -416,3 +436,6 @@ export type Resolvers<ContextType = P3keContext> = {
   Query?: QueryResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = P3keContext> = {
+  disclosure?: DisclosureDirectiveResolver<any, any, ContextType>;
+};

@@ -313,6 +313,18 @@ export type Sex =
   /** Male. */
   | 'MALE';
 
+/** The disclosure classes, namespaced by the @link of @disclosure, so that the API schema leaves them out. */
+export type Disclosure__Class =
+  | 'ADDRESS'
+  | 'BIRTH_DATE'
+  | 'DERIVED'
+  | 'IDENTIFIER'
+  | 'KEY'
+  | 'NAME'
+  | 'NIK_READING'
+  | 'PUBLIC'
+  | 'SENSITIVE';
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -420,7 +432,6 @@ export type ResolversTypes = {
   AuditTrail: ResolverTypeWrapper<NikKey>;
   Household: ResolverTypeWrapper<HouseholdKey>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<NikKey>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -434,6 +445,8 @@ export type ResolversTypes = {
   RegsosekRanking: ResolverTypeWrapper<RegsosekRankingRecord>;
   SchoolLevel: SchoolLevel;
   Sex: Sex;
+  disclosure__Class: Disclosure__Class;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -443,7 +456,6 @@ export type ResolversParentTypes = {
   AuditTrail: NikKey;
   Household: HouseholdKey;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Person: NikKey;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
@@ -455,7 +467,15 @@ export type ResolversParentTypes = {
   RegsosekHousing: RegsosekHousingRecord;
   RegsosekMember: RegsosekMemberRecord;
   RegsosekRanking: RegsosekRankingRecord;
+  Boolean: Scalars['Boolean']['output'];
 };
+
+export type DisclosureDirectiveArgs = {
+  class: Disclosure__Class;
+  partner?: Scalars['Boolean']['input'];
+};
+
+export type DisclosureDirectiveResolver<Result, Parent, ContextType = RegsosekContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = RegsosekContext, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = {
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -610,3 +630,6 @@ export type Resolvers<ContextType = RegsosekContext> = {
   RegsosekRanking?: RegsosekRankingResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = RegsosekContext> = {
+  disclosure?: DisclosureDirectiveResolver<any, any, ContextType>;
+};

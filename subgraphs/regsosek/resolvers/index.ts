@@ -3,7 +3,6 @@ import { AuditTrail } from './audit-trail';
 import { Household } from './household';
 import { Person } from './person';
 import { Query } from './query';
-import { RegsosekFamily } from './regsosek-family';
 import { RegsosekMember } from './regsosek-member';
 
-export const regsosekResolvers: Resolvers = { Query, Household, Person, AuditTrail, RegsosekFamily, RegsosekMember };
+export const regsosekResolvers: Resolvers = { Query, Household, Person, AuditTrail, RegsosekMember };
