@@ -3,7 +3,6 @@ import { createCursorCodec } from '../cursor';
 import type { FamilyLoaders } from '../loaders';
 import type { Logger } from '../logging/logger';
 import type { ServiceMetrics } from '../metrics/service-metrics';
-import type { Register } from '../store-url';
 import type { FamilyRepository } from '../store/family-repository';
 import { auditPlugin } from './audit-plugin';
 import { createAuditRecorder } from './audit-recorder';
@@ -12,7 +11,8 @@ import { loadSdl } from './load-sdl';
 import type { RegisterContext, RegisterResolvers } from './register-resolvers';
 
 export interface RegisterAppParts<Family, Member, Filter> {
-  readonly register: Register;
+  /** The subgraph's name: its SDL is subgraphs/<name>/schema.graphql. */
+  readonly name: string;
   readonly resolvers: RegisterResolvers;
   readonly repository: FamilyRepository<Family, Member, Filter>;
   readonly createLoaders: (repository: FamilyRepository<Family, Member, Filter>) => FamilyLoaders<Family, Member>;
@@ -20,19 +20,19 @@ export interface RegisterAppParts<Family, Member, Filter> {
   readonly signingSecret: string;
   /** Served at GET /metrics, counting the statements of the repository's store when its opener was given `sqlStatementCounter`. */
   readonly metrics?: ServiceMetrics;
-  /** The process's logger, bound to the register's name; default: silent. */
+  /** The process's logger, bound to the subgraph's name; default: silent. */
   readonly logger?: Logger;
 }
 
 /**
- * A source subgraph's app: its SDL and resolvers over one repository; every request carries the
+ * A stored subgraph's app: its SDL and resolvers over one repository; every request carries the
  * gateway's signed principal, fresh loaders, and an audit recorder written before the response.
  */
 export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts<Family, Member, Filter>): Promise<SubgraphApp> {
-  const { register, resolvers, repository, createLoaders, signingSecret, metrics, logger } = parts;
+  const { name, resolvers, repository, createLoaders, signingSecret, metrics, logger } = parts;
   const cursors = createCursorCodec(signingSecret);
   return createSubgraphApp<RegisterContext<Family, Member, Filter>>({
-    schema: buildSubgraphSchema([{ typeDefs: loadSdl(register), resolvers }]),
+    schema: buildSubgraphSchema([{ typeDefs: loadSdl(name), resolvers }]),
     signingSecret,
     context: (_req, principal, { requestId, logger: requestLogger }) => ({
       principal,

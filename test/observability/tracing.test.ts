@@ -5,16 +5,14 @@ import type { DataSource } from 'typeorm';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS } from '../../common/store-url';
 import { createDtksRepository } from '../../subgraphs/dtks/repository';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import { createP3keRepository } from '../../subgraphs/p3ke/repository';
-import { openP3keStore } from '../../subgraphs/p3ke/store';
 import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
-import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 import { AYU, BUDI, DEWI, SITI, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { freePort, run, waitForLine, type Started } from '../support/main-process';
 import { createTestStores, storeKinds, type StoreKind, type TestStores } from '../support/stores';
 import { fullAccessToken } from '../support/tokens';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { openStoreOf } from '../support/subgraph-stores';
 
 const SERVER = 2;
 const GATEWAY = 'dtsen-gateway';
@@ -45,9 +43,9 @@ async function fillStores(stores: TestStores): Promise<void> {
       await closeStore(store);
     }
   };
-  await fill(openDtksStore(stores.urls.dtks, {}), (store) => createDtksRepository(store).insertFamilies(WORLD.dtks));
-  await fill(openRegsosekStore(stores.urls.regsosek, {}), (store) => createRegsosekRepository(store).insertFamilies(WORLD.regsosek));
-  await fill(openP3keStore(stores.urls.p3ke, {}), (store) => createP3keRepository(store).insertFamilies(WORLD.p3ke));
+  await fill(openStoreOf('dtks')(stores.urls.dtks, {}), (store) => createDtksRepository(store).insertFamilies(WORLD.dtks));
+  await fill(openStoreOf('regsosek')(stores.urls.regsosek, {}), (store) => createRegsosekRepository(store).insertFamilies(WORLD.regsosek));
+  await fill(openStoreOf('p3ke')(stores.urls.p3ke, {}), (store) => createP3keRepository(store).insertFamilies(WORLD.p3ke));
 }
 
 /** A span as one line: its service, name (and the subgraph of a gateway.fetch), and its parent's. */

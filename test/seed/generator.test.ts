@@ -18,11 +18,12 @@ const injected = (batch: GeneratedBatch, code: string): Set<string> =>
 const share = (part: number, whole: number): number => part / whole;
 
 function inBatches(seed: number, families: number, batchSize: number): GeneratedBatch {
-  const merged: GeneratedBatch = { dtks: [], regsosek: [], p3ke: [], truth: [], persons: 0 };
+  const merged: GeneratedBatch = { households: [], dtks: [], regsosek: [], p3ke: [], truth: [], persons: 0 };
   let persons = 0;
   for (let start = 0; start < families; start += batchSize) {
     const count = Math.min(batchSize, families - start);
     const batch = generateBatch({ seed, start, count, evaluationDate: EVALUATION_DATE, runFamilies: families });
+    merged.households.push(...batch.households);
     merged.dtks.push(...batch.dtks);
     merged.regsosek.push(...batch.regsosek);
     merged.p3ke.push(...batch.p3ke);
