@@ -81,8 +81,8 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     const telemetry = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '20', DATA_DIR: dataDir };
     const ports = { dtks: await freePort(), regsosek: await freePort(), p3ke: await freePort(), gateway: await freePort() };
     const graphqlUrl = (register: keyof typeof ports) => `http://127.0.0.1:${ports[register]}/graphql`;
-    const start = (entry: string, port: number, env: Record<string, string>) => {
-      const started = run(entry, { ...telemetry, ...env });
+    const start = (entry: string, port: number, env: Record<string, string>, args: readonly string[] = []) => {
+      const started = run(entry, { ...telemetry, ...env }, args);
       processes.push(started);
       // Tracing slows a start (every require passes the instrumentations' hook), and four start on two cores.
       return waitForLine(started, `ready at http://localhost:${port}/graphql`, 60_000);
@@ -91,7 +91,7 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     await Promise.all([
       ...REGISTERS.map((register) => {
         const prefix = register.toUpperCase();
-        return start(`subgraphs/${register}/main.ts`, ports[register], { [`${prefix}_PORT`]: String(ports[register]), [`${prefix}_DATABASE_URL`]: stores.urls[register] });
+        return start('subgraphs/main.ts', ports[register], { [`${prefix}_PORT`]: String(ports[register]), [`${prefix}_DATABASE_URL`]: stores.urls[register] }, [register]);
       }),
       start('gateway/main.ts', ports.gateway, {
         PORT: String(ports.gateway),
