@@ -3,7 +3,7 @@ import { parseIsoDate, wholeNumber } from '../common/config';
 import type { SubgraphAddress } from '../common/subgraph/descriptor';
 import type { ResilienceSettings } from './subgraph-policy';
 
-/** How the gateway and the dtsen service call the registers, and the rules they compute with (REGISTER_CALL_SPECS). */
+/** How the gateway and the dtsen service call the registers, and the rules they compute with (registerCallSpecs). */
 export interface RegisterCallSettings {
   /** `<NAME>_URL` of each subgraph called over HTTP, by its name: the registers and any other stored subgraph. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
