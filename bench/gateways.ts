@@ -62,13 +62,13 @@ export async function startGateways(
   readyTimeoutMs: number,
   nodeArgs: (name: string) => readonly string[],
 ): Promise<StartedGateways> {
-  const start = (name: string, entry: string, port: number, extra: NodeJS.ProcessEnv = {}): RunningService => {
-    const service = startService({ name, entry, url: `http://127.0.0.1:${port}` }, { ...env, ...extra }, nodeArgs(name));
+  const start = (name: string, entry: string, port: number, extra: NodeJS.ProcessEnv = {}, args: readonly string[] = []): RunningService => {
+    const service = startService({ name, entry, args, url: `http://127.0.0.1:${port}` }, { ...env, ...extra }, nodeArgs(name));
     services.push(service);
     return service;
   };
   const dtsenUrl = graphqlUrl(ports.dtsen);
-  if (selected.some((name) => name !== 'ours')) await waitUntilReady(start('dtsen', 'subgraphs/dtsen/main.ts', ports.dtsen), readyTimeoutMs);
+  if (selected.some((name) => name !== 'ours')) await waitUntilReady(start('dtsen', 'subgraphs/main.ts', ports.dtsen, {}, ['dtsen']), readyTimeoutMs);
 
   const processes = new Map<GatewayName, { service: RunningService; port: number }>();
   processes.set('ours', { service: start('gateway', 'gateway/main.ts', ports.ours, { PORT: String(ports.ours) }), port: ports.ours });

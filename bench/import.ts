@@ -27,9 +27,11 @@ async function main(): Promise<number> {
     const storeUrl = process.argv[4] ?? `sqlite:${path.join(dir, `${register}.sqlite`)}`;
     let started = performance.now();
     const exported = await exportGeneratedCsv({ families, seed: 1, evaluationDate: EVALUATION_DATE, dir });
-    const file = exported[register].file;
+    const count = exported[register];
+    if (!count) throw new Error(`No ${register} export`);
+    const file = count.file;
     process.stdout.write(
-      `exported ${families} families: ${register} ${exported[register].families} families, ${exported[register].rows} rows, ` +
+      `exported ${families} families: ${register} ${count.families} families, ${count.rows} rows, ` +
         `${(statSync(file).size / MB).toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
     );
 

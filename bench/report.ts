@@ -168,7 +168,7 @@ export function benchmarkReport(run: BenchRun): string {
     '',
     'Written by `npm run bench` (bench/run.ts); run it again to replace the numbers. Every process is',
     'started by the bench, each its own Node process (`NODE_ENV=production`): the three register',
-    'subgraphs, the dtsen subgraph as its own service (`subgraphs/dtsen/main.ts`), and the gateways,',
+    'subgraphs, the dtsen subgraph as its own service (`subgraphs/main.ts dtsen`), and the gateways,',
     'side by side on the same subgraphs and supergraph:',
     '',
     '- `ours`: this gateway as deployed by default, the dtsen subgraph in its process;',

@@ -182,7 +182,7 @@ async function main(): Promise<void> {
     if (values['seed-only']) return;
 
     for (const register of REGISTERS) {
-      services.push(startService({ name: register, entry: `subgraphs/${register}/main.ts`, url: `http://127.0.0.1:${ports[register]}` }, env, nodeArgs(register)));
+      services.push(startService({ name: register, entry: "subgraphs/main.ts", args: [register], url: `http://127.0.0.1:${ports[register]}` }, env, nodeArgs(register)));
     }
     await Promise.all(services.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
     const { gateways, setupUrl: gatewayUrl } = await startGateways(selected, gatewayPorts, env, services, READY_TIMEOUT_MS, nodeArgs);

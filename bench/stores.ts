@@ -4,7 +4,10 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { storeUrlsFrom } from '../common/config';
 import { closeStore } from '../common/store/open-store';
-import { REGISTERS, type Register, type StoreName } from '../common/store-url';
+import { REGISTERS, type Register } from '../common/store-url';
+
+/** The bench's stores: the registers' and the resolution index. */
+type StoreName = Register | 'index';
 import { createIndexRepository, type IndexRepository } from '../resolution/repository';
 import { runResolution } from '../resolution/run';
 import { openIndexStore } from '../resolution/store';

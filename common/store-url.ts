@@ -1,9 +1,15 @@
 import path from 'node:path';
 
+/**
+ * The registers: the stored subgraphs dtsen reads (its SDL's `<register>Input` fields, the
+ * directory's probes, the audit trail's sources). A literal union because dtsen's code names each;
+ * it cannot be derived from subgraphs/registry.ts without common/ importing subgraphs/, so
+ * test/subgraphs/registry.test.ts checks that the registry's registers are exactly these.
+ */
 export type Register = 'dtks' | 'regsosek' | 'p3ke';
 export const REGISTERS: readonly Register[] = ['dtks', 'regsosek', 'p3ke'];
-/** A store of the system: a register's, or the resolution index (`index`). */
-export type StoreName = Register | 'index';
+/** A store of the system: a stored subgraph's (by the subgraph's name), or the resolution index (`index`). */
+export type StoreName = string;
 
 export interface StoreUrlSettings {
   /** `mysql://user:pass@host:port`: every store on this server, databases `dtsen_<store>`. */

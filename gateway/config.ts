@@ -4,7 +4,8 @@ import { reportConfigErrors, storeLocationSpecs, storeReplicaSpecs, storeReplica
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
 import { maxTokenLifetimeSecondsFrom, TOKEN_LIFETIME_SPECS } from './auth/token-lifetime';
-import { REGISTER_CALL_SPECS, registerCallsFrom, type RegisterCallSettings } from '../subgraph-calls/register-call-settings';
+import { registerCallSpecs, registerCallsFrom, type RegisterCallSettings } from '../subgraph-calls/register-call-settings';
+import { SUBGRAPH_REGISTRY } from '../subgraphs/registry';
 import type { ConcurrencyLimitSettings } from './resilience/concurrency-limit';
 import { workerCountFrom } from '../common/cluster';
 
@@ -35,7 +36,7 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly concurrency: ConcurrencyLimitSettings;
   /** Time a client has to send a request's whole body once its headers are in; slower ones get 408 and lose the connection. */
   readonly bodyTimeoutMs: number;
-  /** The dtsen subgraph as its own service (subgraphs/dtsen/main.ts); absent: it runs in the gateway's process. */
+  /** The dtsen subgraph as its own service (`subgraphs/main.ts dtsen`); absent: it runs in the gateway's process. */
   readonly dtsenUrl?: string;
   /** Where several gateway instances keep what they share (APQ, rate limit); null: each instance alone, in memory (docs/scaling.md). */
   readonly sharedState: SharedStateSettings | null;
@@ -124,13 +125,16 @@ export function disableApolloTelemetry(): void {
   process.env['APOLLO_TELEMETRY_DISABLED'] = '1';
 }
 
+/** The subgraphs the gateway calls over HTTP at `<NAME>_URL`: all but dtsen, which runs in its process unless DTSEN_URL is set. */
+const HTTP_SUBGRAPHS = SUBGRAPH_REGISTRY.filter((subgraph) => subgraph.name !== 'dtsen');
+
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = new Date()): GatewayConfig {
   const parsed = cleanEnv(
     env,
     {
       PORT: port({ default: 4000, desc: 'Port of the gateway' }),
       GATEWAY_WORKERS: str({ default: '1', desc: 'Worker processes serving the port (node:cluster); auto: one per CPU' }),
-      ...REGISTER_CALL_SPECS,
+      ...registerCallSpecs(HTTP_SUBGRAPHS),
       NODE_ENV: str({ default: 'development', choices: ['development', 'production', 'test'] }),
       PLAYGROUND: str({ default: '', choices: ['', 'on', 'off'], desc: 'GraphiQL at GET /graphql; on except in production' }),
       DASHBOARD: str({ default: '', choices: ['', 'on', 'off'], desc: 'Statistics dashboard at GET /dashboard; on except in production' }),
@@ -156,7 +160,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     },
     { reporter: reportConfigErrors },
   );
-  const registerCalls = registerCallsFrom(parsed, today);
+  const registerCalls = registerCallsFrom(HTTP_SUBGRAPHS, parsed, today);
   const storeUrls = storeUrlsFrom(['index'], parsed);
   if (!Number.isInteger(parsed.RATE_LIMIT_PER_MINUTE) || parsed.RATE_LIMIT_PER_MINUTE <= 0) {
     throw new Error('RATE_LIMIT_PER_MINUTE must be a positive whole number');

@@ -10,7 +10,6 @@ import { httpLogging, requestLoggingOf } from '../common/logging/http-logging';
 import { silentLogger, type Logger } from '../common/logging/logger';
 import { metricsEndpoint } from '../common/metrics/metrics-endpoint';
 import { createServiceMetrics, type ServiceMetrics } from '../common/metrics/service-metrics';
-import type { Register } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
@@ -85,12 +84,8 @@ function asksForLandingPage(req: express.Request): boolean {
   return req.method === 'GET' && req.accepts(APOLLO_MEDIA_TYPES) === 'text/html';
 }
 
-function isRegister(name: string): name is Register {
-  return name === 'dtks' || name === 'regsosek' || name === 'p3ke';
-}
-
 /**
- * The gateway: the committed supergraph, the three register subgraphs over HTTP and the dtsen
+ * The gateway: the committed supergraph, every other subgraph of the registry over HTTP and the dtsen
  * subgraph in process, or over HTTP when `dtsenUrl` is set. Returns an Express app that is not listening yet.
  */
 export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
@@ -98,7 +93,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const logger = options.logger ?? silentLogger();
   const metrics = options.metrics ?? createServiceMetrics();
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
-  const policies = createSubgraphPolicies(options.resilience, logger, subgraphMetrics);
+  // Every subgraph but dtsen is called over HTTP: the registry's (gateway/config.ts reads their URLs).
+  const policies = createSubgraphPolicies(Object.keys(options.subgraphUrls), options.resilience, logger, subgraphMetrics);
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, logger);
@@ -120,8 +116,10 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     buildService: ({ name, url }) => {
       if (name === 'dtsen' && options.dtsenUrl) return dtsen.service(options.dtsenUrl, registers.fetcherTimingOutAfter(options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
       if (name === 'dtsen') return dtsen.inProcess;
-      if (!isRegister(name)) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
-      return new SourceDataSource(name, options.subgraphUrls[name], registers.fetcher, policies[name], logger);
+      const subgraphUrl = options.subgraphUrls[name];
+      const policy = policies[name];
+      if (subgraphUrl === undefined || policy === undefined) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
+      return new SourceDataSource(name, subgraphUrl, registers.fetcher, policy, logger);
     },
   });
 

@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
-import { REGISTERS, type Register } from '../common/store-url';
+import { STORED_SUBGRAPHS } from '../subgraphs/registry';
 import { MAX_FAMILIES } from '../seed/generator';
 import { DEFAULT_IMPORT_BATCH } from './import-file';
 
 export interface ImportArguments {
-  readonly register: Register;
+  /** A stored subgraph of subgraphs/registry.ts. */
+  readonly register: string;
   readonly file: string;
   readonly rejectsFile: string | null;
   readonly batchSize: number;
@@ -21,7 +22,7 @@ export type Parsed<Arguments> =
   | { readonly kind: 'help' }
   | { readonly kind: 'error'; readonly message: string };
 
-export const IMPORT_USAGE = `Usage: npm run import -- --source dtks|regsosek|p3ke FILE.csv [--rejects FILE] [--batch N]
+export const IMPORT_USAGE = `Usage: npm run import -- --source ${STORED_SUBGRAPHS.map((subgraph) => subgraph.name).join('|')} FILE.csv [--rejects FILE] [--batch N]
 
 Imports a register's CSV export (columns: docs/import.md) into that register's store. Bad rows go to
 the reject file (default FILE.csv.rejects.csv) with their line number and reason; good families
@@ -29,7 +30,7 @@ replace the stored ones (the previous record is kept in family_history). --batch
 per transaction (default ${DEFAULT_IMPORT_BATCH}). A file already imported is skipped; an interrupted
 import (Ctrl-C, crash) resumes after its last committed batch when run again on the same file.
 
-Stores: <REGISTER>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).`;
+Stores: <SOURCE>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).`;
 
 export const EXPORT_USAGE = `Usage: npm run export-csv -- --out DIR [--families N] [--seed S]
 
@@ -69,14 +70,15 @@ export function parseImportArguments(argv: readonly string[]): Parsed<ImportArgu
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
-  if (!REGISTERS.includes(values.source as Register)) return { kind: 'error', message: `--source must be one of ${REGISTERS.join(', ')}, got "${values.source ?? ''}"` };
+  const names = STORED_SUBGRAPHS.map((subgraph) => subgraph.name);
+  if (!names.includes(values.source ?? '')) return { kind: 'error', message: `--source must be one of ${names.join(', ')}, got "${values.source ?? ''}"` };
   if (positionals.length !== 1 || positionals[0] === '') return { kind: 'error', message: 'Give exactly one CSV file to import' };
   const batchSize = integer(values.batch, 'batch', 1, 100_000);
   if (typeof batchSize === 'string') return { kind: 'error', message: batchSize };
   if (values.rejects === '') return { kind: 'error', message: '--rejects needs a file name' };
   return {
     kind: 'run',
-    arguments: { register: values.source as Register, file: positionals[0] as string, rejectsFile: values.rejects ?? null, batchSize },
+    arguments: { register: values.source as string, file: positionals[0] as string, rejectsFile: values.rejects ?? null, batchSize },
   };
 }
 

@@ -1,5 +1,4 @@
 import { runCommand } from '../common/cli';
-import { REGISTERS } from '../common/store-url';
 import { loadSeedConfig } from '../seed/config';
 import { progressReporter } from '../seed/progress';
 import { EXPORT_USAGE, parseExportArguments } from './arguments';
@@ -20,7 +19,7 @@ async function main(): Promise<number> {
   try {
     const counts = await exportGeneratedCsv({ ...parsed.arguments, evaluationDate, onProgress: (done, total) => progress.update(done, total) });
     progress.stop();
-    for (const register of REGISTERS) process.stdout.write(`${counts[register].file}: ${counts[register].families} families, ${counts[register].rows} rows\n`);
+    for (const count of Object.values(counts)) process.stdout.write(`${count.file}: ${count.families} families, ${count.rows} rows\n`);
     return 0;
   } finally {
     progress.stop();

@@ -2,15 +2,16 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { REGISTERS, type Register } from '../common/store-url';
+import { headerOf, rowsOf } from '../common/import/format';
 import { generateBatch } from '../seed/generator';
-import { FORMATS, headerOf, rowsOf } from './formats';
+import { seedBatchOf } from '../seed/seed-batch';
+import { STORED_SUBGRAPHS } from '../subgraphs/registry';
 
 export interface ExportOptions {
   readonly families: number;
   readonly seed: number;
   readonly evaluationDate: Date;
-  /** Writes `<register>.csv` for each register here. */
+  /** Writes `<name>.csv` for each stored subgraph here. */
   readonly dir: string;
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
@@ -32,37 +33,38 @@ async function write(stream: WriteStream, text: string): Promise<void> {
  * Writes the families the seeder would generate (same seed, same evaluation date) as the
  * registers' import CSV files, batch by batch.
  */
-export async function exportGeneratedCsv(options: ExportOptions): Promise<Record<Register, ExportCount>> {
+export async function exportGeneratedCsv(options: ExportOptions): Promise<Record<string, ExportCount>> {
   mkdirSync(options.dir, { recursive: true });
   const batchSize = options.batchSize ?? DEFAULT_EXPORT_BATCH;
-  const streams = Object.fromEntries(REGISTERS.map((register) => [register, createWriteStream(path.join(options.dir, `${register}.csv`))])) as Record<
-    Register,
-    WriteStream
-  >;
-  const counts = Object.fromEntries(REGISTERS.map((register) => [register, { file: streams[register].path as string, families: 0, rows: 0 }])) as Record<
-    Register,
-    { file: string; families: number; rows: number }
-  >;
+  const outputs = await Promise.all(
+    STORED_SUBGRAPHS.map(async (subgraph) => ({
+      subgraph,
+      format: (await subgraph.load()).importFormat,
+      stream: createWriteStream(path.join(options.dir, `${subgraph.name}.csv`)),
+      count: { file: path.join(options.dir, `${subgraph.name}.csv`), families: 0, rows: 0 },
+    })),
+  );
   try {
-    for (const register of REGISTERS) await write(streams[register], stringify([headerOf(FORMATS[register])]));
+    for (const output of outputs) await write(output.stream, stringify([headerOf(output.format)]));
     for (let start = 0; start < options.families; start += batchSize) {
       const count = Math.min(batchSize, options.families - start);
-      const batch = generateBatch({ seed: options.seed, start, count, evaluationDate: options.evaluationDate, runFamilies: options.families });
-      for (const register of REGISTERS) {
-        const rows = batch[register].flatMap((family: unknown) => rowsOf(FORMATS[register], family));
-        await write(streams[register], stringify(rows));
-        counts[register].families += batch[register].length;
-        counts[register].rows += rows.length;
+      const batch = seedBatchOf(generateBatch({ seed: options.seed, start, count, evaluationDate: options.evaluationDate, runFamilies: options.families }));
+      for (const output of outputs) {
+        const families = output.subgraph.seedRows(batch);
+        const rows = families.flatMap((family: unknown) => rowsOf(output.format, family));
+        await write(output.stream, stringify(rows));
+        output.count.families += families.length;
+        output.count.rows += rows.length;
       }
       options.onProgress?.(start + count, options.families);
     }
   } finally {
     await Promise.all(
-      REGISTERS.map(async (register) => {
-        streams[register].end();
-        await once(streams[register], 'close');
+      outputs.map(async ({ stream }) => {
+        stream.end();
+        await once(stream, 'close');
       }),
     );
   }
-  return counts;
+  return Object.fromEntries(outputs.map((output) => [output.subgraph.name, output.count]));
 }

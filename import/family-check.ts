@@ -1,5 +1,5 @@
-import { FieldProblem, type ParseContext } from './codecs';
-import type { AnyRegisterFormat, Values } from './formats';
+import { FieldProblem, type ParseContext } from '../common/import/codecs';
+import type { AnyImportFormat, Values } from '../common/import/format';
 import type { Reject } from './reject-file';
 
 /** A field longer than this is refused whatever its column (the store's longest column is 255). */
@@ -26,9 +26,9 @@ export interface ColumnIndex {
   readonly noKK: number;
 }
 
-export function columnIndex(format: AnyRegisterFormat, header: readonly string[]): ColumnIndex {
+export function columnIndex(format: AnyImportFormat, header: readonly string[]): ColumnIndex {
   const at = (name: string): number => header.indexOf(name);
-  const entries = (columns: AnyRegisterFormat['familyColumns']) =>
+  const entries = (columns: AnyImportFormat['familyColumns']) =>
     columns.map((entry) => ({ name: entry.name, index: at(entry.name), parse: (text: string, context: ParseContext) => entry.codec.parse(text, context) }));
   return { family: entries(format.familyColumns), member: entries(format.memberColumns), width: header.length, noKK: at('no_kk') };
 }
@@ -74,7 +74,7 @@ const reject = (row: SourceRow, reason: string): Reject => ({ line: row.line, re
  * not at all, so a bad member row never leaves the family stored without that member.
  */
 export function checkFamily<Family>(
-  format: AnyRegisterFormat,
+  format: AnyImportFormat,
   noKK: string,
   checks: readonly RowCheck[],
   splitFrom: number | null,

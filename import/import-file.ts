@@ -2,11 +2,10 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import type { Register } from '../common/store-url';
 import { fileChecksum } from './checksum';
 import { checkFamily, checkRow, columnIndex, type SourceRow } from './family-check';
-import { FORMATS, headerOf } from './formats';
-import { openImportStore } from './register-store';
+import { headerOf, type AnyImportFormat } from '../common/import/format';
+import { importFormatOf, openImportStore } from './register-store';
 import { RejectFile, type Reject } from './reject-file';
 
 /** Families per transaction: 1,000 keeps a batch's SQL and memory small and commits often enough to resume cheaply. */
@@ -15,7 +14,8 @@ export const DEFAULT_IMPORT_BATCH = 1_000;
 export const MAX_RECORD_BYTES = 1 << 20;
 
 export interface ImportOptions {
-  readonly register: Register;
+  /** The stored subgraph imported into (subgraphs/registry.ts), e.g. `dtks`. */
+  readonly register: string;
   readonly file: string;
   /** Store URL: `sqlite:<path>` or `mysql://…/db`. */
   readonly storeUrl: string;
@@ -58,8 +58,8 @@ export class ImportRefused extends Error {
   }
 }
 
-function checkHeader(register: Register, header: readonly string[]): void {
-  const expected = headerOf(FORMATS[register]);
+function checkHeader(register: string, format: AnyImportFormat, header: readonly string[]): void {
+  const expected = headerOf(format);
   if (header.some((name) => name.includes('\uFFFD'))) throw new ImportRefused('The header line is not valid UTF-8; the file must be UTF-8');
   const missing = expected.filter((name) => !header.includes(name));
   const unexpected = header.filter((name) => !expected.includes(name));
@@ -74,11 +74,11 @@ function checkHeader(register: Register, header: readonly string[]): void {
 }
 
 /** The file's first record, checked against the register's columns before anything is recorded. */
-async function readHeader(register: Register, file: string): Promise<string[]> {
+async function readHeader(register: string, format: AnyImportFormat, file: string): Promise<string[]> {
   const input = createReadStream(file);
   try {
     for await (const record of input.pipe(parse({ bom: true, to: 1, relax_column_count: true, max_record_size: MAX_RECORD_BYTES })) as AsyncIterable<string[]>) {
-      checkHeader(register, record);
+      checkHeader(register, format, record);
       return record;
     }
   } catch (error) {
@@ -124,12 +124,12 @@ export async function importFile(options: ImportOptions): Promise<ImportReport> 
   const now = options.now ?? (() => new Date());
   const batchSize = options.batchSize ?? DEFAULT_IMPORT_BATCH;
   if (!Number.isSafeInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
-  const format = FORMATS[options.register];
+  const format = await importFormatOf(options.register);
   const rejectsFile = options.rejectsFile ?? `${options.file}.rejects.csv`;
   const totalBytes = (await stat(options.file)).size;
   const checksum = await fileChecksum(options.file);
   const context = { today: options.today ?? now() };
-  const columns = columnIndex(format, await readHeader(options.register, options.file));
+  const columns = columnIndex(format, await readHeader(options.register, format, options.file));
 
   const store = await openImportStore(options.register, options.storeUrl);
   try {

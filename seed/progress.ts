@@ -1,5 +1,4 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { REGISTERS } from '../common/store-url';
 import type { SeedReport } from './seed';
 
 const PLAIN_PROGRESS_INTERVAL_MS = 5_000;
@@ -36,7 +35,9 @@ export function progressReporter(activity = 'seeding', unit = 'families'): { upd
 }
 
 export function seedSummary(report: SeedReport): string {
-  const registers = REGISTERS.map((register) => `${register} ${report.registers[register].families}`).join(', ');
+  const registers = Object.entries(report.registers)
+    .map(([name, count]) => `${name} ${count.families}`)
+    .join(', ');
   return (
     `Seeded ${report.families} families (${report.persons} persons): ${registers}; ` +
     `${report.seconds.toFixed(1)} s, ${Math.round(report.familiesPerSecond)} families/s`

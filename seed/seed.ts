@@ -3,14 +3,11 @@ import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { closeStore } from '../common/store/open-store';
-import { REGISTERS, type Register } from '../common/store-url';
-import { createDtksRepository } from '../subgraphs/dtks/repository';
-import { openDtksStore } from '../subgraphs/dtks/store';
-import { createP3keRepository } from '../subgraphs/p3ke/repository';
-import { openP3keStore } from '../subgraphs/p3ke/store';
-import { createRegsosekRepository } from '../subgraphs/regsosek/repository';
-import { openRegsosekStore } from '../subgraphs/regsosek/store';
+import type { StoredSubgraphDescriptor } from '../common/subgraph/descriptor';
+import { openSubgraphStore, type AnyFamilyRepository } from '../common/subgraph/stored-subgraph';
+import { STORED_SUBGRAPHS } from '../subgraphs/registry';
 import { generateBatch, type GeneratedBatch, MAX_FAMILIES, seedRegion } from './generator';
+import { seedBatchOf } from './seed-batch';
 
 /** Larger batches commit less often; 5,000 is ~1.5x faster than 1,000 into SQLite at 100,000 families. */
 export const DEFAULT_BATCH_SIZE = 5_000;
@@ -22,8 +19,10 @@ export interface SeedOptions {
   readonly region?: string;
   readonly batchSize?: number;
   readonly evaluationDate: Date;
-  /** Store URL per register: `sqlite:<path>` or `mysql://…/db`. */
-  readonly stores: Readonly<Record<Register, string>>;
+  /** Store URL per stored subgraph of the registry: `sqlite:<path>` or `mysql://…/db`. */
+  readonly stores: Readonly<Record<string, string>>;
+  /** The subgraphs to write (default: every stored subgraph of subgraphs/registry.ts). */
+  readonly subgraphs?: readonly StoredSubgraphDescriptor[];
   /** Where to write the ground truth, one JSON line per household; none when omitted. */
   readonly truthFile?: string;
   readonly onProgress?: (done: number, total: number) => void;
@@ -38,7 +37,8 @@ export interface SeedReport {
   readonly families: number;
   /** People generated (each counted once, however many registers list them). */
   readonly persons: number;
-  readonly registers: Readonly<Record<Register, RegisterCount>>;
+  /** Rows written per stored subgraph, by name, in the registry's order. */
+  readonly registers: Readonly<Record<string, RegisterCount>>;
   readonly truthLines: number;
   readonly seconds: number;
   readonly familiesPerSecond: number;
@@ -46,55 +46,55 @@ export interface SeedReport {
 
 /** Seeding only fills empty stores: mixing two runs would break NIK/KK uniqueness and the truth. */
 export class StoresNotEmptyError extends Error {
-  constructor(readonly counts: Readonly<Record<Register, number>>) {
-    const held = REGISTERS.filter((register) => counts[register] > 0).map((register) => `${register}: ${counts[register]} families`);
+  constructor(readonly counts: Readonly<Record<string, number>>) {
+    const held = Object.entries(counts)
+      .filter(([, count]) => count > 0)
+      .map(([name, count]) => `${name}: ${count} families`);
     super(`The stores already hold data (${held.join(', ')}); seed into empty stores (remove the SQLite files or drop the databases first)`);
     this.name = 'StoresNotEmptyError';
   }
 }
 
-interface OpenStores {
-  readonly dataSources: readonly DataSource[];
-  readonly dtks: ReturnType<typeof createDtksRepository>;
-  readonly regsosek: ReturnType<typeof createRegsosekRepository>;
-  readonly p3ke: ReturnType<typeof createP3keRepository>;
+interface OpenStore {
+  readonly subgraph: StoredSubgraphDescriptor;
+  readonly dataSource: DataSource;
+  readonly repository: AnyFamilyRepository;
 }
 
-async function closeAll(dataSources: readonly DataSource[]): Promise<void> {
-  await Promise.allSettled(dataSources.map((dataSource) => closeStore(dataSource)));
+async function closeAll(open: readonly OpenStore[]): Promise<void> {
+  await Promise.allSettled(open.map((store) => closeStore(store.dataSource)));
 }
 
-/** Opens the three stores (migrations run on open); closes the ones opened if another fails. */
-async function openStores(stores: Readonly<Record<Register, string>>): Promise<OpenStores> {
-  const opening = await Promise.allSettled([openDtksStore(stores.dtks), openRegsosekStore(stores.regsosek), openP3keStore(stores.p3ke)]);
+/** Opens every subgraph's store (migrations run on open); closes the ones opened if another fails. */
+async function openStores(subgraphs: readonly StoredSubgraphDescriptor[], stores: Readonly<Record<string, string>>): Promise<OpenStore[]> {
+  const opening = await Promise.allSettled(
+    subgraphs.map(async (subgraph) => {
+      const url = stores[subgraph.name];
+      if (url === undefined) throw new Error(`No store URL for the ${subgraph.name} subgraph`);
+      return { subgraph, ...(await openSubgraphStore(subgraph, url)) };
+    }),
+  );
   const opened = opening.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
   const failed = opening.find((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed) {
     await closeAll(opened);
     throw failed.reason;
   }
-  const [dtks, regsosek, p3ke] = opened as [DataSource, DataSource, DataSource];
-  return {
-    dataSources: opened,
-    dtks: createDtksRepository(dtks),
-    regsosek: createRegsosekRepository(regsosek),
-    p3ke: createP3keRepository(p3ke),
-  };
+  return opened;
 }
 
-async function familyCounts(open: OpenStores): Promise<Record<Register, number>> {
-  const [dtks, regsosek, p3ke] = await Promise.all([open.dtks.countFamilies(), open.regsosek.countFamilies(), open.p3ke.countFamilies()]);
-  return { dtks, regsosek, p3ke };
+async function familyCounts(open: readonly OpenStore[]): Promise<Record<string, number>> {
+  const counts = await Promise.all(open.map((store) => store.repository.countFamilies()));
+  return Object.fromEntries(open.map((store, index) => [store.subgraph.name, counts[index] ?? 0]));
 }
 
 /** Whether any of the stores already holds families (a second start reuses the data). */
-export async function storesHaveData(stores: Readonly<Record<Register, string>>): Promise<boolean> {
-  const open = await openStores(stores);
+export async function storesHaveData(stores: Readonly<Record<string, string>>, subgraphs: readonly StoredSubgraphDescriptor[] = STORED_SUBGRAPHS): Promise<boolean> {
+  const open = await openStores(subgraphs, stores);
   try {
-    const counts = await familyCounts(open);
-    return REGISTERS.some((register) => counts[register] > 0);
+    return Object.values(await familyCounts(open)).some((count) => count > 0);
   } finally {
-    await closeAll(open.dataSources);
+    await closeAll(open);
   }
 }
 
@@ -137,44 +137,44 @@ class TruthWriter {
   }
 }
 
-const countMembers = (records: readonly { readonly members: readonly unknown[] }[]): number =>
-  records.reduce((sum, record) => sum + record.members.length, 0);
+/** Members of the records written; a subgraph whose records list none counts none. */
+const countMembers = (records: readonly { readonly members?: readonly unknown[] }[]): number =>
+  records.reduce((sum, record) => sum + (record.members?.length ?? 0), 0);
 
 /**
- * Generates `families` families and writes them into the three empty stores, batch by batch (the
+ * Generates `families` families and writes them into the empty stores of every stored subgraph, batch by batch (the
  * next batch is generated while the previous one is being inserted), with the ground truth
  * streamed to `truthFile`. Refuses stores that already hold families.
  */
 export async function seedStores(options: SeedOptions): Promise<SeedReport> {
   const batchSize = checkOptions(options);
   const started = performance.now();
-  const open = await openStores(options.stores);
+  const open = await openStores(options.subgraphs ?? STORED_SUBGRAPHS, options.stores);
   let truth: TruthWriter | null = null;
   try {
     const before = await familyCounts(open);
-    if (REGISTERS.some((register) => before[register] > 0)) throw new StoresNotEmptyError(before);
+    if (Object.values(before).some((count) => count > 0)) throw new StoresNotEmptyError(before);
     truth = options.truthFile ? await TruthWriter.open(options.truthFile) : null;
     options.onProgress?.(0, options.families);
 
-    const families = { dtks: 0, regsosek: 0, p3ke: 0 };
-    const members = { dtks: 0, regsosek: 0, p3ke: 0 };
+    const families: Record<string, number> = Object.fromEntries(open.map((store) => [store.subgraph.name, 0]));
+    const members: Record<string, number> = { ...families };
     let truthLines = 0;
     let persons = 0;
     let done = 0;
     const store = async (batch: GeneratedBatch, count: number): Promise<void> => {
-      // All three settle before a failure is reported, so no insert is still running when the stores close.
-      const inserts = await Promise.allSettled([
-        open.dtks.insertFamilies(batch.dtks),
-        open.regsosek.insertFamilies(batch.regsosek),
-        open.p3ke.insertFamilies(batch.p3ke),
-      ]);
+      const seedBatch = seedBatchOf(batch);
+      const rows = open.map((store) => store.subgraph.seedRows(seedBatch));
+      // All settle before a failure is reported, so no insert is still running when the stores close.
+      const inserts = await Promise.allSettled(open.map((store, index) => store.repository.insertFamilies(rows[index] ?? [])));
       const failed = inserts.find((result): result is PromiseRejectedResult => result.status === 'rejected');
       if (failed) throw failed.reason;
       await truth?.write(batch.truth);
-      for (const register of REGISTERS) {
-        families[register] += batch[register].length;
-        members[register] += countMembers(batch[register]);
-      }
+      open.forEach((store, index) => {
+        const written = rows[index] ?? [];
+        families[store.subgraph.name] = (families[store.subgraph.name] ?? 0) + written.length;
+        members[store.subgraph.name] = (members[store.subgraph.name] ?? 0) + countMembers(written as readonly { readonly members?: readonly unknown[] }[]);
+      });
       truthLines += batch.truth.length;
       persons += batch.persons;
       done += count;
@@ -203,15 +203,13 @@ export async function seedStores(options: SeedOptions): Promise<SeedReport> {
     return {
       families: options.families,
       persons,
-      registers: Object.fromEntries(
-        REGISTERS.map((register) => [register, { families: families[register], members: members[register] }]),
-      ) as Record<Register, RegisterCount>,
+      registers: Object.fromEntries(open.map(({ subgraph: { name } }) => [name, { families: families[name] ?? 0, members: members[name] ?? 0 }])),
       truthLines,
       seconds,
       familiesPerSecond: options.families / seconds,
     };
   } finally {
     truth?.destroy();
-    await closeAll(open.dataSources);
+    await closeAll(open);
   }
 }

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { Register } from '../common/store-url';
+import { REGISTERS } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import { signingFetch } from './signing-fetch';
 import { indexFirstDirectory, type RegisterDirectory } from './register-directory';
@@ -8,10 +8,12 @@ import type { SubgraphPolicy } from './subgraph-policy';
 import { fetcherWithTimeout, subgraphAgent, type TimedFetch } from './subgraph-fetch';
 
 export interface RegisterAccessOptions {
-  readonly subgraphUrls: Readonly<Record<Register, string>>;
+  /** By subgraph name; every register's among them. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly subgraphTimeoutMs: number;
   readonly signingSecret: string;
-  readonly policies: Readonly<Record<Register, SubgraphPolicy>>;
+  /** By subgraph name; every register's among them. */
+  readonly policies: Readonly<Record<string, SubgraphPolicy>>;
   readonly index: Pick<IndexQueryRepository, 'indexedHouseholds' | 'appendAudit'>;
   /** The HTTP client of every subgraph call; the caller closes one it passes. Default: a keep-alive pool of its own. */
   readonly dispatcher?: Dispatcher;
@@ -36,6 +38,8 @@ export interface RegisterAccess {
  * signed inside the policies (a retry re-enters the signing fetch and gets a fresh timestamp).
  */
 export function createRegisterAccess(options: RegisterAccessOptions): RegisterAccess {
+  const missing = REGISTERS.filter((register) => options.subgraphUrls[register] === undefined || options.policies[register] === undefined);
+  if (missing.length > 0) throw new Error(`No URL or policy for the register(s) ${missing.join(', ')}`);
   const dispatcher = options.dispatcher ?? subgraphAgent();
   const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, dispatcher));
   return {

@@ -1,10 +1,12 @@
-import { num, str, url } from 'envalid';
+import { num, str, url, type ValidatorSpec } from 'envalid';
 import { parseIsoDate, wholeNumber } from '../common/config';
+import type { SubgraphAddress } from '../common/subgraph/descriptor';
 import type { ResilienceSettings } from './subgraph-policy';
 
-/** How the gateway and the dtsen service call the registers, and the rules they compute with (REGISTER_CALL_SPECS). */
+/** How the gateway and the dtsen service call the registers, and the rules they compute with (registerCallSpecs). */
 export interface RegisterCallSettings {
-  readonly subgraphUrls: { readonly dtks: string; readonly regsosek: string; readonly p3ke: string };
+  /** `<NAME>_URL` of each subgraph called over HTTP, by its name: the registers and any other stored subgraph. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   /** One attempt of one subgraph call. */
   readonly subgraphTimeoutMs: number;
   /** Retries, backoff, circuit breakers and the request deadline above the subgraph timeout (docs/reliability.md). */
@@ -16,14 +18,28 @@ export interface RegisterCallSettings {
 
 const isoDate = str({ desc: 'YYYY-MM-DD', default: '' });
 
+const urlVariable = (subgraph: SubgraphAddress) => `${subgraph.name.toUpperCase()}_URL`;
+
+/** `<NAME>_URL` of each subgraph, by default where it listens by default on this machine. */
+function subgraphUrlSpecs(subgraphs: readonly SubgraphAddress[]): Record<string, ValidatorSpec<string>> {
+  return Object.fromEntries(
+    subgraphs.map((subgraph) => [
+      urlVariable(subgraph),
+      url({ default: `http://localhost:${subgraph.defaultPort}/graphql`, desc: `GraphQL URL of the ${subgraph.name} subgraph` }),
+    ]),
+  );
+}
+
 /**
- * What the gateway and the dtsen service both read: where the registers are, how their calls are
- * bounded (docs/reliability.md), and the rule set and date eligibility is computed with.
+ * What the gateway and the dtsen service both read: where the subgraphs they call are (`subgraphs`:
+ * from subgraphs/registry.ts), how their calls are bounded (docs/reliability.md), and the rule set
+ * and date eligibility is computed with.
  */
-export const REGISTER_CALL_SPECS = {
-  DTKS_URL: url({ default: 'http://localhost:4001/graphql', desc: 'GraphQL URL of the DTKS subgraph' }),
-  REGSOSEK_URL: url({ default: 'http://localhost:4002/graphql', desc: 'GraphQL URL of the Regsosek subgraph' }),
-  P3KE_URL: url({ default: 'http://localhost:4003/graphql', desc: 'GraphQL URL of the P3KE subgraph' }),
+export function registerCallSpecs(subgraphs: readonly SubgraphAddress[]) {
+  return { ...subgraphUrlSpecs(subgraphs), ...CALL_SPECS };
+}
+
+const CALL_SPECS = {
   SUBGRAPH_TIMEOUT_MS: num({ default: 5000, desc: 'Timeout of one subgraph request, ms' }),
   REQUEST_DEADLINE_MS: num({ default: 10_000, desc: 'Every subgraph call of one request ends within this, retries included, ms; above SUBGRAPH_TIMEOUT_MS' }),
   SUBGRAPH_RETRIES: num({ default: 2, desc: 'Further attempts of a subgraph query after a retryable failure (0-5); mutations are never retried' }),
@@ -34,14 +50,16 @@ export const REGISTER_CALL_SPECS = {
   EVALUATION_DATE: isoDate,
 };
 
-/** The settings REGISTER_CALL_SPECS read; throws naming a bad variable. */
+/** The settings registerCallSpecs(subgraphs) read; throws naming a bad variable. */
 export function registerCallsFrom(
-  parsed: Parameters<typeof resilienceFrom>[0] & { DTKS_URL: string; REGSOSEK_URL: string; P3KE_URL: string; RULE_SET: string; EVALUATION_DATE: string },
+  subgraphs: readonly SubgraphAddress[],
+  parsed: Parameters<typeof resilienceFrom>[0] & { RULE_SET: string; EVALUATION_DATE: string },
   today: Date,
 ): RegisterCallSettings {
+  const urls = parsed as unknown as Readonly<Record<string, string>>;
   if (parsed.SUBGRAPH_TIMEOUT_MS <= 0) throw new Error('SUBGRAPH_TIMEOUT_MS must be a positive number of milliseconds');
   return {
-    subgraphUrls: Object.freeze({ dtks: parsed.DTKS_URL, regsosek: parsed.REGSOSEK_URL, p3ke: parsed.P3KE_URL }),
+    subgraphUrls: Object.freeze(Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, urls[urlVariable(subgraph)] as string]))),
     subgraphTimeoutMs: parsed.SUBGRAPH_TIMEOUT_MS,
     resilience: resilienceFrom(parsed),
     ruleSetVersion: parsed.RULE_SET,

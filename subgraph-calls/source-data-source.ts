@@ -11,8 +11,14 @@ import type { TimedFetch } from './subgraph-fetch';
 
 export const SOURCE_NAMES: Readonly<Record<Register, string>> = { dtks: 'DTKS', regsosek: 'REGSOSEK', p3ke: 'P3KE' };
 
+function describe(source: RemoteSubgraph): [name: string, what: string] {
+  if (source === 'dtsen') return ['DTSEN', 'service'];
+  const register = SOURCE_NAMES[source as Register] as string | undefined;
+  return register ? [register, 'register'] : [source.toUpperCase(), 'subgraph'];
+}
+
 export function sourceUnavailable(source: RemoteSubgraph): GraphQLError {
-  const [name, what] = source === 'dtsen' ? ['DTSEN', 'service'] : [SOURCE_NAMES[source], 'register'];
+  const [name, what] = describe(source);
   return new GraphQLError(`The ${name} ${what} is unavailable`, {
     extensions: { code: ErrorCode.SOURCE_UNAVAILABLE, source: name },
   });
@@ -46,7 +52,8 @@ function entityFieldNames(document: DocumentNode, selectionSet: SelectionSetNode
 }
 
 /**
- * A register subgraph over HTTP. Each call goes through the register's policy (retries of queries,
+ * A register subgraph over HTTP (or any other stored subgraph: the same, but only a register's
+ * failure is recorded as "could not be asked"). Each call goes through the register's policy (retries of queries,
  * the request deadline, the circuit breaker); every attempt re-enters the fetcher, so each is
  * signed afresh. A call that still fails becomes a SOURCE_UNAVAILABLE error naming the register;
  * the stock error would carry the subgraph's URL and response body to the client.

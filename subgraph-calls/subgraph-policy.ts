@@ -104,11 +104,15 @@ const STATES: Readonly<Record<CircuitState, 'closed' | 'open' | 'half-open'>> = 
   [CircuitState.Isolated]: 'open',
 };
 
-/** A subgraph the gateway calls over HTTP: a register, or the dtsen subgraph when it runs as its own service (DTSEN_URL). */
-export type RemoteSubgraph = Register | 'dtsen';
+/**
+ * A subgraph the gateway calls over HTTP, by its name in subgraphs/registry.ts: a register, another
+ * stored subgraph, or the dtsen subgraph when it runs as its own service (DTSEN_URL).
+ */
+export type RemoteSubgraph = string;
 
+/** Only a register's failure makes dtsen read "could not be asked" (SourceCalls.unavailable). */
 function isRegister(name: RemoteSubgraph): name is Register {
-  return name !== 'dtsen';
+  return (REGISTERS as readonly string[]).includes(name);
 }
 
 function outcomeOf(error: unknown): CallOutcome {
@@ -174,7 +178,15 @@ export function createDtsenPolicy(settings: ResilienceSettings, logger: Logger, 
   return policyFor('dtsen', settings, logger, metrics.of('dtsen'));
 }
 
-/** One policy per register, shared by every request: the breakers must see all of a register's calls. */
-export function createSubgraphPolicies(settings: ResilienceSettings, logger: Logger, metrics: SubgraphMetrics): Readonly<Record<Register, SubgraphPolicy>> {
-  return Object.freeze(Object.fromEntries(REGISTERS.map((register) => [register, policyFor(register, settings, logger, metrics.of(register))])) as Record<Register, SubgraphPolicy>);
+/**
+ * One policy per subgraph called over HTTP (`names`: the registers, and for the gateway every other
+ * stored subgraph too), shared by every request: the breakers must see all of a subgraph's calls.
+ */
+export function createSubgraphPolicies<Name extends string>(
+  names: readonly Name[],
+  settings: ResilienceSettings,
+  logger: Logger,
+  metrics: SubgraphMetrics,
+): Readonly<Record<Name, SubgraphPolicy>> {
+  return Object.freeze(Object.fromEntries(names.map((name) => [name, policyFor(name, settings, logger, metrics.of(name))])) as Record<Name, SubgraphPolicy>);
 }

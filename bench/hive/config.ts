@@ -17,7 +17,7 @@ export interface HiveGatewayConfig extends Pick<GatewayConfig, 'subgraphTimeoutM
 export function loadHiveGatewayConfig(env: NodeJS.ProcessEnv = process.env): HiveGatewayConfig {
   const { HIVE_PORT } = cleanEnv(env, { HIVE_PORT: port({ default: 4005, desc: 'Port of Hive Gateway in the bench' }) }, { reporter: reportConfigErrors });
   const gateway = loadGatewayConfig(env);
-  if (!gateway.dtsenUrl) throw new Error('DTSEN_URL is required: Hive Gateway reaches the dtsen subgraph over HTTP (subgraphs/dtsen/main.ts)');
+  if (!gateway.dtsenUrl) throw new Error('DTSEN_URL is required: Hive Gateway reaches the dtsen subgraph over HTTP (subgraphs/main.ts dtsen)');
   return Object.freeze({
     port: HIVE_PORT,
     subgraphUrls: Object.freeze({ ...gateway.subgraphUrls, dtsen: gateway.dtsenUrl }),

@@ -1,11 +1,11 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
-import type { Register } from '../store-url';
+import type { StoreName } from '../store-url';
 import { graphqlMetricsPlugin } from './graphql-metrics-plugin';
 import type { MetricsExposition } from './metrics-endpoint';
 
-/** The stores a process counts statements of: its register's, or the gateway's resolution index. */
-export type CountedStore = Register | 'index';
+/** The stores a process counts statements of: its stored subgraph's, or the gateway's resolution index. */
+export type CountedStore = StoreName;
 
 /**
  * The metrics of one app (a register subgraph, the gateway, the dtsen service), served at

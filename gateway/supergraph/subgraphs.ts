@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { readSdl } from '../../common/subgraph/load-sdl';
+import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry';
 
 export const SCHEMA_DIR = path.join(__dirname, '..', '..', 'schema');
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
@@ -8,17 +9,16 @@ export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, 'supergraph.graphql');
 export const API_SCHEMA_PATH = path.join(SCHEMA_DIR, 'api.graphql');
 
 /**
- * The subgraphs of the supergraph, with the URL written into it. The gateway replaces these URLs
+ * The subgraphs of the supergraph (subgraphs/registry.ts), with the URL written into it. The gateway replaces these URLs
  * with the configured ones at start; they only need to be right for a default local run.
  */
-export const SUBGRAPHS = [
-  { name: 'dtks', url: 'http://localhost:4001/graphql' },
-  { name: 'regsosek', url: 'http://localhost:4002/graphql' },
-  { name: 'p3ke', url: 'http://localhost:4003/graphql' },
-  { name: 'dtsen', url: 'http://localhost:4004/graphql' },
-] as const;
+export const SUBGRAPHS: readonly { readonly name: string; readonly url: string }[] = SUBGRAPH_REGISTRY.map((subgraph) => ({
+  name: subgraph.name,
+  url: `http://localhost:${subgraph.defaultPort}/graphql`,
+}));
 
-export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
+/** A subgraph's name in subgraphs/registry.ts. */
+export type SubgraphName = string;
 
 export function readSubgraphSdl(name: SubgraphName): string {
   return readSdl(name);

@@ -1,14 +1,24 @@
 import { cleanEnv, num, port, str } from 'envalid';
 import { ensureLocalSecrets, type LocalSecrets } from '../../common/auth/local-secrets';
 import { reportConfigErrors } from '../../common/config';
+import type { SubgraphAddress } from '../../common/subgraph/descriptor';
+import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry';
 
 export interface StartConfig {
   readonly families: number;
   readonly seed: number;
-  readonly ports: { readonly gateway: number; readonly dtks: number; readonly regsosek: number; readonly p3ke: number };
+  /** The gateway's port (`PORT`). */
+  readonly gatewayPort: number;
+  /** Each subgraph started as its own process, by name, with its port (`<NAME>_PORT`, default its descriptor's). */
+  readonly subgraphPorts: Readonly<Record<string, number>>;
   /** Where npm start keeps its local secrets (and SQLite stores). */
   readonly dataDir: string;
 }
+
+/** The subgraphs `npm start` runs as processes: all but dtsen, which runs in the gateway's process. */
+export const STARTED_SUBGRAPHS: readonly SubgraphAddress[] = SUBGRAPH_REGISTRY.filter((subgraph) => subgraph.name !== 'dtsen');
+
+const portVariable = (subgraph: SubgraphAddress) => `${subgraph.name.toUpperCase()}_PORT`;
 
 export function loadStartConfig(env: NodeJS.ProcessEnv = process.env): StartConfig {
   const parsed = cleanEnv(
@@ -17,9 +27,7 @@ export function loadStartConfig(env: NodeJS.ProcessEnv = process.env): StartConf
       START_FAMILIES: num({ default: 5000, desc: 'Families generated on first start' }),
       START_SEED: num({ default: 1, desc: 'Seed of the generated data' }),
       PORT: port({ default: 4000 }),
-      DTKS_PORT: port({ default: 4001 }),
-      REGSOSEK_PORT: port({ default: 4002 }),
-      P3KE_PORT: port({ default: 4003 }),
+      ...Object.fromEntries(STARTED_SUBGRAPHS.map((subgraph) => [portVariable(subgraph), port({ default: subgraph.defaultPort })])),
       DATA_DIR: str({ default: 'data' }),
     },
     { reporter: reportConfigErrors },
@@ -31,12 +39,10 @@ export function loadStartConfig(env: NodeJS.ProcessEnv = process.env): StartConf
     families: parsed.START_FAMILIES,
     dataDir: parsed.DATA_DIR,
     seed: parsed.START_SEED,
-    ports: Object.freeze({
-      gateway: parsed.PORT,
-      dtks: parsed.DTKS_PORT,
-      regsosek: parsed.REGSOSEK_PORT,
-      p3ke: parsed.P3KE_PORT,
-    }),
+    gatewayPort: parsed.PORT,
+    subgraphPorts: Object.freeze(
+      Object.fromEntries(STARTED_SUBGRAPHS.map((subgraph) => [subgraph.name, (parsed as unknown as Readonly<Record<string, number>>)[portVariable(subgraph)] as number])),
+    ),
   });
 }
 
@@ -61,8 +67,11 @@ export function childEnvironment(config: StartConfig, secrets: Partial<LocalSecr
     APOLLO_TELEMETRY_DISABLED: '1',
     // A line per request of every service would scroll the tokens away while the index fills; LOG_LEVEL=info shows them.
     LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn',
-    DTKS_URL: env['DTKS_URL'] ?? `http://localhost:${config.ports.dtks}/graphql`,
-    REGSOSEK_URL: env['REGSOSEK_URL'] ?? `http://localhost:${config.ports.regsosek}/graphql`,
-    P3KE_URL: env['P3KE_URL'] ?? `http://localhost:${config.ports.p3ke}/graphql`,
+    ...Object.fromEntries(
+      Object.entries(config.subgraphPorts).map(([name, subgraphPort]) => {
+        const variable = `${name.toUpperCase()}_URL`;
+        return [variable, env[variable] ?? `http://localhost:${subgraphPort}/graphql`];
+      }),
+    ),
   };
 }

@@ -1,5 +1,5 @@
-// `npm start`: seeds the stores on first start, then runs the three register subgraphs and the
-// gateway as separate processes, as they run in production, until Ctrl-C.
+// `npm start`: seeds the stores on first start, then runs every subgraph of subgraphs/registry.ts
+// (dtsen in the gateway's process) and the gateway as separate processes, as in production, until Ctrl-C.
 import { loadResolutionConfig } from '../../resolution/config';
 import { resolveWhenIncomplete } from '../../resolution/startup';
 import { resolutionSummary } from '../../resolution/summary';
@@ -37,11 +37,9 @@ async function main(): Promise<void> {
   }
 
   const env = childEnvironment(config, runSecrets(config));
-  const subgraphs: RunningService[] = [
-    startService({ name: 'dtks', entry: 'subgraphs/dtks/main.ts', url: `http://localhost:${config.ports.dtks}` }, env),
-    startService({ name: 'regsosek', entry: 'subgraphs/regsosek/main.ts', url: `http://localhost:${config.ports.regsosek}` }, env),
-    startService({ name: 'p3ke', entry: 'subgraphs/p3ke/main.ts', url: `http://localhost:${config.ports.p3ke}` }, env),
-  ];
+  const subgraphs: RunningService[] = Object.entries(config.subgraphPorts).map(([name, subgraphPort]) =>
+    startService({ name, entry: 'subgraphs/main.ts', args: [name], url: `http://localhost:${subgraphPort}` }, env),
+  );
   const services = [...subgraphs];
   let stopping = false;
   const stop = async (code: number) => {
@@ -55,7 +53,7 @@ async function main(): Promise<void> {
 
   try {
     await Promise.all(subgraphs.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
-    const gateway = startService({ name: 'gateway', entry: 'gateway/main.ts', url: `http://localhost:${config.ports.gateway}` }, env);
+    const gateway = startService({ name: 'gateway', entry: 'gateway/main.ts', url: `http://localhost:${config.gatewayPort}` }, env);
     services.push(gateway);
     await waitUntilReady(gateway, READY_TIMEOUT_MS);
   } catch (error) {
@@ -72,9 +70,9 @@ async function main(): Promise<void> {
     });
   }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
-  console.log(`\nDTSEN is up after ${seconds} s. Open http://localhost:${config.ports.gateway}/graphql (Ctrl-C stops everything)\n`);
+  console.log(`\nDTSEN is up after ${seconds} s. Open http://localhost:${config.gatewayPort}/graphql (Ctrl-C stops everything)\n`);
   await printRoleTokens(env);
-  await resolveIndex(`http://localhost:${config.ports.gateway}/graphql`, env);
+  await resolveIndex(`http://localhost:${config.gatewayPort}/graphql`, env);
 }
 
 /**

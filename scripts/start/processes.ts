@@ -8,6 +8,8 @@ export interface ServiceSpec {
   readonly name: string;
   /** Entry point, relative to the repository root. */
   readonly entry: string;
+  /** Its arguments, e.g. the subgraph's name for subgraphs/main.ts. */
+  readonly args?: readonly string[];
   /** Base URL of the service, for its health check. */
   readonly url: string;
 }
@@ -23,7 +25,7 @@ export interface RunningService {
  * node itself, e.g. `--cpu-prof`, which NODE_OPTIONS does not accept.
  */
 export function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): RunningService {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, spec.entry)], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,9 +2,9 @@
 // and records what was injected. A family carries at most one defect, so that each injection
 // produces exactly the issues its truth lines announce and nothing else.
 import type { Register } from '../../common/store-url';
-import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
-import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
-import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
+import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
+import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
+import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import { DEFECT_RATES, type DefectCode } from './defect-rates';
 import { isLiving, PRESENCE, RELATIONSHIP, type Person } from './household';
 import { invalidNik, type InvalidNikKind } from './identity';

@@ -1,8 +1,10 @@
-import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
-import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
-import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
+import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
+import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
+import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import { dateOfDay, dayNumber } from './calendar';
 import { applyDuplicate, type DuplicatePlan, type FamilyOutcome, injectSingleDefect, planDuplicate } from './defects';
+import type { SeedHousehold } from '../../common/subgraph/seed-batch';
+import { isLiving } from './household';
 import { FamilyNumbering, MAX_FAMILIES, PersonNumbering } from './identity';
 import { Random, STREAM } from './random';
 import { type CleanFamily, drawCleanFamily, type FamilyContext } from './registers';
@@ -49,6 +51,23 @@ function truthLines(family: CleanFamily, outcome: FamilyOutcome): TruthLine[] {
   return lines;
 }
 
+function householdOf(family: CleanFamily): SeedHousehold {
+  return {
+    noKK: family.noKK,
+    regionCode: family.regsosek.regionCode,
+    address: family.regsosek.address,
+    trueDesil: family.trueDesil,
+    members: family.people.map((person) => ({
+      nik: person.nik,
+      name: person.name,
+      sex: person.sex,
+      birthDate: person.birthDate,
+      relationship: person.relationship,
+      living: isLiving(person),
+    })),
+  };
+}
+
 /**
  * Families start … start+count-1 of the run `seed`, as the three registers hold them, with the
  * truth about each household. Every family is a pure function of (seed, index), and pairs of
@@ -89,6 +108,7 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
   };
 
   const batch = {
+    households: [] as SeedHousehold[],
     dtks: [] as DtksFamilyRecord[],
     regsosek: [] as RegsosekFamilyRecord[],
     p3ke: [] as P3keFamilyRecord[],
@@ -106,6 +126,7 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     if (dtks) batch.dtks.push(dtks);
     if (p3ke) batch.p3ke.push(p3ke);
     batch.truth.push(...truthLines(family, outcome));
+    batch.households.push(householdOf(family));
     batch.persons += family.people.length;
     // A batch only looks back at its own pair partner: drop families no later index needs.
     if (index % 2 === 1) {

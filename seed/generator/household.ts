@@ -1,5 +1,5 @@
 import type { Sex } from '../../common/identifiers';
-import type { RegsosekDifficultyRecord, RegsosekMemberRecord, SchoolLevel } from '../../subgraphs/regsosek/records';
+import type { RegsosekDifficultyRecord, RegsosekMemberRecord, SchoolLevel } from '../../subgraphs/regsosek/subgraph';
 import { type CalendarDate, isoDate } from './calendar';
 import { birthDateOf, fitAge, NIK_SLOTS_PER_SEX, nikOf, type PersonNumbering } from './identity';
 import { FEMALE_GIVEN_NAMES, FEMALE_SECOND_NAMES, MALE_GIVEN_NAMES, MALE_SECOND_NAMES, MARGA } from './names';

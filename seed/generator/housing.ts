@@ -1,4 +1,4 @@
-import type { RegsosekAssetsRecord, RegsosekHousingRecord } from '../../subgraphs/regsosek/records';
+import type { RegsosekAssetsRecord, RegsosekHousingRecord } from '../../subgraphs/regsosek/subgraph';
 import type { Random } from './random';
 
 // Housing and assets follow the family's welfare level w in (0, 1): the richer, the more likely

@@ -1,7 +1,7 @@
 import { RECEIPT_PROGRAMMES } from '../../common/programmes';
-import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptRecord, DtksVerificationStatus, PkhComponent } from '../../subgraphs/dtks/records';
-import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
-import type { RegsosekAssetsRecord, RegsosekFamilyRecord, RegsosekHousingRecord, RegsosekMemberRecord, RegsosekRankingRecord } from '../../subgraphs/regsosek/records';
+import type { DtksFamilyRecord, DtksMemberRecord, DtksProgram, DtksReceiptRecord, DtksVerificationStatus, PkhComponent } from '../../subgraphs/dtks/subgraph';
+import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from '../../subgraphs/p3ke/subgraph';
+import type { RegsosekAssetsRecord, RegsosekFamilyRecord, RegsosekHousingRecord, RegsosekMemberRecord, RegsosekRankingRecord } from '../../subgraphs/regsosek/subgraph';
 import { type CalendarDate, dateOfDay, isoDate, isoDay } from './calendar';
 import { drawAssets, drawHousing } from './housing';
 import { hasSevereDisability, isLiving, type Person, PRESENCE, drawMembers } from './household';

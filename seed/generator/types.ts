@@ -1,6 +1,7 @@
-import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
-import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
-import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
+import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
+import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
+import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
+import type { SeedHousehold } from '../../common/subgraph/seed-batch';
 import type { DefectCode } from './defect-rates';
 
 export interface TruthDefect {
@@ -17,6 +18,8 @@ export interface TruthLine {
 }
 
 export interface GeneratedBatch {
+  /** Every family of the batch as it truly is, before defects (what a new stored subgraph seeds from). */
+  readonly households: SeedHousehold[];
   readonly dtks: DtksFamilyRecord[];
   readonly regsosek: RegsosekFamilyRecord[];
   readonly p3ke: P3keFamilyRecord[];

@@ -1,9 +1,11 @@
 import { cleanEnv, port } from 'envalid';
 import { signingSecret } from '../../common/auth/signing-secret';
 import { reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../../common/config';
-import { REGISTER_CALL_SPECS, registerCallsFrom, type RegisterCallSettings } from '../../subgraph-calls/register-call-settings';
+import { REGISTERS } from '../../common/store-url';
+import type { SubgraphAddress } from '../../common/subgraph/descriptor';
+import { registerCallSpecs, registerCallsFrom, type RegisterCallSettings } from '../../subgraph-calls/register-call-settings';
 
-/** The dtsen subgraph as its own HTTP service (subgraphs/dtsen/main.ts); the gateway reaches it at DTSEN_URL. */
+/** The dtsen subgraph as its own HTTP service (`subgraphs/main.ts dtsen`); the gateway reaches it at DTSEN_URL. */
 export interface DtsenServiceConfig extends RegisterCallSettings {
   readonly port: number;
   /** The resolution index `households` and `statistics` read; holds credentials, never log it. */
@@ -12,12 +14,19 @@ export interface DtsenServiceConfig extends RegisterCallSettings {
   readonly signingSecret: string;
 }
 
-export function loadDtsenServiceConfig(env: NodeJS.ProcessEnv = process.env, today = new Date()): DtsenServiceConfig {
+/**
+ * `registry`: every subgraph's address (subgraphs/registry.ts), for dtsen's own default port and
+ * the registers' default URLs; dtsen calls the registers alone.
+ */
+export function loadDtsenServiceConfig(registry: readonly SubgraphAddress[], env: NodeJS.ProcessEnv = process.env, today = new Date()): DtsenServiceConfig {
+  const self = registry.find((subgraph) => subgraph.name === 'dtsen');
+  if (!self) throw new Error('The registry lists no dtsen subgraph');
+  const registers = registry.filter((subgraph) => (REGISTERS as readonly string[]).includes(subgraph.name));
   const parsed = cleanEnv(
     env,
     {
-      DTSEN_PORT: port({ default: 4004, desc: 'Port of the dtsen subgraph service' }),
-      ...REGISTER_CALL_SPECS,
+      DTSEN_PORT: port({ default: self.defaultPort, desc: 'Port of the dtsen subgraph service' }),
+      ...registerCallSpecs(registers),
       ...storeLocationSpecs(['index']),
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'required: the key the gateway signs principals with' }),
     },
@@ -25,7 +34,7 @@ export function loadDtsenServiceConfig(env: NodeJS.ProcessEnv = process.env, tod
   );
   return Object.freeze({
     port: parsed.DTSEN_PORT,
-    ...registerCallsFrom(parsed, today),
+    ...registerCallsFrom(registers, parsed, today),
     indexUrl: storeUrlsFrom(['index'], parsed).index,
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
   });

@@ -4,7 +4,7 @@ import type { RequestLogging } from '../../common/logging/http-logging';
 import { silentLogger, type Logger } from '../../common/logging/logger';
 import { createServiceMetrics, type ServiceMetrics } from '../../common/metrics/service-metrics';
 import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/create-subgraph-app';
-import type { Register } from '../../common/store-url';
+import { REGISTERS } from '../../common/store-url';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
 import { indexWarningPlugin } from './index-warning-plugin';
 import { createRegisterAccess } from '../../subgraph-calls/register-access';
@@ -17,7 +17,8 @@ import { buildDtsenSchema } from './schema';
 import { unaskedRegistersPlugin } from './unasked-registers';
 
 export interface DtsenServiceOptions {
-  readonly subgraphUrls: Readonly<Record<Register, string>>;
+  /** The registers' URLs, by name. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly subgraphTimeoutMs: number;
   readonly resilience: ResilienceSettings;
   readonly ruleSetVersion: string;
@@ -41,7 +42,7 @@ export interface DtsenServiceOptions {
 export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promise<SubgraphApp> {
   const logger = options.logger ?? silentLogger();
   const metrics = options.metrics ?? createServiceMetrics();
-  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(options.resilience, logger, createSubgraphMetrics(metrics.registry)) });
+  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(REGISTERS, options.resilience, logger, createSubgraphMetrics(metrics.registry)) });
   const dependencies: DtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,

@@ -44,7 +44,7 @@ describe('the architecture tour', () => {
 
   it('when a named path or a placeholder path matches no file, then it is reported', () => {
     const markdown = [
-      '`gateway/server.ts` `subgraphs/<register>/loaders.ts` `schema/*.graphql`',
+      '`gateway/server.ts` `subgraphs/<register>/subgraph.ts` `schema/*.graphql`',
       '`gateway/servr.ts` `subgraphs/<register>/nothing.ts` `x.ts` `npm run compose`',
     ].join('\n');
     expect(missingPaths(markdown)).toEqual(['gateway/servr.ts', 'subgraphs/<register>/nothing.ts']);

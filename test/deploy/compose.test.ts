@@ -4,7 +4,8 @@ import { loadGatewayConfig } from '../../gateway/config';
 import { loadResolutionConfig } from '../../resolution/config';
 import { readCompose } from './compose';
 import { ROOT, variablesRead } from './manifests';
-import { LIBRARY_VARIABLES, processOf } from './processes';
+import { LIBRARY_VARIABLES, processOf, SUBGRAPH_ENTRY_POINT } from './processes';
+import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
 
 /** The secrets `docker compose up` asks for, as .ci/run's placeholders. */
 const SECRETS = { PRINCIPAL_SIGNING_SECRET: 'ci-placeholder-signing-secret-0123456789', AUTH_JWT_SECRET: 'ci-placeholder-jwt-secret-0123456789' };
@@ -19,12 +20,10 @@ describe('docker-compose.yml', () => {
     expect(() => readCompose({ AUTH_JWT_SECRET: SECRETS.AUTH_JWT_SECRET })).toThrow('docker-compose.yml: set PRINCIPAL_SIGNING_SECRET (at least 32 characters)');
   });
 
-  it('when compose starts, then the image runs the seed, the three subgraphs, the gateway and the resolve run', () => {
+  it('when compose starts, then the image runs the seed, every stored subgraph of the registry, the gateway and the resolve run', () => {
     expect(Object.fromEntries(imageServices.map(([name, service]) => [name, service.command]))).toEqual({
       seed: ['node', 'dist/seed/cli.js', '--families', '5000', '--seed', '1', '--if-empty'],
-      dtks: ['node', 'dist/subgraphs/dtks/main.js'],
-      regsosek: ['node', 'dist/subgraphs/regsosek/main.js'],
-      p3ke: ['node', 'dist/subgraphs/p3ke/main.js'],
+      ...Object.fromEntries(STORED_SUBGRAPHS.map((subgraph) => [subgraph.name, ['node', SUBGRAPH_ENTRY_POINT, subgraph.name]])),
       gateway: ['node', 'dist/gateway/main.js'],
       resolve: ['node', 'dist/resolution/cli.js'],
     });

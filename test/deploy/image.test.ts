@@ -37,9 +37,7 @@ describe('the image (Dockerfile, tsconfig.build.json)', () => {
       'dist/resolution/quality-cli.js',
       'dist/scripts/token.js',
       'dist/seed/cli.js',
-      'dist/subgraphs/dtks/main.js',
-      'dist/subgraphs/p3ke/main.js',
-      'dist/subgraphs/regsosek/main.js',
+      'dist/subgraphs/main.js',
     ]);
   });
 

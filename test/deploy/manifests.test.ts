@@ -21,7 +21,8 @@ import {
   workloads,
   type Workload,
 } from './manifests';
-import { LIBRARY_VARIABLES, processOf as processOfCommand } from './processes';
+import { LIBRARY_VARIABLES, processOf as processOfCommand, SUBGRAPH_ENTRY_POINT } from './processes';
+import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
 
 const manifests = readManifests();
 const all = workloads(manifests);
@@ -70,17 +71,17 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     });
   });
 
-  it('when the deployment is listed, then it runs the gateway and the three register subgraphs from the compose image, with a seed job and a resolve CronJob', () => {
+  it('when the deployment is listed, then it runs the gateway and every stored subgraph of the registry from the compose image, with a seed job and a resolve CronJob', () => {
     const commands = all.map((workload) => ({ name: workload.name, image: workload.container.image, command: workload.container.command }));
 
-    expect(commands.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
-      { name: 'dtsen-dtks', image: 'dtsen-gateway:local', command: ['node', 'dist/subgraphs/dtks/main.js'] },
-      { name: 'dtsen-gateway', image: 'dtsen-gateway:local', command: ['node', 'dist/gateway/main.js'] },
-      { name: 'dtsen-p3ke', image: 'dtsen-gateway:local', command: ['node', 'dist/subgraphs/p3ke/main.js'] },
-      { name: 'dtsen-regsosek', image: 'dtsen-gateway:local', command: ['node', 'dist/subgraphs/regsosek/main.js'] },
-      { name: 'dtsen-resolve', image: 'dtsen-gateway:local', command: ['node', 'dist/resolution/cli.js'] },
-      { name: 'dtsen-seed', image: 'dtsen-gateway:local', command: ['node', 'dist/seed/cli.js', '--families', '5000', '--seed', '1', '--if-empty'] },
-    ]);
+    expect(commands.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+      [
+        ...STORED_SUBGRAPHS.map((subgraph) => ({ name: `dtsen-${subgraph.name}`, image: 'dtsen-gateway:local', command: ['node', SUBGRAPH_ENTRY_POINT, subgraph.name] })),
+        { name: 'dtsen-gateway', image: 'dtsen-gateway:local', command: ['node', 'dist/gateway/main.js'] },
+        { name: 'dtsen-resolve', image: 'dtsen-gateway:local', command: ['node', 'dist/resolution/cli.js'] },
+        { name: 'dtsen-seed', image: 'dtsen-gateway:local', command: ['node', 'dist/seed/cli.js', '--families', '5000', '--seed', '1', '--if-empty'] },
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+    );
   });
 
   describe.each(all.map(byName))('%s', (_name, workload) => {
@@ -193,11 +194,9 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     const gateway = all.find((workload) => workload.name === 'dtsen-gateway') as Workload;
     const urls = loadGatewayConfig(containerEnvironment(gateway.container, manifests)).subgraphUrls;
 
-    expect(Object.fromEntries(Object.entries(urls).map(([register, url]) => [register, reachedBy(url)]))).toEqual({
-      dtks: { service: 'dtsen-dtks', container: 'dtks', port: 4001 },
-      regsosek: { service: 'dtsen-regsosek', container: 'regsosek', port: 4002 },
-      p3ke: { service: 'dtsen-p3ke', container: 'p3ke', port: 4003 },
-    });
+    expect(Object.fromEntries(Object.entries(urls).map(([register, url]) => [register, reachedBy(url)]))).toEqual(
+      Object.fromEntries(STORED_SUBGRAPHS.map((subgraph) => [subgraph.name, { service: `dtsen-${subgraph.name}`, container: subgraph.name, port: subgraph.defaultPort }])),
+    );
   });
 
   describe('the resolve CronJob', () => {

@@ -1,6 +1,7 @@
 import type { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { ofKind, readManifests, workloads, type Workload } from './manifests';
 import { allows, type Connection, type Endpoint } from './network-policies';
+import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
 
 const NAMESPACE = 'dtsen';
 const manifests = readManifests();
@@ -24,6 +25,9 @@ const OUTSIDE_PORTS: readonly Connection[] = [
   { port: 6379 },
 ];
 const label = ({ port, protocol = 'TCP' }: Connection) => `${port}/${protocol}`;
+/** The Deployment of each subgraph run as its own workload (subgraphs/registry.ts). */
+const SUBGRAPH_PODS = STORED_SUBGRAPHS.map((subgraph) => `dtsen-${subgraph.name}`);
+const eachSubgraphPod = <T>(value: T) => Object.fromEntries(SUBGRAPH_PODS.map((name) => [name, value]));
 
 describe('Network policies (deploy/kubernetes/network-policy.yaml)', () => {
   it('when the processes call each other, then only the gateway reaches the subgraphs and only the resolve CronJob calls the gateway', () => {
@@ -33,10 +37,8 @@ describe('Network policies (deploy/kubernetes/network-policy.yaml)', () => {
     ]);
 
     expect(Object.fromEntries(reached)).toEqual({
-      'dtsen-gateway': ['dtsen-dtks', 'dtsen-p3ke', 'dtsen-regsosek'],
-      'dtsen-dtks': [],
-      'dtsen-regsosek': [],
-      'dtsen-p3ke': [],
+      'dtsen-gateway': sorted(SUBGRAPH_PODS),
+      ...eachSubgraphPod([]),
       'dtsen-resolve': ['dtsen-gateway'],
       'dtsen-seed': [],
     });
@@ -47,9 +49,7 @@ describe('Network policies (deploy/kubernetes/network-policy.yaml)', () => {
 
     expect(Object.fromEntries(open)).toEqual({
       'dtsen-gateway': ['53/UDP', '53/TCP', '443/TCP', '3306/TCP', '6379/TCP'],
-      'dtsen-dtks': ['53/UDP', '53/TCP', '3306/TCP'],
-      'dtsen-regsosek': ['53/UDP', '53/TCP', '3306/TCP'],
-      'dtsen-p3ke': ['53/UDP', '53/TCP', '3306/TCP'],
+      ...eachSubgraphPod(['53/UDP', '53/TCP', '3306/TCP']),
       'dtsen-resolve': ['53/UDP', '53/TCP', '3306/TCP'],
       'dtsen-seed': ['53/UDP', '53/TCP', '3306/TCP'],
     });
@@ -70,7 +70,7 @@ describe('Network policies (deploy/kubernetes/network-policy.yaml)', () => {
 
     expect(Object.fromEntries(reached)).toEqual({
       ingressController: ['dtsen-gateway'],
-      prometheus: ['dtsen-dtks', 'dtsen-gateway', 'dtsen-p3ke', 'dtsen-regsosek'],
+      prometheus: sorted([...SUBGRAPH_PODS, 'dtsen-gateway']),
       otherPodInMonitoring: ['dtsen-gateway'],
       outsideCluster: ['dtsen-gateway'],
     });
@@ -88,6 +88,6 @@ describe('Network policies (deploy/kubernetes/network-policy.yaml)', () => {
   it('when a subgraph is called on a port other than its own, then even the gateway is refused', () => {
     const gateway = all.find((workload) => workload.name === 'dtsen-gateway') as Workload;
 
-    expect(servers.filter((target) => target !== gateway).map((target) => allows(policies, NAMESPACE, pod(gateway), pod(target), { port: served(target).port + 100 }))).toEqual([false, false, false]);
+    expect(servers.filter((target) => target !== gateway).map((target) => allows(policies, NAMESPACE, pod(gateway), pod(target), { port: served(target).port + 100 }))).toEqual(SUBGRAPH_PODS.map(() => false));
   });
 });

@@ -2,9 +2,9 @@ import { loadGatewayConfig } from '../../gateway/config';
 import { loadLocalTokenSecret } from '../../gateway/auth/local-token-config';
 import { loadResolutionConfig } from '../../resolution/config';
 import { loadSeedConfig } from '../../seed/config';
-import { loadDtksConfig } from '../../subgraphs/dtks/config';
-import { loadP3keConfig } from '../../subgraphs/p3ke/config';
-import { loadRegsosekConfig } from '../../subgraphs/regsosek/config';
+import { loadStoredSubgraphConfig } from '../../common/subgraph/stored-subgraph-config';
+import { loadDtsenServiceConfig } from '../../subgraphs/dtsen/config';
+import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry';
 import type { RunningSystem } from '../support/system';
 
 export interface ImageProcess {
@@ -14,12 +14,27 @@ export interface ImageProcess {
   readonly probeOrigin?: (system: RunningSystem) => string;
 }
 
-/** Each process the image runs, by the entry point of its command (`node <entry point> ...`). */
+/** The generic entry point of every subgraph: `node dist/subgraphs/main.js <name>`. */
+export const SUBGRAPH_ENTRY_POINT = 'dist/subgraphs/main.js';
+
+/** Each subgraph's process, by the subgraph's name (the argument of SUBGRAPH_ENTRY_POINT). */
+const SUBGRAPH_PROCESSES: Readonly<Record<string, ImageProcess>> = Object.fromEntries(
+  SUBGRAPH_REGISTRY.map((subgraph): [string, ImageProcess] =>
+    subgraph.kind === 'stored'
+      ? [
+          subgraph.name,
+          {
+            load: (env) => loadStoredSubgraphConfig(subgraph, env),
+            probeOrigin: (system) => new URL(system.subgraphUrls[subgraph.name] ?? '').origin,
+          },
+        ]
+      : [subgraph.name, { load: (env) => loadDtsenServiceConfig(SUBGRAPH_REGISTRY, env) }],
+  ),
+);
+
+/** Each other process the image runs, by the entry point of its command (`node <entry point> ...`). */
 export const PROCESSES: Readonly<Record<string, ImageProcess>> = {
   'dist/gateway/main.js': { load: (env) => loadGatewayConfig(env), probeOrigin: (system) => new URL(system.gatewayUrl).origin },
-  'dist/subgraphs/dtks/main.js': { load: loadDtksConfig, probeOrigin: (system) => new URL(system.subgraphUrls.dtks).origin },
-  'dist/subgraphs/regsosek/main.js': { load: loadRegsosekConfig, probeOrigin: (system) => new URL(system.subgraphUrls.regsosek).origin },
-  'dist/subgraphs/p3ke/main.js': { load: loadP3keConfig, probeOrigin: (system) => new URL(system.subgraphUrls.p3ke).origin },
   'dist/seed/cli.js': {
     load: (env) => {
       loadSeedConfig(env);
@@ -38,9 +53,14 @@ export const PROCESSES: Readonly<Record<string, ImageProcess>> = {
 /** Variables the libraries read themselves rather than our configuration modules. */
 export const LIBRARY_VARIABLES = new Set(['APOLLO_TELEMETRY_DISABLED']);
 
-/** The process a container command runs; throws naming an entry point the image does not have. */
+/** The process a container command runs; throws naming an entry point (or subgraph) the image does not have. */
 export function processOf(owner: string, command: readonly string[] | undefined): ImageProcess {
   const entryPoint = command?.[1] ?? '';
+  if (entryPoint === SUBGRAPH_ENTRY_POINT) {
+    const subgraph = SUBGRAPH_PROCESSES[command?.[2] ?? ''];
+    if (!subgraph) throw new Error(`${owner}: unknown subgraph ${command?.[2] ?? '(none)'}`);
+    return subgraph;
+  }
   const process = PROCESSES[entryPoint];
   if (!process) throw new Error(`${owner}: unknown entry point ${entryPoint}`);
   return process;

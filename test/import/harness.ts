@@ -8,11 +8,9 @@ import { createImportRepository, type ImportRepository } from '../../common/stor
 import type { Register } from '../../common/store-url';
 import { generateBatch, type GeneratedBatch } from '../../seed/generator';
 import { createDtksRepository, dtksStoreLayout } from '../../subgraphs/dtks/repository';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import { createP3keRepository, p3keStoreLayout } from '../../subgraphs/p3ke/repository';
-import { openP3keStore } from '../../subgraphs/p3ke/store';
 import { createRegsosekRepository, regsosekStoreLayout } from '../../subgraphs/regsosek/repository';
-import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { openStoreOf } from '../support/subgraph-stores';
 
 /** The generated data's evaluation date, and the day imported dates are checked against. */
 export const EVALUATION_DATE = new Date('2026-01-15T00:00:00Z');
@@ -36,7 +34,7 @@ export function expectedStored(batch: GeneratedBatch, register: Register): AnyFa
 export const byNoKK = <Family extends { readonly noKK: string }>(families: readonly Family[]): Family[] =>
   [...families].sort((a, b) => (a.noKK < b.noKK ? -1 : a.noKK > b.noKK ? 1 : 0));
 
-const OPEN = { dtks: openDtksStore, regsosek: openRegsosekStore, p3ke: openP3keStore } as const;
+const OPEN = { dtks: openStoreOf('dtks'), regsosek: openStoreOf('regsosek'), p3ke: openStoreOf('p3ke') } as const;
 
 function familyReader(register: Register, dataSource: DataSource) {
   switch (register) {

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { DTKS_FORMAT } from '../../import/formats/dtks';
-import { headerOf, rowsOf } from '../../import/formats';
+import { DTKS_FORMAT } from '../../subgraphs/dtks/import-format';
+import { headerOf, rowsOf } from '../../common/import/format';
 import { ImportRefused, importFile, type ImportReport } from '../../import/import-file';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
 import { createTestStores, storeKinds, type TestStores } from '../support/stores';

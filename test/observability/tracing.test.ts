@@ -5,16 +5,14 @@ import type { DataSource } from 'typeorm';
 import { closeStore } from '../../common/store/open-store';
 import { REGISTERS } from '../../common/store-url';
 import { createDtksRepository } from '../../subgraphs/dtks/repository';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import { createP3keRepository } from '../../subgraphs/p3ke/repository';
-import { openP3keStore } from '../../subgraphs/p3ke/store';
 import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
-import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 import { AYU, BUDI, DEWI, SITI, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { freePort, run, waitForLine, type Started } from '../support/main-process';
 import { createTestStores, storeKinds, type StoreKind, type TestStores } from '../support/stores';
 import { fullAccessToken } from '../support/tokens';
 import { startOtlpReceiver, type OtlpReceiver, type ReceivedSpan } from './otlp-receiver';
+import { openStoreOf } from '../support/subgraph-stores';
 
 const SERVER = 2;
 const GATEWAY = 'dtsen-gateway';
@@ -45,9 +43,9 @@ async function fillStores(stores: TestStores): Promise<void> {
       await closeStore(store);
     }
   };
-  await fill(openDtksStore(stores.urls.dtks, {}), (store) => createDtksRepository(store).insertFamilies(WORLD.dtks));
-  await fill(openRegsosekStore(stores.urls.regsosek, {}), (store) => createRegsosekRepository(store).insertFamilies(WORLD.regsosek));
-  await fill(openP3keStore(stores.urls.p3ke, {}), (store) => createP3keRepository(store).insertFamilies(WORLD.p3ke));
+  await fill(openStoreOf('dtks')(stores.urls.dtks, {}), (store) => createDtksRepository(store).insertFamilies(WORLD.dtks));
+  await fill(openStoreOf('regsosek')(stores.urls.regsosek, {}), (store) => createRegsosekRepository(store).insertFamilies(WORLD.regsosek));
+  await fill(openStoreOf('p3ke')(stores.urls.p3ke, {}), (store) => createP3keRepository(store).insertFamilies(WORLD.p3ke));
 }
 
 /** A span as one line: its service, name (and the subgraph of a gateway.fetch), and its parent's. */
@@ -83,8 +81,8 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     const telemetry = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '20', DATA_DIR: dataDir };
     const ports = { dtks: await freePort(), regsosek: await freePort(), p3ke: await freePort(), gateway: await freePort() };
     const graphqlUrl = (register: keyof typeof ports) => `http://127.0.0.1:${ports[register]}/graphql`;
-    const start = (entry: string, port: number, env: Record<string, string>) => {
-      const started = run(entry, { ...telemetry, ...env });
+    const start = (entry: string, port: number, env: Record<string, string>, args: readonly string[] = []) => {
+      const started = run(entry, { ...telemetry, ...env }, args);
       processes.push(started);
       // Tracing slows a start (every require passes the instrumentations' hook), and four start on two cores.
       return waitForLine(started, `ready at http://localhost:${port}/graphql`, 60_000);
@@ -93,7 +91,7 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     await Promise.all([
       ...REGISTERS.map((register) => {
         const prefix = register.toUpperCase();
-        return start(`subgraphs/${register}/main.ts`, ports[register], { [`${prefix}_PORT`]: String(ports[register]), [`${prefix}_DATABASE_URL`]: stores.urls[register] });
+        return start('subgraphs/main.ts', ports[register], { [`${prefix}_PORT`]: String(ports[register]), [`${prefix}_DATABASE_URL`]: stores.urls[register] }, [register]);
       }),
       start('gateway/main.ts', ports.gateway, {
         PORT: String(ports.gateway),

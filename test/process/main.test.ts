@@ -13,7 +13,7 @@ describe('the processes as main.ts runs them', () => {
 
   it('when a subgraph is started, then it migrates its store, answers ready, and exits 0 on SIGTERM', async () => {
     const port = await freePort();
-    const started = run('subgraphs/dtks/main.ts', { DATA_DIR: dataDir, DTKS_PORT: String(port) });
+    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir, DTKS_PORT: String(port) }, ['dtks']);
     await waitForLine(started, `dtks subgraph ready at http://localhost:${port}/graphql`);
 
     const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
@@ -40,9 +40,28 @@ describe('the processes as main.ts runs them', () => {
   });
 
   it('when a variable is malformed, then the process refuses to start and names it', async () => {
-    const started = run('subgraphs/p3ke/main.ts', { DATA_DIR: dataDir, P3KE_PORT: 'eighty' });
+    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir, P3KE_PORT: 'eighty' }, ['p3ke']);
 
     expect(await started.exited).toBe(1);
     expect(started.output()).toContain('P3KE_PORT');
+  });
+
+  it('when the dtsen subgraph is started through the same entry point, then it opens the index, answers ready, and exits 0 on SIGTERM', async () => {
+    const port = await freePort();
+    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir, SUBGRAPH: 'dtsen', DTSEN_PORT: String(port) });
+    await waitForLine(started, `dtsen subgraph ready at http://localhost:${port}/graphql`);
+
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    started.child.kill('SIGTERM');
+
+    expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await started.exited).toBe(0);
+  });
+
+  it('when the entry point is given a subgraph the registry lacks, then it exits 1 naming the ones it has', async () => {
+    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir }, ['bpjs']);
+
+    expect(await started.exited).toBe(1);
+    expect(started.output()).toContain('Unknown subgraph "bpjs"; the registry has dtks, regsosek, p3ke, dtsen (usage: subgraphs/main.ts <name>, or SUBGRAPH=<name>)');
   });
 });

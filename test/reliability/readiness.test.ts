@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { closeStore } from '../../common/store/open-store';
 import { createDtksRepository } from '../../subgraphs/dtks/repository';
-import { buildDtksApp } from '../../subgraphs/dtks/server';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import { TEST_SIGNING_SECRET } from '../support/principals';
+import { buildAppOf, openStoreOf } from '../support/subgraph-stores';
 
 async function readiness(app: { listen: (port: number) => import('node:http').Server }): Promise<{ status: number; body: unknown }> {
   const server = app.listen(0);
@@ -28,8 +27,8 @@ describe('the readiness of a register subgraph', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('when its store answers and every migration has run, then it is ready', async () => {
-    const store = await openDtksStore(`sqlite:${path.join(dir, 'dtks.sqlite')}`);
-    const { app, stop } = await buildDtksApp({ repository: createDtksRepository(store), signingSecret: TEST_SIGNING_SECRET });
+    const store = await openStoreOf('dtks')(`sqlite:${path.join(dir, 'dtks.sqlite')}`);
+    const { app, stop } = await buildAppOf('dtks')({ repository: createDtksRepository(store), signingSecret: TEST_SIGNING_SECRET });
 
     const answer = await readiness(app);
     await stop();
@@ -39,9 +38,9 @@ describe('the readiness of a register subgraph', () => {
   });
 
   it('when a migration has not run, then it answers 503', async () => {
-    const store = await openDtksStore(`sqlite:${path.join(dir, 'dtks.sqlite')}`);
+    const store = await openStoreOf('dtks')(`sqlite:${path.join(dir, 'dtks.sqlite')}`);
     await store.undoLastMigration();
-    const { app, stop } = await buildDtksApp({ repository: createDtksRepository(store), signingSecret: TEST_SIGNING_SECRET });
+    const { app, stop } = await buildAppOf('dtks')({ repository: createDtksRepository(store), signingSecret: TEST_SIGNING_SECRET });
 
     const answer = await readiness(app);
     await stop();
@@ -51,8 +50,8 @@ describe('the readiness of a register subgraph', () => {
   });
 
   it('when its store is closed, then it answers 503', async () => {
-    const store = await openDtksStore(`sqlite:${path.join(dir, 'dtks.sqlite')}`);
-    const { app, stop } = await buildDtksApp({ repository: createDtksRepository(store), signingSecret: TEST_SIGNING_SECRET });
+    const store = await openStoreOf('dtks')(`sqlite:${path.join(dir, 'dtks.sqlite')}`);
+    const { app, stop } = await buildAppOf('dtks')({ repository: createDtksRepository(store), signingSecret: TEST_SIGNING_SECRET });
     await closeStore(store);
 
     const answer = await readiness(app);

@@ -18,11 +18,12 @@ const injected = (batch: GeneratedBatch, code: string): Set<string> =>
 const share = (part: number, whole: number): number => part / whole;
 
 function inBatches(seed: number, families: number, batchSize: number): GeneratedBatch {
-  const merged: GeneratedBatch = { dtks: [], regsosek: [], p3ke: [], truth: [], persons: 0 };
+  const merged: GeneratedBatch = { households: [], dtks: [], regsosek: [], p3ke: [], truth: [], persons: 0 };
   let persons = 0;
   for (let start = 0; start < families; start += batchSize) {
     const count = Math.min(batchSize, families - start);
     const batch = generateBatch({ seed, start, count, evaluationDate: EVALUATION_DATE, runFamilies: families });
+    merged.households.push(...batch.households);
     merged.dtks.push(...batch.dtks);
     merged.regsosek.push(...batch.regsosek);
     merged.p3ke.push(...batch.p3ke);
@@ -276,11 +277,26 @@ describe('generateBatch: options', () => {
 
   it('when no family is asked for, then the batch is empty', () => {
     expect(generateBatch({ seed: 1, start: 10, count: 0, evaluationDate: EVALUATION_DATE })).toEqual({
+      households: [],
       dtks: [],
       regsosek: [],
       p3ke: [],
       truth: [],
       persons: 0,
     });
+  });
+
+  it('when a batch is generated, then it lists each family once as a household, with the people, region and desil Regsosek records before defects', () => {
+    const batch = generateBatch({ seed: 3, start: 0, count: 40, evaluationDate: EVALUATION_DATE });
+    const clean = generateBatch({ seed: 3, start: 0, count: 40, evaluationDate: EVALUATION_DATE }).households;
+
+    expect({
+      families: batch.households.length,
+      distinctKKs: new Set(batch.households.map((household) => household.noKK)).size,
+      persons: batch.households.reduce((sum, household) => sum + household.members.length, 0),
+      desils: batch.households.every((household) => household.trueDesil >= 1 && household.trueDesil <= 10),
+      regions: batch.households.every((household) => /^\d{10}$/.test(household.regionCode)),
+      deterministic: clean,
+    }).toEqual({ families: 40, distinctKKs: 40, persons: batch.persons, desils: true, regions: true, deterministic: batch.households });
   });
 });

@@ -6,11 +6,9 @@ import type { Register } from '../../common/store-url';
 import { generateBatch } from '../../seed/generator';
 import { seedStores, StoresNotEmptyError, storesHaveData } from '../../seed/seed';
 import { createDtksRepository } from '../../subgraphs/dtks/repository';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import { createP3keRepository } from '../../subgraphs/p3ke/repository';
-import { openP3keStore } from '../../subgraphs/p3ke/store';
 import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
-import { openRegsosekStore } from '../../subgraphs/regsosek/store';
+import { openStoreOf } from '../support/subgraph-stores';
 
 const EVALUATION_DATE = new Date('2026-11-28T00:00:00Z');
 const FAMILIES = 301;
@@ -24,7 +22,7 @@ beforeEach(() => {
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
 async function readBack(noKKs: { dtks: string[]; regsosek: string[]; p3ke: string[] }) {
-  const [dtks, regsosek, p3ke] = await Promise.all([openDtksStore(stores.dtks), openRegsosekStore(stores.regsosek), openP3keStore(stores.p3ke)]);
+  const [dtks, regsosek, p3ke] = await Promise.all([openStoreOf('dtks')(stores.dtks), openStoreOf('regsosek')(stores.regsosek), openStoreOf('p3ke')(stores.p3ke)]);
   try {
     return {
       counts: {

@@ -1,6 +1,7 @@
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import { Registry } from 'prom-client';
 import { SIGNATURE_HEADER } from '../../common/auth/signature';
+import { REGISTERS } from '../../common/store-url';
 import { signingFetch } from '../../subgraph-calls/signing-fetch';
 import { createSubgraphMetrics } from '../../subgraph-calls/subgraph-metrics';
 import { createSubgraphPolicies, newSourceCalls } from '../../subgraph-calls/subgraph-policy';
@@ -33,7 +34,7 @@ function call(source: SourceDataSource, query: string) {
 describe('a register data source against an overloaded register (HTTP 503)', () => {
   it('when the operation is a query, then it is attempted 1 + 2 times, each attempt signed afresh, then SOURCE_UNAVAILABLE', async () => {
     const register = overloadedRegister();
-    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, silentLogger(), createSubgraphMetrics(new Registry())).p3ke, silentLogger());
+    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(REGISTERS, SETTINGS, silentLogger(), createSubgraphMetrics(new Registry())).p3ke, silentLogger());
 
     await expect(call(source, '{ p3keFamilies { totalCount } }')).rejects.toMatchObject({
       message: 'The P3KE register is unavailable',
@@ -45,7 +46,7 @@ describe('a register data source against an overloaded register (HTTP 503)', () 
 
   it('when the operation is a mutation, then it is attempted once: a retry could apply it twice', async () => {
     const register = overloadedRegister();
-    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(SETTINGS, silentLogger(), createSubgraphMetrics(new Registry())).p3ke, silentLogger());
+    const source = new SourceDataSource('p3ke', 'http://p3ke.test/graphql', signingFetch(TEST_SIGNING_SECRET, register.fetcher), createSubgraphPolicies(REGISTERS, SETTINGS, silentLogger(), createSubgraphMetrics(new Registry())).p3ke, silentLogger());
 
     await expect(call(source, 'mutation { recordIntervention(noKK: "1") }')).rejects.toMatchObject({ extensions: { code: 'SOURCE_UNAVAILABLE' } });
     expect(register.signatures).toHaveLength(1);

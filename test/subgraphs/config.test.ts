@@ -1,11 +1,12 @@
-import { loadDtksConfig } from '../../subgraphs/dtks/config';
-import { loadP3keConfig } from '../../subgraphs/p3ke/config';
-import { loadRegsosekConfig } from '../../subgraphs/regsosek/config';
+import { loadStoredSubgraphConfig } from '../../common/subgraph/stored-subgraph-config';
+import { storedSubgraphNamed } from '../../subgraphs/registry';
+
+const loadConfigOf = (name: string) => (env: NodeJS.ProcessEnv) => loadStoredSubgraphConfig(storedSubgraphNamed(name), env);
 
 const loaders = [
-  ['dtks', 'DTKS', 4001, loadDtksConfig],
-  ['regsosek', 'REGSOSEK', 4002, loadRegsosekConfig],
-  ['p3ke', 'P3KE', 4003, loadP3keConfig],
+  ['dtks', 'DTKS', 4001, loadConfigOf('dtks')],
+  ['regsosek', 'REGSOSEK', 4002, loadConfigOf('regsosek')],
+  ['p3ke', 'P3KE', 4003, loadConfigOf('p3ke')],
 ] as const;
 
 const SECRET = 'a-signing-secret-of-32-characters';

@@ -1,14 +1,12 @@
 import { createDtksRepository, type DtksRepository } from '../../subgraphs/dtks/repository';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import { createP3keRepository, type P3keRepository } from '../../subgraphs/p3ke/repository';
-import { openP3keStore } from '../../subgraphs/p3ke/store';
 import { createRegsosekRepository, type RegsosekRepository } from '../../subgraphs/regsosek/repository';
-import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 import type { FamilyPage } from '../../common/pagination';
 import { storeKinds } from '../support/stores';
 import { badUserInput, rejection } from './bad-input';
 import { GAMBIR, PENJARINGAN, dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
 import { freshStoreForEachTest, kk, nik } from './store-harness';
+import { openStoreOf } from '../support/subgraph-stores';
 
 /** The No. KKs of a first page of 10, sorted (a listing's order is its own), and the total. */
 async function listed<Filter>(repository: { listFamilies(filter: Filter, first: number, after: null, regions: null): Promise<FamilyPage> }, filter: Filter) {
@@ -17,7 +15,7 @@ async function listed<Filter>(repository: { listFamilies(filter: Filter, first: 
 }
 
 describe.each(storeKinds())('DTKS listing filters (%s store)', (kind) => {
-  const store = freshStoreForEachTest<DtksRepository>(kind, 'dtks', openDtksStore, createDtksRepository);
+  const store = freshStoreForEachTest<DtksRepository>(kind, 'dtks', openStoreOf('dtks'), createDtksRepository);
 
   beforeEach(async () => {
     await store().repository.insertFamilies([
@@ -64,7 +62,7 @@ describe.each(storeKinds())('DTKS listing filters (%s store)', (kind) => {
 });
 
 describe.each(storeKinds())('Regsosek listing filters (%s store)', (kind) => {
-  const store = freshStoreForEachTest<RegsosekRepository>(kind, 'regsosek', openRegsosekStore, createRegsosekRepository);
+  const store = freshStoreForEachTest<RegsosekRepository>(kind, 'regsosek', openStoreOf('regsosek'), createRegsosekRepository);
   const ranked = (desil: number) => ({ ranking: { desil, percentile: desil * 10 - 5, version: '2025Q4', rankedAt: '2025-11-15' } });
 
   beforeEach(async () => {
@@ -112,7 +110,7 @@ describe.each(storeKinds())('Regsosek listing filters (%s store)', (kind) => {
 });
 
 describe.each(storeKinds())('P3KE listing filters (%s store)', (kind) => {
-  const store = freshStoreForEachTest<P3keRepository>(kind, 'p3ke', openP3keStore, createP3keRepository);
+  const store = freshStoreForEachTest<P3keRepository>(kind, 'p3ke', openStoreOf('p3ke'), createP3keRepository);
 
   beforeEach(async () => {
     await store().repository.insertFamilies([

@@ -5,17 +5,12 @@ import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { FamilyRepository } from '../../common/store/family-repository';
 import type { StoreOptions } from '../../common/store/open-store';
 import { createDtksRepository, type DtksRepository } from '../../subgraphs/dtks/repository';
-import { buildDtksApp } from '../../subgraphs/dtks/server';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import { createP3keRepository, type P3keRepository } from '../../subgraphs/p3ke/repository';
-import { buildP3keApp } from '../../subgraphs/p3ke/server';
-import { openP3keStore } from '../../subgraphs/p3ke/store';
 import { createRegsosekRepository, type RegsosekRepository } from '../../subgraphs/regsosek/repository';
-import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
-import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 import { TEST_SIGNING_SECRET } from '../support/principals';
 import { dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
 import type { Logger } from '../../common/logging/logger';
+import { buildAppOf, openStoreOf } from '../support/subgraph-stores';
 
 export interface MemberLike {
   readonly nik: string;
@@ -58,9 +53,9 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
   {
     register: 'dtks',
     typePrefix: 'Dtks',
-    openStore: openDtksStore,
+    openStore: openStoreOf('dtks'),
     createRepository: createDtksRepository,
-    buildApp: (repository, logger) => buildDtksApp({ repository: repository as unknown as DtksRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
+    buildApp: (repository, logger) => buildAppOf('dtks')({ repository: repository as unknown as DtksRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
     family: dtksFamily,
     detailTables: 1,
     familySelection: `dtksId noKK regionCode address rt rw verificationStatus verifiedAt active welfarePercentile
@@ -70,9 +65,9 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
   {
     register: 'regsosek',
     typePrefix: 'Regsosek',
-    openStore: openRegsosekStore,
+    openStore: openStoreOf('regsosek'),
     createRepository: createRegsosekRepository,
-    buildApp: (repository, logger) => buildRegsosekApp({ repository: repository as unknown as RegsosekRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
+    buildApp: (repository, logger) => buildAppOf('regsosek')({ repository: repository as unknown as RegsosekRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
     family: regsosekFamily,
     detailTables: 0,
     familySelection: `noKK regionCode address rt rw familyStatus
@@ -86,9 +81,9 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
   {
     register: 'p3ke',
     typePrefix: 'P3ke',
-    openStore: openP3keStore,
+    openStore: openStoreOf('p3ke'),
     createRepository: createP3keRepository,
-    buildApp: (repository, logger) => buildP3keApp({ repository: repository as unknown as P3keRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
+    buildApp: (repository, logger) => buildAppOf('p3ke')({ repository: repository as unknown as P3keRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
     family: p3keFamily,
     detailTables: 1,
     familySelection: `noKK regionCode address rt rw desil extremePoor liveableHouse cleanWater sanitation

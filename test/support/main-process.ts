@@ -19,9 +19,9 @@ export interface Started {
   readonly exited: Promise<number | null>;
 }
 
-/** Runs a main.ts as `npm start` would (tsx), with the test secrets and `env`. */
-export function run(entry: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry)], {
+/** Runs a main.ts as `npm start` would (tsx), with the test secrets, `env` and its arguments. */
+export function run(entry: string, env: Record<string, string>, args: readonly string[] = []): Started {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, entry), ...args], {
     cwd: ROOT,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: '1', ...SECRETS_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

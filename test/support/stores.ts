@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { REGISTERS, type Register } from '../../common/store-url';
+import type { Register } from '../../common/store-url';
+import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
+
+/** A store URL per stored subgraph of the registry, the registers' by name. */
+export type StoreUrls = Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
+
+const NAMES = STORED_SUBGRAPHS.map((subgraph) => subgraph.name);
 
 export type StoreKind = 'sqlite' | 'mysql';
 
 export interface TestStores {
-  readonly urls: Readonly<Record<Register, string>>;
+  readonly urls: StoreUrls;
   /** Drops the databases or deletes the files. */
   readonly remove: () => Promise<void>;
 }
@@ -18,26 +24,26 @@ export function storeKinds(): StoreKind[] {
   return process.env['MYSQL_URL'] ? ['sqlite', 'mysql'] : ['sqlite'];
 }
 
-/** Three fresh, empty stores of one kind, private to the calling test; MySQL ones on `mysqlServer`. */
+/** Fresh, empty stores of one kind, one per stored subgraph, private to the calling test; MySQL ones on `mysqlServer`. */
 export function createTestStores(kind: StoreKind, mysqlServer = process.env['MYSQL_URL']): TestStores {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'dtsen-test-'));
-    const urls = Object.fromEntries(REGISTERS.map((r) => [r, `sqlite:${path.join(dir, `${r}.sqlite`)}`]));
-    return { urls: urls as Record<Register, string>, remove: async () => rmSync(dir, { recursive: true, force: true }) };
+    const urls = Object.fromEntries(NAMES.map((r) => [r, `sqlite:${path.join(dir, `${r}.sqlite`)}`]));
+    return { urls: urls as StoreUrls, remove: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const server = mysqlServer;
   if (!server) throw new Error('MYSQL_URL is not set');
   const prefix = `dtsen_test_${randomBytes(4).toString('hex')}`;
-  const databases = Object.fromEntries(REGISTERS.map((r) => [r, `${prefix}_${r}`])) as Record<Register, string>;
+  const databases = Object.fromEntries(NAMES.map((r) => [r, `${prefix}_${r}`])) as Record<string, string>;
   const urls = Object.fromEntries(
-    REGISTERS.map((r) => {
+    NAMES.map((r) => {
       const url = new URL(server);
       url.pathname = `/${databases[r]}`;
       return [r, url.toString()];
     }),
   );
   return {
-    urls: urls as Record<Register, string>,
+    urls: urls as StoreUrls,
     remove: async () => {
       const connection = await mysql.createConnection(server);
       try {

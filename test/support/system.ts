@@ -5,7 +5,10 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from '../../common/logging/logger';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
 import { closeStore } from '../../common/store/open-store';
-import { REGISTERS, type Register } from '../../common/store-url';
+import type { Register } from '../../common/store-url';
+import { openSubgraphStore, buildStoredSubgraphApp } from '../../common/subgraph/stored-subgraph';
+import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
+import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
 import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../subgraph-calls/subgraph-policy';
 import { buildDtsenServiceApp } from '../../subgraphs/dtsen/server';
@@ -19,21 +22,13 @@ import { openIndexStore } from '../../resolution/store';
 import { createTestIndexStore } from '../resolution/index-store';
 import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
-import { createDtksRepository } from '../../subgraphs/dtks/repository';
-import { buildDtksApp } from '../../subgraphs/dtks/server';
-import { openDtksStore } from '../../subgraphs/dtks/store';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
-import { createP3keRepository } from '../../subgraphs/p3ke/repository';
-import { buildP3keApp } from '../../subgraphs/p3ke/server';
-import { openP3keStore } from '../../subgraphs/p3ke/store';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
-import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
-import { buildRegsosekApp } from '../../subgraphs/regsosek/server';
-import { openRegsosekStore } from '../../subgraphs/regsosek/store';
 import { TEST_SIGNING_SECRET } from './principals';
 import { createTestStores, type StoreKind } from './stores';
 import { fullAccessToken, testToken, TEST_TOKEN_SOURCE } from './tokens';
 
+/** The families each register holds at start; any other stored subgraph of the registry starts empty. */
 export interface RegisterData {
   readonly dtks: readonly DtksFamilyRecord[];
   readonly regsosek: readonly RegsosekFamilyRecord[];
@@ -49,9 +44,10 @@ export interface RunningSystem {
   readonly gatewayUrl: string;
   /** The dtsen subgraph service's URL, with `dtsen: 'http'`. */
   readonly dtsenUrl: string | null;
-  readonly subgraphUrls: Readonly<Record<Register, string>>;
-  /** Every SQL statement each store ran since the last `resetQueryLog()`. */
-  readonly sql: Readonly<Record<Register, string[]>>;
+  /** Each stored subgraph's URL, by name. */
+  readonly subgraphUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
+  /** Every SQL statement each stored subgraph's store ran since the last `resetQueryLog()`. */
+  readonly sql: Readonly<Record<Register, string[]>> & Readonly<Record<string, string[]>>;
   /** The gateway's resolution index (a private store of the same kind as the registers'). */
   readonly index: IndexRepository;
   /** The index's store itself, for tests that look into it (its audit trail) or break it. */
@@ -63,7 +59,7 @@ export interface RunningSystem {
   resetQueryLog(): void;
   /** POSTs an operation to the gateway with `token` (default: a full-access token; null: none). */
   query(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse>;
-  stopSubgraph(register: Register): Promise<void>;
+  stopSubgraph(name: string): Promise<void>;
   /** Stops the dtsen subgraph service (with `dtsen: 'http'`). */
   stopDtsen(): Promise<void>;
   /** Starts another gateway instance with the same settings over the same subgraphs and index; returns its GraphQL URL. Stopped with the system. */
@@ -80,8 +76,8 @@ export interface SystemOptions {
   readonly resilience?: Partial<ResilienceSettings>;
   /** With `store: 'mysql'`: the server of the stores (default MYSQL_URL), e.g. a private one a test stops. */
   readonly mysqlServerUrl?: string;
-  /** Where the gateway reaches a register (default: the register subgraph itself), e.g. a fault proxy in front of it. */
-  readonly subgraphUrlFor?: (register: Register, url: string) => string | Promise<string>;
+  /** Where the gateway reaches a stored subgraph (default: the subgraph itself), e.g. a fault proxy in front of it. */
+  readonly subgraphUrlFor?: (name: string, url: string) => string | Promise<string>;
   /** Schema introspection and field suggestions, as in development (default) or production (false). */
   readonly introspection?: boolean;
   /** CORS_ORIGINS of the gateway (default: none). */
@@ -119,56 +115,45 @@ async function close(server: Server): Promise<void> {
 }
 
 /**
- * The whole system in this process, each server on its own port 0: the three register subgraphs
- * over fresh stores holding `data`, and the gateway in front of them.
+ * The whole system in this process, each server on its own port 0: every stored subgraph of
+ * subgraphs/registry.ts over a fresh store holding its part of `data`, and the gateway in front of
+ * them (dtsen in its process, or as its own service).
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const stores = createTestStores(options.store, options.mysqlServerUrl);
-  const sql: Record<Register, string[]> = { dtks: [], regsosek: [], p3ke: [] };
-  const metrics = { dtks: createServiceMetrics(), regsosek: createServiceMetrics(), p3ke: createServiceMetrics() };
-  const onQuery = (register: Register) => {
-    const count = metrics[register].sqlStatementCounter(register);
-    return (statement: string) => {
-      sql[register].push(statement);
+  const sql: Record<string, string[]> = {};
+  const dataSources: DataSource[] = [];
+  const apps: Record<string, SubgraphApp> = {};
+  const servers: Record<string, Server> = {};
+  const subgraphUrls: Record<string, string> = {};
+  // Every stored subgraph of the registry, over a fresh store holding its part of `data`.
+  for (const subgraph of STORED_SUBGRAPHS) {
+    const statements: string[] = [];
+    sql[subgraph.name] = statements;
+    const metrics = createServiceMetrics();
+    const count = metrics.sqlStatementCounter(subgraph.name);
+    const onQuery = (statement: string) => {
+      statements.push(statement);
       count(statement);
     };
-  };
-
-  const dataSources: DataSource[] = [];
-  const open = async <T>(opened: Promise<DataSource>, create: (ds: DataSource) => T) => {
-    const ds = await opened;
-    dataSources.push(ds);
-    return create(ds);
-  };
-  const dtks = await open(openDtksStore(stores.urls.dtks, { onQuery: onQuery('dtks') }), createDtksRepository);
-  const regsosek = await open(openRegsosekStore(stores.urls.regsosek, { onQuery: onQuery('regsosek') }), createRegsosekRepository);
-  const p3ke = await open(openP3keStore(stores.urls.p3ke, { onQuery: onQuery('p3ke') }), createP3keRepository);
-  await dtks.insertFamilies(options.data.dtks);
-  await regsosek.insertFamilies(options.data.regsosek);
-  await p3ke.insertFamilies(options.data.p3ke);
-
-  const apps = {
-    dtks: await buildDtksApp({ repository: dtks, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.dtks, logger: options.loggerFor?.('dtks') }),
-    regsosek: await buildRegsosekApp({ repository: regsosek, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.regsosek, logger: options.loggerFor?.('regsosek') }),
-    p3ke: await buildP3keApp({ repository: p3ke, signingSecret: TEST_SIGNING_SECRET, metrics: metrics.p3ke, logger: options.loggerFor?.('p3ke') }),
-  };
-  const servers = {} as Record<Register, Server>;
-  const subgraphUrls = {} as Record<Register, string>;
-  for (const register of REGISTERS) {
-    const { server, url } = await listen(apps[register].app);
-    servers[register] = server;
-    subgraphUrls[register] = url;
+    const { dataSource, repository } = await openSubgraphStore(subgraph, stores.urls[subgraph.name] as string, { onQuery });
+    dataSources.push(dataSource);
+    await repository.insertFamilies((options.data as unknown as Readonly<Record<string, readonly object[] | undefined>>)[subgraph.name] ?? []);
+    apps[subgraph.name] = await buildStoredSubgraphApp(subgraph, { repository, signingSecret: TEST_SIGNING_SECRET, metrics, logger: options.loggerFor?.(subgraph.name) });
+    const { server, url } = await listen((apps[subgraph.name] as SubgraphApp).app);
+    servers[subgraph.name] = server;
+    subgraphUrls[subgraph.name] = url;
   }
-  const stopped = new Set<Register>();
+  const stopped = new Set<string>();
 
   const indexStore = createTestIndexStore(options.store, options.mysqlServerUrl);
   const indexSource = await openIndexStore(indexStore.url);
   dataSources.push(indexSource);
   const index = createIndexRepository(indexSource);
 
-  const gatewaySubgraphUrls = {} as Record<Register, string>;
-  for (const register of REGISTERS) {
-    gatewaySubgraphUrls[register] = options.subgraphUrlFor ? await options.subgraphUrlFor(register, subgraphUrls[register]) : subgraphUrls[register];
+  const gatewaySubgraphUrls: Record<string, string> = {};
+  for (const [name, url] of Object.entries(subgraphUrls)) {
+    gatewaySubgraphUrls[name] = options.subgraphUrlFor ? await options.subgraphUrlFor(name, url) : url;
   }
   const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 5000;
   const resilience: ResilienceSettings = {
@@ -239,11 +224,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     runResolution({ ...resolution, index, gatewayUrl: gatewayServer.url, gatewayToken: indexerToken });
   if (options.resolve) await resolve();
 
-  const stopSubgraph = async (register: Register) => {
-    if (stopped.has(register)) return;
-    stopped.add(register);
-    await close(servers[register]);
-    await apps[register].stop();
+  const stopSubgraph = async (name: string) => {
+    if (stopped.has(name)) return;
+    stopped.add(name);
+    const server = servers[name];
+    if (server) await close(server);
+    await apps[name]?.stop();
   };
 
   let dtsenStopped = false;
@@ -257,13 +243,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   return {
     gatewayUrl: gatewayServer.url,
     dtsenUrl: dtsenServer?.url ?? null,
-    subgraphUrls,
-    sql,
+    subgraphUrls: subgraphUrls as RunningSystem['subgraphUrls'],
+    sql: sql as RunningSystem['sql'],
     index,
     indexSource,
     resolve,
     indexerToken,
-    resetQueryLog: () => REGISTERS.forEach((register) => sql[register].splice(0)),
+    resetQueryLog: () => Object.values(sql).forEach((statements) => statements.splice(0)),
     async query(query, variables, token = defaultToken) {
       const response = await fetch(gatewayServer.url, {
         method: 'POST',
@@ -283,7 +269,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         await another.gateway.stop();
       }
       await stopDtsen();
-      for (const register of REGISTERS) await stopSubgraph(register);
+      for (const name of Object.keys(servers)) await stopSubgraph(name);
       for (const ds of dataSources) await closeStore(ds);
       await stores.remove();
       await indexStore.remove();

@@ -5,10 +5,10 @@ import type {
   RegsosekHousingRecord,
   RegsosekMemberRecord,
   SchoolLevel,
-} from '../../subgraphs/regsosek/records';
-import { choice, type Codec, date, FieldProblem, flag, integer, noKK, optional, text } from '../codecs';
-import { column, type Column, type RegisterFormat, type Values } from './format';
-import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
+} from './records';
+import { choice, type Codec, date, FieldProblem, flag, integer, noKK, optional, text } from '../../common/import/codecs';
+import { column, type Column, type ImportFormat, type Values } from '../../common/import/format';
+import { identityColumns, identityOf, residenceColumns, residenceOf } from '../../common/import/shared-columns';
 
 // Codes of REGSOSEK2022.K, as subgraphs/regsosek/schema.graphql documents them.
 
@@ -80,8 +80,7 @@ function nestedValues<Record>(spec: Spec<Record>, values: Values): Record {
 
 const RANKING_COLUMNS = ['desil', 'percentile', 'ranking_version', 'ranked_at'] as const;
 
-export const REGSOSEK_FORMAT: RegisterFormat<RegsosekFamilyRecord, RegsosekMemberRecord> = {
-  register: 'regsosek',
+export const REGSOSEK_FORMAT: ImportFormat<RegsosekFamilyRecord, RegsosekMemberRecord> = {
   familyColumns: [
     column('no_kk', noKK, (family: RegsosekFamilyRecord) => family.noKK),
     ...residenceColumns(),

@@ -1,5 +1,5 @@
-import { checkNik, isSixteenDigits } from '../common/identifiers';
-import { findRegion, isKnownRegency } from '../common/regions';
+import { checkNik, isSixteenDigits } from '../identifiers';
+import { findRegion, isKnownRegency } from '../regions';
 
 /** Why one field of a row cannot be stored; the row is rejected with it. */
 export class FieldProblem extends Error {}

@@ -1,4 +1,3 @@
-import './tracing';
 import { loadLoggingConfig } from '../../common/logging/config';
 import { createLogger, exitOnStartFailure, type Logger } from '../../common/logging/logger';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
@@ -6,18 +5,29 @@ import { serveUntilSignalled } from '../../common/serve';
 import { closeStore } from '../../common/store/open-store';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { openIndexStore } from '../../resolution/store';
+import type { SubgraphAddress } from '../../common/subgraph/descriptor';
 import { loadDtsenServiceConfig } from './config';
 import { buildDtsenServiceApp } from './server';
 
-let logger: Logger | undefined;
+/**
+ * Serves the dtsen subgraph as its own process (subgraphs/main.ts dtsen) over the resolution index,
+ * calling the registers `registry` lists, until SIGINT/SIGTERM. Exits 1 naming the problem when it
+ * cannot start.
+ */
+export function serveDtsen(registry: readonly SubgraphAddress[]): void {
+  let logger: Logger | undefined;
+  const start = async () => {
+    const logging = loadLoggingConfig();
+    logger = createLogger(logging, 'dtsen');
+    await serve(registry, logger, logging.slowQueryMs);
+  };
+  start().catch((error: unknown) => exitOnStartFailure(logger, 'dtsen subgraph', error));
+}
 
-async function main(): Promise<void> {
-  const logging = loadLoggingConfig();
-  const dtsenLogger = createLogger(logging, 'dtsen');
-  logger = dtsenLogger;
-  const config = loadDtsenServiceConfig();
+async function serve(registry: readonly SubgraphAddress[], dtsenLogger: Logger, slowQueryMs: number): Promise<void> {
+  const config = loadDtsenServiceConfig(registry);
   const metrics = createServiceMetrics();
-  const indexStore = await openIndexStore(config.indexUrl, { onQuery: metrics.sqlStatementCounter('index'), logger: dtsenLogger, slowQueryMs: logging.slowQueryMs });
+  const indexStore = await openIndexStore(config.indexUrl, { onQuery: metrics.sqlStatementCounter('index'), logger: dtsenLogger, slowQueryMs });
   const { app, stop } = await buildDtsenServiceApp({
     ...config,
     metrics,
@@ -38,5 +48,3 @@ async function main(): Promise<void> {
     },
   });
 }
-
-main().catch((error: unknown) => exitOnStartFailure(logger, 'dtsen subgraph', error));

@@ -1,8 +1,8 @@
 import { RECEIPT_PROGRAMMES } from '../../common/programmes';
-import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord, PkhComponent } from '../../subgraphs/dtks/records';
-import { choice, date, FieldProblem, flag, integer, list, noKK, optional, text } from '../codecs';
-import { column, type RegisterFormat } from './format';
-import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
+import type { DtksFamilyRecord, DtksMemberRecord, DtksReceiptRecord, PkhComponent } from './records';
+import { choice, date, FieldProblem, flag, integer, list, noKK, optional, text } from '../../common/import/codecs';
+import { column, type ImportFormat } from '../../common/import/format';
+import { identityColumns, identityOf, residenceColumns, residenceOf } from '../../common/import/shared-columns';
 
 const COMPONENTS: readonly PkhComponent[] = ['PREGNANT', 'EARLY_CHILDHOOD', 'PUPIL_SD', 'PUPIL_SMP', 'PUPIL_SMA', 'SEVERE_DISABILITY', 'ELDERLY'];
 /** The store's column for a receipt's components holds 128 characters. */
@@ -24,8 +24,7 @@ const receipts = list<DtksReceiptRecord>(4, {
   format: (receipt) => [receipt.program, receipt.since, receipt.status, receipt.pkhComponents.join('+')],
 });
 
-export const DTKS_FORMAT: RegisterFormat<DtksFamilyRecord, DtksMemberRecord> = {
-  register: 'dtks',
+export const DTKS_FORMAT: ImportFormat<DtksFamilyRecord, DtksMemberRecord> = {
   familyColumns: [
     column('no_kk', noKK, (family: DtksFamilyRecord) => family.noKK),
     column('dtks_id', text(32), (family) => family.dtksId),

@@ -1,7 +1,7 @@
-import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
-import { FieldProblem, flag, integer, list, noKK } from '../codecs';
-import { column, type RegisterFormat } from './format';
-import { identityColumns, identityOf, residenceColumns, residenceOf } from './shared-columns';
+import type { P3keFamilyRecord, P3keInterventionRecord, P3keMemberRecord } from './records';
+import { FieldProblem, flag, integer, list, noKK } from '../../common/import/codecs';
+import { column, type ImportFormat } from '../../common/import/format';
+import { identityColumns, identityOf, residenceColumns, residenceOf } from '../../common/import/shared-columns';
 
 const PROGRAM_NAME = /^[A-Z][A-Z0-9_]{0,31}$/;
 const FIRST_YEAR = 1945;
@@ -15,8 +15,7 @@ const interventions = list<P3keInterventionRecord>(2, {
   format: (intervention) => [intervention.program, String(intervention.year)],
 });
 
-export const P3KE_FORMAT: RegisterFormat<P3keFamilyRecord, P3keMemberRecord> = {
-  register: 'p3ke',
+export const P3KE_FORMAT: ImportFormat<P3keFamilyRecord, P3keMemberRecord> = {
   familyColumns: [
     column('no_kk', noKK, (family: P3keFamilyRecord) => family.noKK),
     ...residenceColumns(),

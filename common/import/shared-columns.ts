@@ -1,4 +1,4 @@
-import { choice, date, digits, integer, nik, text, villageCode } from '../codecs';
+import { choice, date, digits, integer, nik, text, villageCode } from './codecs';
 import { column, type Column, type Values } from './format';
 
 /** Where a family lives, as every register records it: village code, street address, RT and RW. */

@@ -1,9 +1,9 @@
 import { cleanEnv, port } from 'envalid';
 import { signingSecret } from '../auth/signing-secret';
 import { reportConfigErrors, storeLocationSpecs, storeReplicaSpecs, storeReplicaUrlsFrom, storeUrlsFrom } from '../config';
-import type { Register } from '../store-url';
+import type { SubgraphAddress } from './descriptor';
 
-export interface RegisterSubgraphConfig {
+export interface StoredSubgraphConfig {
   readonly port: number;
   /** `sqlite:<path>` or `mysql://…/db`; holds credentials, so never log it. */
   readonly storeUrl: string;
@@ -13,32 +13,31 @@ export interface RegisterSubgraphConfig {
   readonly signingSecret: string;
 }
 
-const DEFAULT_PORTS: Readonly<Record<Register, number>> = { dtks: 4001, regsosek: 4002, p3ke: 4003 };
-
 /**
- * A source subgraph's configuration: `<REGISTER>_PORT`, its store from `<REGISTER>_DATABASE_URL`,
- * else `MYSQL_URL`, else a SQLite file in `DATA_DIR`, its read replicas from
- * `<REGISTER>_DATABASE_REPLICA_URLS`, and the required `PRINCIPAL_SIGNING_SECRET`.
+ * A stored subgraph's configuration: `<NAME>_PORT` (default: its descriptor's), its store from
+ * `<NAME>_DATABASE_URL`, else `MYSQL_URL`, else a SQLite file in `DATA_DIR`, its read replicas from
+ * `<NAME>_DATABASE_REPLICA_URLS`, and the required `PRINCIPAL_SIGNING_SECRET`.
  * Throws naming every bad variable.
  */
-export function loadRegisterConfig(register: Register, env: NodeJS.ProcessEnv): RegisterSubgraphConfig {
-  const prefix = register.toUpperCase();
+export function loadStoredSubgraphConfig(subgraph: SubgraphAddress, env: NodeJS.ProcessEnv): StoredSubgraphConfig {
+  const { name } = subgraph;
+  const prefix = name.toUpperCase();
   const portVariable = `${prefix}_PORT`;
   const cleaned = cleanEnv(
     env,
     {
-      ...storeLocationSpecs([register]),
-      ...storeReplicaSpecs([register]),
-      [portVariable]: port({ default: DEFAULT_PORTS[register] }),
+      ...storeLocationSpecs([name]),
+      ...storeReplicaSpecs([name]),
+      [portVariable]: port({ default: subgraph.defaultPort }),
       PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'required: the key the gateway signs principals with' }),
     },
     { reporter: reportConfigErrors },
   );
-  const storeUrls = storeUrlsFrom([register], cleaned);
+  const storeUrls = storeUrlsFrom([name], cleaned);
   return Object.freeze({
     port: (cleaned as unknown as Readonly<Record<string, number>>)[portVariable] as number,
-    storeUrl: storeUrls[register],
-    storeReplicaUrls: storeReplicaUrlsFrom([register], cleaned, storeUrls)[register],
+    storeUrl: storeUrls[name] as string,
+    storeReplicaUrls: storeReplicaUrlsFrom([name], cleaned, storeUrls)[name] ?? [],
     signingSecret: cleaned.PRINCIPAL_SIGNING_SECRET,
   });
 }

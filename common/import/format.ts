@@ -1,5 +1,4 @@
-import type { Register } from '../../common/store-url';
-import type { Codec } from '../codecs';
+import type { Codec } from './codecs';
 
 /** Parsed values of one row's columns, by column name. */
 export type Values = Readonly<Record<string, unknown>>;
@@ -15,11 +14,10 @@ export function column<Of, Value>(name: string, codec: Codec<Value>, get: (recor
 }
 
 /**
- * A register's CSV layout: one row per member, the family's columns first and repeated on each of
+ * A stored subgraph's CSV layout (`npm run import`, `npm run export-csv`): one row per member, the family's columns first and repeated on each of
  * its rows, then the member's columns. A family's rows are consecutive.
  */
-export interface RegisterFormat<Family, Member> {
-  readonly register: Register;
+export interface ImportFormat<Family, Member> {
   readonly familyColumns: readonly Column<Family>[];
   readonly memberColumns: readonly Column<Member>[];
   members(family: Family): readonly Member[];
@@ -27,14 +25,14 @@ export interface RegisterFormat<Family, Member> {
   build(family: Values, members: readonly Values[]): Family;
 }
 
-export type AnyRegisterFormat = RegisterFormat<any, any>;
+export type AnyImportFormat = ImportFormat<any, any>;
 
-export function headerOf(format: AnyRegisterFormat): string[] {
+export function headerOf(format: AnyImportFormat): string[] {
   return [...format.familyColumns, ...format.memberColumns].map((entry) => entry.name);
 }
 
 /** One family as CSV rows (cells as text), one per member. */
-export function rowsOf<Family, Member>(format: RegisterFormat<Family, Member>, family: Family): string[][] {
+export function rowsOf<Family, Member>(format: ImportFormat<Family, Member>, family: Family): string[][] {
   const members = format.members(family);
   // One row per member: a family without members has no row to stand on.
   if (members.length === 0) throw new Error(`Family ${String(format.familyColumns[0]?.get(family))} has no members and cannot be written as rows`);
