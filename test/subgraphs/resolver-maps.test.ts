@@ -3,10 +3,8 @@ import path from 'node:path';
 import { Kind, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type StringValueNode } from 'graphql';
 import { createCursorCodec } from '../../common/cursor';
 import { loadSdl } from '../../common/subgraph/load-sdl';
-import { dtksResolvers } from '../../subgraphs/dtks/resolvers';
 import { dtsenResolvers } from '../../subgraphs/dtsen/schema';
-import { p3keResolvers } from '../../subgraphs/p3ke/resolvers';
-import { regsosekResolvers } from '../../subgraphs/regsosek/resolvers';
+import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
 import { TEST_SIGNING_SECRET } from '../support/principals';
 import { EVALUATION_DATE, RULES } from './dtsen/fixtures';
 
@@ -22,12 +20,17 @@ const dtsen = dtsenResolvers({
   cursors: createCursorCodec(TEST_SIGNING_SECRET),
 });
 
-/** Each subgraph's resolvers by type and field, as its schema is built with them. */
+/** A stored subgraph's resolver map: the one export of its resolvers/index.ts, read as its descriptor's load() does, but synchronously for describe.each. */
+function storedResolverMap(name: string): object {
+  const exported = Object.values(require(path.join(SUBGRAPHS, name, 'resolvers')) as Record<string, object>);
+  if (exported.length !== 1) throw new Error(`subgraphs/${name}/resolvers/index.ts must export its resolver map alone`);
+  return exported[0] as object;
+}
+
+/** Each subgraph's resolvers by type and field, as its schema is built with them: the stored subgraphs of the registry, and dtsen. */
 const resolverMaps: Readonly<Record<string, object>> = {
-  dtks: dtksResolvers,
+  ...Object.fromEntries(STORED_SUBGRAPHS.map((subgraph) => [subgraph.name, storedResolverMap(subgraph.name)])),
   dtsen,
-  p3ke: p3keResolvers,
-  regsosek: regsosekResolvers,
 };
 
 interface SdlType {
