@@ -40,6 +40,7 @@ import { SourceDataSource } from '../subgraph-calls/source-data-source';
 import type { SharedState } from './shared-state/redis-client';
 import { PERSISTED_QUERY_LIMITS, type PersistedQueryLimits } from './persisted-queries/limits';
 import { createPersistedQueries } from './persisted-queries/persisted-queries';
+import { fieldUsagePlugin } from './observability/field-usage';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -142,6 +143,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       keyMaskingPlugin(disclosure),
       lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
       metrics.graphqlPlugin,
+      fieldUsagePlugin(metrics.registry),
       errorLogging(logger),
       ...armor.plugins,
     ],
