@@ -89,6 +89,9 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
         'dtsen_graphql_request_duration_seconds_count 2',
         // The look-up is the dtsen service's alone; the misspelt one fails validation in the gateway.
         ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
+        // The look-up alone: the misspelt one never ran.
+        'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Query.household"} 1',
+        'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Household.noKK"} 1',
         'dtsen_gateway_refusals_total{status="401",reason="unauthenticated"} 0',
         'dtsen_gateway_refusals_total{status="403",reason="forbidden"} 0',
         'dtsen_gateway_refusals_total{status="429",reason="rate_limited"} 0',
@@ -104,7 +107,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     });
   });
 
-  it('when a family has been read through the gateway, then no /metrics names the family, its members, the caller or the operation', async () => {
+  it('when a family has been read through the gateway, then no /metrics names the family, its members, the caller or the operation, and the caller\'s organisation only as the field usage label', async () => {
     const caller = { subject: 'metrics-leak-subject', organisation: 'Dinas Metrics Leak', purpose: 'metrics leak check' };
     const token = await testToken(['indexer', 'analyst'], caller);
     const read = await system.query(`query MetricsLeakCheck($noKK: String!) { household(noKK: $noKK) { members { nik name } dtks { address } } }`, { noKK: SUTRISNO_KK }, token);
@@ -113,8 +116,13 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     const texts = await Promise.all(origins.map(async (origin) => (await getMetrics(origin)).text));
 
     expect(read.body.errors).toBeUndefined();
-    const personal = [SUTRISNO_KK, ...[BUDI, SITI, AYU, DEWI].flatMap((person) => [person.nik, person.name]), ...Object.values(caller), 'MetricsLeakCheck'];
+    const personal = [SUTRISNO_KK, ...[BUDI, SITI, AYU, DEWI].flatMap((person) => [person.nik, person.name]), caller.subject, caller.purpose, 'MetricsLeakCheck'];
     expect(texts.map((text) => personal.filter((value) => text.includes(value)))).toEqual(origins.map(() => []));
-    expect([...new Set(texts.flatMap((text) => dtsenSamples(text).flatMap((line) => [...line.matchAll(/(\w+)="/g)].map((label) => label[1]))))].sort()).toEqual(['outcome', 'reason', 'state', 'status', 'store', 'subgraph']);
+    // An organisation is not a person: the gateway counts the fields it selects under its name (docs/observability.md, "Field usage").
+    const usage = ['Query.household', 'Household.members', 'Person.nik', 'Person.name', 'Household.dtks', 'DtksFamily.address'].map(
+      (coordinate) => `dtsen_gateway_field_usage_total{organisation="${caller.organisation}",coordinate="${coordinate}"} 1`,
+    );
+    expect(texts.map((text) => text.split('\n').filter((line) => line.includes(caller.organisation)))).toEqual(origins.map((origin) => (origin === originOf(system.gatewayUrl) ? usage : [])));
+    expect([...new Set(texts.flatMap((text) => dtsenSamples(text).flatMap((line) => [...line.matchAll(/(\w+)="/g)].map((label) => label[1]))))].sort()).toEqual(['coordinate', 'organisation', 'outcome', 'reason', 'state', 'status', 'store', 'subgraph']);
   });
 });
