@@ -63,7 +63,7 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
     await shared.remove();
   });
 
-  it('when requests were answered by both workers, then /metrics on either worker counts them all, and shows the breakers of both', async () => {
+  it('when requests were answered by both workers, then /metrics on either worker counts them all, their field usage included, and shows the breakers of both', async () => {
     const token = await testToken('frontend', { subject: 'two-workers-metrics' });
     const statuses = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await onNewConnection(url, { method: 'POST', token, query: RULE_SET })).status);
@@ -75,6 +75,7 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
       ...samples(text, 'dtsen_graphql_requests_total'),
       ...samples(text, 'dtsen_gateway_refusals_total{status="429"'),
       ...samples(text, 'dtsen_subgraph_circuit_breaker_state').filter((line) => line.includes('state="closed"')),
+      ...samples(text, 'dtsen_gateway_field_usage_total'),
     ];
     const expected = [
       'dtsen_graphql_requests_total{outcome="success"} 3',
@@ -85,6 +86,9 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
       'dtsen_subgraph_circuit_breaker_state{subgraph="dtks",state="closed"} 2',
       'dtsen_subgraph_circuit_breaker_state{subgraph="regsosek",state="closed"} 2',
       'dtsen_subgraph_circuit_breaker_state{subgraph="p3ke",state="closed"} 2',
+      // Both workers counted the operations they ran under the same organisation: the sum is the pod's.
+      'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Query.ruleSet"} 3',
+      'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="RuleSetInfo.version"} 3',
     ];
     expect({ statuses, scrapes: scrapes.map(read) }).toEqual({ statuses: [200, 200, 200, 429], scrapes: [expected, expected] });
   }, 30_000);
