@@ -33,7 +33,9 @@ async function main(): Promise<number> {
     process.stderr.write(`"${values.field}" is not a schema coordinate such as Household.noKK.\n${USAGE}\n`);
     return 2;
   }
-  const response = await fetch(values.url);
+  const response = await fetch(values.url).catch((error: unknown) => {
+    throw new Error(`could not reach ${values.url} (${error instanceof Error ? error.message : String(error)}): is the gateway running?`);
+  });
   if (!response.ok) throw new Error(`${values.url} answered ${response.status}`);
   const usage = fieldUsageOf(await response.text(), {
     ...(values.organisation !== undefined ? { organisation: values.organisation } : {}),
