@@ -36,6 +36,7 @@ describe('the image (Dockerfile, tsconfig.build.json)', () => {
       'dist/resolution/cli.js',
       'dist/resolution/quality-cli.js',
       'dist/scripts/token.js',
+      'dist/scripts/usage.js',
       'dist/seed/cli.js',
       'dist/subgraphs/main.js',
     ]);
