@@ -19,7 +19,8 @@ export const OTHER_ORGANISATION = 'other';
  */
 export const ORGANISATIONS_PER_KIND = 50;
 
-type Kind = 'partner' | 'other';
+/** Partner tokens (programme-bound) and all others: each kind has its own bound. */
+type Kind = 'partners' | 'others';
 
 /** Every `Type.field` an operation selects, each once, fragments followed; meta fields (`__typename`) are not part of the schema's contract. */
 export function selectedCoordinates(root: GraphQLObjectType, selectionSet: SelectionSetNode, fragments: Fragments): Set<string> {
@@ -42,9 +43,9 @@ export function selectedCoordinates(root: GraphQLObjectType, selectionSet: Selec
 
 /** The organisation label of a principal: its own while its kind has room, then `other`. */
 function organisationLabels(perKind: number): (principal: Principal) => string {
-  const labelled: Record<Kind, Set<string>> = { partner: new Set(), other: new Set() };
+  const labelled: Record<Kind, Set<string>> = { partners: new Set(), others: new Set() };
   return (principal) => {
-    const names = labelled[principal.programmes === null ? 'other' : 'partner'];
+    const names = labelled[principal.programmes === null ? 'others' : 'partners'];
     if (names.has(principal.organisation)) return principal.organisation;
     if (names.size >= perKind) return OTHER_ORGANISATION;
     names.add(principal.organisation);
