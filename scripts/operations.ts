@@ -60,8 +60,14 @@ function register(files: readonly string[], organisation: string, app: string, o
   const merged = mergeOperations(existing, candidates.map((candidate) => candidate.operation));
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, manifestJson(merged));
-  process.stdout.write(`Registered ${candidates.length} operation(s) for ${organisation} in ${path.relative(process.cwd(), target)}, ${merged.length - existing.length} new; restart the gateway to trust them.\n`);
+  process.stdout.write(`Registered ${candidates.length} operation(s) for ${organisation} in ${shown(target)}, ${merged.length - existing.length} new; restart the gateway to trust them.\n`);
   return 0;
+}
+
+/** Relative to the working directory when inside it, as a developer in the repository reads it. */
+function shown(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith('..') ? file : relative;
 }
 
 function list(operationsDir: string): number {
