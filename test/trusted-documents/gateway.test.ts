@@ -43,6 +43,12 @@ async function byDocumentId(gatewayUrl: string, token: string, documentId: strin
   return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
 }
 
+async function getByHash(gatewayUrl: string, token: string, sha256Hash: string): Promise<GraphQLResponse> {
+  const search = new URLSearchParams({ variables: JSON.stringify(VARIABLES), extensions: JSON.stringify({ persistedQuery: { version: 1, sha256Hash } }) });
+  const response = await fetch(`${gatewayUrl}?${search}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+  return { status: response.status, body: (await response.json()) as GraphQLResponse['body'] };
+}
+
 describe('trusted documents under TRUSTED_DOCUMENTS=partner:enforce,*:off', () => {
   let system: RunningSystem;
   let operations: ReturnType<typeof registeredOperations>;
@@ -66,15 +72,17 @@ describe('trusted documents under TRUSTED_DOCUMENTS=partner:enforce,*:off', () =
     expect({
       byText: await system.query(UNREGISTERED, VARIABLES, bpjs),
       byHash: await persistedQuery(system.gatewayUrl, bpjs, documentHash(UNREGISTERED), null, VARIABLES),
-    }).toEqual({ byText: NOT_REGISTERED, byHash: NOT_REGISTERED });
+      byGet: await getByHash(system.gatewayUrl, bpjs, documentHash(UNREGISTERED)),
+    }).toEqual({ byText: NOT_REGISTERED, byHash: NOT_REGISTERED, byGet: NOT_REGISTERED });
   });
 
-  it('when a partner sends a registered operation by its text, by its hash alone or by documentId alone, then it is answered each time', async () => {
+  it('when a partner sends a registered operation by its text, by its hash alone (POST or GET) or by documentId alone, then it is answered each time', async () => {
     expect({
       byText: await system.query(REGISTERED, VARIABLES, bpjs),
       byHash: await persistedQuery(system.gatewayUrl, bpjs, documentHash(REGISTERED), null, VARIABLES),
+      byGet: await getByHash(system.gatewayUrl, bpjs, documentHash(REGISTERED)),
       byDocumentId: await byDocumentId(system.gatewayUrl, bpjs, documentHash(REGISTERED)),
-    }).toEqual({ byText: ELIGIBILITY_ANSWER, byHash: ELIGIBILITY_ANSWER, byDocumentId: ELIGIBILITY_ANSWER });
+    }).toEqual({ byText: ELIGIBILITY_ANSWER, byHash: ELIGIBILITY_ANSWER, byGet: ELIGIBILITY_ANSWER, byDocumentId: ELIGIBILITY_ANSWER });
   });
 
   it("when a partner of another organisation sends BPJS Kesehatan's registered operation, then it is refused: an organisation's registrations trust nobody else", async () => {
