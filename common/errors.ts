@@ -15,6 +15,8 @@ export const ErrorCode = {
   /** A persisted query registration whose `sha256Hash` is not the SHA-256 of its text; HTTP 400, nothing is stored. */
   PERSISTED_QUERY_HASH_MISMATCH: 'PERSISTED_QUERY_HASH_MISMATCH',
   OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** Under TRUSTED_DOCUMENTS=enforce: the caller's organisation has not registered this operation (npm run operations); HTTP 403, nothing runs. */
+  OPERATION_NOT_REGISTERED: 'OPERATION_NOT_REGISTERED',
   BAD_REQUEST: 'BAD_REQUEST',
   SOURCE_UNAVAILABLE: 'SOURCE_UNAVAILABLE',
   /** No token, or a token that is invalid, expired or names no purpose; HTTP 401. */

@@ -8,6 +8,7 @@ import { registerCallSpecs, registerCallsFrom, type RegisterCallSettings } from 
 import { SUBGRAPH_REGISTRY } from '../subgraphs/registry';
 import type { ConcurrencyLimitSettings } from './resilience/concurrency-limit';
 import { workerCountFrom } from '../common/cluster';
+import { DEFAULT_TRUSTED_DOCUMENTS, trustedDocumentModesFrom, type TrustedDocumentModes } from './trusted-documents/modes';
 
 export interface GatewayConfig extends RegisterCallSettings {
   readonly port: number;
@@ -40,6 +41,8 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly dtsenUrl?: string;
   /** Where several gateway instances keep what they share (APQ, rate limit); null: each instance alone, in memory (docs/scaling.md). */
   readonly sharedState: SharedStateSettings | null;
+  /** `TRUSTED_DOCUMENTS`: per role, whether operations its organisation has not registered run, are logged or are refused (docs/partners.md). */
+  readonly trustedDocuments: TrustedDocumentModes;
 }
 
 export interface SharedStateSettings {
@@ -157,6 +160,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       DTSEN_URL: str({ default: '', desc: 'GraphQL URL of the dtsen subgraph service; empty: in process' }),
       REDIS_URL: str({ default: '', desc: 'redis:// or rediss:// URL of the Redis several gateway instances share; empty: state in process memory' }),
       REDIS_KEY_PREFIX: str({ default: 'dtsen:', desc: 'Prefix of the keys the gateway writes in Redis' }),
+      TRUSTED_DOCUMENTS: str({ default: DEFAULT_TRUSTED_DOCUMENTS, desc: 'off, log or enforce, or role:mode pairs (partner:enforce,*:off): what happens to operations an organisation has not registered' }),
     },
     { reporter: reportConfigErrors },
   );
@@ -184,6 +188,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     bodyTimeoutMs: wholeNumber(parsed.REQUEST_BODY_TIMEOUT_MS, 'REQUEST_BODY_TIMEOUT_MS', 1),
     ...(parsed.DTSEN_URL === '' ? {} : { dtsenUrl: dtsenUrlFrom(parsed.DTSEN_URL) }),
     sharedState: sharedStateFrom(parsed),
+    trustedDocuments: trustedDocumentModesFrom(parsed.TRUSTED_DOCUMENTS),
   });
 }
 

@@ -41,6 +41,8 @@ import type { SharedState } from './shared-state/redis-client';
 import { PERSISTED_QUERY_LIMITS, type PersistedQueryLimits } from './persisted-queries/limits';
 import { createPersistedQueries } from './persisted-queries/persisted-queries';
 import { fieldUsagePlugin } from './observability/field-usage';
+import { trustedDocuments } from './security/trusted-documents';
+import { loadTrustedDocuments, type TrustedDocumentStore } from './trusted-documents/manifests';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -57,6 +59,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly persistedQueryLimits?: PersistedQueryLimits;
   /** The process's logger (main.ts binds the service); each request logs on a child bound to its id. Default: silent. */
   readonly logger?: Logger;
+  /** The operations organisations registered. Default: the manifests under operations/, read now. */
+  readonly trustedDocumentStore?: TrustedDocumentStore;
 }
 
 export interface GatewayApp {
@@ -99,6 +103,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, logger);
+  const trusted = trustedDocuments(options.trustedDocumentStore ?? loadTrustedDocuments(), options.trustedDocuments);
   const dtsen = dtsenForGateway({
     ruleSetVersion: options.ruleSetVersion,
     evaluationDate: options.evaluationDate,
@@ -139,6 +144,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     plugins: [
       options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
       dtsen.indexWarning,
+      trusted.plugin,
       partnerFieldsPlugin(disclosure),
       keyMaskingPlugin(disclosure),
       lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
@@ -206,6 +212,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       'rate_limited',
     ),
     refusals.counted(persistedQueries.refuseInvalid, 'persisted_query_invalid'),
+    refusals.counted(trusted.checkRequest, 'forbidden'),
     admission,
     // Apollo refuses a partner's fields (403) and a principal out of look-up misses (429) itself.
     refusals.counted(graphql, 'forbidden', 'lookup_misses'),

@@ -15,6 +15,8 @@ import { buildDtsenServiceApp } from '../../subgraphs/dtsen/server';
 import { buildGateway, type GatewayApp } from '../../gateway/server';
 import type { SharedState } from '../../gateway/shared-state/redis-client';
 import type { PersistedQueryLimits } from '../../gateway/persisted-queries/limits';
+import type { TrustedDocumentStore } from '../../gateway/trusted-documents/manifests';
+import { trustedDocumentModesFrom } from '../../gateway/trusted-documents/modes';
 import { createIndexQueryRepository } from '../../resolution/query-repository';
 import { createIndexRepository, type IndexRepository } from '../../resolution/repository';
 import { runResolution, type ResolutionOptions, type ResolutionSummary } from '../../resolution/run';
@@ -100,6 +102,8 @@ export interface SystemOptions {
   readonly persistedQueryLimits?: PersistedQueryLimits;
   /** Each server's logger, by service name as main.ts names it (default: none logs). */
   readonly loggerFor?: (service: string) => Logger;
+  /** `TRUSTED_DOCUMENTS` (default off: the tests' own operations are registered nowhere) and the registered operations (default: none). */
+  readonly trustedDocuments?: { readonly modes: string; readonly store: TrustedDocumentStore };
 }
 
 async function listen(app: { listen: (port: number) => Server }): Promise<{ server: Server; url: string }> {
@@ -208,6 +212,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     ...(options.sharedState && { sharedState: options.sharedState }),
     ...(options.persistedQueryLimits && { persistedQueryLimits: options.persistedQueryLimits }),
     logger: options.loggerFor?.('gateway'),
+    trustedDocuments: trustedDocumentModesFrom(options.trustedDocuments?.modes ?? 'off'),
+    trustedDocumentStore: options.trustedDocuments?.store ?? { find: () => undefined },
   });
   const gateway = await buildTestGateway();
   const gatewayServer = await listen(gateway.app);
