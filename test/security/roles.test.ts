@@ -241,7 +241,7 @@ describe('what each role sees', () => {
 
       expect(response).toEqual({
         status: 403,
-        body: { errors: [{ message: 'A partner token may not read Household.dtks', extensions: { code: 'FORBIDDEN' } }] },
+        body: { errors: [{ message: 'The operation selects what the contract of this token does not hold (GET /schema returns the contract)', extensions: { code: 'FORBIDDEN' } }] },
       });
     });
   });

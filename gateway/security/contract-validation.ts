@@ -1,0 +1,27 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { ErrorCode } from '../../common/errors';
+import type { GatewayContext } from '../context';
+import type { CallerContracts } from './caller-contract';
+
+/**
+ * Every operation is validated, before anything is fetched, against the contract of its caller's
+ * roles and programmes (docs/partners.md). graphql-js's own messages name the field and suggest
+ * others, which would tell a partner what its contract hides: a refusal says neither.
+ */
+export function contractValidationPlugin(contracts: CallerContracts): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document }) {
+          if (!contextValue.principal) return;
+          const { schema } = contracts.of(contextValue.principal);
+          if (validate(schema, document, specifiedRules).length === 0) return;
+          throw new GraphQLError('The operation selects what the contract of this token does not hold (GET /schema returns the contract)', {
+            extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
+          });
+        },
+      };
+    },
+  };
+}
