@@ -13,6 +13,13 @@ export function contractValidationPlugin(contracts: CallerContracts): ApolloServ
   return {
     async requestDidStart() {
       return {
+        // Apollo validates against the whole API first: its suggestions would name fields the contract hides.
+        async willSendResponse({ contextValue, response }) {
+          if (!contextValue.principal || response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (!errors?.some((error) => error.extensions?.['code'] === ErrorCode.GRAPHQL_VALIDATION_FAILED)) return;
+          response.body.singleResult.errors = errors.map((error) => ({ ...error, message: error.message.replace(/ Did you mean .*\?$/, '') }));
+        },
         async didResolveOperation({ contextValue, document }) {
           if (!contextValue.principal) return;
           const { schema } = contracts.of(contextValue.principal);
