@@ -3,22 +3,24 @@ import { GraphQLError, specifiedRules, validate } from 'graphql';
 import { ErrorCode } from '../../common/errors';
 import type { GatewayContext } from '../context';
 import type { CallerContracts } from './caller-contract';
+import { suggestionsWithin } from './contract-suggestions';
 
 /**
  * Every operation is validated, before anything is fetched, against the contract of its caller's
  * roles and programmes (docs/partners.md). graphql-js's own messages name the field and suggest
- * others, which would tell a partner what its contract hides: a refusal says neither.
+ * others, which would tell a partner what its contract hides: a refusal says neither, and Apollo's
+ * own validation errors keep only the suggestions the contract holds (contract-suggestions.ts).
  */
 export function contractValidationPlugin(contracts: CallerContracts): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        // Apollo validates against the whole API first: its suggestions would name fields the contract hides.
         async willSendResponse({ contextValue, response }) {
           if (!contextValue.principal || response.body.kind !== 'single') return;
           const errors = response.body.singleResult.errors;
           if (!errors?.some((error) => error.extensions?.['code'] === ErrorCode.GRAPHQL_VALIDATION_FAILED)) return;
-          response.body.singleResult.errors = errors.map((error) => ({ ...error, message: error.message.replace(/ Did you mean .*\?$/, '') }));
+          const { schema } = contracts.of(contextValue.principal);
+          response.body.singleResult.errors = errors.map((error) => ({ ...error, message: suggestionsWithin(schema, error.message) }));
         },
         async didResolveOperation({ contextValue, document }) {
           if (!contextValue.principal) return;

@@ -5,7 +5,7 @@ import { Counter, type Registry } from 'prom-client';
 const STATUS_OF = {
   /** No token, or one the gateway rejects. */
   unauthenticated: 401,
-  /** A partner token selecting fields outside its programmes, or the CSV export without the search scope. */
+  /** An operation outside the caller's contract, or the CSV export without the search scope. */
   forbidden: 403,
   /** The principal's requests per minute. */
   rate_limited: 429,
