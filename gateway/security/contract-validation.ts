@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, specifiedRules, validate } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../../common/errors';
 import type { GatewayContext } from '../context';
 import type { CallerContracts } from './caller-contract';
@@ -12,6 +12,15 @@ import { suggestionsWithin } from './contract-suggestions';
  * own validation errors keep only the suggestions the contract holds (contract-suggestions.ts).
  */
 export function contractValidationPlugin(contracts: CallerContracts): ApolloServerPlugin<GatewayContext> {
+  // Apollo hands the same parsed document to each request of a cached operation, so each is validated once per contract.
+  const verdicts = new WeakMap<DocumentNode, WeakMap<GraphQLSchema, boolean>>();
+  const fits = (schema: GraphQLSchema, document: DocumentNode): boolean => {
+    let byContract = verdicts.get(document);
+    if (byContract === undefined) verdicts.set(document, (byContract = new WeakMap()));
+    let verdict = byContract.get(schema);
+    if (verdict === undefined) byContract.set(schema, (verdict = validate(schema, document, specifiedRules).length === 0));
+    return verdict;
+  };
   return {
     async requestDidStart() {
       return {
@@ -25,7 +34,7 @@ export function contractValidationPlugin(contracts: CallerContracts): ApolloServ
         async didResolveOperation({ contextValue, document }) {
           if (!contextValue.principal) return;
           const { schema } = contracts.of(contextValue.principal);
-          if (validate(schema, document, specifiedRules).length === 0) return;
+          if (fits(schema, document)) return;
           throw new GraphQLError('The operation selects what the contract of this token does not hold (GET /schema returns the contract)', {
             extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
           });

@@ -5,6 +5,8 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 import { TWO_CITIES } from '../security/fixtures';
 
+const MINISTRY_ORIGIN = 'https://apps.bpjs-kesehatan.example.go.id';
+
 const REFUSAL = {
   status: 403,
   body: { errors: [{ message: 'The operation selects what the contract of this token does not hold (GET /schema returns the contract)', extensions: { code: 'FORBIDDEN' } }] },
@@ -14,7 +16,7 @@ describe('partner contracts at the gateway', () => {
   let system: RunningSystem;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: TWO_CITIES, evaluationDate: EVALUATION_DATE });
+    system = await startSystem({ store: 'sqlite', data: TWO_CITIES, evaluationDate: EVALUATION_DATE, corsOrigins: [MINISTRY_ORIGIN] });
     tokens['frontend'] = await testToken('frontend');
     tokens['analyst'] = await testToken('analyst');
     tokens['auditor'] = await testToken('auditor');
@@ -24,7 +26,8 @@ describe('partner contracts at the gateway', () => {
   });
   afterAll(() => system.stop());
 
-  const schemaOf = (token?: string) => fetch(`${system.gatewayUrl.replace(/\/graphql$/, '')}/schema`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const schemaOf = (token?: string, origin?: string) =>
+    fetch(`${system.gatewayUrl.replace(/\/graphql$/, '')}/schema`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(origin ? { origin } : {}) } });
 
   it('when a PBI-JK partner selects a register record outside its contract, then it is refused naming no field and suggesting none', async () => {
     const response = await system.query(`{ household(noKK: "${SUTRISNO_KK}") { noKK dtks { dtksId } } }`, {}, tokens['pbi-jk']);
@@ -61,9 +64,7 @@ describe('partner contracts at the gateway', () => {
   it('when a partner looks a family up within its contract, then it is answered', async () => {
     const response = await system.query(`{ household(noKK: "${SUTRISNO_KK}") { noKK eligibility { program } } }`, {}, tokens['pbi-jk']);
 
-    expect(response.status).toBe(200);
-    expect(response.body.errors).toBeUndefined();
-    expect(response.body.data).toEqual({ household: { noKK: expect.stringMatching(/^\d{16}$/), eligibility: [{ program: 'PBI_JK' }] } });
+    expect(response).toEqual({ status: 200, body: { data: { household: { noKK: SUTRISNO_KK, eligibility: [{ program: 'PBI_JK' }] } } } });
   });
 
   it.each([
@@ -84,9 +85,16 @@ describe('partner contracts at the gateway', () => {
     expect([sdl.includes('auditTrail('), sdl.includes('household('), sdl.includes('households(')]).toEqual([true, true, false]);
   });
 
+  it('when a ministry\'s web app asks /schema, then it gets the same CORS answer as /graphql: its own origin allowed, another not', async () => {
+    const allowed = await schemaOf(tokens['pbi-jk'], MINISTRY_ORIGIN);
+    const other = await schemaOf(tokens['pbi-jk'], 'https://elsewhere.example.com');
+
+    expect([allowed.headers.get('access-control-allow-origin'), other.headers.get('access-control-allow-origin')]).toEqual([MINISTRY_ORIGIN, null]);
+  });
+
   it('when /schema is asked without a token, then it is 401', async () => {
     const response = await schemaOf();
 
-    expect(response.status).toBe(401);
+    expect([response.status, await response.json()]).toEqual([401, { errors: [{ message: 'Send a token: Authorization: Bearer <token>', extensions: { code: 'UNAUTHENTICATED' } }] }]);
   });
 });
