@@ -29,7 +29,9 @@ import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
 import { supergraphDisclosure } from './supergraph/disclosure';
 import { lookupMissBudget } from './security/lookup-misses';
-import { partnerFieldsPlugin } from './security/partner-fields';
+import { contractValidationPlugin } from './security/contract-validation';
+import { callerContracts } from './security/caller-contract';
+import { contractSchemaHandler } from './security/contract-schema';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from '../subgraph-calls/subgraph-policy';
 import { createSubgraphMetrics } from '../subgraph-calls/subgraph-metrics';
@@ -113,6 +115,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
 
   const disclosure = supergraphDisclosure(options.supergraphSdl);
+  const contracts = callerContracts();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // Each fetch keeps the document the planner built, cached with the plan: the data sources read it instead of parsing the fetch's text per call.
@@ -145,7 +148,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       options.playground ? graphiqlLandingPage() : ApolloServerPluginLandingPageDisabled(),
       dtsen.indexWarning,
       trusted.plugin,
-      partnerFieldsPlugin(disclosure),
+      contractValidationPlugin(contracts),
       keyMaskingPlugin(disclosure),
       lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
       metrics.graphqlPlugin,
@@ -192,6 +195,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       'forbidden',
     ),
   );
+  app.use('/schema', cors);
+  app.get('/schema', refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'), contractSchemaHandler(principalOf, contracts));
   const graphql = expressMiddleware(server, {
     context: async ({ req }): Promise<GatewayContext> => {
       const deadline = Date.now() + options.resilience.requestDeadlineMs;
@@ -214,7 +219,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     refusals.counted(persistedQueries.refuseInvalid, 'persisted_query_invalid'),
     refusals.counted(trusted.checkRequest, 'forbidden'),
     admission,
-    // Apollo refuses a partner's fields (403) and a principal out of look-up misses (429) itself.
+    // Apollo refuses an operation outside the caller's contract (403) and a principal out of look-up misses (429) itself.
     refusals.counted(graphql, 'forbidden', 'lookup_misses'),
   );
   if (options.dashboard) app.use(dashboardRouter());

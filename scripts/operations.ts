@@ -1,19 +1,20 @@
-// `npm run operations -- register FILE... --organisation X [--app NAME]` and `npm run operations -- list`:
+// `npm run operations -- register FILE... --organisation X --profile P [--app NAME]` and `npm run operations -- list`:
 // the operations an organisation registers, which the gateway trusts (TRUSTED_DOCUMENTS, docs/partners.md).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCommand } from '../common/cli';
 import { manifestJson, manifestPath, OPERATIONS_DIR, organisationSlug, parseManifest, readManifests } from '../gateway/trusted-documents/manifests';
-import { schemaForOrganisation } from '../gateway/trusted-documents/organisation-schema';
+import { isProfile, schemaForOrganisation } from '../gateway/trusted-documents/organisation-schema';
+import { PROFILES, type Profile } from '../common/auth/contract-profiles';
 import { mergeOperations, problemsOf, readCandidates, type CandidateOperation } from '../gateway/trusted-documents/register';
 
-const USAGE = `Usage: npm run operations -- register FILE... --organisation NAME [--app APP] [--operations-dir DIR]
+const USAGE = `Usage: npm run operations -- register FILE... --organisation NAME --profile PROFILE [--app APP] [--operations-dir DIR]
        npm run operations -- list [--operations-dir DIR]
 
 register: each FILE is a persisted query manifest (.json, as @apollo/generate-persisted-query-manifest
 writes it) or a .graphql file holding one named operation. Every operation is validated against the
-organisation's schema and its id checked to be the SHA-256 of its body; if all pass they are added to
+contract of PROFILE (${PROFILES.join(', ')}; a partner ministry: partner-<programme>) and its id checked to be the SHA-256 of its body; if all pass they are added to
 operations/<organisation>/<app>.json (APP: the first FILE's name without its extension), else nothing
 is written and each problem is printed naming its operation. The gateway reads the manifests at start.`;
 
@@ -22,6 +23,7 @@ async function main(): Promise<number> {
     allowPositionals: true,
     options: {
       organisation: { type: 'string' },
+      profile: { type: 'string' },
       app: { type: 'string' },
       'operations-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -39,17 +41,22 @@ async function main(): Promise<number> {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
+  const profile = values.profile ?? '';
+  if (!isProfile(profile)) {
+    process.stderr.write(`--profile must be one of ${PROFILES.join(', ')}: "${profile}" is not\n`);
+    return 2;
+  }
   const app = values.app ?? path.basename(files[0] ?? '', path.extname(files[0] ?? ''));
   if (!/^[a-z0-9][a-z0-9._-]*$/i.test(app)) {
     process.stderr.write(`--app must be letters, digits, dots, hyphens or underscores: "${app}" is not\n`);
     return 2;
   }
-  return register(files, organisation, app, operationsDir);
+  return register(files, organisation, profile, app, operationsDir);
 }
 
-function register(files: readonly string[], organisation: string, app: string, operationsDir: string): number {
+function register(files: readonly string[], organisation: string, profile: Profile, app: string, operationsDir: string): number {
   const candidates: CandidateOperation[] = files.flatMap((file) => readCandidates(file));
-  const schema = schemaForOrganisation(organisation);
+  const schema = schemaForOrganisation(organisation, profile);
   const problems = candidates.flatMap((candidate) => problemsOf(candidate, schema));
   if (problems.length > 0) {
     process.stderr.write(`Nothing registered for ${organisation}:\n${problems.map((problem) => `  ${problem}\n`).join('')}`);

@@ -7,7 +7,7 @@ import type { Principal } from './principal';
 // The `@disclosure` directive of the subgraphs' SDL (docs/security.md, "Disclosure classes"), read
 // from a schema and applied: every subgraph's schema is wrapped by it, so a field marked personal is
 // masked wherever it is resolved; the gateway reads the same classes from the supergraph for the
-// entity keys it masks, the fields a partner may select and the CSV export's columns. What a class
+// entity keys it masks and the CSV export's columns (what a partner may select is its contract's: `@tag`). What a class
 // means for a principal is common/auth/disclosure.ts.
 
 export const DISCLOSURE_CLASSES = ['PUBLIC', 'KEY', 'IDENTIFIER', 'NAME', 'ADDRESS', 'BIRTH_DATE', 'NIK_READING', 'SENSITIVE', 'DERIVED'] as const;
@@ -15,8 +15,6 @@ export type DisclosureClass = (typeof DISCLOSURE_CLASSES)[number];
 
 export interface FieldDisclosure {
   readonly class: DisclosureClass;
-  /** Whether a partner ministry's token may select the field. */
-  readonly partner: boolean;
 }
 
 /** How each personal class is masked; KEY is the gateway's to mask (the planner joins on it), so a subgraph leaves it whole. */
@@ -77,7 +75,7 @@ function declared(schema: GraphQLSchema, node: Parameters<typeof getDirective>[1
   if (directive === undefined) return null;
   const value: unknown = directive['class'];
   if (!(DISCLOSURE_CLASSES as readonly unknown[]).includes(value)) throw new Error(`@disclosure(class: ${String(value)}) on ${coordinate} is not a disclosure class`);
-  return { class: value as DisclosureClass, partner: directive['partner'] === true };
+  return { class: value as DisclosureClass };
 }
 
 /** The `@disclosure` classes of `schema` (a subgraph's, or the supergraph), and what they do. */

@@ -5,7 +5,7 @@ import { Counter, type Registry } from 'prom-client';
 const STATUS_OF = {
   /** No token, or one the gateway rejects. */
   unauthenticated: 401,
-  /** A partner token selecting fields outside its programmes, the CSV export without the search scope, or an unregistered operation under TRUSTED_DOCUMENTS=enforce. */
+  /** An operation outside the caller's contract, the CSV export without the search scope, or an unregistered operation under TRUSTED_DOCUMENTS=enforce. */
   forbidden: 403,
   /** The principal's requests per minute. */
   rate_limited: 429,

@@ -31,3 +31,14 @@ export function readSupergraphSdl(): string {
 export function readApiSchemaSdl(): string {
   return readFileSync(API_SCHEMA_PATH, 'utf8');
 }
+
+/** The contracts' API schemas, one file per consumer profile (common/auth/contract-profiles.ts). */
+export const CONTRACTS_DIR = path.join(SCHEMA_DIR, 'contracts');
+
+export function contractPath(profile: string): string {
+  return path.join(CONTRACTS_DIR, `${profile}.graphql`);
+}
+
+export function readContractSdl(profile: string): string {
+  return readFileSync(contractPath(profile), 'utf8');
+}

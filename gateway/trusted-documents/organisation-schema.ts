@@ -1,13 +1,17 @@
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { readApiSchemaSdl } from '../supergraph/subgraphs';
+import { PROFILES, type Profile } from '../../common/auth/contract-profiles';
+import { readContractSdl } from '../supergraph/subgraphs';
+
+export function isProfile(value: string): value is Profile {
+  return (PROFILES as readonly string[]).includes(value);
+}
 
 /**
- * The schema an organisation's operations are registered against: the one place that decides it.
- * Today every organisation gets the client-facing API schema (schema/api.graphql); once each
- * consumer profile has its contract (schema/contracts/<profile>.graphql, issue 16) this returns
- * the contract of the organisation's profile, and registration refuses what that contract lacks.
+ * The schema an organisation's operations are registered against: the contract of the profile it
+ * reads the API through (schema/contracts/<profile>.graphql, docs/partners.md), so registration
+ * refuses what the gateway would refuse at run time. The one place that decides it.
  */
-export function schemaForOrganisation(organisation: string): GraphQLSchema {
+export function schemaForOrganisation(organisation: string, profile: Profile): GraphQLSchema {
   if (organisation.trim() === '') throw new Error('An organisation is needed to choose its schema');
-  return buildSchema(readApiSchemaSdl());
+  return buildSchema(readContractSdl(profile));
 }

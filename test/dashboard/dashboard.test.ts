@@ -193,14 +193,14 @@ describeWithChromium('the dashboard over 300 generated families and a filled res
     }).toEqual({ panels: DASHBOARD_PANELS.map(({ id }) => ({ panel: id, state: 'waiting', notice })), graphql: [] });
   });
 
-  it('when a token without the statistics scope is pasted, then every panel says which scope is missing', async () => {
+  it('when a token whose contract has no statistics is pasted, then every panel says the query is outside it', async () => {
     const fresh = await browser.newPage();
 
     await openDashboard(fresh, origin, await testToken('frontend'));
     const refused = await readPanels(fresh);
     await fresh.close();
 
-    const notice = 'The statistics query failed: statistics needs the statistics scope (FORBIDDEN)';
+    const notice = 'The statistics query failed: The operation selects what the contract of this token does not hold (GET /schema returns the contract) (FORBIDDEN)';
     expect(refused.map(({ panel, state, notice: shown }) => ({ panel, state, notice: shown }))).toEqual(
       DASHBOARD_PANELS.map(({ id }) => ({ panel: id, state: 'error', notice })),
     );

@@ -1,7 +1,10 @@
 import { buildSchema, isObjectType } from 'graphql';
 import { DISCLOSURE_CLASSES, schemaDisclosure } from '../../common/auth/schema-disclosure';
 import { supergraphDisclosure } from '../../gateway/supergraph/disclosure';
-import { readApiSchemaSdl } from '../../gateway/supergraph/subgraphs';
+import { readFileSync } from 'node:fs';
+import { PARTNER_PROFILES } from '../../common/auth/contract-profiles';
+import { PROGRAMMES } from '../../common/programmes';
+import { contractPath, readApiSchemaSdl } from '../../gateway/supergraph/subgraphs';
 import { EXPECTED_CLASSES } from './disclosure-expected';
 
 // Every field a client can select has a disclosure class (`@disclosure` in its subgraph's SDL,
@@ -17,7 +20,7 @@ const apiFields = Object.values(api.getTypeMap())
   .filter((type) => !type.name.startsWith('__'))
   .flatMap((type) => Object.keys(type.getFields()).map((field) => [type.name, field] as const));
 
-/** What a partner ministry may select (the hand-kept list the directives replaced; `*`: every field). */
+/** What a partner ministry may select (the hand-kept list the `@tag`s replaced; `*`: every field). */
 const PARTNER_FIELDS: Readonly<Record<string, '*' | readonly string[]>> = {
   Query: ['household', 'person', 'ruleSet'],
   Household: ['noKK', 'sources', 'members', 'region', 'desil', 'eligibility', 'targeting'],
@@ -49,8 +52,12 @@ describe('the disclosure classes of the API schema', () => {
     expect(notPublic).toEqual(EXPECTED_CLASSES);
   });
 
-  it('when the fields open to partners are listed, then they are the look-ups and resolved fields of the former allow-list, nothing more', () => {
-    const partnerFields = apiFields.filter(([type, field]) => disclosure.field(type, field)?.partner === true).map(([type, field]) => `${type}.${field}`);
+  it.each(PROGRAMMES.map((programme) => PARTNER_PROFILES[programme]))('when the fields of the %s contract are listed, then they are the look-ups and resolved fields of the former allow-list, nothing more', (profile) => {
+    const contract = buildSchema(readFileSync(contractPath(profile), 'utf8'));
+    const partnerFields = Object.values(contract.getTypeMap())
+      .filter(isObjectType)
+      .filter((type) => !type.name.startsWith('__'))
+      .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
     const expected = Object.entries(PARTNER_FIELDS).flatMap(([type, fields]) =>
       (fields === '*' ? Object.keys((api.getType(type) as { getFields(): object }).getFields()) : fields).map((field) => `${type}.${field}`),
     );
@@ -60,7 +67,7 @@ describe('the disclosure classes of the API schema', () => {
 
   it('when a field names a class the directive does not declare, then reading the schema fails naming it', () => {
     const schema = buildSchema(`
-      directive @disclosure(class: String!, partner: Boolean! = false) on FIELD_DEFINITION | OBJECT
+      directive @disclosure(class: String!) on FIELD_DEFINITION | OBJECT
       type Query { name: String @disclosure(class: "SECRET") }`);
 
     expect(() => schemaDisclosure(schema)).toThrow('@disclosure(class: SECRET) on Query.name is not a disclosure class');

@@ -200,9 +200,19 @@ describe('what each role sees', () => {
 
   describe('scopes of the root fields', () => {
     it.each([
-      ['frontend', 'households', 'search', '{ households { totalCount } }', null],
-      ['frontend', 'statistics', 'statistics', '{ statistics(level: CITY) { total { families } } }', null],
-      ['analyst', 'auditTrail', 'audit', `{ auditTrail(nik: "${BUDI.nik}") { nik } }`, { auditTrail: null }],
+      ['frontend', '{ households { totalCount } }'],
+      ['frontend', '{ statistics(level: CITY) { total { families } } }'],
+      ['analyst', `{ auditTrail(nik: "${BUDI.nik}") { nik } }`],
+    ])('when a %s asks for a root field outside its contract (%s), then it is refused before anything runs, naming nothing', async (role, query) => {
+      const response = await system.query(query, {}, tokens[role]);
+
+      expect(response).toEqual({
+        status: 403,
+        body: { errors: [{ message: 'The operation selects what the contract of this token does not hold (GET /schema returns the contract)', extensions: { code: 'FORBIDDEN' } }] },
+      });
+    });
+
+    it.each([
       ['auditor', 'household', 'lookup', `{ household(noKK: "${SUTRISNO_KK}") { noKK } }`, { household: null }],
     ])('when a %s asks for %s, then the answer is FORBIDDEN naming the missing scope', async (role, field, scope, query, data) => {
       const response = await system.query(query, {}, tokens[role]);
@@ -241,7 +251,7 @@ describe('what each role sees', () => {
 
       expect(response).toEqual({
         status: 403,
-        body: { errors: [{ message: 'A partner token may not read Household.dtks', extensions: { code: 'FORBIDDEN' } }] },
+        body: { errors: [{ message: 'The operation selects what the contract of this token does not hold (GET /schema returns the contract)', extensions: { code: 'FORBIDDEN' } }] },
       });
     });
   });

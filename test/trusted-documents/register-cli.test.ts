@@ -41,7 +41,7 @@ describe('npm run operations', () => {
       { id: documentHash(INVALID), name: 'PbiSalary', body: INVALID },
     ]);
 
-    const result = await operations(['register', file, '--organisation', 'BPJS Kesehatan', '--operations-dir', path.join(dir, 'operations')]);
+    const result = await operations(['register', file, '--organisation', 'BPJS Kesehatan', '--profile', 'partner-pbi-jk', '--operations-dir', path.join(dir, 'operations')]);
 
     expect({ ...result, written: existsSync(stored()) }).toEqual({
       code: 1,
@@ -55,7 +55,7 @@ describe('npm run operations', () => {
     const wrongId = documentHash('{ ruleSet { version } }');
     const file = manifestFile('pbi-app.json', [{ id: wrongId, name: 'PbiEligibility', body: VALID }]);
 
-    const result = await operations(['register', file, '--organisation', 'BPJS Kesehatan', '--operations-dir', path.join(dir, 'operations')]);
+    const result = await operations(['register', file, '--organisation', 'BPJS Kesehatan', '--profile', 'partner-pbi-jk', '--operations-dir', path.join(dir, 'operations')]);
 
     expect({ ...result, written: existsSync(stored()) }).toEqual({
       code: 1,
@@ -72,8 +72,8 @@ describe('npm run operations', () => {
     writeFileSync(graphqlFile, targeting);
     const operationsDir = path.join(dir, 'operations');
 
-    const first = await operations(['register', file, '--organisation', 'BPJS Kesehatan', '--operations-dir', operationsDir]);
-    const second = await operations(['register', graphqlFile, '--organisation', 'bpjs-kesehatan', '--app', 'pbi-app', '--operations-dir', operationsDir]);
+    const first = await operations(['register', file, '--organisation', 'BPJS Kesehatan', '--profile', 'partner-pbi-jk', '--operations-dir', operationsDir]);
+    const second = await operations(['register', graphqlFile, '--organisation', 'bpjs-kesehatan', '--profile', 'partner-pbi-jk', '--app', 'pbi-app', '--operations-dir', operationsDir]);
     const list = await operations(['list', '--operations-dir', operationsDir]);
 
     expect({ codes: [first.code, second.code, list.code], manifest: JSON.parse(readFileSync(stored(), 'utf8')), list: list.stdout }).toEqual({

@@ -352,6 +352,7 @@ export type ResolversTypes = {
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AuditTrail: ResolverTypeWrapper<NikKey>;
   DtksFamily: ResolverTypeWrapper<DtksFamilyRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DtksFamilyConnection: ResolverTypeWrapper<FamilyConnection>;
   DtksFamilyFilter: DtksFamilyFilter;
@@ -367,7 +368,6 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sex: Sex;
   disclosure__Class: Disclosure__Class;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -376,6 +376,7 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
   AuditTrail: NikKey;
   DtksFamily: DtksFamilyRecord;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   DtksFamilyConnection: FamilyConnection;
   DtksFamilyFilter: DtksFamilyFilter;
@@ -385,12 +386,10 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: NikKey;
   Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DisclosureDirectiveArgs = {
   class: Disclosure__Class;
-  partner?: Scalars['Boolean']['input'];
 };
 
 export type DisclosureDirectiveResolver<Result, Parent, ContextType = DtksContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

@@ -947,6 +947,7 @@ export type ResolversTypes = {
   DesilCandidate: ResolverTypeWrapper<DesilCandidate>;
   DesilCount: ResolverTypeWrapper<DesilCount>;
   DtksFamily: ResolverTypeWrapper<Omit<DtksFamily, 'members'> & { members: ReadonlyArray<ResolversTypes['DtksMember']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DtksMember: ResolverTypeWrapper<Omit<DtksMember, 'person'> & { person: ResolversTypes['Person'] }>;
   DtksProgram: DtksProgram;
   DtksReceipt: ResolverTypeWrapper<DtksReceipt>;
@@ -987,7 +988,6 @@ export type ResolversTypes = {
   TargetingStatusCode: TargetingStatusCode;
   VillageKind: VillageKind;
   disclosure__Class: Disclosure__Class;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1001,6 +1001,7 @@ export type ResolversParentTypes = {
   DesilCandidate: DesilCandidate;
   DesilCount: DesilCount;
   DtksFamily: Omit<DtksFamily, 'members'> & { members: ReadonlyArray<ResolversParentTypes['DtksMember']> };
+  Boolean: Scalars['Boolean']['output'];
   DtksMember: Omit<DtksMember, 'person'> & { person: ResolversParentTypes['Person'] };
   DtksReceipt: DtksReceipt;
   Household: HouseholdQualityRepresentation;
@@ -1030,12 +1031,10 @@ export type ResolversParentTypes = {
   Statistics: StatisticsAnswer;
   TargetingFilter: TargetingFilter;
   TargetingStatus: TargetingStatus;
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DisclosureDirectiveArgs = {
   class: Disclosure__Class;
-  partner?: Scalars['Boolean']['input'];
 };
 
 export type DisclosureDirectiveResolver<Result, Parent, ContextType = DtsenContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

@@ -306,6 +306,7 @@ export type ResolversTypes = {
   AuditTrail: ResolverTypeWrapper<NikKey>;
   Household: ResolverTypeWrapper<HouseholdKey>;
   P3keFamily: ResolverTypeWrapper<P3keFamilyRecord>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   P3keFamilyConnection: ResolverTypeWrapper<FamilyConnection>;
   P3keFamilyFilter: P3keFamilyFilter;
@@ -316,7 +317,6 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Sex: Sex;
   disclosure__Class: Disclosure__Class;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -326,6 +326,7 @@ export type ResolversParentTypes = {
   AuditTrail: NikKey;
   Household: HouseholdKey;
   P3keFamily: P3keFamilyRecord;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   P3keFamilyConnection: FamilyConnection;
   P3keFamilyFilter: P3keFamilyFilter;
@@ -334,12 +335,10 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: NikKey;
   Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DisclosureDirectiveArgs = {
   class: Disclosure__Class;
-  partner?: Scalars['Boolean']['input'];
 };
 
 export type DisclosureDirectiveResolver<Result, Parent, ContextType = P3keContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;

@@ -432,6 +432,7 @@ export type ResolversTypes = {
   AuditTrail: ResolverTypeWrapper<NikKey>;
   Household: ResolverTypeWrapper<HouseholdKey>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<NikKey>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -446,7 +447,6 @@ export type ResolversTypes = {
   SchoolLevel: SchoolLevel;
   Sex: Sex;
   disclosure__Class: Disclosure__Class;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -456,6 +456,7 @@ export type ResolversParentTypes = {
   AuditTrail: NikKey;
   Household: HouseholdKey;
   PageInfo: PageInfo;
+  Boolean: Scalars['Boolean']['output'];
   Person: NikKey;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
@@ -467,12 +468,10 @@ export type ResolversParentTypes = {
   RegsosekHousing: RegsosekHousingRecord;
   RegsosekMember: RegsosekMemberRecord;
   RegsosekRanking: RegsosekRankingRecord;
-  Boolean: Scalars['Boolean']['output'];
 };
 
 export type DisclosureDirectiveArgs = {
   class: Disclosure__Class;
-  partner?: Scalars['Boolean']['input'];
 };
 
 export type DisclosureDirectiveResolver<Result, Parent, ContextType = RegsosekContext, Args = DisclosureDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
