@@ -40,6 +40,7 @@ import { SourceDataSource } from '../subgraph-calls/source-data-source';
 import type { SharedState } from './shared-state/redis-client';
 import { PERSISTED_QUERY_LIMITS, type PersistedQueryLimits } from './persisted-queries/limits';
 import { createPersistedQueries } from './persisted-queries/persisted-queries';
+import { signingKeysOf } from '../common/auth/subgraph-keys';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
@@ -95,7 +96,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   // Every subgraph but dtsen is called over HTTP: the registry's (gateway/config.ts reads their URLs).
   const policies = createSubgraphPolicies(Object.keys(options.subgraphUrls), options.resilience, logger, subgraphMetrics);
-  const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
+  const signingKeys = signingKeysOf(options.signingSecret, options.subgraphKeys);
+  const registers = createRegisterAccess({ ...options, signingKeys, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, logger);
   const dtsen = dtsenForGateway({
@@ -114,12 +116,12 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Its spans (gateway.request, plan, fetch…) then carry the operation name and type only: a document can hold literal NIKs, and errors quote them.
     telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name, url }) => {
-      if (name === 'dtsen' && options.dtsenUrl) return dtsen.service(options.dtsenUrl, registers.fetcherTimingOutAfter(options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
+      if (name === 'dtsen' && options.dtsenUrl) return dtsen.service(options.dtsenUrl, registers.fetcherTimingOutAfter('dtsen', options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
       if (name === 'dtsen') return dtsen.inProcess;
       const subgraphUrl = options.subgraphUrls[name];
       const policy = policies[name];
       if (subgraphUrl === undefined || policy === undefined) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
-      return new SourceDataSource(name, subgraphUrl, registers.fetcher, policy, logger);
+      return new SourceDataSource(name, subgraphUrl, registers.fetcherOf(name), policy, logger);
     },
   });
 
