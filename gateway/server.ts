@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Dispatcher } from 'undici';
+import { signingKeysOf } from '../common/auth/subgraph-keys';
 import { maskError } from '../common/errors';
 import { errorLogging } from '../common/logging/error-logging';
 import { httpLogging, requestLoggingOf } from '../common/logging/http-logging';
@@ -40,7 +41,6 @@ import { SourceDataSource } from '../subgraph-calls/source-data-source';
 import type { SharedState } from './shared-state/redis-client';
 import { PERSISTED_QUERY_LIMITS, type PersistedQueryLimits } from './persisted-queries/limits';
 import { createPersistedQueries } from './persisted-queries/persisted-queries';
-import { signingKeysOf } from '../common/auth/subgraph-keys';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
 export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
