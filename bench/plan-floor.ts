@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Agent, request, type Dispatcher } from 'undici';
 import { PRINCIPAL_HEADER, signRequest } from '../common/auth/signature';
+import { signingKeysOf } from '../common/auth/subgraph-keys';
 import { closeStore } from '../common/store/open-store';
 import { loadGatewayConfig } from '../gateway/config';
 import { buildGateway } from '../gateway/server';
@@ -16,6 +17,8 @@ export interface SubgraphCall {
   readonly url: string;
   readonly body: string;
   readonly principal: string;
+  /** The key of the subgraph at `url`, which the replay signs with. */
+  readonly key: string;
 }
 
 /**
@@ -82,9 +85,17 @@ export async function recordPlanCalls(env: NodeJS.ProcessEnv, token: string, req
   if (!config.dtsenUrl) throw new Error('recording the plan floor needs DTSEN_URL: every fetch of the plan must be an HTTP call');
   const indexStore = await openIndexStore(config.indexUrl);
   const agent = new Agent();
+  const keys = signingKeysOf(config.signingSecret, config.subgraphKeys);
+  const keysByUrl = new Map(Object.entries({ ...config.subgraphUrls, dtsen: config.dtsenUrl }).map(([subgraph, subgraphUrl]) => [subgraphUrl, keys(subgraph)]));
+  const keyOf = (callUrl: string) => {
+    const key = keysByUrl.get(callUrl);
+    if (key === undefined) throw new Error(`recording the plan floor: no subgraph at ${callUrl}`);
+    return key;
+  };
   let calls: TimedCall[] = [];
   const recording = agent.compose((dispatch) => (options, handler) => {
-    const call: TimedCall = { url: `${options.origin?.toString() ?? ''}${options.path}`, body: String(options.body), principal: headerOf(options.headers, PRINCIPAL_HEADER), started: performance.now(), ended: Number.POSITIVE_INFINITY };
+    const callUrl = `${options.origin?.toString() ?? ''}${options.path}`;
+    const call: TimedCall = { url: callUrl, key: keyOf(callUrl), body: String(options.body), principal: headerOf(options.headers, PRINCIPAL_HEADER), started: performance.now(), ended: Number.POSITIVE_INFINITY };
     calls.push(call);
     return dispatch(options, timingEnd(handler, call));
   });
@@ -112,14 +123,14 @@ export async function recordPlanCalls(env: NodeJS.ProcessEnv, token: string, req
 }
 
 /** Replays one recorded plan; whether every call was answered 200. */
-async function replay(agent: Agent, secret: string, plan: PlanCalls): Promise<boolean> {
+async function replay(agent: Agent, plan: PlanCalls): Promise<boolean> {
   for (const wave of plan) {
     const answers = await Promise.all(
       wave.map(async (call) => {
         const response = await request(call.url, {
           dispatcher: agent,
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...signRequest(secret, call.principal, call.body) },
+          headers: { 'content-type': 'application/json', ...signRequest(call.key, call.principal, call.body) },
           body: call.body,
         });
         await response.body.text();
@@ -159,13 +170,13 @@ async function takeTurns(connections: number, durationSeconds: number, turn: (in
  * clients for `durationSeconds`: the latency of each is the sum of its waves, what a client asking
  * the subgraphs itself would wait without a gateway.
  */
-export async function runPlanFloor(options: { plans: readonly PlanCalls[]; signingSecret: string; connections: number; durationSeconds: number }): Promise<LoadResult> {
+export async function runPlanFloor(options: { plans: readonly PlanCalls[]; connections: number; durationSeconds: number }): Promise<LoadResult> {
   const agent = new Agent({ connections: options.connections * 4 });
   const latencies: number[] = [];
   let failed = 0;
   try {
     await takeTurns(options.connections, options.durationSeconds, async (index) => {
-      const latency = await timed(() => replay(agent, options.signingSecret, options.plans[index % options.plans.length] as PlanCalls));
+      const latency = await timed(() => replay(agent, options.plans[index % options.plans.length] as PlanCalls));
       if (latency === null) failed += 1;
       else latencies.push(latency);
     });
@@ -206,7 +217,6 @@ export async function runPaired(options: {
   token: string;
   requests: readonly { query: string; variables: Record<string, unknown> }[];
   plans: readonly PlanCalls[];
-  signingSecret: string;
   connections: number;
   durationSeconds: number;
   /** Stop after this many pairs, if sooner; for tests and short trials. */
@@ -229,7 +239,7 @@ export async function runPaired(options: {
     await takeTurns(options.connections, options.durationSeconds, async (pair) => {
       const index = pair % options.plans.length;
       const viaGateway = () => timed(() => askGateway(index));
-      const direct = () => timed(() => replay(agent, options.signingSecret, options.plans[index] as PlanCalls));
+      const direct = () => timed(() => replay(agent, options.plans[index] as PlanCalls));
       // Swapped every pair: whichever goes second finds the household's rows freshly read.
       const gatewayFirst = pair % 2 === 0;
       const firstMs = gatewayFirst ? await viaGateway() : await direct();

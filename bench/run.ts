@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { scopesOf, type Principal } from '../common/auth/principal';
 import { encodePrincipal, signRequest } from '../common/auth/signature';
+import { derivedSigningKey } from '../common/auth/subgraph-keys';
 import { REGISTERS, type Register } from '../common/store-url';
 import { signLocalToken } from '../gateway/auth/local-token';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
@@ -92,13 +93,13 @@ function gatewayRequest(token: string, query: string): (variables: Record<string
   return (variables) => ({ body: JSON.stringify({ query, variables }), headers });
 }
 
-/** A register request signed the moment it is sent: signatures are valid 30 s. */
+/** A register request signed the moment it is sent (signatures are valid 30 s), with the key derived for that register. */
 function signedRegisterRequest(secret: string, principal: Principal, register: Register): (noKK: string) => LoadRequest {
   const encoded = encodePrincipal(principal);
   const query = registerFloorQuery(register);
   return (noKK) => {
     const body = JSON.stringify({ query, variables: { representations: [{ __typename: 'Household', noKK }] } });
-    return { body, headers: { 'content-type': 'application/json', ...signRequest(secret, encoded, body) } };
+    return { body, headers: { 'content-type': 'application/json', ...signRequest(derivedSigningKey(secret, register), encoded, body) } };
   };
 }
 
@@ -234,13 +235,13 @@ async function main(): Promise<void> {
         : null;
     if (plans) console.log(`recorded the subgraph calls of (a) for ${plans.length} households, in ${plans[0]?.length ?? 0} waves of ${plans[0]?.map((wave) => wave.length).join(', ')} calls`);
     const measurePlanFloor = async (clients: number, recorded: NonNullable<typeof plans>) => {
-      const result = await runPlanFloor({ plans: recorded, signingSecret: secrets.PRINCIPAL_SIGNING_SECRET, connections: clients, durationSeconds: duration });
+      const result = await runPlanFloor({ plans: recorded, connections: clients, durationSeconds: duration });
       rows.push({ scenario: PLAN_FLOOR, gateway: null, connections: clients, result });
       console.log(`${PLAN_FLOOR} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, failed ${result.non2xx}`);
     };
     const paired: PairedRow[] = [];
     const measurePaired = async (gateway: BenchGateway, clients: number, recordedPlans: NonNullable<typeof plans>) => {
-      const result = await runPaired({ gatewayUrl: gateway.url, token, requests: planRequests, plans: recordedPlans, signingSecret: secrets.PRINCIPAL_SIGNING_SECRET, connections: clients, durationSeconds: duration });
+      const result = await runPaired({ gatewayUrl: gateway.url, token, requests: planRequests, plans: recordedPlans, connections: clients, durationSeconds: duration });
       paired.push({ gateway: gateway.name, connections: clients, result });
       console.log(`(a) via ${gateway.name} paired with its subgraph calls, direct @${clients}: ${result.pairs} pairs, p50 ${fmt(result.gatewayP50)} against ${fmt(result.floorP50)} ms, median difference ${fmt(result.medianPairDifference)} ms, failed ${result.failed}`);
     };

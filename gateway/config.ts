@@ -1,5 +1,5 @@
 import { cleanEnv, makeValidator, num, port, str } from 'envalid';
-import { signingSecret } from '../common/auth/signing-secret';
+import { signingSecret, subgraphKeySpecs, subgraphKeysFrom } from '../common/auth/signing-secret';
 import { reportConfigErrors, storeLocationSpecs, storeReplicaSpecs, storeReplicaUrlsFrom, storeUrlsFrom, wholeNumber } from '../common/config';
 import { MIN_SECRET_LENGTH } from '../common/auth/signature';
 import { GATEWAY_AUDIENCE, LOCAL_ISSUER, type TokenSource } from './auth/verifier';
@@ -27,8 +27,13 @@ export interface GatewayConfig extends RegisterCallSettings {
   readonly indexReplicaUrls: readonly string[];
   /** Where bearer tokens are verified: a shared HS256 secret or an identity provider's JWKS. */
   readonly tokenSource: TokenSource;
-  /** The HMAC key of the principal header sent to the subgraphs; they hold the same. Never log it. */
+  /**
+   * PRINCIPAL_SIGNING_SECRET: the cursor key and every subgraph key not set on its own derive from it
+   * (common/auth/subgraph-keys.ts). Never log it.
+   */
   readonly signingSecret: string;
+  /** `<NAME>_SIGNING_SECRET` by subgraph name, those set; absent or unlisted: derived from `signingSecret`. Never log them. */
+  readonly subgraphKeys?: Readonly<Record<string, string>>;
   /** GraphQL requests one principal may make per minute; more are answered RATE_LIMITED (HTTP 429). */
   readonly rateLimitPerMinute: number;
   /** Look-ups by key (`household`, `person`) one principal may make per hour that find nothing; more are answered RATE_LIMITED. */
@@ -130,6 +135,8 @@ export function disableApolloTelemetry(): void {
 
 /** The subgraphs the gateway calls over HTTP at `<NAME>_URL`: all but dtsen, which runs in its process unless DTSEN_URL is set. */
 const HTTP_SUBGRAPHS = SUBGRAPH_REGISTRY.filter((subgraph) => subgraph.name !== 'dtsen');
+/** Every subgraph the gateway signs calls to, dtsen among them when it runs as its own service. */
+const SUBGRAPH_NAMES = SUBGRAPH_REGISTRY.map((subgraph) => subgraph.name);
 
 export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = new Date()): GatewayConfig {
   const parsed = cleanEnv(
@@ -150,7 +157,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       AUTH_ISSUER: str({ default: '', desc: `Expected token issuer; ${LOCAL_ISSUER} for local tokens` }),
       AUTH_AUDIENCE: str({ default: GATEWAY_AUDIENCE, desc: 'Expected token audience' }),
       ...TOKEN_LIFETIME_SPECS,
-      PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'HMAC key shared with the subgraphs' }),
+      PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'The secret the subgraph signing keys and the cursor key derive from' }),
+      ...subgraphKeySpecs(SUBGRAPH_NAMES),
       RATE_LIMIT_PER_MINUTE: num({ default: 600, desc: 'Requests (GraphQL and CSV export) per principal per minute' }),
       LOOKUP_MISSES_PER_HOUR: num({ default: DEFAULT_LOOKUP_MISSES_PER_HOUR, desc: 'Look-ups by NIK or No. KK per principal per hour that find nothing' }),
       MAX_CONCURRENT_REQUESTS: num({ default: DEFAULT_MAX_CONCURRENT_REQUESTS, desc: 'Requests (GraphQL and CSV export) one gateway process runs at once; the rest queue in arrival order' }),
@@ -182,6 +190,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     indexReplicaUrls: storeReplicaUrlsFrom(['index'], parsed, storeUrls).index,
     tokenSource: tokenSourceFrom(parsed),
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
+    subgraphKeys: subgraphKeysFrom(SUBGRAPH_NAMES, parsed),
     rateLimitPerMinute: parsed.RATE_LIMIT_PER_MINUTE,
     lookupMissesPerHour: wholeNumber(parsed.LOOKUP_MISSES_PER_HOUR, 'LOOKUP_MISSES_PER_HOUR', 1),
     concurrency: concurrencyFrom(parsed, registerCalls.resilience.requestDeadlineMs),

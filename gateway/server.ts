@@ -4,6 +4,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { Dispatcher } from 'undici';
+import { signingKeysOf } from '../common/auth/subgraph-keys';
 import { maskError } from '../common/errors';
 import { errorLogging } from '../common/logging/error-logging';
 import { httpLogging, requestLoggingOf } from '../common/logging/http-logging';
@@ -102,7 +103,8 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const subgraphMetrics = createSubgraphMetrics(metrics.registry);
   // Every subgraph but dtsen is called over HTTP: the registry's (gateway/config.ts reads their URLs).
   const policies = createSubgraphPolicies(Object.keys(options.subgraphUrls), options.resilience, logger, subgraphMetrics);
-  const registers = createRegisterAccess({ ...options, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
+  const signingKeys = signingKeysOf(options.signingSecret, options.subgraphKeys);
+  const registers = createRegisterAccess({ ...options, signingKeys, policies, ...(options.subgraphDispatcher ? { dispatcher: options.subgraphDispatcher } : {}) });
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute, options.sharedState));
   const persistedQueries = createPersistedQueries(options.persistedQueryLimits ?? PERSISTED_QUERY_LIMITS, options.sharedState, logger);
   const trusted = trustedDocuments(options.trustedDocumentStore ?? loadTrustedDocuments(), options.trustedDocuments);
@@ -123,12 +125,12 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Its spans (gateway.request, plan, fetch…) then carry the operation name and type only: a document can hold literal NIKs, and errors quote them.
     telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name, url }) => {
-      if (name === 'dtsen' && options.dtsenUrl) return dtsen.service(options.dtsenUrl, registers.fetcherTimingOutAfter(options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
+      if (name === 'dtsen' && options.dtsenUrl) return dtsen.service(options.dtsenUrl, registers.fetcherTimingOutAfter('dtsen', options.resilience.requestDeadlineMs), createDtsenPolicy(options.resilience, logger, subgraphMetrics), logger);
       if (name === 'dtsen') return dtsen.inProcess;
       const subgraphUrl = options.subgraphUrls[name];
       const policy = policies[name];
       if (subgraphUrl === undefined || policy === undefined) throw new Error(`The supergraph names an unknown subgraph "${name}" (${url})`);
-      return new SourceDataSource(name, subgraphUrl, registers.fetcher, policy, logger);
+      return new SourceDataSource(name, subgraphUrl, registers.fetcherOf(name), policy, logger);
     },
   });
 

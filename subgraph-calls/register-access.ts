@@ -1,4 +1,5 @@
 import type { Dispatcher } from 'undici';
+import type { SigningKeys } from '../common/auth/subgraph-keys';
 import { REGISTERS } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import { signingFetch } from './signing-fetch';
@@ -11,7 +12,8 @@ export interface RegisterAccessOptions {
   /** By subgraph name; every register's among them. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
   readonly subgraphTimeoutMs: number;
-  readonly signingSecret: string;
+  /** Each callee's key (common/auth/subgraph-keys.ts): a call is signed with the key of the subgraph it goes to. */
+  readonly signingKeys: SigningKeys;
   /** By subgraph name; every register's among them. */
   readonly policies: Readonly<Record<string, SubgraphPolicy>>;
   readonly index: Pick<IndexQueryRepository, 'indexedHouseholds' | 'appendAudit'>;
@@ -20,13 +22,13 @@ export interface RegisterAccessOptions {
 }
 
 export interface RegisterAccess {
-  /** Signs every request that carries a principal; the transport of every subgraph call. */
-  readonly fetcher: TimedFetch;
+  /** The transport of every call to `subgraph`: signs each request that carries a principal with that subgraph's key. */
+  readonly fetcherOf: (subgraph: string) => TimedFetch;
   /**
    * The same transport with a longer attempt timeout, for the dtsen service: it asks the registers
    * itself, so one of its answers may take a register's timeout and more.
    */
-  readonly fetcherTimingOutAfter: (timeoutMs: number) => TimedFetch;
+  readonly fetcherTimingOutAfter: (subgraph: string, timeoutMs: number) => TimedFetch;
   /** Whether a key is held: the index first for households, then the registers, through their policies. */
   readonly directory: RegisterDirectory;
   /** Closes the pooled connections. */
@@ -41,11 +43,19 @@ export function createRegisterAccess(options: RegisterAccessOptions): RegisterAc
   const missing = REGISTERS.filter((register) => options.subgraphUrls[register] === undefined || options.policies[register] === undefined);
   if (missing.length > 0) throw new Error(`No URL or policy for the register(s) ${missing.join(', ')}`);
   const dispatcher = options.dispatcher ?? subgraphAgent();
-  const fetcher = signingFetch(options.signingSecret, fetcherWithTimeout(options.subgraphTimeoutMs, dispatcher));
+  const timed = fetcherWithTimeout(options.subgraphTimeoutMs, dispatcher);
+  const fetchers = new Map<string, TimedFetch>();
+  const fetcherOf = (subgraph: string): TimedFetch => {
+    const known = fetchers.get(subgraph);
+    if (known) return known;
+    const fetcher = signingFetch(options.signingKeys(subgraph), timed);
+    fetchers.set(subgraph, fetcher);
+    return fetcher;
+  };
   return {
-    fetcher,
-    fetcherTimingOutAfter: (timeoutMs) => signingFetch(options.signingSecret, fetcherWithTimeout(timeoutMs, dispatcher)),
-    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcher, options.policies), options.index),
+    fetcherOf,
+    fetcherTimingOutAfter: (subgraph, timeoutMs) => signingFetch(options.signingKeys(subgraph), fetcherWithTimeout(timeoutMs, dispatcher)),
+    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcherOf, options.policies), options.index),
     close: async () => {
       if (!options.dispatcher) await dispatcher.close();
     },

@@ -31,8 +31,8 @@ interface EntitiesBody {
 /**
  * Which keys any register holds for the principal, asked of each register subgraph with one
  * `_entities` call per batch of the client field (`<reg> { noKK }`), which is region-limited at the
- * source. The request carries the principal in PRINCIPAL_HEADER; `fetcher` must sign every request
- * that carries it.
+ * source. The request carries the principal in PRINCIPAL_HEADER; `fetcherOf(register)` must sign
+ * every request that carries it, with that register's key.
  *
  * Per key: held when any register gives a record; else FORBIDDEN when a register refuses the
  * principal the key (a family outside its regions: "not found" would be a lie and would invite
@@ -44,7 +44,7 @@ interface EntitiesBody {
  */
 export function createHttpRegisterDirectory(
   urls: Readonly<Record<Register, string>>,
-  fetcher: TimedFetch,
+  fetcherOf: (register: Register) => TimedFetch,
   policies?: Readonly<Record<Register, SubgraphPolicy>>,
 ) {
   function ask<T>(register: Register, attempt: () => Promise<T>, calls: SourceCalls | undefined): Promise<T> {
@@ -54,7 +54,7 @@ export function createHttpRegisterDirectory(
   async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal, requestId: string | null): Promise<Holding[]> {
     const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.key} } } } }`;
     const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
-    const response = await fetcher(urls[register], {
+    const response = await fetcherOf(register)(urls[register], {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
       body: JSON.stringify({ query, variables: { representations } }),

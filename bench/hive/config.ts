@@ -8,7 +8,7 @@ import type { SubgraphName } from '../../gateway/supergraph/subgraphs';
  * DTSEN_URL, token source, signing secret, rate limit, limits), so both run alike; only its port
  * is its own.
  */
-export interface HiveGatewayConfig extends Pick<GatewayConfig, 'subgraphTimeoutMs' | 'tokenSource' | 'signingSecret' | 'rateLimitPerMinute' | 'limits' | 'introspection'> {
+export interface HiveGatewayConfig extends Pick<GatewayConfig, 'subgraphTimeoutMs' | 'tokenSource' | 'signingSecret' | 'subgraphKeys' | 'rateLimitPerMinute' | 'limits' | 'introspection'> {
   readonly port: number;
   /** Every subgraph of the supergraph, the dtsen subgraph included: Hive Gateway cannot run it in process. */
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
@@ -24,6 +24,7 @@ export function loadHiveGatewayConfig(env: NodeJS.ProcessEnv = process.env): Hiv
     subgraphTimeoutMs: gateway.subgraphTimeoutMs,
     tokenSource: gateway.tokenSource,
     signingSecret: gateway.signingSecret,
+    ...(gateway.subgraphKeys ? { subgraphKeys: gateway.subgraphKeys } : {}),
     rateLimitPerMinute: gateway.rateLimitPerMinute,
     limits: gateway.limits,
     introspection: gateway.introspection,

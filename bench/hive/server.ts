@@ -1,5 +1,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createGatewayRuntime, type GatewayPlugin, type GatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { signingKeysOf } from '../../common/auth/subgraph-keys';
 import { createAdmission } from '../../gateway/auth/authenticate';
 import { createTokenVerifier } from '../../gateway/auth/verifier';
 import { armorLimits } from '../../gateway/security/armor';
@@ -7,7 +8,7 @@ import { listCostRule } from '../../gateway/security/list-cost';
 import { rateLimitPerPrincipal } from '../../gateway/security/rate-limit';
 import { admissionPlugin } from './admission-plugin';
 import type { HiveGatewayConfig } from './config';
-import { signingPlugin } from './signing-plugin';
+import { signingKeysByUrl, signingPlugin } from './signing-plugin';
 
 export interface HiveGatewayOptions extends Omit<HiveGatewayConfig, 'port'> {
   readonly supergraphSdl: string;
@@ -47,7 +48,7 @@ export function buildHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
     ...(options.introspection ? {} : { disableIntrospection: {} }),
     plugins: () => [
       admissionPlugin(admit),
-      signingPlugin(options.signingSecret),
+      signingPlugin(signingKeysByUrl(options.subgraphUrls, signingKeysOf(options.signingSecret, options.subgraphKeys))),
       // Our gateway's token limit is graphql-js's parse option; armor's plugin does the same in Hive's parse step.
       EnvelopArmorPlugin({ ...armorLimits({ limits: options.limits, fieldSuggestions: options.introspection }), maxTokens: { n: options.limits.maxTokens } }),
       costLimitPlugin(options.limits.maxCost),

@@ -15,7 +15,7 @@ import { requestErrorHandler } from '../request-errors';
 
 export interface SubgraphAppOptions<Context extends RequestLogging> {
   readonly schema: GraphQLSchema;
-  /** The HMAC secret the gateway signs the principal and body with (signature.ts). */
+  /** The key the gateway signs the principal and body of calls to this subgraph with (signature.ts, subgraph-keys.ts). */
   readonly signingSecret: string;
   /** The per-request context (fresh DataLoaders for every request) of a verified principal, carrying the request's id and logger. */
   readonly context: (req: express.Request, principal: Principal, request: RequestLogging) => Promise<Context> | Context;

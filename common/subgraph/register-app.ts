@@ -1,5 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { schemaDisclosure } from '../auth/schema-disclosure';
+import { derivedSigningKey } from '../auth/subgraph-keys';
 import { createCursorCodec } from '../cursor';
 import type { FamilyLoaders } from '../loaders';
 import type { Logger } from '../logging/logger';
@@ -24,8 +25,10 @@ export interface RegisterAppParts<Family, Member, Filter> {
   readonly resolvers: SubgraphResolverMap;
   readonly repository: FamilyRepository<Family, Member, Filter>;
   readonly createLoaders: (repository: FamilyRepository<Family, Member, Filter>) => FamilyLoaders<Family, Member>;
-  /** The key the gateway signs principals with. */
+  /** PRINCIPAL_SIGNING_SECRET (or, for a subgraph given only its own key, that key): seals the cursors, and derives `signingKey` when that is not given. */
   readonly signingSecret: string;
+  /** The key the gateway signs calls to this subgraph with (`<NAME>_SIGNING_SECRET`); default: derived from `signingSecret`. */
+  readonly signingKey?: string | undefined;
   /** Served at GET /metrics, counting the statements of the repository's store when its opener was given `sqlStatementCounter`. */
   readonly metrics?: ServiceMetrics;
   /** The process's logger, bound to the subgraph's name; default: silent. */
@@ -37,13 +40,13 @@ export interface RegisterAppParts<Family, Member, Filter> {
  * gateway's signed principal, fresh loaders, and an audit recorder written before the response.
  */
 export function buildRegisterApp<Family, Member, Filter>(parts: RegisterAppParts<Family, Member, Filter>): Promise<SubgraphApp> {
-  const { name, resolvers, repository, createLoaders, signingSecret, metrics, logger } = parts;
+  const { name, resolvers, repository, createLoaders, signingSecret, signingKey, metrics, logger } = parts;
   const cursors = createCursorCodec(signingSecret);
   return createSubgraphApp<RegisterContext<Family, Member, Filter>>({
     schema: schemaDisclosure(buildSubgraphSchema([{ typeDefs: loadSdl(name), resolvers }])).enforced(
       (context: RegisterContext<Family, Member, Filter>) => context.principal,
     ),
-    signingSecret,
+    signingSecret: signingKey ?? derivedSigningKey(signingSecret, name),
     context: (_req, principal, { requestId, logger: requestLogger }) => ({
       principal,
       repository,

@@ -31,7 +31,7 @@ async function serve(subgraph: StoredSubgraphDescriptor, env: NodeJS.ProcessEnv,
     logger,
     slowQueryMs,
   });
-  const { app, stop } = await buildStoredSubgraphApp(subgraph, { repository, signingSecret: config.signingSecret, metrics, logger });
+  const { app, stop } = await buildStoredSubgraphApp(subgraph, { repository, signingSecret: config.signingSecret, signingKey: config.signingKey, metrics, logger });
   await serveUntilSignalled({
     logger,
     name: `${subgraph.name} subgraph`,

@@ -25,8 +25,10 @@ export async function openSubgraphStore(subgraph: StoredSubgraphDescriptor, url:
 
 export interface StoredSubgraphAppDependencies {
   readonly repository: AnyFamilyRepository;
-  /** The key the gateway signs principals with (PRINCIPAL_SIGNING_SECRET). */
+  /** PRINCIPAL_SIGNING_SECRET, or the subgraph's own key when it holds only that: seals cursors, derives `signingKey` when absent. */
   readonly signingSecret: string;
+  /** The key the gateway signs calls to this subgraph with (`<NAME>_SIGNING_SECRET`); default: derived from `signingSecret`. */
+  readonly signingKey?: string | undefined;
   /** Served at GET /metrics (default: a fresh set counting no store). */
   readonly metrics?: ServiceMetrics | undefined;
   /** Where the subgraph logs (default: nowhere). */
@@ -42,6 +44,7 @@ export async function buildStoredSubgraphApp(subgraph: StoredSubgraphDescriptor,
     repository: dependencies.repository,
     createLoaders: createFamilyLoaders,
     signingSecret: dependencies.signingSecret,
+    signingKey: dependencies.signingKey,
     ...(dependencies.metrics ? { metrics: dependencies.metrics } : {}),
     ...(dependencies.logger ? { logger: dependencies.logger } : {}),
   });

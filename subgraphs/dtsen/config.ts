@@ -1,5 +1,5 @@
 import { cleanEnv, port } from 'envalid';
-import { signingSecret } from '../../common/auth/signing-secret';
+import { signingSecret, subgraphKeySpecs, subgraphKeysFrom } from '../../common/auth/signing-secret';
 import { reportConfigErrors, storeLocationSpecs, storeUrlsFrom } from '../../common/config';
 import { REGISTERS } from '../../common/store-url';
 import type { SubgraphAddress } from '../../common/subgraph/descriptor';
@@ -10,8 +10,10 @@ export interface DtsenServiceConfig extends RegisterCallSettings {
   readonly port: number;
   /** The resolution index `households` and `statistics` read; holds credentials, never log it. */
   readonly indexUrl: string;
-  /** Verifies the gateway's signed principal and signs the directory's register calls with it. Never log it. */
+  /** PRINCIPAL_SIGNING_SECRET: the cursor key, and the subgraph keys not set on their own, derive from it. Never log it. */
   readonly signingSecret: string;
+  /** `DTSEN_SIGNING_SECRET` (verifies the gateway) and the registers' `<NAME>_SIGNING_SECRET` (sign dtsen's calls to them), those set. */
+  readonly subgraphKeys: Readonly<Record<string, string>>;
 }
 
 /**
@@ -22,13 +24,15 @@ export function loadDtsenServiceConfig(registry: readonly SubgraphAddress[], env
   const self = registry.find((subgraph) => subgraph.name === 'dtsen');
   if (!self) throw new Error('The registry lists no dtsen subgraph');
   const registers = registry.filter((subgraph) => (REGISTERS as readonly string[]).includes(subgraph.name));
+  const keyed = ['dtsen', ...registers.map((subgraph) => subgraph.name)];
   const parsed = cleanEnv(
     env,
     {
       DTSEN_PORT: port({ default: self.defaultPort, desc: 'Port of the dtsen subgraph service' }),
       ...registerCallSpecs(registers),
       ...storeLocationSpecs(['index']),
-      PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'required: the key the gateway signs principals with' }),
+      PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'required: the secret the cursor key and the unset subgraph keys derive from' }),
+      ...subgraphKeySpecs(keyed),
     },
     { reporter: reportConfigErrors },
   );
@@ -37,5 +41,6 @@ export function loadDtsenServiceConfig(registry: readonly SubgraphAddress[], env
     ...registerCallsFrom(registers, parsed, today),
     indexUrl: storeUrlsFrom(['index'], parsed).index,
     signingSecret: parsed.PRINCIPAL_SIGNING_SECRET,
+    subgraphKeys: subgraphKeysFrom(keyed, parsed),
   });
 }

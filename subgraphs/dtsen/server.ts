@@ -1,4 +1,5 @@
 import { createCursorCodec } from '../../common/cursor';
+import { signingKeysOf } from '../../common/auth/subgraph-keys';
 import type { Principal } from '../../common/auth/principal';
 import type { RequestLogging } from '../../common/logging/http-logging';
 import { silentLogger, type Logger } from '../../common/logging/logger';
@@ -25,7 +26,10 @@ export interface DtsenServiceOptions {
   readonly evaluationDate: Date;
   /** The resolution index; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
+  /** PRINCIPAL_SIGNING_SECRET: the cursor key, and every subgraph key not in `subgraphKeys`, derive from it. */
   readonly signingSecret: string;
+  /** `<NAME>_SIGNING_SECRET` by subgraph name, those set (dtsen's own verifies the gateway; the registers' sign its calls to them). */
+  readonly subgraphKeys?: Readonly<Record<string, string>>;
   /** Resolves when the service can answer (its index store answers). */
   readonly ready: () => Promise<void>;
   /** Served at GET /metrics; the caller wires the index store's statements into it. */
@@ -35,14 +39,15 @@ export interface DtsenServiceOptions {
 }
 
 /**
- * The dtsen subgraph as its own HTTP service: it answers only requests the gateway signed, and asks
- * the registers with the principal it received, signed with the same secret, through the same
- * resilience policies the gateway uses. It does not listen.
+ * The dtsen subgraph as its own HTTP service: it answers only requests the gateway signed with
+ * dtsen's key, and asks the registers with the principal it received, each call signed with that
+ * register's key, through the same resilience policies the gateway uses. It does not listen.
  */
 export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promise<SubgraphApp> {
   const logger = options.logger ?? silentLogger();
   const metrics = options.metrics ?? createServiceMetrics();
-  const registers = createRegisterAccess({ ...options, policies: createSubgraphPolicies(REGISTERS, options.resilience, logger, createSubgraphMetrics(metrics.registry)) });
+  const signingKeys = signingKeysOf(options.signingSecret, options.subgraphKeys);
+  const registers = createRegisterAccess({ ...options, signingKeys, policies: createSubgraphPolicies(REGISTERS, options.resilience, logger, createSubgraphMetrics(metrics.registry)) });
   const dependencies: DtsenDependencies = {
     ruleSet: loadRuleSet(options.ruleSetVersion),
     evaluationDate: options.evaluationDate,
@@ -52,7 +57,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
   };
   const app = await createSubgraphApp<DtsenContext & RequestLogging>({
     schema: buildDtsenSchema(dependencies),
-    signingSecret: options.signingSecret,
+    signingSecret: signingKeys('dtsen'),
     context: (_req, principal: Principal, request) => ({
       ...createDtsenContext(dependencies, principal, Date.now() + options.resilience.requestDeadlineMs, request.requestId),
       ...request,

@@ -9,7 +9,7 @@ import { buildHiveGateway } from '../../bench/hive/server';
 import { signingPlugin } from '../../bench/hive/signing-plugin';
 import { HOUSEHOLD_BY_KK, PERSON_BY_NIK } from '../../bench/scenarios';
 import { BUDI, EVALUATION_DATE, SUTRISNO_KK, UNKNOWN_KK, WATI_KK, WORLD } from '../federated/fixtures';
-import { TEST_SIGNING_SECRET, testPrincipal } from '../support/principals';
+import { TEST_SIGNING_SECRET, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 import { fullAccessToken, TEST_TOKEN_SOURCE } from '../support/tokens';
 
@@ -87,11 +87,14 @@ describe('Hive Gateway in the bench, over the same subgraphs and dtsen service a
 });
 
 describe('the signing plugin of Hive Gateway', () => {
+  const DTSEN_URL = 'http://dtsen.test/graphql';
+  const KEYS = new Map([[DTSEN_URL, testSigningKey('dtsen')]]);
   type FetchPayload = Parameters<NonNullable<ReturnType<typeof signingPlugin>['onFetch']>>[0];
 
   function fetchOf(context: object, body: string): { payload: FetchPayload; sent: () => Record<string, string> | undefined } {
     let options: { headers?: unknown } | undefined;
     const payload = {
+      url: DTSEN_URL,
       context,
       options: { method: 'POST', body, headers: { 'content-type': 'application/json' } },
       setOptions: (next: { headers?: unknown }) => {
@@ -101,22 +104,22 @@ describe('the signing plugin of Hive Gateway', () => {
     return { payload, sent: () => options?.headers as Record<string, string> | undefined };
   }
 
-  it('when a subgraph request is sent for a principal, then it carries a signature of the principal over its exact body', async () => {
+  it('when a subgraph request is sent for a principal, then it carries a signature of the principal over its exact body with that subgraph\'s key', async () => {
     const principal = testPrincipal('analyst', { operation: 'BenchHousehold' });
     const body = '{"query":"{ ruleSet { version } }"}';
     const { payload, sent } = fetchOf({ principal }, body);
 
-    await signingPlugin(TEST_SIGNING_SECRET).onFetch?.(payload);
+    await signingPlugin(KEYS).onFetch?.(payload);
 
     const headers = sent() ?? {};
     expect(headers['content-type']).toBe('application/json');
-    expect(verifySignedRequest(TEST_SIGNING_SECRET, { principal: headers['x-dtsen-principal'], signature: headers['x-dtsen-signature'] }, Buffer.from(body))).toEqual(principal);
+    expect(verifySignedRequest(testSigningKey('dtsen'), { principal: headers['x-dtsen-principal'], signature: headers['x-dtsen-signature'] }, Buffer.from(body))).toEqual(principal);
   });
 
   it('when a request has no principal (the supergraph is being loaded), then it goes out unsigned', async () => {
     const { payload, sent } = fetchOf({ log: undefined }, '{}');
 
-    await signingPlugin(TEST_SIGNING_SECRET).onFetch?.(payload);
+    await signingPlugin(KEYS).onFetch?.(payload);
 
     expect(sent()).toBeUndefined();
   });

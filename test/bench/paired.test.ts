@@ -26,13 +26,12 @@ describe('scenario (a) measured in pairs with its subgraph calls', () => {
     const gateway = await recordingServer('gateway', arrivals, gatewayBody);
     const subgraph = await recordingServer('subgraph', arrivals, () => '{"data":{}}');
     servers.push(gateway.server, subgraph.server);
-    const plan = [[{ url: subgraph.url, body: '{"query":"{ _service { sdl } }"}', principal: 'encoded-principal' }]];
+    const plan = [[{ url: subgraph.url, body: '{"query":"{ _service { sdl } }"}', principal: 'encoded-principal', key: 'a-signing-key-of-at-least-32-characters' }]];
     const result = await runPaired({
       gatewayUrl: gateway.url,
       token: 'token',
       requests: [{ query: '{ household(noKK: "3172011506100001") { noKK } }', variables: {} }],
       plans: [plan],
-      signingSecret: 'a-signing-secret-of-at-least-32-characters',
       connections: 1,
       durationSeconds: 20,
       maxPairs: 4,

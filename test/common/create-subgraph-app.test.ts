@@ -63,7 +63,7 @@ describe('createSubgraphApp', () => {
   const callerQuery = JSON.stringify({ query: '{ caller }' });
 
   it('when a signed request comes in, then the context is built from the request and the signed principal', async () => {
-    const answer = await post(callerQuery, { ...signedJsonHeaders(callerQuery, testPrincipal('analyst')), 'x-via': 'gateway' });
+    const answer = await post(callerQuery, { ...signedJsonHeaders(TEST_SIGNING_SECRET, callerQuery, testPrincipal('analyst')), 'x-via': 'gateway' });
 
     expect(answer).toEqual({ status: 200, body: { data: { caller: 'test-analyst via gateway' } } });
   });
@@ -83,7 +83,7 @@ describe('createSubgraphApp', () => {
   });
 
   it('when the principal is changed after signing, then the request is refused', async () => {
-    const headers = signedJsonHeaders(callerQuery, testPrincipal('frontend'));
+    const headers = signedJsonHeaders(TEST_SIGNING_SECRET, callerQuery, testPrincipal('frontend'));
 
     const answer = await post(callerQuery, { ...headers, 'x-dtsen-principal': encodePrincipal(testPrincipal('indexer')) });
 
@@ -91,7 +91,7 @@ describe('createSubgraphApp', () => {
   });
 
   it('when the body is altered after signing, then the request is refused', async () => {
-    const headers = signedJsonHeaders(callerQuery);
+    const headers = signedJsonHeaders(TEST_SIGNING_SECRET, callerQuery);
 
     const answer = await post(JSON.stringify({ query: '{ broken }' }), headers);
 
@@ -99,7 +99,7 @@ describe('createSubgraphApp', () => {
   });
 
   it('when a signed request is replayed after the signature validity, then it is refused as expired', async () => {
-    const headers = signedJsonHeaders(callerQuery, testPrincipal('indexer'), Date.now() - SIGNATURE_VALIDITY_MS - 1_000);
+    const headers = signedJsonHeaders(TEST_SIGNING_SECRET, callerQuery, testPrincipal('indexer'), Date.now() - SIGNATURE_VALIDITY_MS - 1_000);
 
     const answer = await post(callerQuery, headers);
 
@@ -121,7 +121,7 @@ describe('createSubgraphApp', () => {
     const query = '{ broken }';
 
     const body = JSON.stringify({ query });
-    const answer = await post(body, { ...signedJsonHeaders(body, testPrincipal('indexer')), 'x-request-id': 'gateway-request-1' });
+    const answer = await post(body, { ...signedJsonHeaders(TEST_SIGNING_SECRET, body, testPrincipal('indexer')), 'x-request-id': 'gateway-request-1' });
 
     const logged = logs
       .lines()
@@ -147,7 +147,7 @@ describe('createSubgraphApp', () => {
   });
 
   it('when a query names an unknown field, then the validation error keeps its message and code', async () => {
-    const answer = await postSignedGraphQL(server.origin, '{ nope }');
+    const answer = await postSignedGraphQL(TEST_SIGNING_SECRET, server.origin, '{ nope }');
 
     expect(answer).toEqual({
       status: 400,
@@ -202,7 +202,7 @@ describe('createSubgraphApp', () => {
   });
 
   it('when a client introspects, then the schema is described', async () => {
-    const answer = await postSignedGraphQL(server.origin, '{ __schema { queryType { name } } }');
+    const answer = await postSignedGraphQL(TEST_SIGNING_SECRET, server.origin, '{ __schema { queryType { name } } }');
 
     expect(answer).toEqual({ status: 200, body: { data: { __schema: { queryType: { name: 'Query' } } } } });
   });

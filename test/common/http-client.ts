@@ -46,14 +46,15 @@ export function locationOf(query: string, text: string): { line: number; column:
   return { line: 1, column: index + 1 };
 }
 
-/** POSTs a GraphQL operation to a subgraph's `/graphql`, signed for `principal` as the gateway signs it. */
+/** POSTs a GraphQL operation to a subgraph's `/graphql`, signed with its `key` for `principal` as the gateway signs it. */
 export async function postSignedGraphQL(
+  key: string,
   origin: string,
   query: string,
   variables?: Record<string, unknown>,
   principal: Principal = testPrincipal('indexer'),
 ): Promise<HttpAnswer> {
   const body = JSON.stringify({ query, variables });
-  const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: signedJsonHeaders(body, principal), body });
+  const response = await fetch(`${origin}/graphql`, { method: 'POST', headers: signedJsonHeaders(key, body, principal), body });
   return { status: response.status, body: await response.json() };
 }

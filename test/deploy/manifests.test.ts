@@ -6,6 +6,7 @@ import type { CronJob } from 'kubernetes-models/batch/v1';
 import type { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import type { ConfigMap, Service } from 'kubernetes-models/v1';
 import { parse } from 'yaml';
+import { loadStoredSubgraphConfig } from '../../common/subgraph/stored-subgraph-config';
 import { loadGatewayConfig } from '../../gateway/config';
 import { loadResolutionConfig } from '../../resolution/config';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -232,6 +233,22 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
         index: loadGatewayConfig(containerEnvironment(gateway.container, manifests)).indexUrl,
       });
     });
+  });
+
+  it('when the signing keys are compared, then each subgraph pod holds its own key alone and the gateway signs its calls with that key', () => {
+    const gateway = all.find((workload) => workload.name === 'dtsen-gateway') as Workload;
+    const gatewayKeys = loadGatewayConfig(containerEnvironment(gateway.container, manifests)).subgraphKeys ?? {};
+    const signing = STORED_SUBGRAPHS.map((subgraph) => {
+      const pod = all.find((workload) => workload.name === `dtsen-${subgraph.name}`) as Workload;
+      const environment = containerEnvironment(pod.container, manifests);
+      return {
+        subgraph: subgraph.name,
+        keysHeld: Object.keys(environment).filter((variable) => /SIGNING_SECRET$/.test(variable)),
+        gatewaySignsWithItsKey: gatewayKeys[subgraph.name] === loadStoredSubgraphConfig(subgraph, environment).signingKey,
+      };
+    });
+
+    expect(signing).toEqual(STORED_SUBGRAPHS.map((subgraph) => ({ subgraph: subgraph.name, keysHeld: [`${subgraph.name.toUpperCase()}_SIGNING_SECRET`], gatewaySignsWithItsKey: true })));
   });
 
   it('when the settings are split, then secrets live in the Secret template and the ConfigMaps hold none', () => {

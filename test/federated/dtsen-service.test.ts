@@ -1,4 +1,4 @@
-import { signedJsonHeaders, testPrincipal } from '../support/principals';
+import { signedJsonHeaders, testPrincipal, testSigningKey } from '../support/principals';
 import { storeKinds } from '../support/stores';
 import { startSystem, type RunningSystem } from '../support/system';
 import { BUDI, EVALUATION_DATE, SUTRISNO_KK, UNKNOWN_KK, WATI_KK, WORLD } from './fixtures';
@@ -86,7 +86,7 @@ describe.each(storeKinds())('the dtsen subgraph as its own HTTP service (%s stor
   it('when a request reaches the dtsen service signed by the gateway, then it is answered', async () => {
     const body = JSON.stringify({ query: `query ($noKK: String!) { household(noKK: $noKK) { noKK } }`, variables: { noKK: SUTRISNO_KK } });
 
-    const response = await fetch(overHttp.dtsenUrl ?? '', { method: 'POST', headers: signedJsonHeaders(body, testPrincipal('analyst')), body });
+    const response = await fetch(overHttp.dtsenUrl ?? '', { method: 'POST', headers: signedJsonHeaders(testSigningKey('dtsen'), body, testPrincipal('analyst')), body });
 
     expect({ status: response.status, body: await response.json() }).toEqual({ status: 200, body: { data: { household: { noKK: SUTRISNO_KK } } } });
   });

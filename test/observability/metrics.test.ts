@@ -1,5 +1,6 @@
 import { REGISTERS, type Register } from '../../common/store-url';
 import { postSignedGraphQL } from '../common/http-client';
+import { testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 import { storeKinds } from '../support/stores';
 import { fullAccessToken, testToken } from '../support/tokens';
@@ -47,7 +48,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     const origin = originOf(system.subgraphUrls[register]);
     const before = sqlStatements((await getMetrics(origin)).text, register);
 
-    const answer = await postSignedGraphQL(origin, householdOf(register), { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }] });
+    const answer = await postSignedGraphQL(testSigningKey(register), origin, householdOf(register), { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }] });
     const after = sqlStatements((await getMetrics(origin)).text, register);
 
     expect(answer.status).toBe(200);

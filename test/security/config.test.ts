@@ -71,10 +71,26 @@ describe('the identity settings of the gateway', () => {
     ['a JWKS over plain http', { PRINCIPAL_SIGNING_SECRET: SECRETS_ENV['PRINCIPAL_SIGNING_SECRET'], AUTH_JWKS_URL: 'http://sso.example.go.id/jwks', AUTH_ISSUER: 'x' }, /AUTH_JWKS_URL must be an https URL/],
     ['no signing secret', { AUTH_JWT_SECRET: SECRETS_ENV['AUTH_JWT_SECRET'] }, /PRINCIPAL_SIGNING_SECRET/],
     ['a short signing secret', { ...SECRETS_ENV, PRINCIPAL_SIGNING_SECRET: 'short' }, /PRINCIPAL_SIGNING_SECRET: must be at least 32 characters/],
+    ['a short key of one subgraph', { ...SECRETS_ENV, P3KE_SIGNING_SECRET: 'short' }, /P3KE_SIGNING_SECRET: must be at least 32 characters/],
     ['a rate limit of zero', { ...SECRETS_ENV, RATE_LIMIT_PER_MINUTE: '0' }, /RATE_LIMIT_PER_MINUTE must be a positive whole number/],
     ['a token lifetime of zero', { ...SECRETS_ENV, AUTH_MAX_TOKEN_LIFETIME_HOURS: '0' }, /AUTH_MAX_TOKEN_LIFETIME_HOURS: must be a positive number of hours/],
     ['a token lifetime written as a time span', { ...SECRETS_ENV, AUTH_MAX_TOKEN_LIFETIME_HOURS: '30m' }, /AUTH_MAX_TOKEN_LIFETIME_HOURS: must be a positive number of hours/],
   ])('when the configuration has %s, then the gateway refuses to start, naming the variable', (_case, env, message) => {
     expect(() => loadGatewayConfig(env)).toThrow(message);
+  });
+});
+
+describe('the subgraph signing keys of the gateway', () => {
+  const DTKS_KEY = 'the-dtks-own-signing-key-0123456789abcdef';
+
+  it('when no subgraph has a key of its own, then none is listed and every key derives from PRINCIPAL_SIGNING_SECRET', () => {
+    expect(loadGatewayConfig(SECRETS_ENV).subgraphKeys).toEqual({});
+  });
+
+  it('when some subgraphs have keys of their own, then exactly those are listed, by subgraph name, and cannot be changed', () => {
+    const { subgraphKeys } = loadGatewayConfig({ ...SECRETS_ENV, DTKS_SIGNING_SECRET: DTKS_KEY, DTSEN_SIGNING_SECRET: `dtsen-${DTKS_KEY}` });
+
+    expect(subgraphKeys).toEqual({ dtks: DTKS_KEY, dtsen: `dtsen-${DTKS_KEY}` });
+    expect(Object.isFrozen(subgraphKeys)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK } from '../federated/fixtures';
-import { signedJsonHeaders, testPrincipal } from '../support/principals';
+import { signedJsonHeaders, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 import { RINA_KK, RINA_NIK, TWO_CITIES } from './fixtures';
@@ -181,7 +181,7 @@ describe('what each role sees', () => {
         query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { dtks { noKK } } ... on Person { dtksRecords { nik } } } }`,
         variables: { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }, { __typename: 'Person', nik: BUDI.nik }] },
       });
-      const headers = signedJsonHeaders(body, testPrincipal('caseworker', { regions: ['3171'] }));
+      const headers = signedJsonHeaders(testSigningKey('dtks'), body, testPrincipal('caseworker', { regions: ['3171'] }));
 
       const response = await fetch(system.subgraphUrls.dtks, { method: 'POST', headers, body });
 

@@ -1,7 +1,7 @@
 import { encodePrincipal, signRequest, SIGNATURE_VALIDITY_MS } from '../../common/auth/signature';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
-import { signedJsonHeaders, testPrincipal } from '../support/principals';
+import { signedJsonHeaders, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 
 const entitiesQuery = (register: Register) =>
@@ -41,27 +41,27 @@ describe.each(REGISTERS)('the %s subgraph reached directly, not through the gate
   });
 
   it('when a signed request is replayed after its validity, then it is refused', async () => {
-    const captured = signedJsonHeaders(body, testPrincipal('indexer'), Date.now() - SIGNATURE_VALIDITY_MS - 1_000);
+    const captured = signedJsonHeaders(testSigningKey(register), body, testPrincipal('indexer'), Date.now() - SIGNATURE_VALIDITY_MS - 1_000);
 
     expect(await post(url, body, captured)).toEqual(refused('the signature has expired'));
   });
 
   it('when the body is changed after signing, then it is refused', async () => {
-    const headers = signedJsonHeaders(body);
+    const headers = signedJsonHeaders(testSigningKey(register), body);
     const altered = body.replace(SUTRISNO_KK, '3172012003150002');
 
     expect(await post(url, altered, headers)).toEqual(refused('the signature does not match'));
   });
 
   it('when the principal is swapped for a wider one under the same signature, then it is refused', async () => {
-    const headers = signedJsonHeaders(body, testPrincipal('frontend'));
+    const headers = signedJsonHeaders(testSigningKey(register), body, testPrincipal('frontend'));
     const widened = { ...headers, 'x-dtsen-principal': encodePrincipal(testPrincipal('caseworker', { regions: null })) };
 
     expect(await post(url, body, widened)).toEqual(refused('the signature does not match'));
   });
 
   it('when the gateway signs the request, then the subgraph answers', async () => {
-    expect(await post(url, body, signedJsonHeaders(body))).toEqual({
+    expect(await post(url, body, signedJsonHeaders(testSigningKey(register), body))).toEqual({
       status: 200,
       body: { data: { _entities: [{ [register]: { noKK: SUTRISNO_KK } }] } },
     });

@@ -58,7 +58,7 @@ describe('the register directory over HTTP', () => {
 
   it('when it probes the registers, then every request carries the principal and asks the client field for the key', async () => {
     const { fetcher, sent } = fakeRegisters({ dtks: { [INSIDE]: 'held' } });
-    const directory = createHttpRegisterDirectory(URLS, fetcher);
+    const directory = createHttpRegisterDirectory(URLS, () => fetcher);
 
     await directory.householdsHeld([INSIDE], principal);
 
@@ -73,7 +73,7 @@ describe('the register directory over HTTP', () => {
 
   it('when the registers refuse a family outside the regions, then that key is FORBIDDEN while held and unknown keys answer true and false', async () => {
     const { fetcher } = fakeRegisters({ dtks: { [INSIDE]: 'held', [OUTSIDE]: 'forbidden' }, regsosek: { [OUTSIDE]: 'forbidden' } });
-    const directory = createHttpRegisterDirectory(URLS, fetcher);
+    const directory = createHttpRegisterDirectory(URLS, () => fetcher);
 
     const answers = await directory.householdsHeld([INSIDE, OUTSIDE, UNKNOWN], principal);
 
@@ -82,14 +82,14 @@ describe('the register directory over HTTP', () => {
 
   it('when one register refuses a family another register gives, then it is held (the refusing register answers FORBIDDEN on its own field)', async () => {
     const { fetcher } = fakeRegisters({ dtks: { [OUTSIDE]: 'forbidden' }, p3ke: { [OUTSIDE]: 'held' } });
-    const directory = createHttpRegisterDirectory(URLS, fetcher);
+    const directory = createHttpRegisterDirectory(URLS, () => fetcher);
 
     expect(outcome(await directory.householdsHeld([OUTSIDE], principal))).toEqual([true]);
   });
 
   it('when one register refuses a family and another is down, then the key is FORBIDDEN rather than unavailable', async () => {
     const { fetcher } = fakeRegisters({ dtks: { [OUTSIDE]: 'forbidden' } }, ['regsosek']);
-    const directory = createHttpRegisterDirectory(URLS, fetcher);
+    const directory = createHttpRegisterDirectory(URLS, () => fetcher);
 
     expect(outcome(await directory.householdsHeld([OUTSIDE, UNKNOWN], principal))).toEqual([
       { message: 'This family is outside your regions', extensions: { code: 'FORBIDDEN' } },
@@ -99,7 +99,7 @@ describe('the register directory over HTTP', () => {
 
   it('when a register answers a key with an internal error (its store down), then that key is unavailable, not "not held"', async () => {
     const { fetcher } = fakeRegisters({ dtks: { [INSIDE]: 'failed' }, regsosek: { [INSIDE]: 'failed', [UNKNOWN]: 'failed' }, p3ke: { [INSIDE]: 'held' } });
-    const directory = createHttpRegisterDirectory(URLS, fetcher);
+    const directory = createHttpRegisterDirectory(URLS, () => fetcher);
 
     expect(outcome(await directory.householdsHeld([INSIDE, UNKNOWN], principal))).toEqual([
       true,
@@ -110,7 +110,7 @@ describe('the register directory over HTTP', () => {
   it('when a person is probed, then the client field `<reg> { nik }` is asked and a refusal is FORBIDDEN', async () => {
     const nik = '3172011203850001';
     const { fetcher, sent } = fakeRegisters({ regsosek: { [nik]: 'forbidden' } });
-    const directory = createHttpRegisterDirectory(URLS, fetcher);
+    const directory = createHttpRegisterDirectory(URLS, () => fetcher);
 
     const answers = await directory.personsHeld([nik], principal);
 

@@ -1,3 +1,4 @@
+import { derivedSigningKey } from '../../common/auth/subgraph-keys';
 import { loadStoredSubgraphConfig } from '../../common/subgraph/stored-subgraph-config';
 import { storedSubgraphNamed } from '../../subgraphs/registry';
 
@@ -10,6 +11,7 @@ const loaders = [
 ] as const;
 
 const SECRET = 'a-signing-secret-of-32-characters';
+const OWN_KEY = 'a-subgraph-own-key-of-32-characters';
 
 describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPort, load) => {
   it('when only the signing secret is set, then it listens on its own port over a SQLite file in data/', () => {
@@ -18,14 +20,36 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
       storeUrl: `sqlite:data/${register}.sqlite`,
       storeReplicaUrls: [],
       signingSecret: SECRET,
+      signingKey: derivedSigningKey(SECRET, register),
     });
   });
 
   it.each([
-    ['missing', {}, 'PRINCIPAL_SIGNING_SECRET: required: the key the gateway signs principals with'],
+    ['missing', {}, `PRINCIPAL_SIGNING_SECRET: required: the key the gateway signs principals with (or set ${prefix}_SIGNING_SECRET)`],
     ['31 characters', { PRINCIPAL_SIGNING_SECRET: 'x'.repeat(31) }, 'PRINCIPAL_SIGNING_SECRET: must be at least 32 characters'],
+    ['its own key of 31 characters', { PRINCIPAL_SIGNING_SECRET: SECRET, [`${prefix}_SIGNING_SECRET`]: 'x'.repeat(31) }, `${prefix}_SIGNING_SECRET: must be at least 32 characters`],
   ])('when the signing secret is %s, then loading fails naming it', (_case, env, problem) => {
     expect(() => load(env)).toThrow(new Error(`Invalid configuration: ${problem}`));
+  });
+
+  it('when its own key is set beside the shared secret, then the gateway\'s calls are verified with its own key and cursors stay on the shared secret', () => {
+    expect(load({ PRINCIPAL_SIGNING_SECRET: SECRET, [`${prefix}_SIGNING_SECRET`]: OWN_KEY })).toEqual({
+      port: defaultPort,
+      storeUrl: `sqlite:data/${register}.sqlite`,
+      storeReplicaUrls: [],
+      signingSecret: SECRET,
+      signingKey: OWN_KEY,
+    });
+  });
+
+  it('when it holds only its own key (a partner\'s subgraph), then that key verifies the gateway\'s calls and seals its cursors', () => {
+    expect(load({ [`${prefix}_SIGNING_SECRET`]: OWN_KEY })).toEqual({
+      port: defaultPort,
+      storeUrl: `sqlite:data/${register}.sqlite`,
+      storeReplicaUrls: [],
+      signingSecret: OWN_KEY,
+      signingKey: OWN_KEY,
+    });
   });
 
   it('when the port and data folder are set, then they are used', () => {
@@ -34,6 +58,7 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
       storeUrl: `sqlite:/var/lib/dtsen/${register}.sqlite`,
       storeReplicaUrls: [],
       signingSecret: SECRET,
+      signingKey: derivedSigningKey(SECRET, register),
     });
   });
 
@@ -43,13 +68,14 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
       storeUrl: `mysql://dtsen:secret@db.local:3306/dtsen_${register}`,
       storeReplicaUrls: [],
       signingSecret: SECRET,
+      signingKey: derivedSigningKey(SECRET, register),
     });
   });
 
   it('when the register has its own database URL, then it wins over MYSQL_URL', () => {
     const env = { MYSQL_URL: 'mysql://root@db.local:3306', [`${prefix}_DATABASE_URL`]: 'sqlite:/tmp/own.sqlite', PRINCIPAL_SIGNING_SECRET: SECRET };
 
-    expect(load(env)).toEqual({ port: defaultPort, storeUrl: 'sqlite:/tmp/own.sqlite', storeReplicaUrls: [], signingSecret: SECRET });
+    expect(load(env)).toEqual({ port: defaultPort, storeUrl: 'sqlite:/tmp/own.sqlite', storeReplicaUrls: [], signingSecret: SECRET, signingKey: derivedSigningKey(SECRET, register) });
   });
 
   it('when read replicas are listed, then each reads the store database, a URL without one completed with it', () => {
@@ -64,6 +90,7 @@ describe.each(loaders)('%s subgraph configuration', (register, prefix, defaultPo
       storeUrl: `mysql://dtsen:secret@primary.local:3306/dtsen_${register}`,
       storeReplicaUrls: [`mysql://reader:r@replica-1.local:3306/dtsen_${register}`, 'mysql://reader:r@replica-2.local:3306/other_db'],
       signingSecret: SECRET,
+      signingKey: derivedSigningKey(SECRET, register),
     });
   });
 

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { closeStore } from '../../common/store/open-store';
 import { listen, postSignedGraphQL, type HttpAnswer, type Listening } from '../common/http-client';
+import { testSigningKey } from '../support/principals';
 import { createTestStores, type StoreKind, type TestStores } from '../support/stores';
 import type { AnyFamilyRepository, FamilyLike, RegisterCase } from './registers';
 import type { Logger } from '../../common/logging/logger';
@@ -45,7 +46,7 @@ export function serveRegister(kind: StoreKind, registerCase: RegisterCase, optio
     current = {
       dataSource: opened,
       repository,
-      post: (principal, query, variables) => postSignedGraphQL(listening.origin, query, variables, principal),
+      post: (principal, query, variables) => postSignedGraphQL(testSigningKey(registerCase.register), listening.origin, query, variables, principal),
     };
   };
   const tearDown = async () => {

@@ -1,6 +1,7 @@
 import { closeStore } from '../../common/store/open-store';
 import type { DataSource } from 'typeorm';
 import { listen, locationOf, postSignedGraphQL, type Listening } from '../common/http-client';
+import { testSigningKey } from '../support/principals';
 import { createTestStores, storeKinds, type TestStores } from '../support/stores';
 import { GAMBIR, PENJARINGAN } from './fixtures';
 import { REGISTER_CASES, type FamilyLike, type RegisterCase } from './registers';
@@ -45,7 +46,7 @@ describe.each(cases)('%s subgraph over HTTP (%s store)', (register, kind, regist
   });
 
   // The indexer reads every region unmasked: these tests are about resolving, access.test.ts about access.
-  const graphql = (query: string, variables?: Record<string, unknown>) => postSignedGraphQL(server.origin, query, variables);
+  const graphql = (query: string, variables?: Record<string, unknown>) => postSignedGraphQL(testSigningKey(registerCase.register), server.origin, query, variables);
   const household = (noKK: unknown) => ({ __typename: 'Household', noKK });
   const person = (key: unknown) => ({ __typename: 'Person', nik: key });
 

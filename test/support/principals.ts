@@ -1,5 +1,6 @@
 import { regionDigits, scopesOf, type Principal, type Role } from '../../common/auth/principal';
 import { encodePrincipal, signRequest } from '../../common/auth/signature';
+import { derivedSigningKey } from '../../common/auth/subgraph-keys';
 import { ROLE_DEFAULTS } from '../../gateway/auth/role-tokens';
 
 /** The signing secret the tests' gateways and subgraphs share. */
@@ -24,7 +25,12 @@ export function testPrincipal(role: Role, overrides: Partial<Omit<Principal, 'sc
   };
 }
 
-/** Headers for a POST of `body` straight to a subgraph, signed as the gateway would sign it. */
-export function signedJsonHeaders(body: string, principal: Principal = testPrincipal('indexer'), now = Date.now()): Record<string, string> {
-  return { 'content-type': 'application/json', ...signRequest(TEST_SIGNING_SECRET, encodePrincipal(principal), body, now) };
+/** The key the tests' gateway signs calls to `subgraph` with: derived from TEST_SIGNING_SECRET. */
+export function testSigningKey(subgraph: string): string {
+  return derivedSigningKey(TEST_SIGNING_SECRET, subgraph);
+}
+
+/** Headers for a POST of `body` straight to a subgraph verifying `key`, signed as the gateway would sign it. */
+export function signedJsonHeaders(key: string, body: string, principal: Principal = testPrincipal('indexer'), now = Date.now()): Record<string, string> {
+  return { 'content-type': 'application/json', ...signRequest(key, encodePrincipal(principal), body, now) };
 }

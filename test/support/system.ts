@@ -96,6 +96,8 @@ export interface SystemOptions {
   readonly bodyTimeoutMs?: number;
   /** Where the dtsen subgraph runs: in the gateway's process (default) or as its own HTTP service (DTSEN_URL). */
   readonly dtsen?: 'in-process' | 'http';
+  /** Keys set per subgraph (`<NAME>_SIGNING_SECRET`), held by it, the gateway and the dtsen service; the others derive from TEST_SIGNING_SECRET. */
+  readonly subgraphKeys?: Readonly<Record<string, string>>;
   /** Redis the gateways share (APQ, rate limit), as with REDIS_URL (default: none, each in memory). */
   readonly sharedState?: SharedState;
   /** Largest registered persisted query and the budget of all (default: as deployed). */
@@ -143,7 +145,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const { dataSource, repository } = await openSubgraphStore(subgraph, stores.urls[subgraph.name] as string, { onQuery });
     dataSources.push(dataSource);
     await repository.insertFamilies((options.data as unknown as Readonly<Record<string, readonly object[] | undefined>>)[subgraph.name] ?? []);
-    apps[subgraph.name] = await buildStoredSubgraphApp(subgraph, { repository, signingSecret: TEST_SIGNING_SECRET, metrics, logger: options.loggerFor?.(subgraph.name) });
+    apps[subgraph.name] = await buildStoredSubgraphApp(subgraph, { repository, signingSecret: TEST_SIGNING_SECRET, signingKey: options.subgraphKeys?.[subgraph.name], metrics, logger: options.loggerFor?.(subgraph.name) });
     const { server, url } = await listen((apps[subgraph.name] as SubgraphApp).app);
     servers[subgraph.name] = server;
     subgraphUrls[subgraph.name] = url;
@@ -178,6 +180,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           evaluationDate: options.evaluationDate,
           index: createIndexQueryRepository(indexSource),
           signingSecret: TEST_SIGNING_SECRET,
+          ...(options.subgraphKeys && { subgraphKeys: options.subgraphKeys }),
           ready: async () => undefined,
           logger: options.loggerFor?.('dtsen'),
         })
@@ -199,6 +202,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     index: createIndexQueryRepository(indexSource),
     tokenSource: TEST_TOKEN_SOURCE,
     signingSecret: TEST_SIGNING_SECRET,
+    ...(options.subgraphKeys && { subgraphKeys: options.subgraphKeys }),
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1_000_000,
     lookupMissesPerHour: options.lookupMissesPerHour ?? 1_000_000,
     concurrency: {
