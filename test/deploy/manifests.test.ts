@@ -280,6 +280,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       '# TYPE dtsen_subgraph_call_duration_seconds histogram',
       '# TYPE dtsen_subgraph_retries_total counter',
       '# TYPE dtsen_subgraph_circuit_breaker_state gauge',
+      '# TYPE dtsen_gateway_field_usage_total counter',
       '# TYPE dtsen_gateway_refusals_total counter',
       '# TYPE dtsen_gateway_requests_running gauge',
       '# TYPE dtsen_gateway_requests_queued gauge',
