@@ -59,14 +59,14 @@ describe('each subgraph verifies its own signing key', () => {
   let own: RunningSystem;
   let ownInProcess: RunningSystem;
   beforeAll(async () => {
-    derived = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http' });
-    own = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http', subgraphKeys: OWN_KEYS });
-    ownInProcess = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, subgraphKeys: OWN_KEYS });
+    [derived, own, ownInProcess] = await Promise.all([
+      startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http' }),
+      startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http', subgraphKeys: OWN_KEYS }),
+      startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, subgraphKeys: OWN_KEYS }),
+    ]);
   });
   afterAll(async () => {
-    await derived.stop();
-    await own.stop();
-    await ownInProcess.stop();
+    await Promise.all([derived.stop(), own.stop(), ownInProcess.stop()]);
   });
 
   it('when keys are derived from one secret, then each subgraph has a different one, none of them the secret', () => {
