@@ -78,7 +78,9 @@ describe('when the P3KE subgraph stays slow', () => {
     expect(first.ms).toBeGreaterThanOrEqual(SUBGRAPH_TIMEOUT_MS);
     expect(second.ms).toBeGreaterThanOrEqual(SUBGRAPH_TIMEOUT_MS * 0.9);
     expect(withDistinctErrors(open.result).body.errors).toEqual([UNAVAILABLE]);
-    expect(open.ms).toBeLessThan(SUBGRAPH_TIMEOUT_MS / 4);
+    // Fail fast: well under one timeout (a call that waited would take at least 1,000 ms). The whole
+    // federated answer still takes a few hundred on a busy CI machine; that P3KE was not asked is requestsWhileOpen.
+    expect(open.ms).toBeLessThan(SUBGRAPH_TIMEOUT_MS / 2);
     expect(requestsWhileOpen).toBe(0);
     expect(withDistinctErrors(stillOpen).body.errors).toEqual([UNAVAILABLE]);
     expect(probe.body.errors).toBeUndefined();
