@@ -1,18 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Principal } from '../../common/auth/principal';
-import { createCursorCodec } from '../../common/cursor';
 import type { Logger } from '../../common/logging/logger';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
 import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 import type { TimedFetch } from '../../subgraph-calls/subgraph-fetch';
 import type { SubgraphPolicy } from '../../subgraph-calls/subgraph-policy';
 import { createDtsenContext, type DtsenContext } from './context';
-import type { DtsenDependencies } from './dependencies';
+import { dtsenDependencies } from './dependencies';
 import { isoDate } from './domain/ages';
 import { InProcessDataSource } from './in-process-data-source';
 import { indexWarningPlugin } from './index-warning-plugin';
-import { loadRuleSet } from './rules/rule-set';
 import { buildDtsenSchema } from './schema';
 import { DtsenServiceDataSource } from './service-data-source';
 
@@ -44,13 +42,7 @@ export interface DtsenForGateway {
 
 /** The dtsen subgraph as the gateway uses it: the one entry point the gateway imports from `subgraphs/dtsen/`. */
 export function dtsenForGateway(options: DtsenOptions): DtsenForGateway {
-  const dependencies: DtsenDependencies = {
-    ruleSet: loadRuleSet(options.ruleSetVersion),
-    evaluationDate: options.evaluationDate,
-    directory: options.directory,
-    cursors: createCursorCodec(options.signingSecret),
-    index: options.index,
-  };
+  const dependencies = dtsenDependencies(options, options.directory);
   return {
     inProcess: new InProcessDataSource(buildDtsenSchema(dependencies)),
     service: (url, fetcher, policy, logger) => new DtsenServiceDataSource('dtsen', url, fetcher, policy, logger),

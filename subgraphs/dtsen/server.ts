@@ -1,4 +1,3 @@
-import { createCursorCodec } from '../../common/cursor';
 import { signingKeysOf } from '../../common/auth/subgraph-keys';
 import type { Principal } from '../../common/auth/principal';
 import type { RequestLogging } from '../../common/logging/http-logging';
@@ -12,8 +11,7 @@ import { createRegisterAccess } from '../../subgraph-calls/register-access';
 import { createSubgraphMetrics } from '../../subgraph-calls/subgraph-metrics';
 import { createSubgraphPolicies, type ResilienceSettings } from '../../subgraph-calls/subgraph-policy';
 import { createDtsenContext, type DtsenContext } from './context';
-import type { DtsenDependencies } from './dependencies';
-import { loadRuleSet } from './rules/rule-set';
+import { dtsenDependencies } from './dependencies';
 import { buildDtsenSchema } from './schema';
 import { unaskedRegistersPlugin } from './unasked-registers';
 
@@ -48,13 +46,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
   const metrics = options.metrics ?? createServiceMetrics();
   const signingKeys = signingKeysOf(options.signingSecret, options.subgraphKeys);
   const registers = createRegisterAccess({ ...options, signingKeys, policies: createSubgraphPolicies(REGISTERS, options.resilience, logger, createSubgraphMetrics(metrics.registry)) });
-  const dependencies: DtsenDependencies = {
-    ruleSet: loadRuleSet(options.ruleSetVersion),
-    evaluationDate: options.evaluationDate,
-    directory: registers.directory,
-    cursors: createCursorCodec(options.signingSecret),
-    index: options.index,
-  };
+  const dependencies = dtsenDependencies(options, registers.directory);
   const app = await createSubgraphApp<DtsenContext & RequestLogging>({
     schema: buildDtsenSchema(dependencies),
     signingSecret: signingKeys('dtsen'),
