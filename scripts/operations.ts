@@ -7,6 +7,7 @@ import { runCommand } from '../common/cli';
 import { manifestJson, manifestPath, OPERATIONS_DIR, organisationSlug, parseManifest, readManifests } from '../gateway/trusted-documents/manifests';
 import { isProfile, schemaForOrganisation } from '../gateway/trusted-documents/organisation-schema';
 import { PROFILES, type Profile } from '../common/auth/contract-profiles';
+import { recordRegisteredProfile } from '../gateway/trusted-documents/registered-profiles';
 import { mergeOperations, problemsOf, readCandidates, type CandidateOperation } from '../gateway/trusted-documents/register';
 
 const USAGE = `Usage: npm run operations -- register FILE... --organisation NAME --profile PROFILE [--app APP] [--operations-dir DIR]
@@ -15,7 +16,8 @@ const USAGE = `Usage: npm run operations -- register FILE... --organisation NAME
 register: each FILE is a persisted query manifest (.json, as @apollo/generate-persisted-query-manifest
 writes it) or a .graphql file holding one named operation. Every operation is validated against the
 contract of PROFILE (${PROFILES.join(', ')}; a partner ministry: partner-<programme>) and its id checked to be the SHA-256 of its body; if all pass they are added to
-operations/<organisation>/<app>.json (APP: the first FILE's name without its extension), else nothing
+operations/<organisation>/<app>.json (APP: the first FILE's name without its extension) and PROFILE is
+recorded for the app in operations/profiles.json (npm run schema:check re-validates against it), else nothing
 is written and each problem is printed naming its operation. The gateway reads the manifests at start.`;
 
 async function main(): Promise<number> {
@@ -67,6 +69,7 @@ function register(files: readonly string[], organisation: string, profile: Profi
   const merged = mergeOperations(existing, candidates.map((candidate) => candidate.operation));
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, manifestJson(merged));
+  recordRegisteredProfile(operationsDir, organisation, app, profile);
   process.stdout.write(`Registered ${candidates.length} operation(s) for ${organisation} in ${shown(target)}, ${merged.length - existing.length} new; restart the gateway to trust them.\n`);
   return 0;
 }

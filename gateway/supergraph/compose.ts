@@ -1,6 +1,6 @@
 import { composeServices } from '@apollo/composition';
-import { lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
-import { SUBGRAPHS, readSubgraphSdl } from './subgraphs';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { parsedSubgraphs, registrySubgraphSdls, type SubgraphSdl } from './subgraphs';
 
 export type CompositionResult =
   | {
@@ -14,11 +14,16 @@ export type CompositionResult =
     }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-/** Composes schema/*.graphql into the supergraph the gateway serves. */
-export function composeSupergraph(): CompositionResult {
-  const result = composeServices(
-    SUBGRAPHS.map(({ name, url }) => ({ name, url, typeDefs: parse(readSubgraphSdl(name)) })),
-  );
+/**
+ * Composes the subgraphs' SDLs (by default every subgraph of the registry, as committed) into the
+ * supergraph the gateway serves. Nothing is written: `npm run compose` writes it, `npm run
+ * schema:check` compares it, and a gateway federating fewer subgraphs composes its own at start.
+ */
+export function composeSupergraph(subgraphs: readonly SubgraphSdl[] = registrySubgraphSdls()): CompositionResult {
+  const parsed = parsedSubgraphs(subgraphs);
+  if (!parsed.ok) return parsed;
+  const { services } = parsed;
+  const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map((error) => error.message) };
   const apiSchema = result.schema.toAPISchema().toGraphQLJSSchema();
   return {

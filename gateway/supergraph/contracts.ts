@@ -2,7 +2,7 @@ import { composeSchemaContract } from '@theguild/federation-composition';
 import { pruneSchema } from '@graphql-tools/utils';
 import { buildASTSchema, Kind, lexicographicSortSchema, parse, printSchema, type GraphQLSchema } from 'graphql';
 import { PROFILE_FILTERS, PROFILES, type Profile } from '../../common/auth/contract-profiles';
-import { SUBGRAPHS, readSubgraphSdl } from './subgraphs';
+import { parsedSubgraphs, registrySubgraphSdls, type SubgraphSdl } from './subgraphs';
 
 /**
  * The contract's public SDL as clients see schema/api.graphql: without directive definitions (the
@@ -23,8 +23,10 @@ export type ContractsResult =
  * unreachable by the filter go too (pruneSchema: the library's own pruning trips over the composed
  * `@disclosure` directive's namespaced enum), so a contract names nothing its profile cannot select.
  */
-export function composeContracts(): ContractsResult {
-  const services = SUBGRAPHS.map(({ name, url }) => ({ name, url, typeDefs: parse(readSubgraphSdl(name)) }));
+export function composeContracts(subgraphs: readonly SubgraphSdl[] = registrySubgraphSdls()): ContractsResult {
+  const parsed = parsedSubgraphs(subgraphs);
+  if (!parsed.ok) return parsed;
+  const { services } = parsed;
   const contracts: Partial<Record<Profile, string>> = {};
   const errors: string[] = [];
   for (const profile of PROFILES) {

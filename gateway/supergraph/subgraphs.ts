@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { parse, type DocumentNode } from 'graphql';
 import path from 'node:path';
 import { readSdl } from '../../common/subgraph/load-sdl';
 import { SUBGRAPH_REGISTRY } from '../../subgraphs/registry';
@@ -24,6 +25,18 @@ export function readSubgraphSdl(name: SubgraphName): string {
   return readSdl(name);
 }
 
+/** One subgraph as composition takes it: its name, the URL written into the supergraph and its SDL text. */
+export interface SubgraphSdl {
+  readonly name: SubgraphName;
+  readonly url: string;
+  readonly sdl: string;
+}
+
+/** The registry's subgraphs (all, or those named, in the registry's order) with their committed SDLs. */
+export function registrySubgraphSdls(names?: readonly SubgraphName[]): SubgraphSdl[] {
+  return SUBGRAPHS.filter(({ name }) => names === undefined || names.includes(name)).map(({ name, url }) => ({ name, url, sdl: readSubgraphSdl(name) }));
+}
+
 export function readSupergraphSdl(): string {
   return readFileSync(SUPERGRAPH_PATH, 'utf8');
 }
@@ -41,4 +54,20 @@ export function contractPath(profile: string): string {
 
 export function readContractSdl(profile: string): string {
   return readFileSync(contractPath(profile), 'utf8');
+}
+
+/** Subgraphs parsed for composition, or each SDL's syntax error naming its subgraph. */
+export function parsedSubgraphs(
+  subgraphs: readonly SubgraphSdl[],
+): { readonly ok: true; readonly services: { name: string; url: string; typeDefs: DocumentNode }[] } | { readonly ok: false; readonly errors: readonly string[] } {
+  const services: { name: string; url: string; typeDefs: DocumentNode }[] = [];
+  const errors: string[] = [];
+  for (const { name, url, sdl } of subgraphs) {
+    try {
+      services.push({ name, url, typeDefs: parse(sdl) });
+    } catch (error) {
+      errors.push(`${name}: ${(error as Error).message}`);
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, services };
 }

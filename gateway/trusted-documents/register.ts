@@ -54,6 +54,20 @@ export function problemsOf(candidate: CandidateOperation, schema: GraphQLSchema)
   return problems;
 }
 
+/**
+ * Why a registered body would not run against `schema`: its syntax error, or each validation error
+ * (the same validation `problemsOf` applies at registration). Empty when it runs.
+ */
+export function documentErrors(body: string, schema: GraphQLSchema): { readonly document: DocumentNode | null; readonly errors: readonly GraphQLError[] } {
+  let document: DocumentNode;
+  try {
+    document = parse(body);
+  } catch (error) {
+    return { document: null, errors: [error as GraphQLError] };
+  }
+  return { document, errors: validate(schema, document) };
+}
+
 /** The manifest's operations after registering `added`: an id registered again keeps one entry; older ones stay for clients still in the field. */
 export function mergeOperations(existing: readonly ManifestOperation[], added: readonly ManifestOperation[]): ManifestOperation[] {
   const byId = new Map(existing.map((operation) => [operation.id, operation]));

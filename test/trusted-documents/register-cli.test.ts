@@ -65,7 +65,7 @@ describe('npm run operations', () => {
     });
   });
 
-  it('when a valid manifest and a .graphql file are registered, then operations/<organisation>/<app>.json holds both in the manifest format, and list shows them', async () => {
+  it('when a valid manifest and a .graphql file are registered, then operations/<organisation>/<app>.json holds both in the manifest format, operations/profiles.json the contract they were checked against, and list shows them', async () => {
     const file = manifestFile('pbi-app.json', [{ id: documentHash(VALID), name: 'PbiEligibility', body: VALID }]);
     const graphqlFile = path.join(dir, 'PbiTargeting.graphql');
     const targeting = 'query PbiTargeting($noKK: String!) {\n  household(noKK: $noKK) { targeting { program } }\n}\n';
@@ -76,8 +76,14 @@ describe('npm run operations', () => {
     const second = await operations(['register', graphqlFile, '--organisation', 'bpjs-kesehatan', '--profile', 'partner-pbi-jk', '--app', 'pbi-app', '--operations-dir', operationsDir]);
     const list = await operations(['list', '--operations-dir', operationsDir]);
 
-    expect({ codes: [first.code, second.code, list.code], manifest: JSON.parse(readFileSync(stored(), 'utf8')), list: list.stdout }).toEqual({
+    expect({
+      codes: [first.code, second.code, list.code],
+      manifest: JSON.parse(readFileSync(stored(), 'utf8')),
+      profiles: JSON.parse(readFileSync(path.join(operationsDir, 'profiles.json'), 'utf8')),
+      list: list.stdout,
+    }).toEqual({
       codes: [0, 0, 0],
+      profiles: { 'bpjs-kesehatan': { 'pbi-app': ['partner-pbi-jk'] } },
       manifest: {
         format: 'apollo-persisted-query-manifest',
         version: 1,
