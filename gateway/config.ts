@@ -12,6 +12,8 @@ import { DEFAULT_TRUSTED_DOCUMENTS, trustedDocumentModesFrom, type TrustedDocume
 
 export interface GatewayConfig extends RegisterCallSettings {
   readonly port: number;
+  /** `SUBGRAPHS`: the subgraphs this deployment federates, names of subgraphs/registry.ts, in its order (default: all of them). */
+  readonly subgraphs: readonly string[];
   /** Processes serving the port (node:cluster); 1: this process alone. */
   readonly workers: number;
   readonly playground: boolean;
@@ -168,6 +170,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
       DTSEN_URL: str({ default: '', desc: 'GraphQL URL of the dtsen subgraph service; empty: in process' }),
       REDIS_URL: str({ default: '', desc: 'redis:// or rediss:// URL of the Redis several gateway instances share; empty: state in process memory' }),
       REDIS_KEY_PREFIX: str({ default: 'dtsen:', desc: 'Prefix of the keys the gateway writes in Redis' }),
+      SUBGRAPHS: str({ default: '', desc: `Comma-separated subgraphs the gateway federates (${SUBGRAPH_NAMES.join(', ')}); empty: all of them` }),
       TRUSTED_DOCUMENTS: str({ default: DEFAULT_TRUSTED_DOCUMENTS, desc: 'off, log or enforce, or role:mode pairs (partner:enforce,*:off): what happens to operations an organisation has not registered' }),
     },
     { reporter: reportConfigErrors },
@@ -179,6 +182,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
   }
   return Object.freeze({
     port: parsed.PORT,
+    subgraphs: federatedSubgraphsFrom(parsed.SUBGRAPHS),
     workers: workerCountFrom(parsed.GATEWAY_WORKERS, 'GATEWAY_WORKERS'),
     ...registerCalls,
     playground: parsed.PLAYGROUND === '' ? parsed.NODE_ENV !== 'production' : parsed.PLAYGROUND === 'on',
@@ -199,6 +203,17 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env, today = 
     sharedState: sharedStateFrom(parsed),
     trustedDocuments: trustedDocumentModesFrom(parsed.TRUSTED_DOCUMENTS),
   });
+}
+
+/** `SUBGRAPHS`: names of the registry, each once, returned in the registry's order; empty: every subgraph. Throws naming the variable. */
+export function federatedSubgraphsFrom(value: string): readonly string[] {
+  const listed = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (listed.length === 0) return Object.freeze([...SUBGRAPH_NAMES]);
+  const usage = `SUBGRAPHS must be comma-separated names of subgraphs/registry.ts (${SUBGRAPH_NAMES.join(', ')}), each once`;
+  const unknown = listed.filter((name) => !SUBGRAPH_NAMES.includes(name));
+  if (unknown.length > 0) throw new Error(`${usage}: ${unknown.map((name) => `"${name}"`).join(', ')} is not`);
+  if (new Set(listed).size !== listed.length) throw new Error(`${usage}: "${value}" names one twice`);
+  return Object.freeze(SUBGRAPH_NAMES.filter((name) => listed.includes(name)));
 }
 
 function concurrencyFrom(

@@ -12,7 +12,7 @@ import { openIndexStore } from '../resolution/store';
 import { HEADERS_TIMEOUT_MS, loadGatewayConfig, type GatewayConfig } from './config';
 import { buildGateway } from './server';
 import { closeRedis, openRedis } from './shared-state/redis-client';
-import { readSupergraphSdl } from './supergraph/subgraphs';
+import { servedSupergraph } from './supergraph/served-supergraph';
 
 async function serveGateway(config: GatewayConfig, logger: Logger, logging: LoggingConfig): Promise<void> {
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
@@ -25,7 +25,18 @@ async function serveGateway(config: GatewayConfig, logger: Logger, logging: Logg
   });
   // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
   const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, logger), keyPrefix: config.sharedState.keyPrefix } : undefined;
-  const gateway = await buildGateway({ ...config, sharedState, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), metrics, logger });
+  const served = servedSupergraph(config.subgraphs);
+  if (served.composedInMs !== null) logger.info(`composed the supergraph of SUBGRAPHS=${config.subgraphs.join(',')} in ${served.composedInMs} ms`);
+  for (const { profile, reason } of served.emptiedContracts) logger.warn(`the ${profile} contract holds nothing with SUBGRAPHS=${config.subgraphs.join(',')} (${reason})`);
+  const gateway = await buildGateway({
+    ...config,
+    sharedState,
+    supergraphSdl: served.supergraphSdl,
+    ...(served.contracts ? { contracts: served.contracts } : {}),
+    index: createIndexQueryRepository(indexStore),
+    metrics,
+    logger,
+  });
   await serveUntilSignalled({
     logger,
     name: 'DTSEN gateway',

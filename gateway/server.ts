@@ -29,9 +29,11 @@ import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
 import { supergraphDisclosure } from './supergraph/disclosure';
+import { supergraphSubgraphs } from './supergraph/served-supergraph';
 import { lookupMissBudget } from './security/lookup-misses';
 import { contractValidationPlugin } from './security/contract-validation';
 import { callerContracts } from './security/caller-contract';
+import type { Profile } from '../common/auth/contract-profiles';
 import { contractSchemaHandler } from './security/contract-schema';
 import { rateLimitPerPrincipal } from './security/rate-limit';
 import { createDtsenPolicy, createSubgraphPolicies } from '../subgraph-calls/subgraph-policy';
@@ -48,8 +50,10 @@ import { trustedDocuments } from './security/trusted-documents';
 import { loadTrustedDocuments, type TrustedDocumentStore } from './trusted-documents/manifests';
 
 /** The gateway's settings (less what only main.ts uses) and its injected dependencies. */
-export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState'> {
+export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' | 'indexUrl' | 'indexReplicaUrls' | 'sharedState' | 'subgraphs'> {
   readonly supergraphSdl: string;
+  /** The contracts of that supergraph, by profile (gateway/supergraph/served-supergraph.ts). Default: the committed ones, schema/contracts. */
+  readonly contracts?: Readonly<Record<Profile, string>>;
   /** Redis shared with the other gateway instances (APQ cache, rate limit); the caller opens and closes it. Absent: in process memory. */
   readonly sharedState?: SharedState;
   /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
@@ -93,8 +97,9 @@ function asksForLandingPage(req: express.Request): boolean {
 }
 
 /**
- * The gateway: the committed supergraph, every other subgraph of the registry over HTTP and the dtsen
- * subgraph in process, or over HTTP when `dtsenUrl` is set. Returns an Express app that is not listening yet.
+ * The gateway: the supergraph it is given (the committed one, or one composed of the subgraphs
+ * `SUBGRAPHS` lists), every subgraph in it but dtsen over HTTP and the dtsen subgraph in process,
+ * or over HTTP when `dtsenUrl` is set. Returns an Express app that is not listening yet.
  */
 export async function buildGateway(options: GatewayOptions): Promise<GatewayApp> {
   disableApolloTelemetry();
@@ -117,7 +122,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   });
 
   const disclosure = supergraphDisclosure(options.supergraphSdl);
-  const contracts = callerContracts();
+  const contracts = callerContracts(options.contracts);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     // Each fetch keeps the document the planner built, cached with the plan: the data sources read it instead of parsing the fetch's text per call.
@@ -182,21 +187,25 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const refusals = createRefusalMetrics(metrics.registry);
   const admission = refusals.counted(concurrencyLimit(options.concurrency, metrics.registry, (req) => principalKey(principalOf(req))), 'overloaded');
   const cors = corsAllowList(options.corsOrigins);
-  app.use('/export/households.csv', cors);
-  app.get(
-    '/export/households.csv',
-    refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'),
-    admission,
-    refusals.counted(
-      householdsCsvHandler({
-        principalOf,
-        index: options.index,
-        expected: dtsen.expected,
-        disclosure,
-      }),
-      'forbidden',
-    ),
-  );
+  // The export and the dashboard serve dtsen's resolved answers: a deployment without dtsen has neither.
+  const federatesDtsen = supergraphSubgraphs(options.supergraphSdl).includes('dtsen');
+  if (federatesDtsen) {
+    app.use('/export/households.csv', cors);
+    app.get(
+      '/export/households.csv',
+      refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'),
+      admission,
+      refusals.counted(
+        householdsCsvHandler({
+          principalOf,
+          index: options.index,
+          expected: dtsen.expected,
+          disclosure,
+        }),
+        'forbidden',
+      ),
+    );
+  }
   app.use('/schema', cors);
   app.get('/schema', refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'), contractSchemaHandler(principalOf, contracts));
   const graphql = expressMiddleware(server, {
@@ -224,7 +233,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
     // Apollo refuses an operation outside the caller's contract (403) and a principal out of look-up misses (429) itself.
     refusals.counted(graphql, 'forbidden', 'lookup_misses'),
   );
-  if (options.dashboard) app.use(dashboardRouter());
+  if (options.dashboard && federatesDtsen) app.use(dashboardRouter());
   app.use(requestErrorHandler);
 
   return {

@@ -55,9 +55,12 @@ function union(sdls: readonly string[]): string {
   return `${printSchema(lexicographicSortSchema(buildASTSchema({ kind: Kind.DOCUMENT, definitions })))}\n`;
 }
 
-/** The committed contracts (schema/contracts), read once, and their unions per set of profiles, built once each. */
-export function callerContracts(): CallerContracts {
-  const sdls = new Map<Profile, string>(PROFILES.map((profile) => [profile, readContractSdl(profile)]));
+/**
+ * The contracts, read once (default: the committed ones, schema/contracts; a gateway federating fewer
+ * subgraphs passes those it composed at start), and their unions per set of profiles, built once each.
+ */
+export function callerContracts(contractSdls?: Readonly<Record<Profile, string>>): CallerContracts {
+  const sdls = new Map<Profile, string>(PROFILES.map((profile) => [profile, contractSdls?.[profile] ?? readContractSdl(profile)]));
   const cache = new Map<string, CallerContract>();
   return {
     of(principal) {

@@ -23,6 +23,7 @@ import { runResolution, type ResolutionOptions, type ResolutionSummary } from '.
 import { openIndexStore } from '../../resolution/store';
 import { createTestIndexStore } from '../resolution/index-store';
 import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
+import { servedSupergraph, type ServedSupergraph } from '../../gateway/supergraph/served-supergraph';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
@@ -104,6 +105,8 @@ export interface SystemOptions {
   readonly persistedQueryLimits?: PersistedQueryLimits;
   /** Each server's logger, by service name as main.ts names it (default: none logs). */
   readonly loggerFor?: (service: string) => Logger;
+  /** `SUBGRAPHS`: the subgraphs the gateway federates (default: all, the committed supergraph); every stored subgraph still runs. */
+  readonly subgraphs?: readonly string[];
   /** `TRUSTED_DOCUMENTS` (default off: the tests' own operations are registered nowhere) and the registered operations (default: none). */
   readonly trustedDocuments?: { readonly modes: string; readonly store: TrustedDocumentStore };
 }
@@ -186,8 +189,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         })
       : null;
   const dtsenServer = dtsenService ? await listen(dtsenService.app) : null;
+  const served: Pick<ServedSupergraph, 'supergraphSdl' | 'contracts'> = options.subgraphs ? servedSupergraph(options.subgraphs) : { supergraphSdl: readSupergraphSdl() };
   const buildTestGateway = () => buildGateway({
-    supergraphSdl: readSupergraphSdl(),
+    supergraphSdl: served.supergraphSdl,
+    ...(served.contracts && { contracts: served.contracts }),
     subgraphUrls: gatewaySubgraphUrls,
     subgraphTimeoutMs,
     resilience,
