@@ -20,7 +20,12 @@ const isProfile = (value: unknown): value is Profile => (PROFILES as readonly un
 export function readRegisteredProfiles(operationsDir: string): RegisteredProfiles {
   const file = path.join(operationsDir, PROFILES_FILE);
   if (!existsSync(file)) return {};
-  const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file} is not JSON: ${(error as Error).message}`);
+  }
   const problem = `${file} must map each organisation to its apps, each app to a list of profiles (${PROFILES.join(', ')})`;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(problem);
   for (const apps of Object.values(parsed)) {
