@@ -10,7 +10,6 @@ import { closeStore } from '../common/store/open-store';
 import { createIndexQueryRepository } from '../resolution/query-repository';
 import { openIndexStore } from '../resolution/store';
 import { HEADERS_TIMEOUT_MS, loadGatewayConfig, type GatewayConfig } from './config';
-import { buildGateway } from './server';
 import { closeRedis, openRedis } from './shared-state/redis-client';
 import { readSupergraphSdl } from './supergraph/subgraphs';
 
@@ -25,6 +24,9 @@ async function serveGateway(config: GatewayConfig, logger: Logger, logging: Logg
   });
   // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
   const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, logger), keyPrefix: config.sharedState.keyPrefix } : undefined;
+  // Required here, not imported: a primary that only forks workers never builds a gateway, and
+  // loading @apollo/gateway and the rest of the server is most of a process's start-up.
+  const { buildGateway } = require('./server') as typeof import('./server');
   const gateway = await buildGateway({ ...config, sharedState, supergraphSdl: readSupergraphSdl(), index: createIndexQueryRepository(indexStore), metrics, logger });
   await serveUntilSignalled({
     logger,
