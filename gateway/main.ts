@@ -10,7 +10,6 @@ import { closeStore } from '../common/store/open-store';
 import { createIndexQueryRepository } from '../resolution/query-repository';
 import { openIndexStore } from '../resolution/store';
 import { HEADERS_TIMEOUT_MS, loadGatewayConfig, type GatewayConfig } from './config';
-import { buildGateway } from './server';
 import { closeRedis, openRedis } from './shared-state/redis-client';
 import { servedSupergraph } from './supergraph/served-supergraph';
 
@@ -28,6 +27,9 @@ async function serveGateway(config: GatewayConfig, logger: Logger, logging: Logg
   const served = servedSupergraph(config.subgraphs);
   if (served.composedInMs !== null) logger.info(`composed the supergraph of SUBGRAPHS=${config.subgraphs.join(',')} in ${served.composedInMs} ms`);
   for (const { profile, reason } of served.emptiedContracts) logger.warn(`the ${profile} contract holds nothing with SUBGRAPHS=${config.subgraphs.join(',')} (${reason})`);
+  // Required here, not imported: a primary that only forks workers never builds a gateway, and
+  // loading @apollo/gateway and the rest of the server is most of a process's start-up.
+  const { buildGateway } = require('./server') as typeof import('./server');
   const gateway = await buildGateway({
     ...config,
     sharedState,

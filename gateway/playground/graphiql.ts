@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 
 const EXAMPLES_DIR = path.join(__dirname, 'examples');
 
@@ -33,23 +32,28 @@ export function exampleOperations(): ExampleOperation[] {
  * internet (Apollo's default landing page loads from a CDN), opened with the examples as tabs.
  */
 export function graphiqlLandingPage(): ApolloServerPlugin {
-  const html = renderGraphiQL({
-    title: 'DTSEN federation gateway',
-    endpoint: '/graphql',
-    // Every request needs a token; npm start prints one per role. Kept out of localStorage.
-    headers: JSON.stringify({ Authorization: 'Bearer paste a token printed by npm start or npm run token' }, null, 2),
-    shouldPersistHeaders: false,
-    defaultEditorToolsVisibility: 'headers',
-    defaultTabs: exampleOperations().map(({ query, variables }) => ({
-      query,
-      variables: variables ? JSON.stringify(variables, null, 2) : null,
-    })),
-  });
+  let html: string | undefined;
+  // Required on the first page asked for, not imported: GraphiQL inlined is 9 MB of script that
+  // every gateway, and every test starting one, would otherwise parse at start-up for nothing.
+  const render = () =>
+    (require('@graphql-yoga/render-graphiql') as typeof import('@graphql-yoga/render-graphiql')).renderGraphiQL({
+      title: 'DTSEN federation gateway',
+      endpoint: '/graphql',
+      // Every request needs a token; npm start prints one per role. Kept out of localStorage.
+      headers: JSON.stringify({ Authorization: 'Bearer paste a token printed by npm start or npm run token' }, null, 2),
+      shouldPersistHeaders: false,
+      defaultEditorToolsVisibility: 'headers',
+      defaultTabs: exampleOperations().map(({ query, variables }) => ({
+        query,
+        variables: variables ? JSON.stringify(variables, null, 2) : null,
+      })),
+    });
   return {
     async serverWillStart() {
       return {
         async renderLandingPage() {
-          return { html };
+          // Apollo Server renders the landing page at start; a function is called on the first GET.
+          return { html: async () => (html ??= render()) };
         },
       };
     },

@@ -45,49 +45,25 @@ const FAULTS: readonly { fault: Fault; what: string }[] = [
 ];
 
 // Both topologies give the same answers: "could not be asked" travels with the request to dtsen.
+// One system per topology: each block sets the proxy's fault itself, and the breaker's threshold is
+// out of reach, so no block's answers depend on the one before.
 describe.each(DTSEN_TOPOLOGIES)('with the dtsen subgraph $where', ({ dtsen }) => {
-  describe.each(FAULTS)('when the P3KE subgraph $what', ({ fault }) => {
-    let system: RunningSystem;
-    let proxy: FaultProxy;
-    beforeAll(async () => {
-      // The timeout leaves the registers that answer room on a loaded machine (the suite runs a worker
-      // per core), and the slow fault stays well beyond it.
-      ({ system, proxy } = await startSystemBehindProxy('p3ke', { dtsen, subgraphTimeoutMs: 1_000, slowMs: 3_000, resilience: { retries: 1, breakerThreshold: 1_000 } }));
-      // A cold first request can spend a subgraph timeout on start-up work alone; the fault is what is under test.
-      await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
-      await proxy.set(fault);
-    });
-    afterAll(async () => {
-      await system.stop();
-      await proxy.close();
-    });
-
-    it('then the household answers with the other registers, P3KE null and named, and desil, eligibility and targeting marked incomplete', async () => {
-      const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
-
-      expect(withDistinctErrors(response)).toEqual(WITHOUT_P3KE);
-    });
-
-    it('then the reasons of every programme say that P3KE could not be asked', async () => {
-      const response = await system.query('query ($noKK: String!) { household(noKK: $noKK) { eligibility { program reasons } } }', { noKK: SUTRISNO_KK });
-
-      const household = response.body.data?.['household'] as { eligibility: { program: string; reasons: string[] }[] };
-      expect(household.eligibility.map((entry) => ({ program: entry.program, last: entry.reasons.at(-1) }))).toEqual(
-        ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'].map((program) => ({ program, last: P3KE_NOTE })),
-      );
-    });
+  let system: RunningSystem;
+  let proxy: FaultProxy;
+  beforeAll(async () => {
+    // The timeout leaves the registers that answer room on a loaded machine (the suite runs a worker
+    // per core), and the slow fault stays well beyond it.
+    ({ system, proxy } = await startSystemBehindProxy('p3ke', { dtsen, subgraphTimeoutMs: 1_000, slowMs: 3_000, resilience: { retries: 1, breakerThreshold: 1_000 } }));
+    // A cold first request can spend a subgraph timeout on start-up work alone; the faults are what is under test.
+    await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
+  });
+  afterAll(async () => {
+    await system.stop();
+    await proxy.close();
   });
 
   describe('when every register answers', () => {
-    let system: RunningSystem;
-    let proxy: FaultProxy;
-    beforeAll(async () => {
-      ({ system, proxy } = await startSystemBehindProxy('p3ke', { dtsen }));
-    });
-    afterAll(async () => {
-      await system.stop();
-      await proxy.close();
-    });
+    beforeAll(() => proxy.set('pass'));
 
     it('then no source is unavailable and desil, eligibility and targeting are complete', async () => {
       const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
@@ -108,6 +84,25 @@ describe.each(DTSEN_TOPOLOGIES)('with the dtsen subgraph $where', ({ dtsen }) =>
           },
         },
       });
+    });
+  });
+
+  describe.each(FAULTS)('when the P3KE subgraph $what', ({ fault }) => {
+    beforeAll(() => proxy.set(fault));
+
+    it('then the household answers with the other registers, P3KE null and named, and desil, eligibility and targeting marked incomplete', async () => {
+      const response = await system.query(HOUSEHOLD_QUERY, { noKK: SUTRISNO_KK });
+
+      expect(withDistinctErrors(response)).toEqual(WITHOUT_P3KE);
+    });
+
+    it('then the reasons of every programme say that P3KE could not be asked', async () => {
+      const response = await system.query('query ($noKK: String!) { household(noKK: $noKK) { eligibility { program reasons } } }', { noKK: SUTRISNO_KK });
+
+      const household = response.body.data?.['household'] as { eligibility: { program: string; reasons: string[] }[] };
+      expect(household.eligibility.map((entry) => ({ program: entry.program, last: entry.reasons.at(-1) }))).toEqual(
+        ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'].map((program) => ({ program, last: P3KE_NOTE })),
+      );
     });
   });
 });

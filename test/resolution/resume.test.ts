@@ -7,7 +7,9 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { EVALUATION_DATE, generatedWorld } from './generated-world';
 import { createTestIndexStore, type TestIndexStore } from './index-store';
 
-const world = generatedWorld(120);
+const world = generatedWorld(60);
+/** Six pages of Regsosek's listing: every interruption below falls within its pass. */
+const PAGE = 10;
 const knownFamilies = world.truth.length;
 /** What the three listings hold together (a family two registers hold is listed twice). */
 const listedFamilies = world.dtks.length + world.regsosek.length + world.p3ke.length;
@@ -39,21 +41,21 @@ describe('an interrupted resolution run (SQLite stores)', () => {
   afterAll(() => system.stop());
 
   it('when a run stops after 2 pages, then it is left unfinished with those pages stored', async () => {
-    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 1, maxPages: 2 });
+    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE, concurrency: 1, maxPages: 2 });
 
     expect({
       finished: stopped.finished,
       stored: await index.countHouseholds(),
       unfinished: (await index.unfinishedRun())?.id,
       finishedRun: await index.lastFinishedRun(),
-    }).toEqual({ finished: false, stored: 40, unfinished: stopped.runId, finishedRun: null });
+    }).toEqual({ finished: false, stored: 2 * PAGE, unfinished: stopped.runId, finishedRun: null });
   });
 
   it('when the next run starts, then it resumes the same run and stores every family exactly once', async () => {
-    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 2, maxPages: 3 });
+    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE, concurrency: 2, maxPages: 3 });
 
     const progress: [number, number][] = [];
-    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, onProgress: (done, total) => progress.push([done, total]) });
+    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE, onProgress: (done, total) => progress.push([done, total]) });
 
     const runs = await index.runs();
     expect({
@@ -65,7 +67,7 @@ describe('an interrupted resolution run (SQLite stores)', () => {
       stored: await index.countHouseholds(),
       runs: runs.map((run) => ({ id: run.id, families: run.families, finished: run.finishedAt !== null })),
     }).toEqual({
-      progress: { first: 3 * 20 + 20, last: [listedFamilies, listedFamilies] },
+      progress: { first: 3 * PAGE + PAGE, last: [listedFamilies, listedFamilies] },
       resumed: true,
       sameRun: true,
       finished: true,
@@ -79,15 +81,15 @@ describe('an interrupted resolution run (SQLite stores)', () => {
     const reference = createTestIndexStore('sqlite');
     const referenceSource = await openIndexStore(reference.url);
     const uninterrupted = createIndexRepository(referenceSource);
-    await runResolution({ index: uninterrupted, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
+    await runResolution({ index: uninterrupted, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE });
     const expected = { issues: await issueKeys(uninterrupted), count: await uninterrupted.countIssues() };
     await closeStore(referenceSource);
     await reference.remove();
 
-    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 3, maxPages: 4 });
-    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
+    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE, concurrency: 3, maxPages: 4 });
+    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE });
     const afterResume = { issues: await issueKeys(index), count: await index.countIssues() };
-    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
+    await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE });
     const afterAnotherRun = { issues: await issueKeys(index), count: await index.countIssues() };
 
     expect({ afterResume, afterAnotherRun }).toEqual({ afterResume: expected, afterAnotherRun: expected });
@@ -99,13 +101,13 @@ describe('an interrupted resolution run (SQLite stores)', () => {
     const stopped = await runResolution({
       index,
       gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken,
-      pageSize: 20,
+      pageSize: PAGE,
       concurrency: 1,
       signal: abort.signal,
       onProgress: () => abort.abort(),
     });
 
-    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
+    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE });
 
     expect({ stopped: stopped.finished, resumed: resumed.resumed, finished: resumed.finished, stored: await index.countHouseholds() }).toEqual({
       stopped: false,
@@ -116,12 +118,12 @@ describe('an interrupted resolution run (SQLite stores)', () => {
   });
 
   it('when the stored cursors can no longer be opened (the signing secret was rotated), then the resumed run starts those passes again and stores every family once', async () => {
-    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 1, maxPages: 2 });
+    const stopped = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE, concurrency: 1, maxPages: 2 });
     const [run] = await index.runs();
     const sealedByAnotherSecret = Buffer.alloc(60, 7).toString('base64url');
-    await index.saveCursors(stopped.runId, JSON.stringify({ regsosek: { after: sealedByAnotherSecret, done: false, listed: 40 } }));
+    await index.saveCursors(stopped.runId, JSON.stringify({ regsosek: { after: sealedByAnotherSecret, done: false, listed: 2 * PAGE } }));
 
-    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20 });
+    const resumed = await runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: PAGE });
 
     expect({ unfinishedBefore: run?.finishedAt, resumed: resumed.resumed, sameRun: resumed.runId === stopped.runId, finished: resumed.finished, stored: await index.countHouseholds() }).toEqual({
       unfinishedBefore: null,

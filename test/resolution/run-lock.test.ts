@@ -19,15 +19,18 @@ interface TwoProcesses {
   readonly firstSource: DataSource;
 }
 
+// One system for both kinds of index: the runs write to an index store of their own, never the system's.
+let system: RunningSystem;
+beforeAll(async () => {
+  system = await startSystem({ store: 'sqlite', data: world, evaluationDate: EVALUATION_DATE });
+});
+afterAll(() => system.stop());
+
 describe.each(storeKinds())('a second resolution run while one fills the index (%s)', (kind) => {
-  let system: RunningSystem;
   let indexStore: TestIndexStore;
   let sources: DataSource[];
   let processes: TwoProcesses;
 
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: world, evaluationDate: EVALUATION_DATE });
-  });
   beforeEach(async () => {
     indexStore = createTestIndexStore(kind);
     sources = [await openIndexStore(indexStore.url), await openIndexStore(indexStore.url)];
@@ -38,7 +41,6 @@ describe.each(storeKinds())('a second resolution run while one fills the index (
     for (const source of sources) await closeStore(source);
     await indexStore.remove();
   });
-  afterAll(() => system.stop());
 
   const run = (index: IndexRepository, extra: Partial<Parameters<typeof runResolution>[0]> = {}) =>
     runResolution({ index, gatewayUrl: system.gatewayUrl, gatewayToken: system.indexerToken, pageSize: 20, concurrency: 1, ...extra });
