@@ -53,7 +53,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
 
     expect(answer.status).toBe(200);
     // The family row, its members, DTKS's receipts and P3KE's interventions (one query each), then the audit insert.
-    expect(after - before).toBe({ dtks: 4, regsosek: 3, p3ke: 4 }[register]);
+    expect(after - before).toBe({ dtks: 4, regsosek: 3, p3ke: 4, bpjs: 3 }[register]);
   });
 
   it.each(REGISTERS)('when Prometheus scrapes the %s subgraph without a signature, then it gets the metrics in its text format', async (register) => {

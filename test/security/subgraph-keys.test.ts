@@ -52,6 +52,7 @@ const OWN_KEYS: Readonly<Record<Subgraph, string>> = {
   dtks: 'dtks-own-signing-key-0123456789abcdef',
   regsosek: 'regsosek-own-signing-key-0123456789abcdef',
   p3ke: 'p3ke-own-signing-key-0123456789abcdef',
+  bpjs: 'bpjs-own-signing-key-0123456789abcdef',
 };
 
 describe('each subgraph verifies its own signing key', () => {

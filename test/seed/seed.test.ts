@@ -17,7 +17,7 @@ let folder: string;
 let stores: Record<Register, string>;
 beforeEach(() => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'dtsen-seed-'));
-  stores = { dtks: `sqlite:${folder}/dtks.sqlite`, regsosek: `sqlite:${folder}/regsosek.sqlite`, p3ke: `sqlite:${folder}/p3ke.sqlite` };
+  stores = { dtks: `sqlite:${folder}/dtks.sqlite`, regsosek: `sqlite:${folder}/regsosek.sqlite`, p3ke: `sqlite:${folder}/p3ke.sqlite`, bpjs: `sqlite:${folder}/bpjs.sqlite` };
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 

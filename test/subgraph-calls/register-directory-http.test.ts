@@ -4,7 +4,7 @@ import { createHttpRegisterDirectory } from '../../subgraph-calls/register-direc
 import type { TimedFetch } from '../../subgraph-calls/subgraph-fetch';
 import { testPrincipal } from '../support/principals';
 
-const URLS: Record<Register, string> = { dtks: 'http://dtks.test/graphql', regsosek: 'http://regsosek.test/graphql', p3ke: 'http://p3ke.test/graphql' };
+const URLS: Record<Register, string> = { dtks: 'http://dtks.test/graphql', regsosek: 'http://regsosek.test/graphql', p3ke: 'http://p3ke.test/graphql', bpjs: 'http://bpjs.test/graphql' };
 const REGISTER_OF = Object.fromEntries(Object.entries(URLS).map(([register, url]) => [url, register as Register]));
 
 const INSIDE = '3171010101250001';
