@@ -23,6 +23,7 @@ export const DATA_QUALITY_CODES = [
   'DECEASED_RECEIVING',
   'MISSING_FROM_REGSOSEK',
   'REGION_MISMATCH',
+  'PBI_JK_RECEIPT_MISMATCH',
 ] as const;
 export type DataQualityCode = (typeof DATA_QUALITY_CODES)[number];
 
