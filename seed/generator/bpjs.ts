@@ -52,6 +52,11 @@ export function qualifiesForPbiJk(family: CleanFamily, outcome: FamilyOutcome): 
   return ranking.desil <= PBI_JK_MAX_DESIL && !excluded && covered.length > 0;
 }
 
+/** Months since year 0 of the person's birth: nobody is enrolled before they are born. */
+function birthMonth(person: Person): number {
+  return Number(person.birthDate.slice(0, 4)) * 12 + Number(person.birthDate.slice(5, 7)) - 1;
+}
+
 function monthText(month: number): string {
   return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
 }
@@ -68,7 +73,7 @@ function enrolment(random: Random, person: Person, noKK: string, segment: BpjsSe
     relationship: person.relationship,
     enrolled: status !== 'ENDED',
     class: pbi ? PBI_CLASS : segment === 'PPU' ? random.choose([1, 2], [0.4, 0.6]) : random.choose([1, 2, 3], [0.15, 0.3, 0.55]),
-    since: monthText(Math.max(JKN_START_MONTH, evaluationMonth - random.int(2, 11 * 12))),
+    since: monthText(Math.max(JKN_START_MONTH, birthMonth(person), evaluationMonth - random.int(2, 11 * 12))),
     status,
     segment,
   };
