@@ -116,7 +116,7 @@ export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
     inDtks: entityColumn.boolean('in_dtks'),
     inRegsosek: entityColumn.boolean('in_regsosek'),
     inP3ke: entityColumn.boolean('in_p3ke'),
-    inBpjs: { name: 'in_bpjs', type: 'boolean', default: false },
+    inBpjs: { name: 'in_bpjs', type: 'boolean', default: 0 },
     persons: { name: 'persons', type: 'smallint', default: 0 },
     ...programColumns(),
     ruleSet: entityColumn.varchar('rule_set', 16),

@@ -6,7 +6,7 @@ export class IndexBpjs1780272000000 implements MigrationInterface {
   name = 'IndexBpjs1780272000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.addColumn('resolved_household', new TableColumn({ name: 'in_bpjs', type: 'boolean', default: false }));
+    await queryRunner.addColumn('resolved_household', new TableColumn({ name: 'in_bpjs', type: 'boolean', isNullable: false, default: 0 }));
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
