@@ -130,8 +130,11 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     expect(body).toEqual(HOUSEHOLD_ANSWER);
     expect(describeSpans(trace)).toEqual(
       [
+        'bpjs-subgraph POST /graphql <- dtsen-gateway POST',
         'dtks-subgraph POST /graphql <- dtsen-gateway POST',
         'dtsen-gateway POST /graphql <- none',
+        'dtsen-gateway POST <- dtsen-gateway gateway.fetch bpjs',
+        'dtsen-gateway gateway.fetch bpjs <- dtsen-gateway gateway.execute',
         'dtsen-gateway POST <- dtsen-gateway gateway.fetch dtks',
         'dtsen-gateway POST <- dtsen-gateway gateway.fetch dtsen',
         'dtsen-gateway POST <- dtsen-gateway gateway.fetch p3ke',
