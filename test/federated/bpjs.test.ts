@@ -1,7 +1,9 @@
 // BPJS Kesehatan as a register dtsen reads: PBI-JK receipt per person, and what happens when it is down.
 import { startSystem, type RunningSystem } from '../support/system';
 import { generatedWorld, EVALUATION_DATE as GENERATED_DATE } from '../resolution/generated-world';
-import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from './fixtures';
+import { maskBirthDate, maskIdentifier, maskName } from '../../common/auth/masking';
+import { testToken } from '../support/tokens';
+import { BUDI, EVALUATION_DATE, SUTRISNO_KK, WORLD, WORLD_WITH_BPJS } from './fixtures';
 
 const STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
 
@@ -95,5 +97,52 @@ describe('when the BPJS subgraph is down', () => {
       ['PBI_JK', 'DTKS', false],
       ['PIP', 'DTKS', true],
     ]);
+  });
+});
+
+describe("a person's BPJS enrolment through the gateway", () => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE });
+  });
+  afterAll(() => system.stop());
+
+  it('when a frontend asks for a person, then Person.bpjs is the enrolment BPJS records, its identities masked', async () => {
+    const response = await system.query(
+      'query ($nik: String!) { person(nik: $nik) { bpjs { nik noKK name birthDate enrolled class since status segment person { nik } } } }',
+      { nik: BUDI.nik },
+      await testToken('frontend'),
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          person: {
+            bpjs: {
+              nik: maskIdentifier(BUDI.nik),
+              noKK: maskIdentifier(SUTRISNO_KK),
+              name: maskName(BUDI.name),
+              birthDate: maskBirthDate(BUDI.birthDate),
+              enrolled: true,
+              class: 3,
+              since: '2019-01',
+              status: 'ACTIVE',
+              segment: 'PBPU',
+              person: { nik: maskIdentifier(BUDI.nik) },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('when a partner of another programme asks for Person.bpjs, then the field is outside its contract', async () => {
+    const response = await system.query('query ($nik: String!) { person(nik: $nik) { bpjs { status } } }', { nik: BUDI.nik }, await testToken('partner', { programmes: ['PKH'] }));
+
+    expect(response).toEqual({
+      status: 403,
+      body: { errors: [{ message: 'The operation selects what the contract of this token does not hold (GET /schema returns the contract)', extensions: { code: 'FORBIDDEN' } }] },
+    });
   });
 });
