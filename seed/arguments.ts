@@ -23,7 +23,7 @@ export type ParsedArguments =
 
 export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty] [--pbi-jk-errors I,E,D]
 
-Generates N families (default 5000) from seed S (default 1) into the DTKS, Regsosek and P3KE stores,
+Generates N families (default 5000) from seed S (default 1) into the stores of every stored subgraph (DTKS, Regsosek, P3KE, BPJS),
 which must be empty. --region puts them in a province (53) or regency/city (53.71 or 5371) of
 Indonesia (default ${DEFAULT_SEED_REGION}, DKI Jakarta). --truth writes the ground truth (one JSON line per household) to FILE.
 --batch sets the families per insert batch (default ${DEFAULT_BATCH_SIZE}).
