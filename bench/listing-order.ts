@@ -36,6 +36,7 @@ function syntheticRow(i: number, villages: readonly string[]): ResolvedHousehold
     inDtks: true,
     inRegsosek: true,
     inP3ke: false,
+    inBpjs: false,
     persons: 3,
     ...fields,
     ruleSet: '2025',

@@ -25,6 +25,7 @@ export interface ResolvedHouseholdRow {
   readonly inDtks: boolean;
   readonly inRegsosek: boolean;
   readonly inP3ke: boolean;
+  readonly inBpjs: boolean;
   /** Living members (`Household.members`). */
   readonly persons: number;
   readonly eligiblePkh: boolean;
@@ -115,6 +116,7 @@ export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
     inDtks: entityColumn.boolean('in_dtks'),
     inRegsosek: entityColumn.boolean('in_regsosek'),
     inP3ke: entityColumn.boolean('in_p3ke'),
+    inBpjs: { name: 'in_bpjs', type: 'boolean', default: 0 },
     persons: { name: 'persons', type: 'smallint', default: 0 },
     ...programColumns(),
     ruleSet: entityColumn.varchar('rule_set', 16),

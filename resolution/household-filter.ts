@@ -8,7 +8,7 @@ import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram, type Target
 // accept and refuse exactly the same input. GraphQL checks enum values before a resolver runs; the
 // CSV export's query string does not, so every value is checked here too.
 
-export const INDEX_SOURCES = ['DTKS', 'REGSOSEK', 'P3KE'] as const;
+export const INDEX_SOURCES = ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'] as const;
 export type IndexSource = (typeof INDEX_SOURCES)[number];
 
 export const TARGETING_STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
@@ -23,6 +23,7 @@ export const DATA_QUALITY_CODES = [
   'DECEASED_RECEIVING',
   'MISSING_FROM_REGSOSEK',
   'REGION_MISMATCH',
+  'PBI_JK_RECEIPT_MISMATCH',
 ] as const;
 export type DataQualityCode = (typeof DATA_QUALITY_CODES)[number];
 

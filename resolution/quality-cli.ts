@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { closeStore } from '../common/store/open-store';
 import { loadResolutionConfig } from './config';
-import { compareIssues, qualityTable, readTruthFile } from './quality';
+import { compareIssues, compareTargeting, qualityTable, readTruthFile, readTruthTargeting, targetingTable } from './quality';
 import { createIndexRepository, type IssueKey } from './repository';
 import { openIndexStore } from './store';
 import { runCommand } from '../common/cli';
@@ -11,7 +11,9 @@ const USAGE = `Usage: tsx resolution/quality-cli.ts --truth FILE
 
 Compares the data-quality codes of the resolution index (INDEX_DATABASE_URL, else MYSQL_URL,
 else DATA_DIR/index.sqlite) with the truth file the seeder wrote (npm run seed -- --truth FILE)
-and prints precision and recall per code, on distinct (No. KK, code, NIK).`;
+and prints precision and recall per code, on distinct (No. KK, code, NIK); then, per programme
+the truth gives targeting for, precision and recall of its inclusion and exclusion errors over
+those households.`;
 
 async function main(): Promise<number> {
   let truthFile: string | undefined;
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
   }
   const config = loadResolutionConfig();
   const truth = await readTruthFile(truthFile);
+  const targetingTruth = await readTruthTargeting(truthFile);
   const store = await openIndexStore(config.indexUrl);
   try {
     const index = createIndexRepository(store);
@@ -44,6 +47,14 @@ async function main(): Promise<number> {
       `Index: ${households} households${run ? ` (run ${run.id}, rule set ${run.ruleSet}, evaluation date ${run.evaluationDate})` : ''}; ` +
         `truth: ${truth.length} defects\n\n${qualityTable(compareIssues(truth, detected))}\n`,
     );
+    if (targetingTruth.length > 0) {
+      const statuses = new Map<string, string>();
+      for await (const household of index.households()) {
+        for (const entry of household.targeting) statuses.set(`${household.noKK}|${entry.program}`, entry.status);
+      }
+      const rows = compareTargeting(targetingTruth, (noKK, program) => statuses.get(`${noKK}|${program}`));
+      process.stdout.write(`\nTargeting errors:\n\n${targetingTable(rows)}\n`);
+    }
     return 0;
   } finally {
     await closeStore(store);

@@ -94,3 +94,69 @@ export function qualityTable(rows: readonly QualityRow[]): string {
   ];
   return lines.join('\n');
 }
+
+/** What the seeder expects one household's targeting of one programme to be. */
+export interface TargetingKey {
+  readonly noKK: string;
+  readonly program: string;
+  readonly status: string;
+}
+
+/** Detection of one programme's inclusion or exclusion errors, over the households whose truth names the programme. */
+export interface TargetingQualityRow extends QualityRow {
+  /** Households whose truth carries this programme: the only ones measured. */
+  readonly households: number;
+}
+
+/** The targeting entries of a truth line (`targeting`, absent on lines the seeder cannot say). */
+export function truthTargeting(line: string): TargetingKey[] {
+  const parsed = JSON.parse(line) as { noKK?: unknown; targeting?: readonly { program: string; status: string }[] };
+  if (typeof parsed.noKK !== 'string') throw new Error('not a truth line');
+  return (parsed.targeting ?? []).map((entry) => ({ noKK: parsed.noKK as string, program: entry.program, status: entry.status }));
+}
+
+export async function readTruthTargeting(file: string): Promise<TargetingKey[]> {
+  const keys: TargetingKey[] = [];
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim() !== '') keys.push(...truthTargeting(line));
+  return keys;
+}
+
+const ERROR_STATUSES = ['INCLUSION_ERROR', 'EXCLUSION_ERROR'] as const;
+
+/**
+ * Precision and recall of each programme's inclusion and exclusion errors (`code` is
+ * `PROGRAMME INCLUSION_ERROR`), counting only the households the truth names for that programme:
+ * `resolved` is the index's status of a household's programme, undefined when not indexed.
+ */
+export function compareTargeting(truth: readonly TargetingKey[], resolved: (noKK: string, program: string) => string | undefined): TargetingQualityRow[] {
+  const programs = [...new Set(truth.map((key) => key.program))].sort();
+  return programs.flatMap((program) => {
+    const measured = truth.filter((key) => key.program === program);
+    return ERROR_STATUSES.map((status) => {
+      const expected = measured.filter((key) => key.status === status).length;
+      const detectedKeys = measured.filter((key) => resolved(key.noKK, program) === status);
+      const truePositives = detectedKeys.filter((key) => key.status === status).length;
+      return {
+        code: `${program} ${status}`,
+        households: measured.length,
+        truth: expected,
+        detected: detectedKeys.length,
+        truePositives,
+        precision: detectedKeys.length === 0 ? null : truePositives / detectedKeys.length,
+        recall: expected === 0 ? null : truePositives / expected,
+      };
+    });
+  });
+}
+
+export function targetingTable(rows: readonly TargetingQualityRow[]): string {
+  return [
+    '| programme, status | households measured | truth | detected | true positives | precision | recall |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (row) =>
+        `| ${row.code} | ${row.households} | ${row.truth} | ${row.detected} | ${row.truePositives} | ${ratio(row.precision)} | ${ratio(row.recall)} |`,
+    ),
+  ].join('\n');
+}

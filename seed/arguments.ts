@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { dottedRegionCode, findRegion, plainRegionCode } from '../common/regions';
-import { DEFAULT_SEED_REGION, MAX_FAMILIES } from './generator';
+import { DEFAULT_PBI_JK_ERROR_RATES, DEFAULT_SEED_REGION, MAX_FAMILIES, type PbiJkErrorRates } from './generator';
 import { DEFAULT_BATCH_SIZE } from './seed';
 
 export interface SeedArguments {
@@ -12,6 +12,8 @@ export interface SeedArguments {
   readonly truthFile: string | null;
   /** Stores that already hold data are left as they are instead of being an error. */
   readonly ifEmpty: boolean;
+  /** PBI-JK errors and DTKS-vs-BPJS disagreements the seeder injects (seed/generator/bpjs.ts). */
+  readonly pbiJkErrors: PbiJkErrorRates;
 }
 
 export type ParsedArguments =
@@ -19,13 +21,15 @@ export type ParsedArguments =
   | { readonly kind: 'help' }
   | { readonly kind: 'error'; readonly message: string };
 
-export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty]
+export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty] [--pbi-jk-errors I,E,D]
 
-Generates N families (default 5000) from seed S (default 1) into the DTKS, Regsosek and P3KE stores,
+Generates N families (default 5000) from seed S (default 1) into the stores of every stored subgraph (DTKS, Regsosek, P3KE, BPJS),
 which must be empty. --region puts them in a province (53) or regency/city (53.71 or 5371) of
 Indonesia (default ${DEFAULT_SEED_REGION}, DKI Jakarta). --truth writes the ground truth (one JSON line per household) to FILE.
 --batch sets the families per insert batch (default ${DEFAULT_BATCH_SIZE}).
 --if-empty does nothing (and succeeds) when the stores already hold data.
+--pbi-jk-errors sets the shares of PBI-JK inclusion errors, exclusion errors and DTKS-vs-BPJS
+disagreements the seeder injects (default ${DEFAULT_PBI_JK_ERROR_RATES.inclusion},${DEFAULT_PBI_JK_ERROR_RATES.exclusion},${DEFAULT_PBI_JK_ERROR_RATES.dtksDisagreement}; docs/data.md).
 
 Stores: <REGISTER>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).
 EVALUATION_DATE=YYYY-MM-DD sets the day ages and dates are relative to (default today).`;
@@ -47,6 +51,17 @@ function region(value: string): { readonly code: string } | { readonly problem: 
   return { code: plain };
 }
 
+/** Three shares from 0 to 1, separated by commas; else the problem. */
+function pbiJkErrors(value: string): PbiJkErrorRates | string {
+  const parts = value.split(',');
+  const shares = parts.map(Number);
+  if (parts.length !== 3 || parts.some((part) => !/^(0(\.\d+)?|1(\.0+)?)$/.test(part.trim())) || shares.some((share) => !(share >= 0 && share <= 1))) {
+    return `--pbi-jk-errors must be three shares from 0 to 1 (inclusion,exclusion,disagreement), got "${value}"`;
+  }
+  const [inclusion = 0, exclusion = 0, dtksDisagreement = 0] = shares;
+  return { inclusion, exclusion, dtksDisagreement };
+}
+
 /** Reads the command line; never exits, so that it can be tested. */
 export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
   let values;
@@ -60,6 +75,7 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
         truth: { type: 'string' },
         batch: { type: 'string', default: String(DEFAULT_BATCH_SIZE) },
         'if-empty': { type: 'boolean', default: false },
+        'pbi-jk-errors': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -79,6 +95,8 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
   if (values.truth === '') return { kind: 'error', message: '--truth needs a file name' };
   const place = region(values.region);
   if ('problem' in place) return { kind: 'error', message: place.problem };
+  const errors = values['pbi-jk-errors'] === undefined ? DEFAULT_PBI_JK_ERROR_RATES : pbiJkErrors(values['pbi-jk-errors']);
+  if (typeof errors === 'string') return { kind: 'error', message: errors };
   return {
     kind: 'run',
     arguments: {
@@ -88,6 +106,7 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
       batchSize: batchSize as number,
       truthFile: values.truth ?? null,
       ifEmpty: values['if-empty'],
+      pbiJkErrors: errors,
     },
   };
 }

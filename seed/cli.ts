@@ -26,6 +26,7 @@ async function main(): Promise<number> {
       seed: parsed.arguments.seed,
       region: parsed.arguments.region,
       batchSize: parsed.arguments.batchSize,
+      pbiJkErrors: parsed.arguments.pbiJkErrors,
       evaluationDate: config.evaluationDate,
       stores: config.stores,
       ...(parsed.arguments.truthFile ? { truthFile: parsed.arguments.truthFile } : {}),

@@ -6,7 +6,7 @@ import { closeStore } from '../common/store/open-store';
 import type { StoredSubgraphDescriptor } from '../common/subgraph/descriptor';
 import { openSubgraphStore, type AnyFamilyRepository } from '../common/subgraph/stored-subgraph';
 import { STORED_SUBGRAPHS } from '../subgraphs/registry';
-import { generateBatch, type GeneratedBatch, MAX_FAMILIES, seedRegion } from './generator';
+import { generateBatch, type GeneratedBatch, MAX_FAMILIES, type PbiJkErrorRates, seedRegion } from './generator';
 import { seedBatchOf } from './seed-batch';
 
 /** Larger batches commit less often; 5,000 is ~1.5x faster than 1,000 into SQLite at 100,000 families. */
@@ -25,6 +25,8 @@ export interface SeedOptions {
   readonly subgraphs?: readonly StoredSubgraphDescriptor[];
   /** Where to write the ground truth, one JSON line per household; none when omitted. */
   readonly truthFile?: string;
+  /** PBI-JK errors to inject (default: the generator's). */
+  readonly pbiJkErrors?: PbiJkErrorRates;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -191,6 +193,7 @@ export async function seedStores(options: SeedOptions): Promise<SeedReport> {
         evaluationDate: options.evaluationDate,
         runFamilies: options.families,
         ...(options.region === undefined ? {} : { region: options.region }),
+        ...(options.pbiJkErrors === undefined ? {} : { pbiJkErrors: options.pbiJkErrors }),
       });
       if (inserting) await inserting;
       inserting = store(batch, count);

@@ -1,4 +1,5 @@
 import type { RegisterDescriptor, StoredSubgraphDescriptor, SubgraphDescriptor } from '../common/subgraph/descriptor';
+import { BPJS } from './bpjs/subgraph';
 import { DTKS } from './dtks/subgraph';
 import { DTSEN } from './dtsen/subgraph';
 import { P3KE } from './p3ke/subgraph';
@@ -13,6 +14,7 @@ export const SUBGRAPH_REGISTRY: readonly SubgraphDescriptor[] = [
   DTKS,
   REGSOSEK,
   P3KE,
+  BPJS,
   DTSEN,
 ];
 

@@ -18,6 +18,8 @@ export type DataQualityCode =
   | 'KK_MISMATCH'
   /** DTKS or P3KE holds the family but Regsosek does not. */
   | 'MISSING_FROM_REGSOSEK'
+  /** DTKS and BPJS Kesehatan disagree on whether the family receives PBI-JK (an active DTKS receipt against a living member's active PBI enrolment). */
+  | 'PBI_JK_RECEIPT_MISMATCH'
   /** Registers place the family in different villages. */
   | 'REGION_MISMATCH';
 
@@ -109,6 +111,8 @@ export type Sex =
 
 /** The registers DTSEN is built from. */
 export type Source =
+  /** BPJS Kesehatan: each person's JKN enrolment, and so who receives PBI-JK. */
+  | 'BPJS'
   /** DTKS, Data Terpadu Kesejahteraan Sosial (Kemensos): programme receipts, verification, legacy welfare percentile. */
   | 'DTKS'
   /** P3KE (Kemenko PMK): the poorest 40 % (desil 1-4), extreme poverty, house feasibility, interventions. */

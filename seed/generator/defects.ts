@@ -1,7 +1,6 @@
 // Injects the data-quality defects exactly as the shared definitions (docs/data.md) detect them,
 // and records what was injected. A family carries at most one defect, so that each injection
 // produces exactly the issues its truth lines announce and nothing else.
-import type { Register } from '../../common/store-url';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
@@ -30,6 +29,9 @@ export interface FamilyOutcome {
   readonly records: FamilyRecords;
   readonly defects: readonly HouseholdDefect[];
 }
+
+/** The registers whose records defects are injected into (BPJS is drawn after them, seed/generator/bpjs.ts). */
+type Register = keyof FamilyRecords;
 
 type AnyFamilyRecord = RegsosekFamilyRecord | DtksFamilyRecord | P3keFamilyRecord;
 

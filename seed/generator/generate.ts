@@ -1,7 +1,9 @@
+import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/subgraph';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import { dateOfDay, dayNumber } from './calendar';
+import { bpjsReceiving, DEFAULT_PBI_JK_ERROR_RATES, drawBpjs, dtksReceivingPbiJk, type BpjsOutcome, type PbiJkErrorRates } from './bpjs';
 import { applyDuplicate, type DuplicatePlan, type FamilyOutcome, injectSingleDefect, planDuplicate } from './defects';
 import type { SeedHousehold } from '../../common/subgraph/seed-batch';
 import { isLiving } from './household';
@@ -25,6 +27,8 @@ export interface GenerateBatchOptions {
   readonly runFamilies?: number;
   /** Plain code of the province or regency the families live in (default 31, DKI Jakarta). */
   readonly region?: string;
+  /** PBI-JK targeting errors and DTKS-vs-BPJS disagreements to inject (default DEFAULT_PBI_JK_ERROR_RATES). */
+  readonly pbiJkErrors?: PbiJkErrorRates;
 }
 
 function checkOptions(options: GenerateBatchOptions): number {
@@ -41,12 +45,26 @@ function checkOptions(options: GenerateBatchOptions): number {
   return runFamilies;
 }
 
-function truthLines(family: CleanFamily, outcome: FamilyOutcome): TruthLine[] {
+/**
+ * DTKS and BPJS disagree on PBI-JK receipt for a household (its No. KK) that DTKS holds: what
+ * dtsen reports as PBI_JK_RECEIPT_MISMATCH, computed from the records as written.
+ */
+function receiptMismatch(noKK: string, outcome: FamilyOutcome, bpjs: BpjsOutcome): boolean {
+  const dtks = bpjs.records.dtks;
+  if (!dtks || dtks.noKK !== noKK) return false;
+  const held = <R extends { readonly noKK: string }>(record: R | null): R | null => (record?.noKK === noKK ? record : null);
+  const records = { regsosek: held(bpjs.records.regsosek), dtks, p3ke: held(bpjs.records.p3ke) } as FamilyOutcome['records'];
+  return dtksReceivingPbiJk(dtks) !== bpjsReceiving(held(bpjs.bpjs), records);
+}
+
+function truthLines(family: CleanFamily, outcome: FamilyOutcome, bpjs: BpjsOutcome): TruthLine[] {
   const lines: TruthLine[] = [];
-  for (const record of [outcome.records.regsosek, outcome.records.dtks, outcome.records.p3ke]) {
+  for (const record of [bpjs.records.regsosek, bpjs.records.dtks, bpjs.records.p3ke, bpjs.bpjs]) {
     if (!record || lines.some((line) => line.noKK === record.noKK)) continue;
     const defects = outcome.defects.filter((entry) => entry.noKK === record.noKK).map((entry) => entry.defect);
-    lines.push({ noKK: record.noKK, trueDesil: family.trueDesil, defects });
+    if (receiptMismatch(record.noKK, outcome, bpjs)) defects.push({ code: 'PBI_JK_RECEIPT_MISMATCH' });
+    const targeting = bpjs.targeting && record.noKK === family.noKK ? { targeting: [bpjs.targeting] } : {};
+    lines.push({ noKK: record.noKK, trueDesil: family.trueDesil, defects, ...targeting });
   }
   return lines;
 }
@@ -86,6 +104,8 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     evaluationDay,
     region: seedRegion(options.region ?? DEFAULT_SEED_REGION),
   };
+  const pbiJkErrors = options.pbiJkErrors ?? DEFAULT_PBI_JK_ERROR_RATES;
+  const evaluationMonth = context.evaluation.year * 12 + context.evaluation.month - 1;
   const families = new Map<number, CleanFamily>();
   const familyAt = (index: number): CleanFamily => {
     let family = families.get(index);
@@ -112,6 +132,7 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     dtks: [] as DtksFamilyRecord[],
     regsosek: [] as RegsosekFamilyRecord[],
     p3ke: [] as P3keFamilyRecord[],
+    bpjs: [] as BpjsFamilyRecord[],
     truth: [] as TruthLine[],
     persons: 0,
   };
@@ -121,11 +142,13 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     const outcome = plan
       ? applyDuplicate(plan, family, familyAt(plan.source))
       : injectSingleDefect(new Random(seed, STREAM.familyDefect, index), family);
-    const { regsosek, dtks, p3ke } = outcome.records;
+    const bpjs = drawBpjs(new Random(seed, STREAM.bpjs, index), family, outcome, pbiJkErrors, evaluationMonth);
+    const { regsosek, dtks, p3ke } = bpjs.records;
     if (regsosek) batch.regsosek.push(regsosek);
     if (dtks) batch.dtks.push(dtks);
     if (p3ke) batch.p3ke.push(p3ke);
-    batch.truth.push(...truthLines(family, outcome));
+    if (bpjs.bpjs) batch.bpjs.push(bpjs.bpjs);
+    batch.truth.push(...truthLines(family, outcome, bpjs));
     batch.households.push(householdOf(family));
     batch.persons += family.people.length;
     // A batch only looks back at its own pair partner: drop families no later index needs.

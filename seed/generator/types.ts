@@ -1,11 +1,15 @@
+import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/subgraph';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import type { SeedHousehold } from '../../common/subgraph/seed-batch';
 import type { DefectCode } from './defect-rates';
 
+/** Codes the seeder's truth announces: the injected defects, and the disagreements it computes. */
+export type TruthCode = DefectCode | 'PBI_JK_RECEIPT_MISMATCH';
+
 export interface TruthDefect {
-  readonly code: DefectCode;
+  readonly code: TruthCode;
   /** The NIK the issue is about, for the per-NIK codes (INVALID_NIK, DUPLICATE_NIK, KK_MISMATCH, DECEASED_RECEIVING). */
   readonly nik?: string;
 }
@@ -15,6 +19,18 @@ export interface TruthLine {
   readonly noKK: string;
   readonly trueDesil: number;
   readonly defects: readonly TruthDefect[];
+  /**
+   * What targeting must say of a programme for this household, where the seeder knows it exactly
+   * (absent: no programme's targeting is known). `npm run quality` measures inclusion and exclusion
+   * errors over the households that carry the programme.
+   */
+  readonly targeting?: readonly TargetingTruth[];
+}
+
+/** The targeting status the seeder expects for one programme of one household. */
+export interface TargetingTruth {
+  readonly program: string;
+  readonly status: 'ON_TARGET' | 'INCLUSION_ERROR' | 'EXCLUSION_ERROR' | 'NOT_TARGETED';
 }
 
 export interface GeneratedBatch {
@@ -23,6 +39,7 @@ export interface GeneratedBatch {
   readonly dtks: DtksFamilyRecord[];
   readonly regsosek: RegsosekFamilyRecord[];
   readonly p3ke: P3keFamilyRecord[];
+  readonly bpjs: BpjsFamilyRecord[];
   readonly truth: TruthLine[];
   /** People of these families (each once, however many registers list them). */
   readonly persons: number;

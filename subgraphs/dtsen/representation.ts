@@ -23,6 +23,7 @@ export interface HouseholdKeysRepresentation {
   readonly dtks?: HouseholdSourcesRequiresFragment['dtksInput'];
   readonly regsosek?: HouseholdSourcesRequiresFragment['regsosekInput'];
   readonly p3ke?: HouseholdSourcesRequiresFragment['p3keInput'];
+  readonly bpjs?: HouseholdSourcesRequiresFragment['bpjsInput'];
 }
 
 // Sensitive fields (pregnancy, disability, health insurance, PKH components) are nullable in the
@@ -36,6 +37,8 @@ export type DtksReceiptRepresentation = Element<DtksFamilyFields['receipts']>;
 export type DtksMemberRepresentation = Element<DtksFamilyFields['members']>;
 export type RegsosekMemberRepresentation = Element<RegsosekFamilyFields['members']>;
 export type P3keMemberRepresentation = Element<P3keFamilyFields['members']>;
+/** One enrolment BPJS Kesehatan records under the family's No. KK. */
+export type BpjsEnrolmentRepresentation = Element<HouseholdMembersRequiresFragment['bpjsInput']>;
 
 export interface DtksFamilyRepresentation<Member = DtksMemberRepresentation> extends Omit<DtksFamilyFields, 'members'> {
   readonly members: readonly Member[];
@@ -55,6 +58,8 @@ export interface HouseholdRepresentation {
   readonly dtks?: DtksFamilyRepresentation | null;
   readonly regsosek?: RegsosekFamilyRepresentation | null;
   readonly p3ke?: P3keFamilyRepresentation | null;
+  /** BPJS's enrolments under the No. KK: [] when it records none, absent when it could not be asked. */
+  readonly bpjs?: readonly BpjsEnrolmentRepresentation[];
 }
 
 /** The KKs under which each register lists a NIK (`person { dtksRecords { noKK } … }`). */
@@ -89,6 +94,7 @@ export interface AuditTrailRepresentation {
   readonly dtks?: AuditTrailIndexRequiresFragment['dtks'] | null;
   readonly regsosek?: AuditTrailIndexRequiresFragment['regsosek'] | null;
   readonly p3ke?: AuditTrailIndexRequiresFragment['p3ke'] | null;
+  readonly bpjs?: AuditTrailIndexRequiresFragment['bpjs'] | null;
 }
 
 // The gateway sends the registers' unmasked `…Input` fields (the @requires selections read only
@@ -114,6 +120,7 @@ export interface HouseholdInput {
   readonly dtksInput?: FamilyInput<DtksFamilyRepresentation> | null;
   readonly regsosekInput?: FamilyInput<RegsosekFamilyRepresentation> | null;
   readonly p3keInput?: FamilyInput<P3keFamilyRepresentation> | null;
+  readonly bpjsInput?: readonly BpjsEnrolmentRepresentation[] | null;
 }
 
 /** A Person representation as the gateway sends it. */
@@ -155,6 +162,8 @@ export function householdFromInput(input: HouseholdInput): HouseholdQualityRepre
     dtks: family(input.dtksInput),
     regsosek: family(input.regsosekInput),
     p3ke: family(input.p3keInput),
+    // Non-null in the SDL: null only where the gateway filled a failed call's fields (source-data-source.ts).
+    bpjs: input.bpjsInput === null ? undefined : input.bpjsInput,
   } as HouseholdQualityRepresentation;
 }
 

@@ -31,7 +31,7 @@ interface RegionStatistics {
 }
 
 const PROGRAMS = ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'];
-const CODES = ['INVALID_NIK', 'DUPLICATE_NIK', 'KK_MISMATCH', 'DESIL_CONFLICT', 'DECEASED_RECEIVING', 'MISSING_FROM_REGSOSEK', 'REGION_MISMATCH'];
+const CODES = ['INVALID_NIK', 'DUPLICATE_NIK', 'KK_MISMATCH', 'DESIL_CONFLICT', 'DECEASED_RECEIVING', 'MISSING_FROM_REGSOSEK', 'REGION_MISMATCH', 'PBI_JK_RECEIPT_MISMATCH'];
 
 /** The counts of a set of households, computed one household at a time. */
 function countsOf(households: readonly ResolvedHousehold[]): Omit<RegionStatistics, 'code' | 'dottedCode' | 'name'> {

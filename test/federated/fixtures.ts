@@ -1,5 +1,6 @@
 // A small, hand-made world of register records, so that federated tests can assert on whole
 // answers a reader can check against docs/rules.md by hand.
+import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/records';
 import type { DtksFamilyRecord, DtksMemberRecord } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
 import type { RegsosekFamilyRecord, RegsosekMemberRecord } from '../../subgraphs/regsosek/records';
@@ -166,3 +167,24 @@ export const WORLD: RegisterData = {
   regsosek: [sutrisnoRegsosek],
   p3ke: [sutrisnoP3ke],
 };
+
+/** BPJS Kesehatan's enrolments of the Sutrisno family: self-paid (PBPU), so no PBI-JK receipt, as DTKS records none. */
+const sutrisnoBpjs: BpjsFamilyRecord = {
+  noKK: SUTRISNO_KK,
+  regionCode: PENJARINGAN,
+  address: 'Jl. Pluit Karang Utara No. 12',
+  rt: '004',
+  rw: '011',
+  members: [BUDI, SITI, AYU, DEWI].map((person) => ({
+    ...person,
+    noKK: SUTRISNO_KK,
+    enrolled: true,
+    class: 3,
+    since: '2019-01',
+    status: 'ACTIVE' as const,
+    segment: 'PBPU' as const,
+  })),
+};
+
+/** WORLD with BPJS holding the Sutrisno family too, for tests that go through every register. */
+export const WORLD_WITH_BPJS: RegisterData = { ...WORLD, bpjs: [sutrisnoBpjs] };

@@ -16,8 +16,8 @@ describe('parseImportArguments', () => {
   });
 
   it.each([
-    [['in.csv'], '--source must be one of dtks, regsosek, p3ke, got ""'],
-    [['--source', 'bps', 'in.csv'], '--source must be one of dtks, regsosek, p3ke, got "bps"'],
+    [['in.csv'], '--source must be one of dtks, regsosek, p3ke, bpjs, got ""'],
+    [['--source', 'bps', 'in.csv'], '--source must be one of dtks, regsosek, p3ke, bpjs, got "bps"'],
     [['--source', 'dtks'], 'Give exactly one CSV file to import'],
     [['--source', 'dtks', 'a.csv', 'b.csv'], 'Give exactly one CSV file to import'],
     [['--source', 'dtks', 'a.csv', '--batch', '0'], '--batch must be from 1 to 100000, got 0'],

@@ -35,7 +35,8 @@ describe.each(storeKinds())('importing the generator export on %s', (kind) => {
       const exported = await exportGeneratedCsv({ families: FAMILIES, seed: SEED, evaluationDate: EVALUATION_DATE, dir: temp.dir });
       const batch = generated(FAMILIES);
       const expected = expectedStored(batch, register);
-      expect(expected.length).toBeLessThan(batch[register].length);
+      // BPJS is drawn after the defects are injected: it holds no invalid NIK, and none of its families is rejected.
+      if (register !== 'bpjs') expect(expected.length).toBeLessThan(batch[register].length);
       const expectedRows = expected.reduce((sum, family) => sum + family.members.length, 0);
 
       // Act

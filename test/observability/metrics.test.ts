@@ -4,7 +4,7 @@ import { testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 import { storeKinds } from '../support/stores';
 import { fullAccessToken, testToken } from '../support/tokens';
-import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK, WORLD } from '../federated/fixtures';
+import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK, WORLD_WITH_BPJS } from '../federated/fixtures';
 import { subgraphLines } from './metric-lines';
 
 interface MetricsAnswer {
@@ -40,7 +40,7 @@ const householdOf = (register: Register) =>
 describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
   let system: RunningSystem;
   beforeAll(async () => {
-    system = await startSystem({ store, data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http' });
+    system = await startSystem({ store, data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE, dtsen: 'http' });
   });
   afterAll(() => system.stop());
 
@@ -53,7 +53,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
 
     expect(answer.status).toBe(200);
     // The family row, its members, DTKS's receipts and P3KE's interventions (one query each), then the audit insert.
-    expect(after - before).toBe({ dtks: 4, regsosek: 3, p3ke: 4 }[register]);
+    expect(after - before).toBe({ dtks: 4, regsosek: 3, p3ke: 4, bpjs: 3 }[register]);
   });
 
   it.each(REGISTERS)('when Prometheus scrapes the %s subgraph without a signature, then it gets the metrics in its text format', async (register) => {
@@ -89,7 +89,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
         'dtsen_graphql_requests_total{outcome="error"} 1',
         'dtsen_graphql_request_duration_seconds_count 2',
         // The look-up is the dtsen service's alone; the misspelt one fails validation in the gateway.
-        ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
+        ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, bpjs: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
         // The look-up alone: the misspelt one never ran.
         'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Query.household"} 1',
         'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Household.noKK"} 1',

@@ -79,7 +79,7 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     await fillStores(stores);
     dataDir = mkdtempSync(path.join(tmpdir(), 'dtsen-tracing-'));
     const telemetry = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '20', DATA_DIR: dataDir };
-    const ports = { dtks: await freePort(), regsosek: await freePort(), p3ke: await freePort(), gateway: await freePort() };
+    const ports = { dtks: await freePort(), regsosek: await freePort(), p3ke: await freePort(), bpjs: await freePort(), gateway: await freePort() };
     const graphqlUrl = (register: keyof typeof ports) => `http://127.0.0.1:${ports[register]}/graphql`;
     const start = (entry: string, port: number, env: Record<string, string>, args: readonly string[] = []) => {
       const started = run(entry, { ...telemetry, ...env }, args);
@@ -130,8 +130,11 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     expect(body).toEqual(HOUSEHOLD_ANSWER);
     expect(describeSpans(trace)).toEqual(
       [
+        'bpjs-subgraph POST /graphql <- dtsen-gateway POST',
         'dtks-subgraph POST /graphql <- dtsen-gateway POST',
         'dtsen-gateway POST /graphql <- none',
+        'dtsen-gateway POST <- dtsen-gateway gateway.fetch bpjs',
+        'dtsen-gateway gateway.fetch bpjs <- dtsen-gateway gateway.execute',
         'dtsen-gateway POST <- dtsen-gateway gateway.fetch dtks',
         'dtsen-gateway POST <- dtsen-gateway gateway.fetch dtsen',
         'dtsen-gateway POST <- dtsen-gateway gateway.fetch p3ke',

@@ -59,9 +59,9 @@ describe('the processes as main.ts runs them', () => {
   });
 
   it('when the entry point is given a subgraph the registry lacks, then it exits 1 naming the ones it has', async () => {
-    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir }, ['bpjs']);
+    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir }, ['kemendikbud']);
 
     expect(await started.exited).toBe(1);
-    expect(started.output()).toContain('Unknown subgraph "bpjs"; the registry has dtks, regsosek, p3ke, dtsen (usage: subgraphs/main.ts <name>, or SUBGRAPH=<name>)');
+    expect(started.output()).toContain('Unknown subgraph "kemendikbud"; the registry has dtks, regsosek, p3ke, bpjs, dtsen (usage: subgraphs/main.ts <name>, or SUBGRAPH=<name>)');
   });
 });

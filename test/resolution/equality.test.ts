@@ -99,6 +99,7 @@ describe('a resolution run over a hundred-odd generated families (SQLite stores)
         'INVALID_NIK',
         'KK_MISMATCH',
         'MISSING_FROM_REGSOSEK',
+        'PBI_JK_RECEIPT_MISMATCH',
         'REGION_MISMATCH',
       ],
       onlyDtks: true,

@@ -1,4 +1,4 @@
-import { compareIssues, qualityTable, truthIssues } from '../../resolution/quality';
+import { compareIssues, compareTargeting, qualityTable, truthIssues, truthTargeting } from '../../resolution/quality';
 
 const KK_A = '3172011506100001';
 const KK_B = '3172012003150002';
@@ -86,5 +86,31 @@ describe('comparing detected data-quality issues with the truth', () => {
         '| DUPLICATE_NIK | 0 | 0 | 0 | - | - |',
       ].join('\n'),
     );
+  });
+});
+
+describe('comparing the index\'s targeting with the truth', () => {
+  const KK_C = '3172012003150003';
+  const KK_D = '3172012003150004';
+  const truth = [
+    { noKK: KK_A, program: 'PBI_JK', status: 'INCLUSION_ERROR' },
+    { noKK: KK_B, program: 'PBI_JK', status: 'EXCLUSION_ERROR' },
+    { noKK: KK_C, program: 'PBI_JK', status: 'ON_TARGET' },
+  ];
+
+  it('when the index says an error the truth does not, or misses one, then precision and recall count only the households the truth names', () => {
+    const index: Record<string, string> = { [KK_A]: 'INCLUSION_ERROR', [KK_B]: 'NOT_TARGETED', [KK_C]: 'INCLUSION_ERROR', [KK_D]: 'EXCLUSION_ERROR' };
+
+    expect(compareTargeting(truth, (noKK) => index[noKK])).toEqual([
+      { code: 'PBI_JK INCLUSION_ERROR', households: 3, truth: 1, detected: 2, truePositives: 1, precision: 0.5, recall: 1 },
+      { code: 'PBI_JK EXCLUSION_ERROR', households: 3, truth: 1, detected: 0, truePositives: 0, precision: null, recall: 0 },
+    ]);
+  });
+
+  it('when a truth line carries targeting, then its entries are read; a line without it has none', () => {
+    expect([
+      truthTargeting(JSON.stringify({ noKK: KK_A, trueDesil: 3, defects: [], targeting: [{ program: 'PBI_JK', status: 'EXCLUSION_ERROR' }] })),
+      truthTargeting(JSON.stringify({ noKK: KK_B, trueDesil: 3, defects: [] })),
+    ]).toEqual([[{ noKK: KK_A, program: 'PBI_JK', status: 'EXCLUSION_ERROR' }], []]);
   });
 });

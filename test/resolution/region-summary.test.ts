@@ -97,8 +97,8 @@ describe.each(storeKinds())('the region summary of the index (%s)', (kind) => {
 
   it('when an index filled before the summary existed is migrated, then the summary counts what it already held', async () => {
     store = createTestIndexStore(kind);
-    // The household table as it was then, before the listing key.
-    const { listingKey: _listingKey, ...columnsThen } = ResolvedHouseholdEntity.options.columns;
+    // The household table as it was then, before the listing key and BPJS.
+    const { listingKey: _listingKey, inBpjs: _inBpjs, ...columnsThen } = ResolvedHouseholdEntity.options.columns;
     const householdThen = new EntitySchema<ResolvedHouseholdRow>({
       ...ResolvedHouseholdEntity.options,
       columns: columnsThen,

@@ -20,6 +20,8 @@ const PATHS: Readonly<Record<string, readonly string[]>> = {
   RegsosekMember: ['regsosek', 'members'],
   P3keFamily: ['p3ke'],
   P3keMember: ['p3ke', 'members'],
+  BpjsFamily: ['bpjs'],
+  BpjsEnrolment: ['bpjs', 'members'],
   Person: ['members'],
   NikCheck: ['members', 'nikCheck'],
   DataQualityIssue: ['dataQuality'],

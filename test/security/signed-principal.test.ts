@@ -1,6 +1,6 @@
 import { encodePrincipal, signRequest, SIGNATURE_VALIDITY_MS } from '../../common/auth/signature';
 import { REGISTERS, type Register } from '../../common/store-url';
-import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
+import { EVALUATION_DATE, SUTRISNO_KK, WORLD_WITH_BPJS } from '../federated/fixtures';
 import { signedJsonHeaders, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -25,7 +25,7 @@ describe.each(REGISTERS)('the %s subgraph reached directly, not through the gate
   let url: string;
   const body = entitiesQuery(register);
   beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE });
+    system = await startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE });
     url = system.subgraphUrls[register];
   });
   afterAll(() => system.stop());

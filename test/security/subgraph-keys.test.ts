@@ -1,7 +1,7 @@
 import { encodePrincipal, signRequest } from '../../common/auth/signature';
 import { derivedSigningKey, signingKeyVariable } from '../../common/auth/subgraph-keys';
 import { REGISTERS } from '../../common/store-url';
-import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
+import { EVALUATION_DATE, SUTRISNO_KK, WORLD_WITH_BPJS } from '../federated/fixtures';
 import { TEST_SIGNING_SECRET, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 
@@ -52,6 +52,7 @@ const OWN_KEYS: Readonly<Record<Subgraph, string>> = {
   dtks: 'dtks-own-signing-key-0123456789abcdef',
   regsosek: 'regsosek-own-signing-key-0123456789abcdef',
   p3ke: 'p3ke-own-signing-key-0123456789abcdef',
+  bpjs: 'bpjs-own-signing-key-0123456789abcdef',
 };
 
 describe('each subgraph verifies its own signing key', () => {
@@ -60,9 +61,9 @@ describe('each subgraph verifies its own signing key', () => {
   let ownInProcess: RunningSystem;
   beforeAll(async () => {
     [derived, own, ownInProcess] = await Promise.all([
-      startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http' }),
-      startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http', subgraphKeys: OWN_KEYS }),
-      startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, subgraphKeys: OWN_KEYS }),
+      startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE, dtsen: 'http' }),
+      startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE, dtsen: 'http', subgraphKeys: OWN_KEYS }),
+      startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE, subgraphKeys: OWN_KEYS }),
     ]);
   });
   afterAll(async () => {

@@ -18,7 +18,7 @@ const injected = (batch: GeneratedBatch, code: string): Set<string> =>
 const share = (part: number, whole: number): number => part / whole;
 
 function inBatches(seed: number, families: number, batchSize: number): GeneratedBatch {
-  const merged: GeneratedBatch = { households: [], dtks: [], regsosek: [], p3ke: [], truth: [], persons: 0 };
+  const merged: GeneratedBatch = { households: [], dtks: [], regsosek: [], p3ke: [], bpjs: [], truth: [], persons: 0 };
   let persons = 0;
   for (let start = 0; start < families; start += batchSize) {
     const count = Math.min(batchSize, families - start);
@@ -27,6 +27,7 @@ function inBatches(seed: number, families: number, batchSize: number): Generated
     merged.dtks.push(...batch.dtks);
     merged.regsosek.push(...batch.regsosek);
     merged.p3ke.push(...batch.p3ke);
+    merged.bpjs.push(...batch.bpjs);
     merged.truth.push(...batch.truth);
     persons += batch.persons;
   }
@@ -278,6 +279,7 @@ describe('generateBatch: options', () => {
   it('when no family is asked for, then the batch is empty', () => {
     expect(generateBatch({ seed: 1, start: 10, count: 0, evaluationDate: EVALUATION_DATE })).toEqual({
       households: [],
+      bpjs: [],
       dtks: [],
       regsosek: [],
       p3ke: [],

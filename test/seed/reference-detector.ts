@@ -18,10 +18,11 @@ function legacyDesil(percentile: number | null): number | null {
 }
 
 /** Issues per household as `CODE` or `CODE:nik`, per the shared definitions. */
-export function detectIssues(batch: Pick<GeneratedBatch, RegisterName>, evaluationDate: Date): Map<string, Set<string>> {
+export function detectIssues(batch: Pick<GeneratedBatch, RegisterName | 'bpjs'>, evaluationDate: Date): Map<string, Set<string>> {
   const dtksByKK = new Map(batch.dtks.map((record) => [record.noKK, record]));
   const regsosekByKK = new Map(batch.regsosek.map((record) => [record.noKK, record]));
   const p3keByKK = new Map(batch.p3ke.map((record) => [record.noKK, record]));
+  const bpjsByKK = new Map(batch.bpjs.map((record) => [record.noKK, record]));
   const held: Record<RegisterName, ReadonlyMap<string, HeldRecord>> = { dtks: dtksByKK, regsosek: regsosekByKK, p3ke: p3keByKK };
   const kksOfNik: Record<RegisterName, Map<string, Set<string>>> = { dtks: new Map(), regsosek: new Map(), p3ke: new Map() };
   for (const register of REGISTER_NAMES) {
@@ -63,6 +64,16 @@ export function detectIssues(batch: Pick<GeneratedBatch, RegisterName>, evaluati
     }
     if ((dtks || p3ke) && !regsosek) found.add('MISSING_FROM_REGSOSEK');
     if (new Set(holders.map((register) => (held[register].get(noKK) as HeldRecord).regionCode)).size > 1) found.add('REGION_MISMATCH');
+    if (dtks) {
+      // Living: listed by a register here, and not recorded by Regsosek as died or moved away.
+      const gone = new Set((regsosek?.members ?? []).filter((member) => [2, 3, 4].includes(member.presence)).map((member) => member.nik));
+      const listed = new Set(holders.flatMap((register) => (held[register].get(noKK) as HeldRecord).members.map((member) => member.nik)));
+      const bpjsPbi = (bpjsByKK.get(noKK)?.members ?? []).some(
+        (member) => member.status === 'ACTIVE' && (member.segment === 'PBI_APBN' || member.segment === 'PBI_APBD') && listed.has(member.nik) && !gone.has(member.nik),
+      );
+      const dtksPbi = dtks.receipts.some((receipt) => receipt.program === 'PBI_JK' && receipt.status === 'ACTIVE');
+      if (bpjsPbi !== dtksPbi) found.add('PBI_JK_RECEIPT_MISMATCH');
+    }
     issues.set(noKK, found);
   }
   return issues;

@@ -6,6 +6,7 @@ import type { Register } from '../../common/store-url';
 import { generateBatch } from '../../seed/generator';
 import { seedStores, StoresNotEmptyError, storesHaveData } from '../../seed/seed';
 import { createDtksRepository } from '../../subgraphs/dtks/repository';
+import { createBpjsRepository } from '../../subgraphs/bpjs/repository';
 import { createP3keRepository } from '../../subgraphs/p3ke/repository';
 import { createRegsosekRepository } from '../../subgraphs/regsosek/repository';
 import { openStoreOf } from '../support/subgraph-stores';
@@ -17,25 +18,32 @@ let folder: string;
 let stores: Record<Register, string>;
 beforeEach(() => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'dtsen-seed-'));
-  stores = { dtks: `sqlite:${folder}/dtks.sqlite`, regsosek: `sqlite:${folder}/regsosek.sqlite`, p3ke: `sqlite:${folder}/p3ke.sqlite` };
+  stores = { dtks: `sqlite:${folder}/dtks.sqlite`, regsosek: `sqlite:${folder}/regsosek.sqlite`, p3ke: `sqlite:${folder}/p3ke.sqlite`, bpjs: `sqlite:${folder}/bpjs.sqlite` };
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-async function readBack(noKKs: { dtks: string[]; regsosek: string[]; p3ke: string[] }) {
-  const [dtks, regsosek, p3ke] = await Promise.all([openStoreOf('dtks')(stores.dtks), openStoreOf('regsosek')(stores.regsosek), openStoreOf('p3ke')(stores.p3ke)]);
+async function readBack(noKKs: { dtks: string[]; regsosek: string[]; p3ke: string[]; bpjs: string[] }) {
+  const [dtks, regsosek, p3ke, bpjs] = await Promise.all([
+    openStoreOf('dtks')(stores.dtks),
+    openStoreOf('regsosek')(stores.regsosek),
+    openStoreOf('p3ke')(stores.p3ke),
+    openStoreOf('bpjs')(stores.bpjs),
+  ]);
   try {
     return {
       counts: {
         dtks: await createDtksRepository(dtks).countFamilies(),
         regsosek: await createRegsosekRepository(regsosek).countFamilies(),
         p3ke: await createP3keRepository(p3ke).countFamilies(),
+        bpjs: await createBpjsRepository(bpjs).countFamilies(),
       },
       dtks: await createDtksRepository(dtks).familiesByNoKK(noKKs.dtks),
       regsosek: await createRegsosekRepository(regsosek).familiesByNoKK(noKKs.regsosek),
       p3ke: await createP3keRepository(p3ke).familiesByNoKK(noKKs.p3ke),
+      bpjs: await createBpjsRepository(bpjs).familiesByNoKK(noKKs.bpjs),
     };
   } finally {
-    await Promise.all([closeStore(dtks), closeStore(regsosek), closeStore(p3ke)]);
+    await Promise.all([closeStore(dtks), closeStore(regsosek), closeStore(p3ke), closeStore(bpjs)]);
   }
 }
 
@@ -62,6 +70,7 @@ describe('seedStores', () => {
         dtks: { families: expected.dtks.length, members: members(expected.dtks) },
         regsosek: { families: expected.regsosek.length, members: members(expected.regsosek) },
         p3ke: { families: expected.p3ke.length, members: members(expected.p3ke) },
+        bpjs: { families: expected.bpjs.length, members: members(expected.bpjs) },
       },
       truthLines: expected.truth.length,
       seconds: 0,
@@ -72,12 +81,14 @@ describe('seedStores', () => {
       dtks: expected.dtks.map((family) => family.noKK),
       regsosek: expected.regsosek.map((family) => family.noKK),
       p3ke: expected.p3ke.map((family) => family.noKK),
+      bpjs: expected.bpjs.map((family) => family.noKK),
     });
     expect(stored).toEqual({
-      counts: { dtks: expected.dtks.length, regsosek: expected.regsosek.length, p3ke: expected.p3ke.length },
+      counts: { dtks: expected.dtks.length, regsosek: expected.regsosek.length, p3ke: expected.p3ke.length, bpjs: expected.bpjs.length },
       dtks: expected.dtks,
       regsosek: expected.regsosek,
       p3ke: expected.p3ke,
+      bpjs: expected.bpjs,
     });
   });
 
@@ -93,16 +104,16 @@ describe('seedStores', () => {
 
   it('when the stores already hold families, then seeding refuses and leaves them as they were', async () => {
     await seedStores({ families: 20, seed: 1, evaluationDate: EVALUATION_DATE, stores });
-    const before = await readBack({ dtks: [], regsosek: [], p3ke: [] });
+    const before = await readBack({ dtks: [], regsosek: [], p3ke: [], bpjs: [] });
 
     const second = seedStores({ families: 20, seed: 2, evaluationDate: EVALUATION_DATE, stores });
 
     await expect(second).rejects.toBeInstanceOf(StoresNotEmptyError);
     await expect(second).rejects.toThrow(
       `The stores already hold data (dtks: ${before.counts.dtks} families, regsosek: ${before.counts.regsosek} families, ` +
-        `p3ke: ${before.counts.p3ke} families); seed into empty stores (remove the SQLite files or drop the databases first)`,
+        `p3ke: ${before.counts.p3ke} families, bpjs: ${before.counts.bpjs} families); seed into empty stores (remove the SQLite files or drop the databases first)`,
     );
-    expect(await readBack({ dtks: [], regsosek: [], p3ke: [] })).toEqual(before);
+    expect(await readBack({ dtks: [], regsosek: [], p3ke: [], bpjs: [] })).toEqual(before);
   });
 
   it('when storesHaveData is asked before and after seeding, then it answers false, then true', async () => {

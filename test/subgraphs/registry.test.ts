@@ -19,6 +19,6 @@ describe('subgraphs/registry.ts', () => {
   });
 
   it('when a name the registry lacks is asked for, then the error names the ones it has', () => {
-    expect(() => subgraphNamed('bpjs')).toThrow(`Unknown subgraph "bpjs"; the registry has ${SUBGRAPH_REGISTRY.map((subgraph) => subgraph.name).join(', ')}`);
+    expect(() => subgraphNamed('kemendikbud')).toThrow(`Unknown subgraph "kemendikbud"; the registry has ${SUBGRAPH_REGISTRY.map((subgraph) => subgraph.name).join(', ')}`);
   });
 });

@@ -24,6 +24,7 @@ import { openIndexStore } from '../../resolution/store';
 import { createTestIndexStore } from '../resolution/index-store';
 import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
 import { servedSupergraph, type ServedSupergraph } from '../../gateway/supergraph/served-supergraph';
+import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/records';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
@@ -36,6 +37,8 @@ export interface RegisterData {
   readonly dtks: readonly DtksFamilyRecord[];
   readonly regsosek: readonly RegsosekFamilyRecord[];
   readonly p3ke: readonly P3keFamilyRecord[];
+  /** BPJS Kesehatan's enrolments per No. KK; absent: none. */
+  readonly bpjs?: readonly BpjsFamilyRecord[];
 }
 
 export interface GraphQLResponse {

@@ -1,6 +1,5 @@
 import type { HouseholdRepresentation } from '../representation';
-import type { DesilRules } from '../rules/rule-set';
-import type { Source } from './sources';
+import type { DesilRules, Source } from '../rules/rule-set';
 
 export interface DesilCandidate {
   readonly source: Source;

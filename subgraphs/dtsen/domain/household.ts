@@ -53,17 +53,23 @@ function resolve(
   const desil = resolveDesil(household, ruleSet.desil);
   const exclusions = checkExclusions(household, members, ruleSet.exclusions);
   const programmes = eligibility({ household, members, region, desil, exclusions, ruleSet }, pkhOutcome);
-  // Every rule reads the members (the union of all three registers) and the desil (every register
-  // is a candidate), so a register that could not be asked leaves every result open.
+  // Every rule reads the members (the union of the three ranking registers) and the desil (each of
+  // them is a candidate), so one of them that could not be asked leaves every result open. BPJS
+  // decides PBI-JK receipt only: without it, only PBI-JK's targeting is open.
   const unavailable = unavailableSources(household);
-  const complete = unavailable.length === 0;
+  const rankingUnavailable = unavailable.filter((source) => source !== 'BPJS');
+  const complete = rankingUnavailable.length === 0;
   return {
     members,
     region,
     desil: desil && { ...desil, complete },
     exclusions,
-    eligibility: programmes.map((entry) => (complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(unavailable)] })),
-    // Receipt comes from DTKS, eligibility from all three: the same registers decide both.
-    targeting: targeting(household, programmes).map((entry) => ({ ...entry, complete })),
+    eligibility: programmes.map((entry) =>
+      complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(rankingUnavailable)] },
+    ),
+    targeting: targeting(household, members, programmes).map((entry) => ({
+      ...entry,
+      complete: complete && !(entry.program === 'PBI_JK' && unavailable.includes('BPJS')),
+    })),
   };
 }

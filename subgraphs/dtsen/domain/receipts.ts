@@ -1,7 +1,24 @@
 import type { ReceiptProgramme } from '../../../common/programmes';
-import type { DtksFamilyRepresentation } from '../representation';
+import type { BpjsEnrolmentRepresentation, DtksFamilyRepresentation } from '../representation';
+import type { LivingMember } from './members';
 
 /** DTKS records an ACTIVE receipt of `program` for the family (suspended receipts do not count). */
 export function isReceiving(dtks: DtksFamilyRepresentation | null | undefined, program: ReceiptProgramme): boolean {
   return (dtks?.receipts ?? []).some((receipt) => receipt.program === program && receipt.status === 'ACTIVE');
+}
+
+/** The PBI segments: premiums paid by the central (APBN) or a regional (APBD) budget. */
+const PBI_SEGMENTS: ReadonlySet<string> = new Set(['PBI_APBN', 'PBI_APBD']);
+
+/**
+ * The ACTIVE PBI enrolments BPJS records under the family's No. KK for its living members: a
+ * suspended or ended enrolment, a self-paid or employer one, or one of a member who died or moved
+ * away does not make the family a PBI-JK recipient.
+ */
+export function bpjsPbiEnrolments(
+  bpjs: readonly BpjsEnrolmentRepresentation[] | undefined,
+  members: readonly LivingMember[],
+): BpjsEnrolmentRepresentation[] {
+  const living = new Set(members.map((member) => member.nik));
+  return (bpjs ?? []).filter((enrolment) => enrolment.status === 'ACTIVE' && PBI_SEGMENTS.has(enrolment.segment) && living.has(enrolment.nik));
 }

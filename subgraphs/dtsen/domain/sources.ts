@@ -1,14 +1,15 @@
 import { listing, say, type Statement } from './statement';
 import type { HouseholdKeysRepresentation } from '../representation';
-import type { Source } from '../rules/rule-set';
+import type { Source as RankingSource } from '../rules/rule-set';
 
-export type { Source } from '../rules/rule-set';
+/** A register dtsen reads: the three that rank families (the rule set's sources) and the partners'. */
+export type Source = RankingSource | 'BPJS';
 
 /** Registers in the order of the Source enum; every list of sources this subgraph returns follows it. */
-export const SOURCES: readonly Source[] = ['DTKS', 'REGSOSEK', 'P3KE'];
+export const SOURCES: readonly Source[] = ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'];
 
 /** How caseworkers call the registers. */
-export const SOURCE_NAMES: Readonly<Record<Source, string>> = { DTKS: 'DTKS', REGSOSEK: 'Regsosek', P3KE: 'P3KE' };
+export const SOURCE_NAMES: Readonly<Record<Source, string>> = { DTKS: 'DTKS', REGSOSEK: 'Regsosek', P3KE: 'P3KE', BPJS: 'BPJS Kesehatan' };
 
 export function sortSources(sources: Iterable<Source>): Source[] {
   const present = new Set(sources);
@@ -17,7 +18,9 @@ export function sortSources(sources: Iterable<Source>): Source[] {
 
 /** Registers that hold the family (a non-null record). */
 export function householdSources(household: HouseholdKeysRepresentation): Source[] {
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke };
+  // BPJS holds a family when it records an enrolment under its No. KK.
+  const bpjs = household.bpjs && household.bpjs.length > 0 ? household.bpjs : null;
+  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, BPJS: bpjs };
   return SOURCES.filter((source) => held[source] != null);
 }
 
@@ -26,7 +29,7 @@ export function householdSources(household: HouseholdKeysRepresentation): Source
  * which is not the same as not holding it: their part of the representation is absent.
  */
 export function unavailableSources(household: HouseholdKeysRepresentation): Source[] {
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke };
+  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, BPJS: household.bpjs };
   return SOURCES.filter((source) => held[source] === undefined);
 }
 

@@ -118,6 +118,7 @@ function householdAnswer(nik: (value: string) => string, sensitive: boolean) {
                 'Desil 2 (DTSEN ranking 2025Q4) is within the PBI-JK cut-off of 5',
                 EXCLUSIONS,
                 sensitive ? `2 members not insured through an employer, Rp 42,000 a month each: ${nik(FATHER.nik)} and ${nik(TODDLER.nik)}` : PBI_JK_WITHHELD,
+                'BPJS Kesehatan lists no living member enrolled as PBI',
               ],
             },
             {

@@ -4,6 +4,7 @@ import { fullText, type Statement } from '../../../subgraphs/dtsen/domain/statem
 // only what their behaviour is about.
 import type { Sex } from '../../../common/identifiers';
 import type {
+  BpjsEnrolmentRepresentation,
   DtksFamilyRepresentation,
   DtksMemberRepresentation,
   HouseholdInput,
@@ -159,7 +160,12 @@ export function p3keFamily(overrides: Partial<P3keFamilyRepresentation> = {}): P
 
 /** A family all three registers hold consistently. */
 export function household(overrides: Partial<HouseholdRepresentation> = {}): HouseholdRepresentation {
-  return { noKK: KK, dtks: dtksFamily(), regsosek: regsosekFamily(), p3ke: p3keFamily(), ...overrides };
+  return { noKK: KK, dtks: dtksFamily(), regsosek: regsosekFamily(), p3ke: p3keFamily(), bpjs: [], ...overrides };
+}
+
+/** BPJS Kesehatan's enrolment of a person under the family's KK (default: active PBI paid by the central budget). */
+export function bpjsEnrolment(person: PersonSpec, overrides: Partial<BpjsEnrolmentRepresentation> = {}): BpjsEnrolmentRepresentation {
+  return { nik: person.nik, noKK: KK, since: '2021-04', status: 'ACTIVE', segment: 'PBI_APBN', ...overrides };
 }
 
 export function activeReceipt(program: 'PKH' | 'BPNT' | 'PBI_JK' | 'PIP') {
@@ -194,6 +200,7 @@ export function qualityView(world: readonly HouseholdRepresentation[]): Househol
       members: family.regsosek.members.map((member) => ({ ...member, person: personOf(member.nik) })),
     },
     p3ke: family.p3ke && { ...family.p3ke, members: family.p3ke.members.map((member) => ({ ...member, person: personOf(member.nik) })) },
+    ...('bpjs' in family ? { bpjs: family.bpjs } : {}),
   }));
 }
 
@@ -213,6 +220,7 @@ export function householdInput(view: HouseholdQualityRepresentation): HouseholdI
     dtksInput: view.dtks && { ...view.dtks, members: view.dtks.members.map(memberInput) },
     regsosekInput: view.regsosek && { ...view.regsosek, members: view.regsosek.members.map(memberInput) },
     p3keInput: view.p3ke && { ...view.p3ke, members: view.p3ke.members.map(memberInput) },
+    ...(view.bpjs === undefined ? {} : { bpjsInput: view.bpjs }),
   };
 }
 

@@ -3,7 +3,10 @@ import type { HouseholdQualityRepresentation } from '../../representation';
 import type { DesilRules } from '../../rules/rule-set';
 import { conflictingPairs, desilCandidates } from '../desil';
 import { SOURCE_NAMES, householdSources, sortSources, type Source } from '../sources';
-import { say } from '../statement';
+import type { LivingMember } from '../members';
+import { bpjsPbiEnrolments, isReceiving } from '../receipts';
+import { identifier, listing, say } from '../statement';
+import { plural } from '../wording';
 import { sourceListing } from '../wording';
 import type { DataQualityIssue } from './types';
 
@@ -56,4 +59,20 @@ export function regionMismatch(household: HouseholdQualityRepresentation): DataQ
       detail: say`Region codes differ: ${codes.map((entry) => `${SOURCE_NAMES[entry.source]} ${entry.code}`).join(', ')}`,
     },
   ];
+}
+
+/**
+ * DTKS and BPJS Kesehatan disagree on PBI-JK receipt: DTKS records an active PBI-JK receipt and no
+ * living member has an active PBI enrolment in BPJS, or the other way round. Only when both hold
+ * their part: DTKS the family, BPJS an answer (an unanswered BPJS proves nothing).
+ */
+export function pbiJkReceiptMismatch(household: HouseholdQualityRepresentation, members: readonly LivingMember[]): DataQualityIssue[] {
+  if (!household.dtks || household.bpjs === undefined) return [];
+  const dtksReceiving = isReceiving(household.dtks, 'PBI_JK');
+  const enrolled = bpjsPbiEnrolments(household.bpjs, members);
+  if (dtksReceiving === enrolled.length > 0) return [];
+  const detail = dtksReceiving
+    ? say`DTKS records an active PBI-JK receipt; BPJS Kesehatan lists no living member with an active PBI enrolment`
+    : say`BPJS Kesehatan lists ${plural(enrolled.length, 'member')} enrolled as PBI: ${listing(enrolled.map((enrolment) => identifier(enrolment.nik)))}; DTKS records no active PBI-JK receipt`;
+  return [{ code: 'PBI_JK_RECEIPT_MISMATCH', sources: ['DTKS', 'BPJS'], nik: null, detail }];
 }

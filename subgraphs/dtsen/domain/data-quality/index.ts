@@ -1,6 +1,7 @@
 import type { HouseholdQualityRepresentation } from '../../representation';
 import type { RuleSet } from '../../rules/rule-set';
-import { desilConflict, missingFromRegsosek, regionMismatch } from './family-issues';
+import { livingMembers } from '../members';
+import { desilConflict, missingFromRegsosek, pbiJkReceiptMismatch, regionMismatch } from './family-issues';
 import { listingsOf } from './listings';
 import { deceasedReceiving, duplicateNiks, invalidNiks, kkMismatches } from './member-issues';
 import type { DataQualityIssue } from './types';
@@ -25,5 +26,6 @@ export function detectDataQuality(
     ...deceasedReceiving(household),
     ...missingFromRegsosek(household),
     ...regionMismatch(household),
+    ...pbiJkReceiptMismatch(household, livingMembers(household, evaluationDate)),
   ];
 }

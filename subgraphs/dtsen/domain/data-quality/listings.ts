@@ -8,7 +8,8 @@ export interface Listing {
   readonly person: PersonKKsRepresentation | null | undefined;
 }
 
-const RECORDS_FIELD = { DTKS: 'dtksRecords', REGSOSEK: 'regsosekRecords', P3KE: 'p3keRecords' } as const;
+/** BPJS has none: its enrolments are not compared for KK mismatches. */
+const RECORDS_FIELD: Partial<Record<Source, keyof PersonKKsRepresentation>> = { DTKS: 'dtksRecords', REGSOSEK: 'regsosekRecords', P3KE: 'p3keRecords' };
 
 /** Every (register, NIK) listing of the family, once each, registers in Source order. */
 export function listingsOf(household: HouseholdQualityRepresentation): Listing[] {
@@ -36,6 +37,7 @@ export function listingsOf(household: HouseholdQualityRepresentation): Listing[]
  */
 export function kksOf(nik: string, source: Source, listings: readonly Listing[]): readonly string[] | undefined {
   const field = RECORDS_FIELD[source];
+  if (!field) return undefined;
   for (const listing of listings) {
     if (listing.nik !== nik) continue;
     const records = listing.person?.[field];

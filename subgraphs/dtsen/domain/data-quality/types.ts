@@ -8,7 +8,8 @@ export type DataQualityCode =
   | 'DESIL_CONFLICT'
   | 'DECEASED_RECEIVING'
   | 'MISSING_FROM_REGSOSEK'
-  | 'REGION_MISMATCH';
+  | 'REGION_MISMATCH'
+  | 'PBI_JK_RECEIPT_MISMATCH';
 
 export interface DataQualityIssue {
   readonly code: DataQualityCode;

@@ -1,3 +1,4 @@
+import { bpjsPbiEnrolments } from '../receipts';
 import { identifier, listing, say, type Statement } from '../statement';
 import { plural, regsosekMissing, rupiah } from '../wording';
 import { desilWithin, notExcluded } from './gates';
@@ -36,6 +37,7 @@ export function pbiJkEligibility(facts: HouseholdFacts): ProgramEligibility {
   }
   const regsosek = facts.household.regsosek;
   if (!regsosek) reasons.push(say`${regsosekMissing(regsosek)}, so health insurance could not be checked`);
+  reasons.push(bpjsReceipt(facts));
   const eligible = desil.passes && exclusions.passes && covered.length > 0;
   return decision(
     facts,
@@ -45,4 +47,13 @@ export function pbiJkEligibility(facts: HouseholdFacts): ProgramEligibility {
     rules.monthlyAmountPerPerson * 12 * covered.length,
     covered.map((member) => member.nik),
   );
+}
+
+/** What BPJS Kesehatan, which records PBI-JK receipt (targeting.ts), says of the family's members. */
+function bpjsReceipt(facts: HouseholdFacts): Statement {
+  const bpjs = facts.household.bpjs;
+  if (bpjs === undefined) return say`BPJS Kesehatan could not be asked; PBI-JK receipt is read from DTKS`;
+  const enrolled = bpjsPbiEnrolments(bpjs, facts.members);
+  if (enrolled.length === 0) return say`BPJS Kesehatan lists no living member enrolled as PBI`;
+  return say`BPJS Kesehatan lists ${plural(enrolled.length, 'member')} enrolled as PBI: ${listing(enrolled.map((enrolment) => identifier(enrolment.nik)))}`;
 }

@@ -1,0 +1,175 @@
+// BPJS Kesehatan's enrolments of a family, drawn after the other registers' defects, consistent
+// with the family's truth: PBI (class III, paid by the state) for the members of a family that
+// qualifies for PBI-JK, employer (PPU) cover for the employer-insured, self-paid (PBPU) or none
+// for the rest. PBI-JK inclusion and exclusion errors, and DTKS disagreeing with BPJS about
+// PBI-JK receipt, are injected at the rates given, each with its truth (docs/data.md).
+import type { BpjsEnrolmentRecord, BpjsFamilyRecord, BpjsSegment } from '../../subgraphs/bpjs/subgraph';
+import type { DtksFamilyRecord, DtksReceiptRecord } from '../../subgraphs/dtks/subgraph';
+import type { FamilyOutcome, FamilyRecords } from './defects';
+import { PRESENCE, type Person } from './household';
+import type { Random } from './random';
+import type { CleanFamily } from './registers';
+import type { TargetingTruth } from './types';
+
+/** How often the seeder gets PBI-JK wrong on purpose; each a share of the families it can apply to. */
+export interface PbiJkErrorRates {
+  /** Of families that do not qualify: BPJS enrols members as PBI all the same. */
+  readonly inclusion: number;
+  /** Of families that qualify: BPJS enrols none of them as PBI. */
+  readonly exclusion: number;
+  /** Of families DTKS holds: DTKS's PBI-JK receipt says the opposite of BPJS. */
+  readonly dtksDisagreement: number;
+}
+
+export const DEFAULT_PBI_JK_ERROR_RATES: PbiJkErrorRates = { inclusion: 0.04, exclusion: 0.06, dtksDisagreement: 0.03 };
+
+/** The rule set's PBI-JK cut-off and employer-insurance bit (subgraphs/dtsen/rules/rule-set-2025.json). */
+const PBI_JK_MAX_DESIL = 5;
+const EMPLOYER_INSURANCE_BIT = 4;
+/** Regsosek presence codes dtsen drops from the living members: died, moved within Indonesia, moved abroad. */
+const GONE: ReadonlySet<number> = new Set([PRESENCE.died, PRESENCE.movedWithinIndonesia, PRESENCE.movedAbroad]);
+const PUBLIC_EMPLOYMENT = 5;
+/** Regsosek installed-power codes above 1,300 VA. */
+const FIRST_POWER_ABOVE_LIMIT = 4;
+const PBI_CLASS = 3;
+const JKN_START_MONTH = 2014 * 12;
+
+const livingPeople = (family: CleanFamily): Person[] => family.people.filter((person) => !GONE.has(person.presence));
+
+/**
+ * Whether the family qualifies for PBI-JK by the facts the registers hold of it, or null when the
+ * seeder cannot say exactly what dtsen will read (a defect changed a record, or Regsosek does not
+ * rank it): those families get no targeting truth and no injected targeting error.
+ */
+export function qualifiesForPbiJk(family: CleanFamily, outcome: FamilyOutcome): boolean | null {
+  const ranking = family.regsosek.ranking;
+  if (outcome.defects.length > 0 || ranking === null) return null;
+  const living = livingPeople(family);
+  const { housing, assets } = family.regsosek;
+  const excluded =
+    living.some((person) => person.employmentStatus === PUBLIC_EMPLOYMENT) || assets.car || (housing.installedPower ?? 0) >= FIRST_POWER_ABOVE_LIMIT;
+  const covered = living.filter((person) => (person.healthInsurance & EMPLOYER_INSURANCE_BIT) === 0);
+  return ranking.desil <= PBI_JK_MAX_DESIL && !excluded && covered.length > 0;
+}
+
+/** Months since year 0 of the person's birth: nobody is enrolled before they are born. */
+function birthMonth(person: Person): number {
+  return Number(person.birthDate.slice(0, 4)) * 12 + Number(person.birthDate.slice(5, 7)) - 1;
+}
+
+function monthText(month: number): string {
+  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+}
+
+function enrolment(random: Random, person: Person, noKK: string, segment: BpjsSegment, gone: boolean, evaluationMonth: number): BpjsEnrolmentRecord {
+  const pbi = segment === 'PBI_APBN' || segment === 'PBI_APBD';
+  const status = gone ? 'ENDED' : pbi || random.chance(0.9) ? 'ACTIVE' : 'SUSPENDED';
+  return {
+    nik: person.nik,
+    noKK,
+    name: person.name,
+    sex: person.sex,
+    birthDate: person.birthDate,
+    relationship: person.relationship,
+    enrolled: status !== 'ENDED',
+    class: pbi ? PBI_CLASS : segment === 'PPU' ? random.choose([1, 2], [0.4, 0.6]) : random.choose([1, 2, 3], [0.15, 0.3, 0.55]),
+    since: monthText(Math.max(JKN_START_MONTH, birthMonth(person), evaluationMonth - random.int(2, 11 * 12))),
+    status,
+    segment,
+  };
+}
+
+/** PBI paid by the central budget mostly; some regions pay for their own (APBD). */
+const pbiSegment = (random: Random): BpjsSegment => (random.chance(0.8) ? 'PBI_APBN' : 'PBI_APBD');
+
+/**
+ * Each person's enrolment: PBI for the uninsured-by-employer members of a receiving family, PPU for
+ * the employer-insured, else self-paid or none; people who died or moved away have an ENDED one.
+ */
+function enrolments(random: Random, family: CleanFamily, receives: boolean, evaluationMonth: number): BpjsEnrolmentRecord[] {
+  const records: BpjsEnrolmentRecord[] = [];
+  for (const person of family.people) {
+    const gone = GONE.has(person.presence);
+    const employer = (person.healthInsurance & EMPLOYER_INSURANCE_BIT) !== 0;
+    let segment: BpjsSegment | null;
+    if (employer) segment = 'PPU';
+    else if (receives) segment = pbiSegment(random);
+    else if ((person.healthInsurance & 2) !== 0 || random.chance(0.25)) segment = person.age >= 60 && random.chance(0.3) ? 'BP' : 'PBPU';
+    else segment = null;
+    if (segment !== null) records.push(enrolment(random, person, family.noKK, segment, gone, evaluationMonth));
+  }
+  // An included family shows up with at least one PBI member even when all are employer-insured.
+  if (receives && !records.some((record) => record.status === 'ACTIVE' && record.segment.startsWith('PBI_'))) {
+    const person = livingPeople(family)[0];
+    if (person) {
+      const others = records.filter((record) => record.nik !== person.nik);
+      return [enrolment(random, person, family.noKK, pbiSegment(random), false, evaluationMonth), ...others];
+    }
+  }
+  return records;
+}
+
+/** BPJS receives PBI-JK for the family: a member dtsen counts as living has an ACTIVE PBI enrolment. */
+export function bpjsReceiving(bpjs: BpjsFamilyRecord | null, records: FamilyRecords): boolean {
+  if (!bpjs) return false;
+  const gone = new Set((records.regsosek?.members ?? []).filter((member) => GONE.has(member.presence)).map((member) => member.nik));
+  const listed = new Set(
+    [records.regsosek, records.dtks, records.p3ke].flatMap((record) => (record?.members ?? []).map((member) => member.nik)),
+  );
+  return bpjs.members.some(
+    (member) => member.status === 'ACTIVE' && member.segment.startsWith('PBI_') && listed.has(member.nik) && !gone.has(member.nik),
+  );
+}
+
+export const dtksReceivingPbiJk = (dtks: DtksFamilyRecord | null): boolean =>
+  (dtks?.receipts ?? []).some((receipt) => receipt.program === 'PBI_JK' && receipt.status === 'ACTIVE');
+
+/** The DTKS record with its PBI-JK receipt made to say `receiving`. */
+function withDtksPbiJk(random: Random, dtks: DtksFamilyRecord, receiving: boolean, evaluationMonth: number): DtksFamilyRecord {
+  if (dtksReceivingPbiJk(dtks) === receiving) return dtks;
+  const others = dtks.receipts.filter((receipt) => receipt.program !== 'PBI_JK');
+  if (!receiving) return { ...dtks, receipts: others };
+  const receipt: DtksReceiptRecord = {
+    program: 'PBI_JK',
+    since: `${monthText(evaluationMonth - random.int(2, 8 * 12))}-01`,
+    status: 'ACTIVE',
+    pkhComponents: [],
+  };
+  // DTKS lists receipts in programme order (PKH, BPNT, PBI_JK, PIP).
+  const order = ['PKH', 'BPNT', 'PBI_JK', 'PIP'];
+  return { ...dtks, receipts: [...others, receipt].sort((a, b) => order.indexOf(a.program) - order.indexOf(b.program)) };
+}
+
+export interface BpjsOutcome {
+  /** The registers' records, DTKS's PBI-JK receipt aligned with BPJS (or made to disagree). */
+  readonly records: FamilyRecords;
+  readonly bpjs: BpjsFamilyRecord | null;
+  /** The PBI-JK targeting truth of the family's own No. KK; null when the seeder cannot know it. */
+  readonly targeting: TargetingTruth | null;
+}
+
+/**
+ * BPJS's enrolments of the family after the other defects are in. In a family without a defect,
+ * DTKS's PBI-JK receipt is made to agree with BPJS (they share DTSEN's list), except at the
+ * disagreement rate; a family with a defect keeps DTKS as drawn, its truth computed from both.
+ */
+export function drawBpjs(random: Random, family: CleanFamily, outcome: FamilyOutcome, rates: PbiJkErrorRates, evaluationMonth: number): BpjsOutcome {
+  const qualifies = qualifiesForPbiJk(family, outcome);
+  let receives = qualifies ?? dtksReceivingPbiJk(outcome.records.dtks);
+  let status: TargetingTruth['status'] | null = null;
+  if (qualifies !== null) {
+    if (qualifies && random.chance(rates.exclusion)) receives = false;
+    else if (!qualifies && random.chance(rates.inclusion)) receives = true;
+    status = receives ? (qualifies ? 'ON_TARGET' : 'INCLUSION_ERROR') : qualifies ? 'EXCLUSION_ERROR' : 'NOT_TARGETED';
+  }
+  const members = enrolments(random, family, receives, evaluationMonth);
+  const { regionCode, address, rt, rw } = family.regsosek;
+  const bpjs: BpjsFamilyRecord | null = members.length > 0 ? { noKK: family.noKK, regionCode, address, rt, rw, members } : null;
+  let records = outcome.records;
+  const dtks = records.dtks;
+  if (dtks && outcome.defects.length === 0 && dtks.noKK === family.noKK) {
+    const disagree = random.chance(rates.dtksDisagreement);
+    records = { ...records, dtks: withDtksPbiJk(random, dtks, bpjsReceiving(bpjs, records) !== disagree, evaluationMonth) };
+  }
+  return { records, bpjs, targeting: status === null ? null : { program: 'PBI_JK', status } };
+}

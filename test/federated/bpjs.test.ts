@@ -1,0 +1,148 @@
+// BPJS Kesehatan as a register dtsen reads: PBI-JK receipt per person, and what happens when it is down.
+import { startSystem, type RunningSystem } from '../support/system';
+import { generatedWorld, EVALUATION_DATE as GENERATED_DATE } from '../resolution/generated-world';
+import { maskBirthDate, maskIdentifier, maskName } from '../../common/auth/masking';
+import { testToken } from '../support/tokens';
+import { BUDI, EVALUATION_DATE, SUTRISNO_KK, WORLD, WORLD_WITH_BPJS } from './fixtures';
+
+const STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
+
+describe('PBI-JK targeting over generated families', () => {
+  const batch = generatedWorld(300);
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: batch, evaluationDate: GENERATED_DATE, resolve: true });
+  }, 120_000);
+  afterAll(() => system.stop());
+
+  async function familiesWithStatus(status: (typeof STATUSES)[number]): Promise<string[]> {
+    const found: string[] = [];
+    let after: string | null = null;
+    do {
+      const response = await system.query(
+        `query ($after: String) { households(filter: { targeting: { program: PBI_JK, status: ${status} } }, first: 100, after: $after) {
+          pageInfo { endCursor hasNextPage } nodes { noKK } } }`,
+        { after },
+      );
+      const page = response.body.data?.['households'] as { nodes: { noKK: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
+      found.push(...page.nodes.map((node) => node.noKK));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null);
+    return found;
+  }
+
+  it('when every family is resolved, then PBI-JK targeting equals the seeder\'s truth wherever the seeder knows it, errors included', async () => {
+    const truth = new Map(
+      batch.truth.flatMap((line) => (line.targeting ?? []).filter((entry) => entry.program === 'PBI_JK').map((entry) => [line.noKK, entry.status] as const)),
+    );
+    const resolved = new Map<string, string>();
+    for (const status of STATUSES) for (const noKK of await familiesWithStatus(status)) resolved.set(noKK, status);
+
+    const known = [...truth.keys()];
+    expect(known.length).toBeGreaterThan(200);
+    expect([...truth.values()].filter((status) => status.endsWith('_ERROR')).length).toBeGreaterThan(5);
+    expect(new Map(known.map((noKK) => [noKK, resolved.get(noKK)]))).toEqual(truth);
+  });
+
+  it('when DTKS and BPJS disagree on PBI-JK receipt, then exactly the families the seeder made disagree carry PBI_JK_RECEIPT_MISMATCH', async () => {
+    const expected = batch.truth.filter((line) => line.defects.some((defect) => defect.code === 'PBI_JK_RECEIPT_MISMATCH')).map((line) => line.noKK);
+    const response = await system.query('{ households(filter: { dataQuality: PBI_JK_RECEIPT_MISMATCH }, first: 100) { totalCount nodes { noKK } } }');
+    const found = (response.body.data?.['households'] as { nodes: { noKK: string }[] }).nodes.map((node) => node.noKK);
+
+    expect(expected.length).toBeGreaterThan(0);
+    expect(found.sort()).toEqual(expected.sort());
+  });
+});
+
+describe('when the BPJS subgraph is down', () => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, subgraphTimeoutMs: 1000 });
+    await system.stopSubgraph('bpjs');
+  });
+  afterAll(() => system.stop());
+
+  it('then the household resolves from the other registers, BPJS is unavailable, and only PBI-JK targeting is incomplete, read from DTKS', async () => {
+    const response = await system.query(
+      `query ($noKK: String!) { household(noKK: $noKK) {
+        noKK sources unavailableSources dtks { dtksId } regsosek { ranking { desil } } p3ke { desil } bpjs { noKK }
+        desil { value complete }
+        targeting { program receiving receiptSource status complete } } }`,
+      { noKK: SUTRISNO_KK },
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          household: {
+            noKK: SUTRISNO_KK,
+            sources: ['DTKS', 'REGSOSEK', 'P3KE'],
+            unavailableSources: ['BPJS'],
+            dtks: { dtksId: 'DTKS-0000001' },
+            regsosek: { ranking: { desil: 2 } },
+            p3ke: { desil: 2 },
+            bpjs: null,
+            desil: { value: 2, complete: true },
+            targeting: expect.any(Array),
+          },
+        },
+        errors: [{ message: 'The BPJS register is unavailable', extensions: { code: 'SOURCE_UNAVAILABLE', source: 'BPJS' } }],
+      },
+    });
+    const targeting = (response.body.data?.['household'] as { targeting: { program: string; receiptSource: string; complete: boolean }[] }).targeting;
+    expect(targeting.map((entry) => [entry.program, entry.receiptSource, entry.complete])).toEqual([
+      ['PKH', 'DTKS', true],
+      ['BPNT', 'DTKS', true],
+      ['PBI_JK', 'DTKS', false],
+      ['PIP', 'DTKS', true],
+    ]);
+  });
+});
+
+describe("a person's BPJS enrolment through the gateway", () => {
+  let system: RunningSystem;
+  beforeAll(async () => {
+    system = await startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE });
+  });
+  afterAll(() => system.stop());
+
+  it('when a frontend asks for a person, then Person.bpjs is the enrolment BPJS records, its identities masked', async () => {
+    const response = await system.query(
+      'query ($nik: String!) { person(nik: $nik) { bpjs { nik noKK name birthDate enrolled class since status segment person { nik } } } }',
+      { nik: BUDI.nik },
+      await testToken('frontend'),
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          person: {
+            bpjs: {
+              nik: maskIdentifier(BUDI.nik),
+              noKK: maskIdentifier(SUTRISNO_KK),
+              name: maskName(BUDI.name),
+              birthDate: maskBirthDate(BUDI.birthDate),
+              enrolled: true,
+              class: 3,
+              since: '2019-01',
+              status: 'ACTIVE',
+              segment: 'PBPU',
+              person: { nik: maskIdentifier(BUDI.nik) },
+            },
+          },
+        },
+      },
+    });
+  });
+
+  it('when a partner of another programme asks for Person.bpjs, then the field is outside its contract', async () => {
+    const response = await system.query('query ($nik: String!) { person(nik: $nik) { bpjs { status } } }', { nik: BUDI.nik }, await testToken('partner', { programmes: ['PKH'] }));
+
+    expect(response).toEqual({
+      status: 403,
+      body: { errors: [{ message: 'The operation selects what the contract of this token does not hold (GET /schema returns the contract)', extensions: { code: 'FORBIDDEN' } }] },
+    });
+  });
+});
