@@ -1,6 +1,7 @@
 import type { RegisterDescriptor, StoredSubgraphDescriptor, SubgraphDescriptor } from '../common/subgraph/descriptor';
 import { DTKS } from './dtks/subgraph';
 import { DTSEN } from './dtsen/subgraph';
+import { KEMENDES } from './kemendes/subgraph';
 import { P3KE } from './p3ke/subgraph';
 import { REGSOSEK } from './regsosek/subgraph';
 
@@ -13,6 +14,7 @@ export const SUBGRAPH_REGISTRY: readonly SubgraphDescriptor[] = [
   DTKS,
   REGSOSEK,
   P3KE,
+  KEMENDES,
   DTSEN,
 ];
 

@@ -61,4 +61,4 @@ export type HouseholdDataQualityRequiresFragment = { readonly dtksInput: { reado
 
 export type PersonSourcesRequiresFragment = { readonly dtksInputRecords: ReadonlyArray<{ readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string }>, readonly regsosekInputRecords: ReadonlyArray<{ readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string, readonly presence: number }>, readonly p3keInputRecords: ReadonlyArray<{ readonly noKK: string, readonly name: string, readonly sex: Sex, readonly birthDate: string }> };
 
-export type AuditTrailIndexRequiresFragment = { readonly dtks: ReadonlyArray<{ readonly noKK: string | null }>, readonly regsosek: ReadonlyArray<{ readonly noKK: string | null }>, readonly p3ke: ReadonlyArray<{ readonly noKK: string | null }> };
+export type AuditTrailIndexRequiresFragment = { readonly dtks: ReadonlyArray<{ readonly noKK: string | null }>, readonly regsosek: ReadonlyArray<{ readonly noKK: string | null }>, readonly p3ke: ReadonlyArray<{ readonly noKK: string | null }>, readonly kemendes: ReadonlyArray<{ readonly noKK: string | null }> };

@@ -1,7 +1,6 @@
 // Injects the data-quality defects exactly as the shared definitions (docs/data.md) detect them,
 // and records what was injected. A family carries at most one defect, so that each injection
 // produces exactly the issues its truth lines announce and nothing else.
-import type { Register } from '../../common/store-url';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
@@ -33,7 +32,10 @@ export interface FamilyOutcome {
 
 type AnyFamilyRecord = RegsosekFamilyRecord | DtksFamilyRecord | P3keFamilyRecord;
 
-function holders(records: FamilyRecords): Register[] {
+/** The registers whose records carry the data-quality defects. */
+type DrawnRegister = keyof FamilyRecords;
+
+function holders(records: FamilyRecords): DrawnRegister[] {
   return (['regsosek', 'dtks', 'p3ke'] as const).filter((register) => records[register] !== null);
 }
 
@@ -41,7 +43,7 @@ function clean(family: CleanFamily): FamilyOutcome {
   return { records: { regsosek: family.regsosek, dtks: family.dtks, p3ke: family.p3ke }, defects: [] };
 }
 
-function replaceRecord(records: FamilyRecords, register: Register, record: AnyFamilyRecord): FamilyRecords {
+function replaceRecord(records: FamilyRecords, register: DrawnRegister, record: AnyFamilyRecord): FamilyRecords {
   return { ...records, [register]: record };
 }
 
@@ -56,7 +58,7 @@ export interface DuplicatePlan {
   readonly relationship: number;
 }
 
-function isSubset(small: readonly Register[], large: readonly Register[]): boolean {
+function isSubset(small: readonly DrawnRegister[], large: readonly DrawnRegister[]): boolean {
   return small.every((register) => large.includes(register));
 }
 

@@ -1,4 +1,6 @@
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
+import type { KemendesFamilyRecord } from '../../subgraphs/kemendes/subgraph';
+import { bltDdTargetingError, drawKemendes } from './blt-dd';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import { dateOfDay, dayNumber } from './calendar';
@@ -41,12 +43,13 @@ function checkOptions(options: GenerateBatchOptions): number {
   return runFamilies;
 }
 
-function truthLines(family: CleanFamily, outcome: FamilyOutcome): TruthLine[] {
+function truthLines(family: CleanFamily, outcome: FamilyOutcome, kemendes: KemendesFamilyRecord | null): TruthLine[] {
   const lines: TruthLine[] = [];
   for (const record of [outcome.records.regsosek, outcome.records.dtks, outcome.records.p3ke]) {
     if (!record || lines.some((line) => line.noKK === record.noKK)) continue;
     const defects = outcome.defects.filter((entry) => entry.noKK === record.noKK).map((entry) => entry.defect);
-    lines.push({ noKK: record.noKK, trueDesil: family.trueDesil, defects });
+    const bltDd = bltDdTargetingError(outcome.records, kemendes, record.noKK);
+    lines.push({ noKK: record.noKK, trueDesil: family.trueDesil, defects, ...(bltDd ? { targeting: [{ program: 'BLT_DD', status: bltDd }] } : {}) });
   }
   return lines;
 }
@@ -69,7 +72,7 @@ function householdOf(family: CleanFamily): SeedHousehold {
 }
 
 /**
- * Families start … start+count-1 of the run `seed`, as the three registers hold them, with the
+ * Families start … start+count-1 of the run `seed`, as the registers hold them (Kemendes: as the desa pays them), with the
  * truth about each household. Every family is a pure function of (seed, index), and pairs of
  * families (2k, 2k+1) decide their shared defects from (seed, k) alone: a run is the same whatever
  * the batch size.
@@ -112,6 +115,7 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     dtks: [] as DtksFamilyRecord[],
     regsosek: [] as RegsosekFamilyRecord[],
     p3ke: [] as P3keFamilyRecord[],
+    kemendes: [] as KemendesFamilyRecord[],
     truth: [] as TruthLine[],
     persons: 0,
   };
@@ -125,7 +129,9 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     if (regsosek) batch.regsosek.push(regsosek);
     if (dtks) batch.dtks.push(dtks);
     if (p3ke) batch.p3ke.push(p3ke);
-    batch.truth.push(...truthLines(family, outcome));
+    const kemendes = drawKemendes(context, family, outcome.records);
+    if (kemendes) batch.kemendes.push(kemendes);
+    batch.truth.push(...truthLines(family, outcome, kemendes));
     batch.households.push(householdOf(family));
     batch.persons += family.people.length;
     // A batch only looks back at its own pair partner: drop families no later index needs.

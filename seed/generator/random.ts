@@ -35,6 +35,7 @@ export const STREAM = {
   pairDefect: 3,
   nikPermutation: 4,
   kkPermutation: 5,
+  bltDd: 6,
 } as const;
 export type Stream = (typeof STREAM)[keyof typeof STREAM];
 

@@ -89,6 +89,7 @@ export interface AuditTrailRepresentation {
   readonly dtks?: AuditTrailIndexRequiresFragment['dtks'] | null;
   readonly regsosek?: AuditTrailIndexRequiresFragment['regsosek'] | null;
   readonly p3ke?: AuditTrailIndexRequiresFragment['p3ke'] | null;
+  readonly kemendes?: AuditTrailIndexRequiresFragment['kemendes'] | null;
 }
 
 // The gateway sends the registers' unmasked `…Input` fields (the @requires selections read only

@@ -79,7 +79,7 @@ describe(`traces of the running processes (${STORE} stores)`, () => {
     await fillStores(stores);
     dataDir = mkdtempSync(path.join(tmpdir(), 'dtsen-tracing-'));
     const telemetry = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '20', DATA_DIR: dataDir };
-    const ports = { dtks: await freePort(), regsosek: await freePort(), p3ke: await freePort(), gateway: await freePort() };
+    const ports = { dtks: await freePort(), regsosek: await freePort(), p3ke: await freePort(), kemendes: await freePort(), gateway: await freePort() };
     const graphqlUrl = (register: keyof typeof ports) => `http://127.0.0.1:${ports[register]}/graphql`;
     const start = (entry: string, port: number, env: Record<string, string>, args: readonly string[] = []) => {
       const started = run(entry, { ...telemetry, ...env }, args);

@@ -34,6 +34,11 @@ const PARTNER_FIELDS: Readonly<Record<string, '*' | readonly string[]>> = {
   RuleSetInfo: '*',
 };
 
+/** What a partner programme's contract adds: the fields of its own subgraph. */
+const PROGRAMME_FIELDS: Readonly<Record<string, Readonly<Record<string, '*' | readonly string[]>>>> = {
+  'partner-blt-dd': { Household: ['kemendes'], Person: ['kemendes', 'kemendesRecords'], KemendesReceipt: '*', KemendesRecipient: '*' },
+};
+
 describe('the disclosure classes of the API schema', () => {
   it('when any field of schema/api.graphql is looked up in the supergraph, then it has a disclosure class (listed here when not)', () => {
     const without = apiFields.filter(([type, field]) => disclosure.field(type, field) === null).map(([type, field]) => `${type}.${field}`);
@@ -52,13 +57,13 @@ describe('the disclosure classes of the API schema', () => {
     expect(notPublic).toEqual(EXPECTED_CLASSES);
   });
 
-  it.each(PROGRAMMES.map((programme) => PARTNER_PROFILES[programme]))('when the fields of the %s contract are listed, then they are the look-ups and resolved fields of the former allow-list, nothing more', (profile) => {
+  it.each(PROGRAMMES.map((programme) => PARTNER_PROFILES[programme]))('when the fields of the %s contract are listed, then they are the look-ups and resolved fields of the former allow-list plus the fields of its programme subgraph, nothing more', (profile) => {
     const contract = buildSchema(readFileSync(contractPath(profile), 'utf8'));
     const partnerFields = Object.values(contract.getTypeMap())
       .filter(isObjectType)
       .filter((type) => !type.name.startsWith('__'))
       .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
-    const expected = Object.entries(PARTNER_FIELDS).flatMap(([type, fields]) =>
+    const expected = [...Object.entries(PARTNER_FIELDS), ...Object.entries(PROGRAMME_FIELDS[profile] ?? {})].flatMap(([type, fields]) =>
       (fields === '*' ? Object.keys((api.getType(type) as { getFields(): object }).getFields()) : fields).map((field) => `${type}.${field}`),
     );
 

@@ -24,6 +24,7 @@ import { openIndexStore } from '../../resolution/store';
 import { createTestIndexStore } from '../resolution/index-store';
 import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
+import type { KemendesFamilyRecord } from '../../subgraphs/kemendes/records';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
 import { TEST_SIGNING_SECRET } from './principals';
@@ -35,6 +36,8 @@ export interface RegisterData {
   readonly dtks: readonly DtksFamilyRecord[];
   readonly regsosek: readonly RegsosekFamilyRecord[];
   readonly p3ke: readonly P3keFamilyRecord[];
+  /** Kemendes's BLT Dana Desa receipts; absent: it holds none. */
+  readonly kemendes?: readonly KemendesFamilyRecord[];
 }
 
 export interface GraphQLResponse {

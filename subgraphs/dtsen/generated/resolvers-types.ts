@@ -50,6 +50,7 @@ export type AuditTrail = {
    * by the resolution run, which they recorded under each member's NIK).
    */
   readonly index: ReadonlyArray<AuditEntry>;
+  readonly kemendes: ReadonlyArray<AuditEntry>;
   /** The NIK asked about, 16 digits. */
   readonly nik: Scalars['String']['output'];
   readonly p3ke: ReadonlyArray<AuditEntry>;
@@ -767,7 +768,7 @@ export type FederationReferenceTypes = {
     ( { __typename: 'AuditTrail' }
     & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"nik":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['AuditTrail'], {"dtks":{"noKK":true},"regsosek":{"noKK":true},"p3ke":{"noKK":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['AuditTrail'], {"dtks":{"noKK":true},"regsosek":{"noKK":true},"p3ke":{"noKK":true},"kemendes":{"noKK":true}}> ) );
   Household:
     ( { __typename: 'Household' }
     & GraphQLRecursivePick<FederationTypes['Household'], {"noKK":true}>
