@@ -81,6 +81,7 @@ export function toIndexRows(household: ResolvedHousehold, runId: number, resolve
     inDtks: household.sources.includes('DTKS'),
     inRegsosek: household.sources.includes('REGSOSEK'),
     inP3ke: household.sources.includes('P3KE'),
+    inKemendes: household.sources.includes('KEMENDES'),
     persons: household.persons,
     ...programs,
     ruleSet: ruleSetOf(household),
@@ -100,7 +101,7 @@ export function toIndexRows(household: ResolvedHousehold, runId: number, resolve
 /** An index row back in the gateway's shape; `issues` in their stored order. */
 export function fromIndexRows(row: ResolvedHouseholdRow, issues: readonly ResolvedIssueRow[]): ResolvedHousehold {
   const fields = row as unknown as Record<string, unknown>;
-  const sources = [row.inDtks && 'DTKS', row.inRegsosek && 'REGSOSEK', row.inP3ke && 'P3KE'].filter(
+  const sources = [row.inDtks && 'DTKS', row.inRegsosek && 'REGSOSEK', row.inP3ke && 'P3KE', row.inKemendes && 'KEMENDES'].filter(
     (source): source is string => typeof source === 'string',
   );
   return {

@@ -23,6 +23,7 @@ export interface HouseholdKeysRepresentation {
   readonly dtks?: HouseholdSourcesRequiresFragment['dtksInput'];
   readonly regsosek?: HouseholdSourcesRequiresFragment['regsosekInput'];
   readonly p3ke?: HouseholdSourcesRequiresFragment['p3keInput'];
+  readonly kemendes?: HouseholdSourcesRequiresFragment['kemendesInput'];
 }
 
 // Sensitive fields (pregnancy, disability, health insurance, PKH components) are nullable in the
@@ -31,6 +32,8 @@ export interface HouseholdKeysRepresentation {
 type DtksFamilyFields = Held<HouseholdMembersRequiresFragment['dtksInput']>;
 type RegsosekFamilyFields = Held<HouseholdMembersRequiresFragment['regsosekInput']>;
 type P3keFamilyFields = Held<HouseholdMembersRequiresFragment['p3keInput']>;
+/** Kemendes's BLT Dana Desa receipt of the family (no members: the recipient is not read). */
+export type KemendesReceiptRepresentation = Held<HouseholdMembersRequiresFragment['kemendesInput']>;
 
 export type DtksReceiptRepresentation = Element<DtksFamilyFields['receipts']>;
 export type DtksMemberRepresentation = Element<DtksFamilyFields['members']>;
@@ -55,6 +58,7 @@ export interface HouseholdRepresentation {
   readonly dtks?: DtksFamilyRepresentation | null;
   readonly regsosek?: RegsosekFamilyRepresentation | null;
   readonly p3ke?: P3keFamilyRepresentation | null;
+  readonly kemendes?: KemendesReceiptRepresentation | null;
 }
 
 /** The KKs under which each register lists a NIK (`person { dtksRecords { noKK } … }`). */
@@ -115,6 +119,7 @@ export interface HouseholdInput {
   readonly dtksInput?: FamilyInput<DtksFamilyRepresentation> | null;
   readonly regsosekInput?: FamilyInput<RegsosekFamilyRepresentation> | null;
   readonly p3keInput?: FamilyInput<P3keFamilyRepresentation> | null;
+  readonly kemendesInput?: KemendesReceiptRepresentation | null;
 }
 
 /** A Person representation as the gateway sends it. */
@@ -156,6 +161,7 @@ export function householdFromInput(input: HouseholdInput): HouseholdQualityRepre
     dtks: family(input.dtksInput),
     regsosek: family(input.regsosekInput),
     p3ke: family(input.p3keInput),
+    kemendes: input.kemendesInput,
   } as HouseholdQualityRepresentation;
 }
 

@@ -6,7 +6,7 @@ import { checkExclusions, type ExclusionCheck } from './exclusions';
 import { livingMembers, type LivingMember } from './members';
 import { resolveRegion, type ResolvedRegion } from './region';
 import { unavailableSources, unavailableNote } from './sources';
-import { targeting, type TargetingStatus } from './targeting';
+import { receiptSource, targeting, type TargetingStatus } from './targeting';
 import { withoutSensitiveData } from './without-sensitive-data';
 
 /** `complete`: false when a register the result reads could not be asked (see `Household.unavailableSources`). */
@@ -53,17 +53,22 @@ function resolve(
   const desil = resolveDesil(household, ruleSet.desil);
   const exclusions = checkExclusions(household, members, ruleSet.exclusions);
   const programmes = eligibility({ household, members, region, desil, exclusions, ruleSet }, pkhOutcome);
-  // Every rule reads the members (the union of all three registers) and the desil (every register
-  // is a candidate), so a register that could not be asked leaves every result open.
+  // Every rule reads the members (the union of the three family registers) and the desil (each of
+  // them is a candidate), so one of them that could not be asked leaves every result open. Kemendes
+  // decides no eligibility: it leaves open only the targeting of the programme whose receipt it
+  // records (BLT-DD), and the reason that names its receipt says so.
   const unavailable = unavailableSources(household);
-  const complete = unavailable.length === 0;
+  const familyUnavailable = unavailable.filter((source) => source !== 'KEMENDES');
+  const complete = familyUnavailable.length === 0;
   return {
     members,
     region,
     desil: desil && { ...desil, complete },
     exclusions,
-    eligibility: programmes.map((entry) => (complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(unavailable)] })),
-    // Receipt comes from DTKS, eligibility from all three: the same registers decide both.
-    targeting: targeting(household, programmes).map((entry) => ({ ...entry, complete })),
+    eligibility: programmes.map((entry) =>
+      complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(familyUnavailable)] },
+    ),
+    // Eligibility comes from the family registers, receipt from DTKS or Kemendes.
+    targeting: targeting(household, programmes).map((entry) => ({ ...entry, complete: complete && !unavailable.includes(receiptSource(entry.program)) })),
   };
 }

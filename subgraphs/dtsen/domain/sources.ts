@@ -1,14 +1,20 @@
 import { listing, say, type Statement } from './statement';
 import type { HouseholdKeysRepresentation } from '../representation';
-import type { Source } from '../rules/rule-set';
+import type { Source as FamilySource } from '../rules/rule-set';
 
-export type { Source } from '../rules/rule-set';
+/** The registers that list a family's members and rank it (the rule set's desil sources). */
+export type { FamilySource };
+/** Every register dtsen reads: the family registers, and Kemendes for BLT Dana Desa receipts. */
+export type Source = FamilySource | 'KEMENDES';
+
+/** The family registers in the order of the Source enum: members, region, desil and data quality read these. */
+export const FAMILY_SOURCES: readonly FamilySource[] = ['DTKS', 'REGSOSEK', 'P3KE'];
 
 /** Registers in the order of the Source enum; every list of sources this subgraph returns follows it. */
-export const SOURCES: readonly Source[] = ['DTKS', 'REGSOSEK', 'P3KE'];
+export const SOURCES: readonly Source[] = [...FAMILY_SOURCES, 'KEMENDES'];
 
 /** How caseworkers call the registers. */
-export const SOURCE_NAMES: Readonly<Record<Source, string>> = { DTKS: 'DTKS', REGSOSEK: 'Regsosek', P3KE: 'P3KE' };
+export const SOURCE_NAMES: Readonly<Record<Source, string>> = { DTKS: 'DTKS', REGSOSEK: 'Regsosek', P3KE: 'P3KE', KEMENDES: 'Kemendes' };
 
 export function sortSources(sources: Iterable<Source>): Source[] {
   const present = new Set(sources);
@@ -17,7 +23,7 @@ export function sortSources(sources: Iterable<Source>): Source[] {
 
 /** Registers that hold the family (a non-null record). */
 export function householdSources(household: HouseholdKeysRepresentation): Source[] {
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke };
+  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes };
   return SOURCES.filter((source) => held[source] != null);
 }
 
@@ -26,7 +32,7 @@ export function householdSources(household: HouseholdKeysRepresentation): Source
  * which is not the same as not holding it: their part of the representation is absent.
  */
 export function unavailableSources(household: HouseholdKeysRepresentation): Source[] {
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke };
+  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes };
   return SOURCES.filter((source) => held[source] === undefined);
 }
 

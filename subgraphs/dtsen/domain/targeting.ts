@@ -1,12 +1,13 @@
-import { RECEIPT_PROGRAMMES, type ReceiptProgramme } from '../../../common/programmes';
+import { TARGETED_PROGRAMMES, type TargetedProgramme } from '../../../common/programmes';
 import type { HouseholdRepresentation } from '../representation';
 import type { ProgramEligibility } from './eligibility';
-import { isReceiving } from './receipts';
+import { isReceiving, isReceivingBltDd } from './receipts';
+import type { Source } from './sources';
 
 export type TargetingStatusCode = 'ON_TARGET' | 'INCLUSION_ERROR' | 'EXCLUSION_ERROR' | 'NOT_TARGETED';
 
 export interface TargetingStatus {
-  readonly program: ReceiptProgramme;
+  readonly program: TargetedProgramme;
   readonly receiving: boolean;
   readonly eligible: boolean;
   readonly status: TargetingStatusCode;
@@ -17,10 +18,15 @@ export function targetingStatusCode(receiving: boolean, eligible: boolean): Targ
   return eligible ? 'EXCLUSION_ERROR' : 'NOT_TARGETED';
 }
 
-/** Receipt (an ACTIVE DTKS receipt) against eligibility, per programme DTKS records. */
+/** The register that records receipt of `program`. */
+export function receiptSource(program: TargetedProgramme): Source {
+  return program === 'BLT_DD' ? 'KEMENDES' : 'DTKS';
+}
+
+/** Receipt (an ACTIVE receipt in the register that records it) against eligibility, per targeted programme. */
 export function targeting(household: HouseholdRepresentation, eligibility: readonly ProgramEligibility[]): TargetingStatus[] {
-  return RECEIPT_PROGRAMMES.map((program) => {
-    const receiving = isReceiving(household.dtks, program);
+  return TARGETED_PROGRAMMES.map((program) => {
+    const receiving = program === 'BLT_DD' ? isReceivingBltDd(household.kemendes) : isReceiving(household.dtks, program);
     const eligible = eligibility.find((entry) => entry.program === program)?.eligible ?? false;
     return { program, receiving, eligible, status: targetingStatusCode(receiving, eligible) };
   });
