@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { closeStore } from '../common/store/open-store';
 import { loadResolutionConfig } from './config';
-import { compareIssues, qualityTable, readTruthFile } from './quality';
+import { compareIssues, compareTargeting, indexedTargeting, qualityTable, readTruthFile, readTruthTargeting, type TargetingKey } from './quality';
 import { createIndexRepository, type IssueKey } from './repository';
 import { openIndexStore } from './store';
 import { runCommand } from '../common/cli';
@@ -11,7 +11,9 @@ const USAGE = `Usage: tsx resolution/quality-cli.ts --truth FILE
 
 Compares the data-quality codes of the resolution index (INDEX_DATABASE_URL, else MYSQL_URL,
 else DATA_DIR/index.sqlite) with the truth file the seeder wrote (npm run seed -- --truth FILE)
-and prints precision and recall per code, on distinct (No. KK, code, NIK).`;
+and prints precision and recall per code, on distinct (No. KK, code, NIK); then the same for the
+targeting errors the seeder injects (BLT_DD inclusion and exclusion errors), on distinct
+(No. KK, programme, status).`;
 
 async function main(): Promise<number> {
   let truthFile: string | undefined;
@@ -32,6 +34,7 @@ async function main(): Promise<number> {
   }
   const config = loadResolutionConfig();
   const truth = await readTruthFile(truthFile);
+  const truthTargeting = await readTruthTargeting(truthFile);
   const store = await openIndexStore(config.indexUrl);
   try {
     const index = createIndexRepository(store);
@@ -39,10 +42,13 @@ async function main(): Promise<number> {
     if (!run) process.stderr.write('warning: the index has no finished resolution run; run npm run resolve first\n');
     const detected: IssueKey[] = [];
     for await (const issue of index.issueKeys()) detected.push(issue);
+    const targeting: TargetingKey[] = [];
+    for await (const household of index.households()) targeting.push(...indexedTargeting(household));
     const households = await index.countHouseholds();
     process.stdout.write(
       `Index: ${households} households${run ? ` (run ${run.id}, rule set ${run.ruleSet}, evaluation date ${run.evaluationDate})` : ''}; ` +
-        `truth: ${truth.length} defects\n\n${qualityTable(compareIssues(truth, detected))}\n`,
+        `truth: ${truth.length} defects, ${truthTargeting.length} targeting errors\n\n${qualityTable(compareIssues(truth, detected))}\n\n` +
+        `Targeting errors:\n\n${qualityTable(compareTargeting(truthTargeting, targeting))}\n`,
     );
     return 0;
   } finally {

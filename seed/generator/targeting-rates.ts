@@ -12,4 +12,5 @@ export const TARGETING_ERROR_RATES = {
 } as const;
 
 export type TargetingErrorProgramme = keyof typeof TARGETING_ERROR_RATES;
+export const TARGETING_ERROR_PROGRAMMES = Object.keys(TARGETING_ERROR_RATES) as TargetingErrorProgramme[];
 export type TargetingErrorCode = 'INCLUSION_ERROR' | 'EXCLUSION_ERROR';

@@ -1,4 +1,4 @@
-import { compareIssues, qualityTable, truthIssues } from '../../resolution/quality';
+import { compareIssues, compareTargeting, qualityTable, truthIssues, truthTargeting } from '../../resolution/quality';
 
 const KK_A = '3172011506100001';
 const KK_B = '3172012003150002';
@@ -86,5 +86,27 @@ describe('comparing detected data-quality issues with the truth', () => {
         '| DUPLICATE_NIK | 0 | 0 | 0 | - | - |',
       ].join('\n'),
     );
+  });
+});
+
+describe('comparing the targeting errors of the index with the truth', () => {
+  const truth = [
+    { noKK: KK_A, program: 'BLT_DD', status: 'INCLUSION_ERROR' },
+    { noKK: KK_B, program: 'BLT_DD', status: 'EXCLUSION_ERROR' },
+  ];
+
+  it('when a truth line carries targeting errors, then each is read with its household', () => {
+    expect(truthTargeting(JSON.stringify({ noKK: KK_A, trueDesil: 1, defects: [], targeting: [{ program: 'BLT_DD', status: 'INCLUSION_ERROR' }] }))).toEqual([truth[0]]);
+    expect(truthTargeting(JSON.stringify({ noKK: KK_A, trueDesil: 1, defects: [] }))).toEqual([]);
+  });
+
+  it('when the index finds one error right, misses one and adds another, then each status and both together say so', () => {
+    const detected = [truth[0], { noKK: KK_B, program: 'BLT_DD', status: 'INCLUSION_ERROR' }].filter((key) => key !== undefined);
+
+    expect(compareTargeting(truth, detected)).toEqual([
+      row('BLT_DD INCLUSION_ERROR', 1, 2, 1, 0.5, 1),
+      row('BLT_DD EXCLUSION_ERROR', 1, 0, 0, null, 0),
+      row('BLT_DD both', 2, 2, 1, 0.5, 0.5),
+    ]);
   });
 });
