@@ -26,6 +26,7 @@ describe('benchDatabaseNames', () => {
       dtks: 'bench_1000000_dtks',
       regsosek: 'bench_1000000_regsosek',
       p3ke: 'bench_1000000_p3ke',
+      kemendes: 'bench_1000000_kemendes',
       index: 'bench_1000000_index',
       meta: 'bench_1000000_meta',
     });
@@ -36,6 +37,7 @@ describe('benchDatabaseNames', () => {
       dtks: 'bench_10000_4242_dtks',
       regsosek: 'bench_10000_4242_regsosek',
       p3ke: 'bench_10000_4242_p3ke',
+      kemendes: 'bench_10000_4242_kemendes',
       index: 'bench_10000_4242_index',
       meta: 'bench_10000_4242_meta',
     });

@@ -59,9 +59,9 @@ describe('the processes as main.ts runs them', () => {
   });
 
   it('when the entry point is given a subgraph the registry lacks, then it exits 1 naming the ones it has', async () => {
-    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir }, ['bpjs']);
+    const started = run('subgraphs/main.ts', { DATA_DIR: dataDir }, ['kemdikbud']);
 
     expect(await started.exited).toBe(1);
-    expect(started.output()).toContain('Unknown subgraph "bpjs"; the registry has dtks, regsosek, p3ke, dtsen (usage: subgraphs/main.ts <name>, or SUBGRAPH=<name>)');
+    expect(started.output()).toContain('Unknown subgraph "kemdikbud"; the registry has dtks, regsosek, p3ke, kemendes, dtsen (usage: subgraphs/main.ts <name>, or SUBGRAPH=<name>)');
   });
 });
