@@ -151,8 +151,8 @@ async function main(): Promise<void> {
   const command = `${admissionPrefix}npm run bench -- --families ${families} --duration ${duration} --connections ${connections.join(',')} --gateways ${selected.join(',')}${options.join('')}`;
   const stores = openBenchStores({ kind: store, families, mysqlUrl: values['mysql-url'], keepData: values['keep-data'] });
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
-  // BPJS takes the port after the gateways' (portBase + 8).
-  const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3, bpjs: portBase + 8 };
+  // The partners' registers take the ports after the gateways' (portBase + 8, + 9).
+  const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3, kemendes: portBase + 8, bpjs: portBase + 9 };
   const gatewayPorts: GatewayPorts = { ours: portBase, dtsen: portBase + 4, oursDtsenHttp: portBase + 5, hive: portBase + 6, oursWorkers: portBase + 7 };
   const env: NodeJS.ProcessEnv = {
     PATH: process.env['PATH'],
@@ -167,11 +167,13 @@ async function main(): Promise<void> {
     DTKS_PORT: String(ports.dtks),
     REGSOSEK_PORT: String(ports.regsosek),
     P3KE_PORT: String(ports.p3ke),
+    KEMENDES_PORT: String(ports.kemendes),
     BPJS_PORT: String(ports.bpjs),
     DTSEN_PORT: String(gatewayPorts.dtsen),
     DTKS_URL: `http://127.0.0.1:${ports.dtks}/graphql`,
     REGSOSEK_URL: `http://127.0.0.1:${ports.regsosek}/graphql`,
     P3KE_URL: `http://127.0.0.1:${ports.p3ke}/graphql`,
+    KEMENDES_URL: `http://127.0.0.1:${ports.kemendes}/graphql`,
     BPJS_URL: `http://127.0.0.1:${ports.bpjs}/graphql`,
     RATE_LIMIT_PER_MINUTE: '100000000',
     // The bench's clients share one token but stand for as many callers: no share of one caller may hold them back.

@@ -6,8 +6,8 @@ import path from 'node:path';
  * it cannot be derived from subgraphs/registry.ts without common/ importing subgraphs/, so
  * test/subgraphs/registry.test.ts checks that the registry's registers are exactly these.
  */
-export type Register = 'dtks' | 'regsosek' | 'p3ke' | 'bpjs';
-export const REGISTERS: readonly Register[] = ['dtks', 'regsosek', 'p3ke', 'bpjs'];
+export type Register = 'dtks' | 'regsosek' | 'p3ke' | 'kemendes' | 'bpjs';
+export const REGISTERS: readonly Register[] = ['dtks', 'regsosek', 'p3ke', 'kemendes', 'bpjs'];
 /** A store of the system: a stored subgraph's (by the subgraph's name), or the resolution index (`index`). */
 export type StoreName = string;
 

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { STORED_SUBGRAPHS } from '../subgraphs/registry';
-import { MAX_FAMILIES } from '../seed/generator';
+import { DEFAULT_SEED_REGION, MAX_FAMILIES } from '../seed/generator';
+import { region } from '../seed/arguments';
 import { DEFAULT_IMPORT_BATCH } from './import-file';
 
 export interface ImportArguments {
@@ -15,6 +16,8 @@ export interface ExportArguments {
   readonly families: number;
   readonly seed: number;
   readonly dir: string;
+  /** Plain province or regency code, as the seeder's --region. */
+  readonly region: string;
 }
 
 export type Parsed<Arguments> =
@@ -32,10 +35,12 @@ import (Ctrl-C, crash) resumes after its last committed batch when run again on 
 
 Stores: <SOURCE>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).`;
 
-export const EXPORT_USAGE = `Usage: npm run export-csv -- --out DIR [--families N] [--seed S]
+export const EXPORT_USAGE = `Usage: npm run export-csv -- --out DIR [--families N] [--seed S] [--region CODE]
 
-Writes the families the seeder generates (default 5000, seed 1) as the import CSV files
-DIR/dtks.csv, DIR/regsosek.csv and DIR/p3ke.csv. EVALUATION_DATE=YYYY-MM-DD as for the seeder.`;
+Writes the families the seeder generates (default 5000, seed 1, DKI Jakarta) as the import CSV
+files DIR/<subgraph>.csv, one per stored subgraph (${STORED_SUBGRAPHS.map((subgraph) => subgraph.name).join(', ')}).
+--region as for the seeder (53: Nusa Tenggara Timur, whose desa pay BLT Dana Desa).
+EVALUATION_DATE=YYYY-MM-DD as for the seeder.`;
 
 function integer(value: string, name: string, low: number, high: number): number | string {
   if (!/^-?\d+$/.test(value)) return `--${name} must be an integer, got "${value}"`;
@@ -92,6 +97,7 @@ export function parseExportArguments(argv: readonly string[]): Parsed<ExportArgu
         out: { type: 'string' },
         families: { type: 'string', default: '5000' },
         seed: { type: 'string', default: '1' },
+        region: { type: 'string', default: DEFAULT_SEED_REGION },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -104,7 +110,8 @@ export function parseExportArguments(argv: readonly string[]): Parsed<ExportArgu
   if (!values.out) return { kind: 'error', message: '--out needs a folder' };
   const families = integer(values.families, 'families', 1, MAX_FAMILIES);
   const seed = integer(values.seed, 'seed', 0, Number.MAX_SAFE_INTEGER);
-  const problem = [families, seed].find((value): value is string => typeof value === 'string');
-  if (problem !== undefined) return { kind: 'error', message: problem };
-  return { kind: 'run', arguments: { families: families as number, seed: seed as number, dir: values.out } };
+  const place = region(values.region);
+  const problem = [families, seed, 'problem' in place ? place.problem : null].find((value): value is string => typeof value === 'string');
+  if (problem !== undefined || 'problem' in place) return { kind: 'error', message: problem ?? '' };
+  return { kind: 'run', arguments: { families: families as number, seed: seed as number, dir: values.out, region: place.code } };
 }

@@ -13,6 +13,8 @@ export interface ExportOptions {
   readonly evaluationDate: Date;
   /** Writes `<name>.csv` for each stored subgraph here. */
   readonly dir: string;
+  /** Plain province or regency code the families live in (default DKI Jakarta, as the seeder). */
+  readonly region?: string;
   readonly batchSize?: number;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -48,7 +50,7 @@ export async function exportGeneratedCsv(options: ExportOptions): Promise<Record
     for (const output of outputs) await write(output.stream, stringify([headerOf(output.format)]));
     for (let start = 0; start < options.families; start += batchSize) {
       const count = Math.min(batchSize, options.families - start);
-      const batch = seedBatchOf(generateBatch({ seed: options.seed, start, count, evaluationDate: options.evaluationDate, runFamilies: options.families }));
+      const batch = seedBatchOf(generateBatch({ seed: options.seed, start, count, evaluationDate: options.evaluationDate, runFamilies: options.families, ...(options.region ? { region: options.region } : {}) }));
       for (const output of outputs) {
         const families = output.subgraph.seedRows(batch);
         const rows = families.flatMap((family: unknown) => rowsOf(output.format, family));

@@ -1,5 +1,5 @@
 import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
-import { PROGRAMMES, RECEIPT_PROGRAMMES, type Programme, type ReceiptProgramme } from '../common/programmes';
+import { PROGRAMMES, TARGETED_PROGRAMMES, type Programme, type TargetedProgramme } from '../common/programmes';
 import { entityColumn } from '../common/store/entity-columns';
 import { LISTING_KEY_COLUMN, listingKeyIndexName } from '../common/store/listing-key';
 
@@ -9,9 +9,9 @@ import { LISTING_KEY_COLUMN, listingKeyIndexName } from '../common/store/listing
 /** An eligibility column pair per programme, in the order the gateway lists them. */
 export const INDEX_PROGRAMS = PROGRAMMES;
 export type IndexProgram = Programme;
-/** A targeting column per programme DTKS records receipt of. */
-export const TARGETED_INDEX_PROGRAMS = RECEIPT_PROGRAMMES;
-export type TargetedIndexProgram = ReceiptProgramme;
+/** A targeting column per programme whose receipt a register records (DTKS's four, Kemendes's BLT-DD). */
+export const TARGETED_INDEX_PROGRAMS = TARGETED_PROGRAMMES;
+export type TargetedIndexProgram = TargetedProgramme;
 
 export interface ResolvedHouseholdRow {
   readonly noKK: string;
@@ -25,6 +25,7 @@ export interface ResolvedHouseholdRow {
   readonly inDtks: boolean;
   readonly inRegsosek: boolean;
   readonly inP3ke: boolean;
+  readonly inKemendes: boolean;
   readonly inBpjs: boolean;
   /** Living members (`Household.members`). */
   readonly persons: number;
@@ -42,6 +43,7 @@ export interface ResolvedHouseholdRow {
   readonly targetingBpnt: string;
   readonly targetingPbiJk: string;
   readonly targetingPip: string;
+  readonly targetingBltDd: string;
   readonly ruleSet: string;
   readonly runId: number;
   /** ISO 8601 instant (UTC), kept as text so both dialects store and return it alike. */
@@ -100,8 +102,13 @@ function programColumns(): Record<string, EntitySchemaColumnOptions> {
   for (const program of TARGETED_INDEX_PROGRAMS) {
     columns[`targeting${programSuffix(program)}`] = entityColumn.varchar(`targeting_${program.toLowerCase()}`, 16);
   }
+  // Added later (the index-kemendes migration), with a default for the rows stored before.
+  columns['targetingBltDd'] = { ...entityColumn.varchar('targeting_blt_dd', 16), default: 'NOT_TARGETED' };
   return columns;
 }
+
+/** Summary counts added after the summary's first schema, with a default for the rows stored before. */
+const LATER_MEASURES: ReadonlySet<string> = new Set(['on_target_blt_dd', 'inclusion_blt_dd', 'exclusion_blt_dd']);
 
 export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
   name: 'ResolvedHousehold',
@@ -116,6 +123,7 @@ export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
     inDtks: entityColumn.boolean('in_dtks'),
     inRegsosek: entityColumn.boolean('in_regsosek'),
     inP3ke: entityColumn.boolean('in_p3ke'),
+    inKemendes: { ...entityColumn.boolean('in_kemendes'), default: false },
     inBpjs: { name: 'in_bpjs', type: 'boolean', default: 0 },
     persons: { name: 'persons', type: 'smallint', default: 0 },
     ...programColumns(),
@@ -215,7 +223,9 @@ export const RegionSummaryEntity = new EntitySchema<RegionSummaryRow>({
   columns: {
     regionCode: { ...entityColumn.varchar('region_code', 10), primary: true },
     desil: { ...entityColumn.smallint('desil'), primary: true },
-    ...Object.fromEntries(SUMMARY_MEASURES.map((measure) => [measure, entityColumn.bigint(measure)])),
+    ...Object.fromEntries(
+      SUMMARY_MEASURES.map((measure) => [measure, LATER_MEASURES.has(measure) ? { ...entityColumn.bigint(measure), default: 0 } : entityColumn.bigint(measure)]),
+    ),
   },
 });
 

@@ -1,6 +1,6 @@
 import { badUserInput } from '../common/errors';
 import { parseDesilRange } from '../common/desil-range';
-import { isReceiptProgramme } from '../common/programmes';
+import { isTargetedProgramme } from '../common/programmes';
 import { dottedRegionCode, findRegion, plainRegionCode } from '../common/regions';
 import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram, type TargetedIndexProgram } from './entities';
 
@@ -8,7 +8,7 @@ import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram, type Target
 // accept and refuse exactly the same input. GraphQL checks enum values before a resolver runs; the
 // CSV export's query string does not, so every value is checked here too.
 
-export const INDEX_SOURCES = ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'] as const;
+export const INDEX_SOURCES = ['DTKS', 'REGSOSEK', 'P3KE', 'KEMENDES', 'BPJS'] as const;
 export type IndexSource = (typeof INDEX_SOURCES)[number];
 
 export const TARGETING_STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
@@ -94,9 +94,9 @@ function targeting(input: HouseholdFilterInput['targeting'], name: ArgumentNamer
   const status = oneOf(TARGETING_STATUSES, input.status, name('targeting.status'));
   if (program === null) throw badUserInput(`${name('targeting.program')} is needed with ${name('targeting.status')}`, name('targeting.program'));
   if (status === null) throw badUserInput(`${name('targeting.status')} is needed with ${name('targeting.program')}`, name('targeting.status'));
-  if (!isReceiptProgramme(program)) {
+  if (!isTargetedProgramme(program)) {
     throw badUserInput(
-      `${name('targeting.program')} must be a programme DTKS records receipt of (${TARGETED_INDEX_PROGRAMS.join(', ')}), got ${program}`,
+      `${name('targeting.program')} must be a programme whose receipt a register records (${TARGETED_INDEX_PROGRAMS.join(', ')}), got ${program}`,
       name('targeting.program'),
     );
   }

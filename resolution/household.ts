@@ -81,6 +81,7 @@ export function toIndexRows(household: ResolvedHousehold, runId: number, resolve
     inDtks: household.sources.includes('DTKS'),
     inRegsosek: household.sources.includes('REGSOSEK'),
     inP3ke: household.sources.includes('P3KE'),
+    inKemendes: household.sources.includes('KEMENDES'),
     inBpjs: household.sources.includes('BPJS'),
     persons: household.persons,
     ...programs,
@@ -101,7 +102,7 @@ export function toIndexRows(household: ResolvedHousehold, runId: number, resolve
 /** An index row back in the gateway's shape; `issues` in their stored order. */
 export function fromIndexRows(row: ResolvedHouseholdRow, issues: readonly ResolvedIssueRow[]): ResolvedHousehold {
   const fields = row as unknown as Record<string, unknown>;
-  const sources = [row.inDtks && 'DTKS', row.inRegsosek && 'REGSOSEK', row.inP3ke && 'P3KE', row.inBpjs && 'BPJS'].filter(
+  const sources = [row.inDtks && 'DTKS', row.inRegsosek && 'REGSOSEK', row.inP3ke && 'P3KE', row.inKemendes && 'KEMENDES', row.inBpjs && 'BPJS'].filter(
     (source): source is string => typeof source === 'string',
   );
   return {

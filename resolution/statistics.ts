@@ -1,5 +1,5 @@
 import { badUserInput } from '../common/errors';
-import { isReceiptProgramme } from '../common/programmes';
+import { isTargetedProgramme } from '../common/programmes';
 import { childRegions, dottedRegionCode, findRegion } from '../common/regions';
 import { INDEX_PROGRAMS, type IndexProgram } from './entities';
 import { DATA_QUALITY_CODES, parseKnownRegionPrefix } from './household-filter';
@@ -25,7 +25,7 @@ export interface StatisticsArguments {
 export interface ProgramStatistics {
   readonly program: IndexProgram;
   readonly eligible: number;
-  /** Null for the programmes DTKS does not record (BLT_DD), likewise the three after. */
+  /** Null for a programme whose receipt no register records, likewise the three after. */
   readonly receiving: number | null;
   readonly onTarget: number | null;
   readonly inclusionErrors: number | null;
@@ -91,7 +91,7 @@ function toRegionStatistics(code: string, tally: Tally): RegionStatistics {
     byDesil: DESILS.map((desil) => ({ desil, families: 0, persons: 0, ...tally.desil.get(desil) })),
     programs: INDEX_PROGRAMS.map((program) => {
       const counts = tally.programs[program];
-      const targeted = isReceiptProgramme(program);
+      const targeted = isTargetedProgramme(program);
       return {
         program,
         eligible: counts.eligible,

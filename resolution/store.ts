@@ -11,6 +11,7 @@ import { IndexListingKey1767744000000 } from './migrations/1767744000000-index-l
 import { IndexRunProgress1767830400000 } from './migrations/1767830400000-index-run-progress';
 import { IndexAuditRequestId1767873600000 } from './migrations/1767873600000-index-audit-request-id';
 import { IndexRunLock1767916800000 } from './migrations/1767916800000-index-run-lock';
+import { IndexKemendes1768003200000 } from './migrations/1768003200000-index-kemendes';
 import { IndexBpjs1780272000000 } from './migrations/1780272000000-index-bpjs';
 import { ResolutionLockEntity } from './run-lock';
 
@@ -26,6 +27,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexRunProgress1767830400000,
     IndexAuditRequestId1767873600000,
     IndexRunLock1767916800000,
+    IndexKemendes1768003200000,
     IndexBpjs1780272000000,
   ],
 };

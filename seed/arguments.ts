@@ -42,7 +42,7 @@ function integer(value: string, name: string, low: number, high: number): number
 }
 
 /** A province or regency code Kemendagri lists, as plain digits; else the problem. */
-function region(value: string): { readonly code: string } | { readonly problem: string } {
+export function region(value: string): { readonly code: string } | { readonly problem: string } {
   const plain = plainRegionCode(value);
   if (plain === null || (plain.length !== 2 && plain.length !== 4)) {
     return { problem: `--region must be a province or regency/city code such as 53, 53.71 or 5371, got "${value}"` };

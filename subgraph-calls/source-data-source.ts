@@ -9,7 +9,7 @@ import type { Register } from '../common/store-url';
 import type { RemoteSubgraph, SourceCalls, SubgraphPolicy } from './subgraph-policy';
 import type { TimedFetch } from './subgraph-fetch';
 
-export const SOURCE_NAMES: Readonly<Record<Register, string>> = { dtks: 'DTKS', regsosek: 'REGSOSEK', p3ke: 'P3KE', bpjs: 'BPJS' };
+export const SOURCE_NAMES: Readonly<Record<Register, string>> = { dtks: 'DTKS', regsosek: 'REGSOSEK', p3ke: 'P3KE', kemendes: 'KEMENDES', bpjs: 'BPJS' };
 
 function describe(source: RemoteSubgraph): [name: string, what: string] {
   if (source === 'dtsen') return ['DTSEN', 'service'];

@@ -2,6 +2,7 @@ import type { RegisterDescriptor, StoredSubgraphDescriptor, SubgraphDescriptor }
 import { BPJS } from './bpjs/subgraph';
 import { DTKS } from './dtks/subgraph';
 import { DTSEN } from './dtsen/subgraph';
+import { KEMENDES } from './kemendes/subgraph';
 import { P3KE } from './p3ke/subgraph';
 import { REGSOSEK } from './regsosek/subgraph';
 
@@ -14,6 +15,7 @@ export const SUBGRAPH_REGISTRY: readonly SubgraphDescriptor[] = [
   DTKS,
   REGSOSEK,
   P3KE,
+  KEMENDES,
   BPJS,
   DTSEN,
 ];

@@ -86,6 +86,7 @@ const COLUMNS: readonly ExportColumn[] = [
   { name: 'in_dtks', field: ['Household', 'sources'], value: ({ row }) => row.inDtks },
   { name: 'in_regsosek', field: ['Household', 'sources'], value: ({ row }) => row.inRegsosek },
   { name: 'in_p3ke', field: ['Household', 'sources'], value: ({ row }) => row.inP3ke },
+  { name: 'in_kemendes', field: ['Household', 'sources'], value: ({ row }) => row.inKemendes },
   { name: 'in_bpjs', field: ['Household', 'sources'], value: ({ row }) => row.inBpjs },
   ...INDEX_PROGRAMS.map((program): ExportColumn => ({
     name: `eligible_${program.toLowerCase()}`,

@@ -69,7 +69,7 @@ export type PkhComponent =
 
 /** Social-assistance programmes whose eligibility the gateway computes. */
 export type Program =
-  /** BLT Dana Desa: monthly cash from a desa's village fund to its extreme-poor families that receive neither PKH nor BPNT. DTKS does not record its receipt. */
+  /** BLT Dana Desa: monthly cash from a desa's village fund to its extreme-poor families that receive neither PKH nor BPNT. Its receipt comes from Kemendes (the desa's records), not DTKS. */
   | 'BLT_DD'
   /** Bantuan Pangan Non-Tunai (Sembako): monthly food assistance per family. */
   | 'BPNT'
@@ -115,12 +115,14 @@ export type Source =
   | 'BPJS'
   /** DTKS, Data Terpadu Kesejahteraan Sosial (Kemensos): programme receipts, verification, legacy welfare percentile. */
   | 'DTKS'
+  /** Kemendes PDT: BLT Dana Desa receipts, as each desa records them. */
+  | 'KEMENDES'
   /** P3KE (Kemenko PMK): the poorest 40 % (desil 1-4), extreme poverty, house feasibility, interventions. */
   | 'P3KE'
   /** Regsosek 2022 (BPS): housing, assets, members' schooling, work, disability and insurance; the DTSEN welfare ranking. */
   | 'REGSOSEK';
 
-/** Receipt recorded by DTKS set against eligibility. */
+/** Receipt, as DTKS, Kemendes or BPJS Kesehatan records it, set against eligibility. */
 export type TargetingStatusCode =
   /** Is eligible but does not receive. */
   | 'EXCLUSION_ERROR'

@@ -35,7 +35,10 @@ type Register = keyof FamilyRecords;
 
 type AnyFamilyRecord = RegsosekFamilyRecord | DtksFamilyRecord | P3keFamilyRecord;
 
-function holders(records: FamilyRecords): Register[] {
+/** The registers whose records carry the data-quality defects. */
+type DrawnRegister = keyof FamilyRecords;
+
+function holders(records: FamilyRecords): DrawnRegister[] {
   return (['regsosek', 'dtks', 'p3ke'] as const).filter((register) => records[register] !== null);
 }
 
@@ -43,7 +46,7 @@ function clean(family: CleanFamily): FamilyOutcome {
   return { records: { regsosek: family.regsosek, dtks: family.dtks, p3ke: family.p3ke }, defects: [] };
 }
 
-function replaceRecord(records: FamilyRecords, register: Register, record: AnyFamilyRecord): FamilyRecords {
+function replaceRecord(records: FamilyRecords, register: DrawnRegister, record: AnyFamilyRecord): FamilyRecords {
   return { ...records, [register]: record };
 }
 
@@ -58,7 +61,7 @@ export interface DuplicatePlan {
   readonly relationship: number;
 }
 
-function isSubset(small: readonly Register[], large: readonly Register[]): boolean {
+function isSubset(small: readonly DrawnRegister[], large: readonly DrawnRegister[]): boolean {
   return small.every((register) => large.includes(register));
 }
 

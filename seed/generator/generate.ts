@@ -1,5 +1,7 @@
 import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/subgraph';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
+import type { KemendesFamilyRecord } from '../../subgraphs/kemendes/subgraph';
+import { bltDdTargeting, drawKemendes } from './blt-dd';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import { dateOfDay, dayNumber } from './calendar';
@@ -57,14 +59,15 @@ function receiptMismatch(noKK: string, outcome: FamilyOutcome, bpjs: BpjsOutcome
   return dtksReceivingPbiJk(dtks) !== bpjsReceiving(held(bpjs.bpjs), records);
 }
 
-function truthLines(family: CleanFamily, outcome: FamilyOutcome, bpjs: BpjsOutcome): TruthLine[] {
+function truthLines(family: CleanFamily, outcome: FamilyOutcome, bpjs: BpjsOutcome, kemendes: KemendesFamilyRecord | null): TruthLine[] {
   const lines: TruthLine[] = [];
   for (const record of [bpjs.records.regsosek, bpjs.records.dtks, bpjs.records.p3ke, bpjs.bpjs]) {
     if (!record || lines.some((line) => line.noKK === record.noKK)) continue;
     const defects = outcome.defects.filter((entry) => entry.noKK === record.noKK).map((entry) => entry.defect);
     if (receiptMismatch(record.noKK, outcome, bpjs)) defects.push({ code: 'PBI_JK_RECEIPT_MISMATCH' });
-    const targeting = bpjs.targeting && record.noKK === family.noKK ? { targeting: [bpjs.targeting] } : {};
-    lines.push({ noKK: record.noKK, trueDesil: family.trueDesil, defects, ...targeting });
+    const pbiJk = bpjs.targeting && record.noKK === family.noKK ? [bpjs.targeting] : [];
+    const targeting = [...pbiJk, bltDdTargeting(bpjs.records, kemendes, record.noKK)];
+    lines.push({ noKK: record.noKK, trueDesil: family.trueDesil, defects, targeting });
   }
   return lines;
 }
@@ -87,7 +90,7 @@ function householdOf(family: CleanFamily): SeedHousehold {
 }
 
 /**
- * Families start … start+count-1 of the run `seed`, as the three registers hold them, with the
+ * Families start … start+count-1 of the run `seed`, as the registers hold them (Kemendes: as the desa pays them), with the
  * truth about each household. Every family is a pure function of (seed, index), and pairs of
  * families (2k, 2k+1) decide their shared defects from (seed, k) alone: a run is the same whatever
  * the batch size.
@@ -132,6 +135,7 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     dtks: [] as DtksFamilyRecord[],
     regsosek: [] as RegsosekFamilyRecord[],
     p3ke: [] as P3keFamilyRecord[],
+    kemendes: [] as KemendesFamilyRecord[],
     bpjs: [] as BpjsFamilyRecord[],
     truth: [] as TruthLine[],
     persons: 0,
@@ -148,7 +152,9 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     if (dtks) batch.dtks.push(dtks);
     if (p3ke) batch.p3ke.push(p3ke);
     if (bpjs.bpjs) batch.bpjs.push(bpjs.bpjs);
-    batch.truth.push(...truthLines(family, outcome, bpjs));
+    const kemendes = drawKemendes(context, family, bpjs.records);
+    if (kemendes) batch.kemendes.push(kemendes);
+    batch.truth.push(...truthLines(family, outcome, bpjs, kemendes));
     batch.households.push(householdOf(family));
     batch.persons += family.people.length;
     // A batch only looks back at its own pair partner: drop families no later index needs.

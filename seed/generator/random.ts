@@ -36,6 +36,7 @@ export const STREAM = {
   nikPermutation: 4,
   kkPermutation: 5,
   bpjs: 6,
+  bltDd: 7,
 } as const;
 export type Stream = (typeof STREAM)[keyof typeof STREAM];
 

@@ -1,5 +1,6 @@
 import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/subgraph';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
+import type { KemendesFamilyRecord } from '../../subgraphs/kemendes/subgraph';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import type { SeedHousehold } from '../../common/subgraph/seed-batch';
@@ -39,6 +40,7 @@ export interface GeneratedBatch {
   readonly dtks: DtksFamilyRecord[];
   readonly regsosek: RegsosekFamilyRecord[];
   readonly p3ke: P3keFamilyRecord[];
+  readonly kemendes: KemendesFamilyRecord[];
   readonly bpjs: BpjsFamilyRecord[];
   readonly truth: TruthLine[];
   /** People of these families (each once, however many registers list them). */

@@ -23,6 +23,7 @@ export interface HouseholdKeysRepresentation {
   readonly dtks?: HouseholdSourcesRequiresFragment['dtksInput'];
   readonly regsosek?: HouseholdSourcesRequiresFragment['regsosekInput'];
   readonly p3ke?: HouseholdSourcesRequiresFragment['p3keInput'];
+  readonly kemendes?: HouseholdSourcesRequiresFragment['kemendesInput'];
   readonly bpjs?: HouseholdSourcesRequiresFragment['bpjsInput'];
 }
 
@@ -32,6 +33,8 @@ export interface HouseholdKeysRepresentation {
 type DtksFamilyFields = Held<HouseholdMembersRequiresFragment['dtksInput']>;
 type RegsosekFamilyFields = Held<HouseholdMembersRequiresFragment['regsosekInput']>;
 type P3keFamilyFields = Held<HouseholdMembersRequiresFragment['p3keInput']>;
+/** Kemendes's BLT Dana Desa receipt of the family (no members: the recipient is not read). */
+export type KemendesReceiptRepresentation = Held<HouseholdMembersRequiresFragment['kemendesInput']>;
 
 export type DtksReceiptRepresentation = Element<DtksFamilyFields['receipts']>;
 export type DtksMemberRepresentation = Element<DtksFamilyFields['members']>;
@@ -58,6 +61,7 @@ export interface HouseholdRepresentation {
   readonly dtks?: DtksFamilyRepresentation | null;
   readonly regsosek?: RegsosekFamilyRepresentation | null;
   readonly p3ke?: P3keFamilyRepresentation | null;
+  readonly kemendes?: KemendesReceiptRepresentation | null;
   /** BPJS's enrolments under the No. KK: [] when it records none, absent when it could not be asked. */
   readonly bpjs?: readonly BpjsEnrolmentRepresentation[];
 }
@@ -94,6 +98,7 @@ export interface AuditTrailRepresentation {
   readonly dtks?: AuditTrailIndexRequiresFragment['dtks'] | null;
   readonly regsosek?: AuditTrailIndexRequiresFragment['regsosek'] | null;
   readonly p3ke?: AuditTrailIndexRequiresFragment['p3ke'] | null;
+  readonly kemendes?: AuditTrailIndexRequiresFragment['kemendes'] | null;
   readonly bpjs?: AuditTrailIndexRequiresFragment['bpjs'] | null;
 }
 
@@ -120,6 +125,7 @@ export interface HouseholdInput {
   readonly dtksInput?: FamilyInput<DtksFamilyRepresentation> | null;
   readonly regsosekInput?: FamilyInput<RegsosekFamilyRepresentation> | null;
   readonly p3keInput?: FamilyInput<P3keFamilyRepresentation> | null;
+  readonly kemendesInput?: KemendesReceiptRepresentation | null;
   readonly bpjsInput?: readonly BpjsEnrolmentRepresentation[] | null;
 }
 
@@ -162,6 +168,7 @@ export function householdFromInput(input: HouseholdInput): HouseholdQualityRepre
     dtks: family(input.dtksInput),
     regsosek: family(input.regsosekInput),
     p3ke: family(input.p3keInput),
+    kemendes: input.kemendesInput,
     // Non-null in the SDL: null only where the gateway filled a failed call's fields (source-data-source.ts).
     bpjs: input.bpjsInput === null ? undefined : input.bpjsInput,
   } as HouseholdQualityRepresentation;

@@ -25,11 +25,6 @@ describe('bad input to households and statistics', () => {
     ['households(filter: { desilMin: 5, desilMax: 2 })', 'filter.desilMin (5) must not be above filter.desilMax (2)', 'filter.desilMin'],
     ['households(filter: { desilMax: 11 })', 'filter.desilMax must be a desil from 1 to 10, got 11', 'filter.desilMax'],
     ['households(filter: { desilMin: 0 })', 'filter.desilMin must be a desil from 1 to 10, got 0', 'filter.desilMin'],
-    [
-      'households(filter: { targeting: { program: BLT_DD, status: ON_TARGET } })',
-      'filter.targeting.program must be a programme DTKS records receipt of (PKH, BPNT, PBI_JK, PIP), got BLT_DD',
-      'filter.targeting.program',
-    ],
     ['households(first: 101)', 'first must be between 1 and 100, got 101', 'first'],
     ['households(after: "not-a-cursor")', 'after is not a cursor this listing returned for this filter', 'after'],
   ])('when %s, then BAD_USER_INPUT names the argument', async (call, message, argumentName) => {

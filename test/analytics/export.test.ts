@@ -8,10 +8,10 @@ import { filtered, indexedHouseholds } from './oracle';
 const world = generatedWorld(150);
 
 const HEADER =
-  'no_kk,region_code,desil,desil_source,persons,in_dtks,in_regsosek,in_p3ke,in_bpjs,' +
+  'no_kk,region_code,desil,desil_source,persons,in_dtks,in_regsosek,in_p3ke,in_kemendes,in_bpjs,' +
   'eligible_pkh,eligible_bpnt,eligible_pbi_jk,eligible_pip,eligible_blt_dd,' +
   'benefit_pkh,benefit_bpnt,benefit_pbi_jk,benefit_pip,benefit_blt_dd,' +
-  'targeting_pkh,targeting_bpnt,targeting_pbi_jk,targeting_pip,issues';
+  'targeting_pkh,targeting_bpnt,targeting_pbi_jk,targeting_pip,targeting_blt_dd,issues';
 
 /** A row as the export writes it: by default the No. KK is quoted text after a tab, which spreadsheet programs keep whole. */
 function expectedRow(household: ResolvedHousehold, noKK = `"\t${household.noKK}"`): string {
@@ -26,6 +26,7 @@ function expectedRow(household: ResolvedHousehold, noKK = `"\t${household.noKK}"
     household.sources.includes('DTKS'),
     household.sources.includes('REGSOSEK'),
     household.sources.includes('P3KE'),
+    household.sources.includes('KEMENDES'),
     household.sources.includes('BPJS'),
     ...programs.map((program) => entry(program)?.eligible),
     ...programs.map((program) => entry(program)?.estimatedAnnualBenefit),

@@ -47,14 +47,14 @@ function countsOf(households: readonly ResolvedHousehold[]): Omit<RegionStatisti
       return { desil, families: group.length, persons: persons(group) };
     }),
     programs: PROGRAMS.map((program) => {
-      const targeted = program !== 'BLT_DD';
-      const statusCount = (code: string) => (targeted ? count((household) => status(household, program) === code) : null);
+      // Every programme's receipt is recorded (DTKS's four, Kemendes's BLT_DD), so every count is known.
+      const statusCount = (code: string) => count((household) => status(household, program) === code);
       const onTarget = statusCount('ON_TARGET');
       const inclusionErrors = statusCount('INCLUSION_ERROR');
       return {
         program,
         eligible: count((household) => entry(household, program)?.eligible === true),
-        receiving: onTarget === null || inclusionErrors === null ? null : onTarget + inclusionErrors,
+        receiving: onTarget + inclusionErrors,
         onTarget,
         inclusionErrors,
         exclusionErrors: statusCount('EXCLUSION_ERROR'),

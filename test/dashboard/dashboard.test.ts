@@ -161,14 +161,14 @@ describeWithChromium('the dashboard over a hundred-odd generated families and a 
     expect(sum(chart?.datasets.flatMap((dataset) => dataset.data) ?? [])).toBeGreaterThan(0);
   });
 
-  it('when the analyst picks BPNT, then the district chart and table show BPNT errors; BLT_DD, whose receipt DTKS does not record, is not offered', async () => {
+  it('when the analyst picks BPNT, then the district chart and table show BPNT errors; every programme is offered, BLT_DD with its receipt from Kemendes', async () => {
     const answer = await statistics(system, view(panels, 'targeting-errors-by-region'));
     const offered = await page.locator('#targeting-errors-by-region select option').allTextContents();
 
     await page.selectOption('#targeting-errors-by-region select', 'BPNT');
     const { table, chart } = view(await readPanels(page), 'targeting-errors-by-region');
 
-    expect({ offered, table, chart }).toEqual({ offered: ['PKH', 'BPNT', 'PBI_JK', 'PIP'], ...expectedTargetingPanel(answer, 'BPNT') });
+    expect({ offered, table, chart }).toEqual({ offered: ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'], ...expectedTargetingPanel(answer, 'BPNT') });
   });
 
   it('when the data-quality chart is drawn, then it holds what the data-quality query returns, every code with some families', async () => {

@@ -54,7 +54,8 @@ describe.each(storeKinds())('batching (%s stores)', (store) => {
     // Per store: the family rows and their child rows by KK, then member records by NIK for each
     // of the four Person hops of the plan; Regsosek also runs the listing and its count. Each of
     // the four subgraph requests that read personal data appends its audit entries in one INSERT.
-    // BPJS is read by No. KK only (bpjsInput): its families and their enrolments, and one INSERT.
-    expect(forFifty).toEqual({ dtks: 11, regsosek: 12, p3ke: 11, bpjs: 3 });
+    // Kemendes holds no Jakarta family: its one IN query finds nothing more to read or audit. BPJS is
+    // read by No. KK only (bpjsInput): its families and their enrolments, and one INSERT.
+    expect(forFifty).toEqual({ dtks: 11, regsosek: 12, p3ke: 11, kemendes: 1, bpjs: 3 });
   });
 });

@@ -94,6 +94,7 @@ describe.each(storeKinds())('a household through the gateway (%s stores)', (stor
               { program: 'BPNT', receiving: true, eligible: true, status: 'ON_TARGET' },
               { program: 'PBI_JK', receiving: false, eligible: true, status: 'EXCLUSION_ERROR' },
               { program: 'PIP', receiving: false, eligible: true, status: 'EXCLUSION_ERROR' },
+              { program: 'BLT_DD', receiving: false, eligible: false, status: 'NOT_TARGETED' },
             ],
             dataQuality: [],
           },

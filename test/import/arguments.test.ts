@@ -16,8 +16,8 @@ describe('parseImportArguments', () => {
   });
 
   it.each([
-    [['in.csv'], '--source must be one of dtks, regsosek, p3ke, bpjs, got ""'],
-    [['--source', 'bps', 'in.csv'], '--source must be one of dtks, regsosek, p3ke, bpjs, got "bps"'],
+    [['in.csv'], '--source must be one of dtks, regsosek, p3ke, kemendes, bpjs, got ""'],
+    [['--source', 'bps', 'in.csv'], '--source must be one of dtks, regsosek, p3ke, kemendes, bpjs, got "bps"'],
     [['--source', 'dtks'], 'Give exactly one CSV file to import'],
     [['--source', 'dtks', 'a.csv', 'b.csv'], 'Give exactly one CSV file to import'],
     [['--source', 'dtks', 'a.csv', '--batch', '0'], '--batch must be from 1 to 100000, got 0'],
@@ -32,13 +32,18 @@ describe('parseImportArguments', () => {
 });
 
 describe('parseExportArguments', () => {
-  it('when only the folder is given, then 5000 families of seed 1', () => {
-    expect(parseExportArguments(['--out', 'samples'])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, dir: 'samples' } });
+  it('when only the folder is given, then 5000 families of seed 1 in DKI Jakarta', () => {
+    expect(parseExportArguments(['--out', 'samples'])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, dir: 'samples', region: '31' } });
+  });
+
+  it('when a region is given, then the families live there', () => {
+    expect(parseExportArguments(['--out', 'samples', '--region', '53'])).toEqual({ kind: 'run', arguments: { families: 5000, seed: 1, dir: 'samples', region: '53' } });
   });
 
   it.each([
     [[], '--out needs a folder'],
     [['--out', 'x', '--families', 'ten'], '--families must be an integer, got "ten"'],
+    [['--out', 'x', '--region', '99'], '--region 99 is not a province or regency/city of Indonesia'],
   ])('when the arguments are %j, then the error says %j', (argv, message) => {
     expect(parseExportArguments(argv)).toEqual({ kind: 'error', message });
   });

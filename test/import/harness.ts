@@ -8,6 +8,7 @@ import { createImportRepository, type ImportRepository } from '../../common/stor
 import type { Register } from '../../common/store-url';
 import { generateBatch, type GeneratedBatch } from '../../seed/generator';
 import { createDtksRepository, dtksStoreLayout } from '../../subgraphs/dtks/repository';
+import { createKemendesRepository, kemendesStoreLayout } from '../../subgraphs/kemendes/repository';
 import { createP3keRepository, p3keStoreLayout } from '../../subgraphs/p3ke/repository';
 import { bpjsStoreLayout, createBpjsRepository } from '../../subgraphs/bpjs/repository';
 import { createRegsosekRepository, regsosekStoreLayout } from '../../subgraphs/regsosek/repository';
@@ -35,7 +36,7 @@ export function expectedStored(batch: GeneratedBatch, register: Register): AnyFa
 export const byNoKK = <Family extends { readonly noKK: string }>(families: readonly Family[]): Family[] =>
   [...families].sort((a, b) => (a.noKK < b.noKK ? -1 : a.noKK > b.noKK ? 1 : 0));
 
-const OPEN = { dtks: openStoreOf('dtks'), regsosek: openStoreOf('regsosek'), p3ke: openStoreOf('p3ke'), bpjs: openStoreOf('bpjs') } as const;
+const OPEN = { dtks: openStoreOf('dtks'), regsosek: openStoreOf('regsosek'), p3ke: openStoreOf('p3ke'), kemendes: openStoreOf('kemendes'), bpjs: openStoreOf('bpjs') } as const;
 
 function familyReader(register: Register, dataSource: DataSource) {
   switch (register) {
@@ -45,12 +46,14 @@ function familyReader(register: Register, dataSource: DataSource) {
       return createRegsosekRepository(dataSource);
     case 'p3ke':
       return createP3keRepository(dataSource);
+    case 'kemendes':
+      return createKemendesRepository(dataSource);
     case 'bpjs':
       return createBpjsRepository(dataSource);
   }
 }
 
-const LAYOUTS = { dtks: dtksStoreLayout, regsosek: regsosekStoreLayout, p3ke: p3keStoreLayout, bpjs: bpjsStoreLayout } as const;
+const LAYOUTS = { dtks: dtksStoreLayout, regsosek: regsosekStoreLayout, p3ke: p3keStoreLayout, kemendes: kemendesStoreLayout, bpjs: bpjsStoreLayout } as const;
 
 export interface StoreContents {
   /** Every stored family, by No. KK. */

@@ -27,7 +27,8 @@ function expectedRejects(all: readonly AnyFamily[], stored: readonly AnyFamily[]
 }
 
 describe.each(storeKinds())('importing the generator export on %s', (kind) => {
-  it.each(REGISTERS)('when the %s export is imported, then the store holds exactly the generated families, and only the invalid-NIK families are rejected', async (register) => {
+  // Kemendes lists no Jakarta family: test/import/kemendes-round-trip.test.ts imports one of Nusa Tenggara Timur.
+  it.each(REGISTERS.filter((register) => register !== 'kemendes'))('when the %s export is imported, then the store holds exactly the generated families, and only the invalid-NIK families are rejected', async (register) => {
     // Arrange
     const stores = createTestStores(kind);
     const temp = temporaryDir();

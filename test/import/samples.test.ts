@@ -11,12 +11,14 @@ describe('the documented sample files', () => {
     // Arrange
     const temp = temporaryDir();
     try {
-      // Act
+      // Act: Jakarta has no desa, so the Kemendes sample is of Nusa Tenggara Timur (53).
       await exportGeneratedCsv({ families: 12, seed: 1, evaluationDate: new Date('2026-01-15T00:00:00Z'), dir: temp.dir });
+      await exportGeneratedCsv({ families: 12, seed: 1, evaluationDate: new Date('2026-01-15T00:00:00Z'), dir: path.join(temp.dir, 'ntt'), region: '53' });
 
       // Assert
-      const read = (dir: string) => Object.fromEntries(REGISTERS.map((register) => [register, readFileSync(path.join(dir, `${register}.csv`), 'utf8')]));
-      expect(read(temp.dir)).toEqual(read(SAMPLES));
+      const read = (dir: string, kemendesDir: string) =>
+        Object.fromEntries(REGISTERS.map((register) => [register, readFileSync(path.join(register === 'kemendes' ? kemendesDir : dir, `${register}.csv`), 'utf8')]));
+      expect(read(temp.dir, path.join(temp.dir, 'ntt'))).toEqual(read(SAMPLES, SAMPLES));
     } finally {
       temp.remove();
     }

@@ -79,6 +79,7 @@ describe.each(storeKinds())('request ids and logs (%s stores)', (store) => {
         dtks: expect.stringMatching(/^POST \/graphql 200 in \d+ ms$/),
         regsosek: expect.stringMatching(/^POST \/graphql 200 in \d+ ms$/),
         p3ke: expect.stringMatching(/^POST \/graphql 200 in \d+ ms$/),
+        kemendes: expect.stringMatching(/^POST \/graphql 200 in \d+ ms$/),
         bpjs: expect.stringMatching(/^POST \/graphql 200 in \d+ ms$/),
       },
       trail: { dtks: [card], regsosek: [card], p3ke: [card] },
@@ -91,7 +92,7 @@ describe.each(storeKinds())('request ids and logs (%s stores)', (store) => {
     expect({ status: answer.status, requestId: answer.requestId, services: Object.keys(finishedLines(answer.requestId)).sort() }).toEqual({
       status: 200,
       requestId: expect.stringMatching(UUID),
-      services: ['bpjs', 'dtks', 'gateway', 'p3ke', 'regsosek'],
+      services: ['bpjs', 'dtks', 'gateway', 'kemendes', 'p3ke', 'regsosek'],
     });
   });
 
@@ -105,7 +106,7 @@ describe.each(storeKinds())('request ids and logs (%s stores)', (store) => {
     expect({ status: answer.status, requestId: answer.requestId, services: Object.keys(finishedLines(answer.requestId)).sort() }).toEqual({
       status: 200,
       requestId: expect.stringMatching(UUID),
-      services: ['bpjs', 'dtks', 'gateway', 'p3ke', 'regsosek'],
+      services: ['bpjs', 'dtks', 'gateway', 'kemendes', 'p3ke', 'regsosek'],
     });
   });
 

@@ -62,6 +62,6 @@ describe('the processes as main.ts runs them', () => {
     const started = run('subgraphs/main.ts', { DATA_DIR: dataDir }, ['kemendikbud']);
 
     expect(await started.exited).toBe(1);
-    expect(started.output()).toContain('Unknown subgraph "kemendikbud"; the registry has dtks, regsosek, p3ke, bpjs, dtsen (usage: subgraphs/main.ts <name>, or SUBGRAPH=<name>)');
+    expect(started.output()).toContain('Unknown subgraph "kemendikbud"; the registry has dtks, regsosek, p3ke, kemendes, bpjs, dtsen (usage: subgraphs/main.ts <name>, or SUBGRAPH=<name>)');
   });
 });

@@ -30,6 +30,7 @@ const WITHOUT_P3KE = {
           { program: 'BPNT', status: 'ON_TARGET', complete: false },
           { program: 'PBI_JK', status: 'EXCLUSION_ERROR', complete: false },
           { program: 'PIP', status: 'EXCLUSION_ERROR', complete: false },
+          { program: 'BLT_DD', status: 'NOT_TARGETED', complete: false },
         ],
       },
     },

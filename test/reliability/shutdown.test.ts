@@ -12,7 +12,7 @@ const SLOW_MS = 1_500;
 const IN_FLIGHT = 20;
 
 /**
- * Stands in for the three register subgraphs: answers every `_entities` probe after SLOW_MS, holding
+ * Stands in for the register subgraphs: answers every `_entities` probe after SLOW_MS, holding
  * no family, so a gateway request is in flight for that long.
  */
 async function slowRegisters(): Promise<{ server: Server; url: (register: string) => string }> {
@@ -55,6 +55,7 @@ describe('when the gateway process gets SIGTERM during a load of slow requests',
       DTKS_URL: registers.url('dtks'),
       REGSOSEK_URL: registers.url('regsosek'),
       P3KE_URL: registers.url('p3ke'),
+      KEMENDES_URL: registers.url('kemendes'),
     });
     await waitForLine(started, `DTSEN gateway ready at http://localhost:${port}/graphql`);
     const base = `http://127.0.0.1:${port}`;

@@ -1,4 +1,4 @@
-import { DEFECT_CODES, generateBatch, type DefectCode } from '../../seed/generator';
+import { DEFECT_CODES, generateBatch, type TruthCode } from '../../seed/generator';
 import type { GeneratedBatch } from '../../seed/generator';
 
 export const EVALUATION_DATE = new Date('2026-11-28T00:00:00Z');
@@ -12,7 +12,7 @@ export function generatedWorld(families: number, seed = 36): GeneratedBatch {
 }
 
 /** What a world must show for a test over it not to be vacuous. */
-export type Shape = DefectCode | 'onlyDtks' | 'onlyP3ke';
+export type Shape = TruthCode | 'onlyDtks' | 'onlyP3ke';
 
 const heldBy = (records: readonly { noKK: string }[], noKK: string) => records.some((record) => record.noKK === noKK);
 
@@ -52,6 +52,8 @@ export function generatedWorldShowing(families: number, shapes: readonly Shape[]
     dtks: batches.flatMap((b) => b.dtks),
     regsosek: batches.flatMap((b) => b.regsosek),
     p3ke: batches.flatMap((b) => b.p3ke),
+    kemendes: batches.flatMap((b) => b.kemendes),
+    bpjs: batches.flatMap((b) => b.bpjs),
     truth: batches.flatMap((b) => b.truth),
     persons: batches.reduce((sum, b) => sum + b.persons, 0),
   };

@@ -18,7 +18,7 @@ function family(noKK: string, regionCode: string | null, persons: number): Resol
     persons,
     region: regionCode === null ? null : { code: regionCode },
     benefits: { BPNT: 2_400_000 },
-    targeting: ['PKH', 'BPNT', 'PBI_JK', 'PIP'].map((program) => ({ program, status: program === 'BPNT' ? 'EXCLUSION_ERROR' : 'NOT_TARGETED' })),
+    targeting: ['PKH', 'BPNT', 'PBI_JK', 'PIP', 'BLT_DD'].map((program) => ({ program, status: program === 'BPNT' ? 'EXCLUSION_ERROR' : 'NOT_TARGETED' })),
     dataQuality: [{ code: 'MISSING_FROM_REGSOSEK', sources: ['DTKS'], nik: null }],
   });
 }

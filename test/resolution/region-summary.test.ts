@@ -25,6 +25,7 @@ const POOR = indexedHousehold('3172011506100001', {
     { program: 'BPNT', status: 'EXCLUSION_ERROR' },
     { program: 'PBI_JK', status: 'NOT_TARGETED' },
     { program: 'PIP', status: 'NOT_TARGETED' },
+    { program: 'BLT_DD', status: 'NOT_TARGETED' },
   ],
   dataQuality: [
     { code: 'DUPLICATE_NIK', sources: ['DTKS'], nik: '3172011203850001' },
@@ -97,12 +98,12 @@ describe.each(storeKinds())('the region summary of the index (%s)', (kind) => {
 
   it('when an index filled before the summary existed is migrated, then the summary counts what it already held', async () => {
     store = createTestIndexStore(kind);
-    // The household table as it was then, before the listing key and BPJS.
-    const { listingKey: _listingKey, inBpjs: _inBpjs, ...columnsThen } = ResolvedHouseholdEntity.options.columns;
+    // The household table as it was then, before the listing key, Kemendes and BPJS.
+    const { listingKey: _listingKey, inKemendes: _inKemendes, targetingBltDd: _targetingBltDd, inBpjs: _inBpjs, ...columnsThen } = ResolvedHouseholdEntity.options.columns as Record<string, object>;
     const householdThen = new EntitySchema<ResolvedHouseholdRow>({
       ...ResolvedHouseholdEntity.options,
       columns: columnsThen,
-      indices: (ResolvedHouseholdEntity.options.indices ?? []).filter((index) => !index.columns?.toString().includes('listingKey')),
+      indices: (ResolvedHouseholdEntity.options.indices ?? []).filter((index) => !/listingKey|targetingBltDd/.test(index.columns?.toString() ?? '')),
     });
     const before = await openStore(store.url, {
       entities: [householdThen, ResolvedIssueEntity, ResolutionRunEntity],

@@ -27,6 +27,7 @@ const POOR: ResolvedHousehold = {
     { program: 'BPNT', status: 'ON_TARGET' },
     { program: 'PBI_JK', status: 'EXCLUSION_ERROR' },
     { program: 'PIP', status: 'NOT_TARGETED' },
+    { program: 'BLT_DD', status: 'NOT_TARGETED' },
   ],
   dataQuality: [
     { code: 'DUPLICATE_NIK', sources: ['DTKS'], nik: '3172011203850001' },
@@ -37,7 +38,7 @@ const POOR: ResolvedHousehold = {
 
 const ORPHAN: ResolvedHousehold = {
   noKK: '3172012003150002',
-  sources: ['DTKS'],
+  sources: ['DTKS', 'KEMENDES'],
   persons: 2,
   region: { code: '3172011002' },
   desil: null,
@@ -47,6 +48,7 @@ const ORPHAN: ResolvedHousehold = {
     { program: 'BPNT', status: 'INCLUSION_ERROR' },
     { program: 'PBI_JK', status: 'NOT_TARGETED' },
     { program: 'PIP', status: 'NOT_TARGETED' },
+    { program: 'BLT_DD', status: 'EXCLUSION_ERROR' },
   ],
   dataQuality: [{ code: 'MISSING_FROM_REGSOSEK', sources: ['DTKS'], nik: null }],
 };

@@ -86,6 +86,7 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
       'dtsen_subgraph_circuit_breaker_state{subgraph="dtks",state="closed"} 2',
       'dtsen_subgraph_circuit_breaker_state{subgraph="regsosek",state="closed"} 2',
       'dtsen_subgraph_circuit_breaker_state{subgraph="p3ke",state="closed"} 2',
+      'dtsen_subgraph_circuit_breaker_state{subgraph="kemendes",state="closed"} 2',
       'dtsen_subgraph_circuit_breaker_state{subgraph="bpjs",state="closed"} 2',
       // Both workers counted the operations they ran under the same organisation: the sum is the pod's.
       'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Query.ruleSet"} 3',

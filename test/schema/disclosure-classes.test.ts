@@ -36,6 +36,7 @@ const PARTNER_FIELDS: Readonly<Record<string, '*' | readonly string[]>> = {
 
 /** What a partner programme's contract holds beyond PARTNER_FIELDS: its own subgraph's API fields. */
 const PARTNER_OWN_FIELDS: Readonly<Record<string, Readonly<Record<string, '*' | readonly string[]>>>> = {
+  'partner-blt-dd': { Household: ['kemendes'], Person: ['kemendes', 'kemendesRecords'], KemendesReceipt: '*', KemendesRecipient: '*' },
   'partner-pbi-jk': { Household: ['bpjs'], Person: ['bpjs'], BpjsFamily: '*', BpjsEnrolment: '*' },
 };
 
@@ -57,7 +58,7 @@ describe('the disclosure classes of the API schema', () => {
     expect(notPublic).toEqual(EXPECTED_CLASSES);
   });
 
-  it.each(PROGRAMMES.map((programme) => PARTNER_PROFILES[programme]))('when the fields of the %s contract are listed, then they are the look-ups and resolved fields of the former allow-list, nothing more', (profile) => {
+  it.each(PROGRAMMES.map((programme) => PARTNER_PROFILES[programme]))('when the fields of the %s contract are listed, then they are the look-ups and resolved fields of the former allow-list plus the fields of its programme subgraph, nothing more', (profile) => {
     const contract = buildSchema(readFileSync(contractPath(profile), 'utf8'));
     const partnerFields = Object.values(contract.getTypeMap())
       .filter(isObjectType)

@@ -1,4 +1,5 @@
 import { maskAddress, maskBirthDate, maskIdentifier, maskName } from '../../common/auth/masking';
+import { generateBatch } from '../../seed/generator';
 import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
 import { EXPECTED_CLASSES } from '../schema/disclosure-expected';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -20,6 +21,8 @@ const PATHS: Readonly<Record<string, readonly string[]>> = {
   RegsosekMember: ['regsosek', 'members'],
   P3keFamily: ['p3ke'],
   P3keMember: ['p3ke', 'members'],
+  KemendesReceipt: ['kemendes'],
+  KemendesRecipient: ['kemendes', 'members'],
   BpjsFamily: ['bpjs'],
   BpjsEnrolment: ['bpjs', 'members'],
   Person: ['members'],
@@ -84,8 +87,16 @@ function expectedWithoutScopes(disclosureClass: MaskedClass, full: unknown): unk
 }
 
 describe('the disclosure classes, enforced by the running system', () => {
-  const world = generatedWorld(60);
-  const families = world.regsosek.slice(0, 40).map((family) => family.noKK);
+  // Jakarta has no desa: families of Nusa Tenggara Timur bring the Kemendes records.
+  const jakarta = generatedWorld(60);
+  const ntt = generateBatch({ seed: 36, start: 0, count: 60, evaluationDate: EVALUATION_DATE, region: '53' });
+  const world = {
+    dtks: [...jakarta.dtks, ...ntt.dtks],
+    regsosek: [...jakarta.regsosek, ...ntt.regsosek],
+    p3ke: [...jakarta.p3ke, ...ntt.p3ke],
+    kemendes: ntt.kemendes,
+  };
+  const families = [...jakarta.regsosek.slice(0, 34).map((family) => family.noKK), ...ntt.kemendes.slice(0, 6).map((family) => family.noKK)];
   const query = `{ ${families.map((noKK, index) => `f${index}: household(noKK: "${noKK}") ${selectionOf()}`).join('\n')} }`;
   let system: RunningSystem;
   let full: { data?: Record<string, unknown>; errors?: unknown[] };

@@ -17,8 +17,11 @@ const bodyFor = (subgraph: Subgraph) =>
         variables: { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }] },
       });
 
+// Kemendes lists no Jakarta family (a kelurahan has no Dana Desa): its answer is the family's absence.
 const answerOf = (subgraph: Subgraph) =>
-  subgraph === 'dtsen' ? { data: { household: { noKK: SUTRISNO_KK } } } : { data: { _entities: [{ [subgraph]: { noKK: SUTRISNO_KK } }] } };
+  subgraph === 'dtsen'
+    ? { data: { household: { noKK: SUTRISNO_KK } } }
+    : { data: { _entities: [{ [subgraph]: subgraph === 'kemendes' ? null : { noKK: SUTRISNO_KK } }] } };
 
 const REFUSED = { status: 401, body: { errors: [{ message: 'Request refused: the signature does not match', extensions: { code: 'UNAUTHENTICATED' } }] } };
 
@@ -52,6 +55,7 @@ const OWN_KEYS: Readonly<Record<Subgraph, string>> = {
   dtks: 'dtks-own-signing-key-0123456789abcdef',
   regsosek: 'regsosek-own-signing-key-0123456789abcdef',
   p3ke: 'p3ke-own-signing-key-0123456789abcdef',
+  kemendes: 'kemendes-own-signing-key-0123456789abc',
   bpjs: 'bpjs-own-signing-key-0123456789abcdef',
 };
 

@@ -18,7 +18,7 @@ const injected = (batch: GeneratedBatch, code: string): Set<string> =>
 const share = (part: number, whole: number): number => part / whole;
 
 function inBatches(seed: number, families: number, batchSize: number): GeneratedBatch {
-  const merged: GeneratedBatch = { households: [], dtks: [], regsosek: [], p3ke: [], bpjs: [], truth: [], persons: 0 };
+  const merged: GeneratedBatch = { households: [], dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [], truth: [], persons: 0 };
   let persons = 0;
   for (let start = 0; start < families; start += batchSize) {
     const count = Math.min(batchSize, families - start);
@@ -283,6 +283,7 @@ describe('generateBatch: options', () => {
       dtks: [],
       regsosek: [],
       p3ke: [],
+      kemendes: [],
       truth: [],
       persons: 0,
     });

@@ -9,7 +9,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 // the default region, has only kelurahan).
 
 const EVALUATION_DATE = new Date('2026-11-28T00:00:00Z');
-const FAMILIES = 150;
+const FAMILIES = 300;
 const ntt = generateBatch({ seed: 53, start: 0, count: FAMILIES, evaluationDate: EVALUATION_DATE, region: '53' });
 
 type AnyRecord = GeneratedBatch['dtks'][number] | GeneratedBatch['regsosek'][number] | GeneratedBatch['p3ke'][number];
@@ -84,9 +84,23 @@ describe.each(storeKinds())('families of Nusa Tenggara Timur through the API (%s
           'P3KE flags the family as extremely poor',
           'Receives neither PKH nor BPNT (DTKS)',
           'Rp 300,000 a month for the family',
+          'Kemendes (desa records) lists an active BLT Dana Desa receipt since 2025-06, Rp 300,000 a month',
         ],
       },
     });
+  });
+
+  it('when BLT_DD targeting is read from the index, then its inclusion and exclusion errors are exactly those of the seeder\'s truth, and the other receipts Kemendes records are on target', async () => {
+    const statusOf = (household: ResolvedHousehold) => household.targeting.find((entry) => entry.program === 'BLT_DD')?.status;
+    const truthErrors = new Map(ntt.truth.flatMap((line) => (line.targeting ?? []).filter((entry) => entry.program === 'BLT_DD').map((entry) => [line.noKK, entry.status] as const)));
+    const paid = new Set(ntt.kemendes.filter((receipt) => receipt.status === 'ACTIVE').map((receipt) => receipt.noKK));
+    const indexed = (wanted: readonly string[]) => new Map(all.flatMap((household) => (wanted.includes(statusOf(household) ?? '') ? [[household.noKK, statusOf(household)] as const] : [])));
+
+    expect({ errors: indexed(['INCLUSION_ERROR', 'EXCLUSION_ERROR']), onTarget: [...indexed(['ON_TARGET']).keys()].sort() }).toEqual({
+      errors: truthErrors,
+      onTarget: [...paid].filter((noKK) => !truthErrors.has(noKK)).sort(),
+    });
+    expect([...truthErrors.values()].sort()).toEqual(expect.arrayContaining(['EXCLUSION_ERROR', 'INCLUSION_ERROR']));
   });
 
   it('when families eligible for BLT_DD are listed, then there are some, each in a desa, exactly those the index resolved as eligible', async () => {

@@ -18,7 +18,7 @@ let folder: string;
 let stores: Record<Register, string>;
 beforeEach(() => {
   folder = mkdtempSync(path.join(os.tmpdir(), 'dtsen-seed-'));
-  stores = { dtks: `sqlite:${folder}/dtks.sqlite`, regsosek: `sqlite:${folder}/regsosek.sqlite`, p3ke: `sqlite:${folder}/p3ke.sqlite`, bpjs: `sqlite:${folder}/bpjs.sqlite` };
+  stores = { dtks: `sqlite:${folder}/dtks.sqlite`, regsosek: `sqlite:${folder}/regsosek.sqlite`, p3ke: `sqlite:${folder}/p3ke.sqlite`, kemendes: `sqlite:${folder}/kemendes.sqlite`, bpjs: `sqlite:${folder}/bpjs.sqlite` };
 });
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
@@ -70,6 +70,8 @@ describe('seedStores', () => {
         dtks: { families: expected.dtks.length, members: members(expected.dtks) },
         regsosek: { families: expected.regsosek.length, members: members(expected.regsosek) },
         p3ke: { families: expected.p3ke.length, members: members(expected.p3ke) },
+        // DKI Jakarta has no desa, so no BLT Dana Desa (test/seed/other-region.test.ts seeds one).
+        kemendes: { families: 0, members: 0 },
         bpjs: { families: expected.bpjs.length, members: members(expected.bpjs) },
       },
       truthLines: expected.truth.length,

@@ -4,7 +4,7 @@ import { createHttpRegisterDirectory } from '../../subgraph-calls/register-direc
 import type { TimedFetch } from '../../subgraph-calls/subgraph-fetch';
 import { testPrincipal } from '../support/principals';
 
-const URLS: Record<Register, string> = { dtks: 'http://dtks.test/graphql', regsosek: 'http://regsosek.test/graphql', p3ke: 'http://p3ke.test/graphql', bpjs: 'http://bpjs.test/graphql' };
+const URLS: Record<Register, string> = { dtks: 'http://dtks.test/graphql', regsosek: 'http://regsosek.test/graphql', p3ke: 'http://p3ke.test/graphql', kemendes: 'http://kemendes.test/graphql', bpjs: 'http://bpjs.test/graphql' };
 const REGISTER_OF = Object.fromEntries(Object.entries(URLS).map(([register, url]) => [url, register as Register]));
 
 const INSIDE = '3171010101250001';
@@ -63,7 +63,7 @@ describe('the register directory over HTTP', () => {
     await directory.householdsHeld([INSIDE], principal);
 
     expect(sent).toEqual(
-      (['dtks', 'regsosek', 'p3ke', 'bpjs'] as const).map((register) => ({
+      (['dtks', 'regsosek', 'p3ke', 'kemendes', 'bpjs'] as const).map((register) => ({
         register,
         principal,
         query: `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK } } } }`,
@@ -116,7 +116,7 @@ describe('the register directory over HTTP', () => {
 
     expect({ answers: outcome(answers), queries: sent.map((request) => request.query) }).toEqual({
       answers: [{ message: 'This family is outside your regions', extensions: { code: 'FORBIDDEN' } }],
-      queries: (['dtks', 'regsosek', 'p3ke', 'bpjs'] as const).map(
+      queries: (['dtks', 'regsosek', 'p3ke', 'kemendes', 'bpjs'] as const).map(
         (register) => `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { ${register} { nik } } } }`,
       ),
     });

@@ -2,6 +2,7 @@
 // included) survives a round trip through a store.
 import type { Sex } from '../../common/identifiers';
 import type { DtksFamilyRecord, DtksMemberRecord } from '../../subgraphs/dtks/records';
+import type { KemendesFamilyRecord, KemendesRecipientRecord } from '../../subgraphs/kemendes/records';
 import type { P3keFamilyRecord, P3keMemberRecord } from '../../subgraphs/p3ke/records';
 import type { RegsosekFamilyRecord, RegsosekMemberRecord } from '../../subgraphs/regsosek/records';
 
@@ -159,6 +160,31 @@ export function p3keFamily(
       { program: 'RUTILAHU', year: 2023 },
     ],
     members: niks.map((nik, index) => p3keMember(nik, noKK, index)),
+    ...fields,
+  };
+}
+
+export function kemendesRecipient(nik: string, noKK: string, index = 0): KemendesRecipientRecord {
+  return person(nik, noKK, index);
+}
+
+/** A BLT Dana Desa receipt; the shared register tests list each NIK as a recipient, as they do members. */
+export function kemendesFamily(
+  noKK: string,
+  regionCode: string,
+  niks: readonly string[],
+  fields: Partial<KemendesFamilyRecord> = {},
+): KemendesFamilyRecord {
+  return {
+    noKK,
+    regionCode,
+    address: `Jl. Kapuk Muara No. ${Number(noKK.slice(-3))}`,
+    rt: '004',
+    rw: '011',
+    since: '2024-03',
+    status: 'ACTIVE',
+    monthlyAmount: 300_000,
+    members: niks.map((nik, index) => kemendesRecipient(nik, noKK, index)),
     ...fields,
   };
 }

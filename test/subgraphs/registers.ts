@@ -1,14 +1,15 @@
-// The three source registers side by side, so that behaviour they share is tested once for all.
+// The registers side by side, so that behaviour they share is tested once for all.
 import type { DataSource } from 'typeorm';
 import type { Register } from '../../common/store-url';
 import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import type { FamilyRepository } from '../../common/store/family-repository';
 import type { StoreOptions } from '../../common/store/open-store';
 import { createDtksRepository, type DtksRepository } from '../../subgraphs/dtks/repository';
+import { createKemendesRepository, type KemendesRepository } from '../../subgraphs/kemendes/repository';
 import { createP3keRepository, type P3keRepository } from '../../subgraphs/p3ke/repository';
 import { createRegsosekRepository, type RegsosekRepository } from '../../subgraphs/regsosek/repository';
 import { TEST_SIGNING_SECRET } from '../support/principals';
-import { dtksFamily, p3keFamily, regsosekFamily } from './fixtures';
+import { dtksFamily, kemendesFamily, p3keFamily, regsosekFamily } from './fixtures';
 import type { Logger } from '../../common/logging/logger';
 import { buildAppOf, openStoreOf } from '../support/subgraph-stores';
 
@@ -48,6 +49,7 @@ const REGSOSEK_MEMBER = `nik noKK name sex birthDate relationship presence schoo
   workedLastWeek employmentStatus chronicDisease healthInsurance pregnant
   difficulty { vision hearing walking hands learning behaviour communication selfCare }`;
 const P3KE_MEMBER = 'nik noKK name sex birthDate relationship inSchool working';
+const KEMENDES_RECIPIENT = 'nik noKK name sex birthDate relationship';
 
 export const REGISTER_CASES: readonly RegisterCase[] = [
   {
@@ -89,5 +91,16 @@ export const REGISTER_CASES: readonly RegisterCase[] = [
     familySelection: `noKK regionCode address rt rw desil extremePoor liveableHouse cleanWater sanitation
       interventions { program year } members { ${P3KE_MEMBER} }`,
     memberSelection: P3KE_MEMBER,
+  },
+  {
+    register: 'kemendes',
+    typePrefix: 'Kemendes',
+    openStore: openStoreOf('kemendes'),
+    createRepository: createKemendesRepository,
+    buildApp: (repository, logger) => buildAppOf('kemendes')({ repository: repository as unknown as KemendesRepository, signingSecret: TEST_SIGNING_SECRET, logger }),
+    family: kemendesFamily,
+    detailTables: 0,
+    familySelection: `noKK regionCode address rt rw since status monthlyAmount members { ${KEMENDES_RECIPIENT} }`,
+    memberSelection: KEMENDES_RECIPIENT,
   },
 ];

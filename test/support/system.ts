@@ -26,6 +26,7 @@ import { readSupergraphSdl } from '../../gateway/supergraph/subgraphs';
 import { servedSupergraph, type ServedSupergraph } from '../../gateway/supergraph/served-supergraph';
 import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/records';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/records';
+import type { KemendesFamilyRecord } from '../../subgraphs/kemendes/records';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/records';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/records';
 import { TEST_SIGNING_SECRET } from './principals';
@@ -37,6 +38,8 @@ export interface RegisterData {
   readonly dtks: readonly DtksFamilyRecord[];
   readonly regsosek: readonly RegsosekFamilyRecord[];
   readonly p3ke: readonly P3keFamilyRecord[];
+  /** Kemendes's BLT Dana Desa receipts; absent: it holds none. */
+  readonly kemendes?: readonly KemendesFamilyRecord[];
   /** BPJS Kesehatan's enrolments per No. KK; absent: none. */
   readonly bpjs?: readonly BpjsFamilyRecord[];
 }

@@ -99,7 +99,7 @@ describe('trusted documents under TRUSTED_DOCUMENTS=partner:enforce,*:off', () =
 
     expect(await system.query('{ household(noKK: "3172011506100001") { targeting { program } } }', {}, analyst)).toEqual({
       status: 200,
-      body: { data: { household: { targeting: [{ program: 'PKH' }, { program: 'BPNT' }, { program: 'PBI_JK' }, { program: 'PIP' }] } } },
+      body: { data: { household: { targeting: [{ program: 'PKH' }, { program: 'BPNT' }, { program: 'PBI_JK' }, { program: 'PIP' }, { program: 'BLT_DD' }] } } },
     });
   });
 });

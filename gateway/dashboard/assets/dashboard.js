@@ -211,7 +211,7 @@
 
   function targetingErrorsByRegion(section, statistics, level) {
     const regions = withFamilies(statistics.regions);
-    // BLT_DD has null counts: DTKS does not record who receives it, so it has no targeting errors.
+    // A programme whose receipt no register records has null counts: it is left out of the choice.
     const programs = [];
     for (const region of regions) {
       for (const entry of region.programs) {

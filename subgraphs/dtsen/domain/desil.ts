@@ -1,8 +1,9 @@
 import type { HouseholdRepresentation } from '../representation';
-import type { DesilRules, Source } from '../rules/rule-set';
+import type { DesilRules } from '../rules/rule-set';
+import type { FamilySource } from './sources';
 
 export interface DesilCandidate {
-  readonly source: Source;
+  readonly source: FamilySource;
   /** Null when the source holds the family but does not rank it. */
   readonly value: number | null;
   /** What the value rests on, for reasons: "DTSEN ranking 2025Q4", "DTKS legacy percentile 35". */
@@ -11,7 +12,7 @@ export interface DesilCandidate {
 
 export interface ResolvedDesil {
   readonly value: number;
-  readonly source: Source;
+  readonly source: FamilySource;
   readonly rankingVersion: string | null;
   readonly basis: string;
   readonly conflict: boolean;
@@ -24,7 +25,7 @@ export function desilOfDtksPercentile(percentile: number | null, rules: DesilRul
   return rules.dtksPercentileBands.find((band) => percentile <= band.maxPercentile)?.desil ?? null;
 }
 
-function candidateOf(source: Source, household: HouseholdRepresentation, rules: DesilRules): DesilCandidate | null {
+function candidateOf(source: FamilySource, household: HouseholdRepresentation, rules: DesilRules): DesilCandidate | null {
   switch (source) {
     case 'REGSOSEK': {
       const family = household.regsosek;

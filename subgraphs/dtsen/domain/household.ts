@@ -5,8 +5,8 @@ import { eligibility, type ProgramEligibility } from './eligibility';
 import { checkExclusions, type ExclusionCheck } from './exclusions';
 import { livingMembers, type LivingMember } from './members';
 import { resolveRegion, type ResolvedRegion } from './region';
-import { unavailableSources, unavailableNote } from './sources';
-import { targeting, type TargetingStatus } from './targeting';
+import { FAMILY_SOURCES, unavailableSources, unavailableNote, type FamilySource, type Source } from './sources';
+import { receiptSource, targeting, type TargetingStatus } from './targeting';
 import { withoutSensitiveData } from './without-sensitive-data';
 
 /** `complete`: false when a register the result reads could not be asked (see `Household.unavailableSources`). */
@@ -53,23 +53,22 @@ function resolve(
   const desil = resolveDesil(household, ruleSet.desil);
   const exclusions = checkExclusions(household, members, ruleSet.exclusions);
   const programmes = eligibility({ household, members, region, desil, exclusions, ruleSet }, pkhOutcome);
-  // Every rule reads the members (the union of the three ranking registers) and the desil (each of
-  // them is a candidate), so one of them that could not be asked leaves every result open. BPJS
-  // decides PBI-JK receipt only: without it, only PBI-JK's targeting is open.
+  // Every rule reads the members (the union of the three family registers) and the desil (each of
+  // them is a candidate), so one of them that could not be asked leaves every result open. The
+  // partners' registers decide no eligibility: Kemendes (BLT-DD) and BPJS Kesehatan (PBI-JK) leave
+  // open only the targeting of the programme whose receipt they record.
   const unavailable = unavailableSources(household);
-  const rankingUnavailable = unavailable.filter((source) => source !== 'BPJS');
-  const complete = rankingUnavailable.length === 0;
+  const familyUnavailable = unavailable.filter((source): source is FamilySource => (FAMILY_SOURCES as readonly Source[]).includes(source));
+  const complete = familyUnavailable.length === 0;
   return {
     members,
     region,
     desil: desil && { ...desil, complete },
     exclusions,
     eligibility: programmes.map((entry) =>
-      complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(rankingUnavailable)] },
+      complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(familyUnavailable)] },
     ),
-    targeting: targeting(household, members, programmes).map((entry) => ({
-      ...entry,
-      complete: complete && !(entry.program === 'PBI_JK' && unavailable.includes('BPJS')),
-    })),
+    // Eligibility comes from the family registers, receipt from DTKS, BPJS Kesehatan or Kemendes.
+    targeting: targeting(household, members, programmes).map((entry) => ({ ...entry, complete: complete && !unavailable.includes(receiptSource(entry.program)) })),
   };
 }

@@ -1,9 +1,9 @@
-import type { ReceiptProgramme } from '../../../common/programmes';
-import type { BpjsEnrolmentRepresentation, DtksFamilyRepresentation } from '../representation';
+import type { TargetedProgramme } from '../../../common/programmes';
+import type { BpjsEnrolmentRepresentation, DtksFamilyRepresentation, KemendesReceiptRepresentation } from '../representation';
 import type { LivingMember } from './members';
 
 /** DTKS records an ACTIVE receipt of `program` for the family (suspended receipts do not count). */
-export function isReceiving(dtks: DtksFamilyRepresentation | null | undefined, program: ReceiptProgramme): boolean {
+export function isReceiving(dtks: DtksFamilyRepresentation | null | undefined, program: TargetedProgramme): boolean {
   return (dtks?.receipts ?? []).some((receipt) => receipt.program === program && receipt.status === 'ACTIVE');
 }
 
@@ -21,4 +21,9 @@ export function bpjsPbiEnrolments(
 ): BpjsEnrolmentRepresentation[] {
   const living = new Set(members.map((member) => member.nik));
   return (bpjs ?? []).filter((enrolment) => enrolment.status === 'ACTIVE' && PBI_SEGMENTS.has(enrolment.segment) && living.has(enrolment.nik));
+}
+
+/** Kemendes records an ACTIVE BLT Dana Desa receipt for the family (suspended and ended ones do not count). */
+export function isReceivingBltDd(kemendes: KemendesReceiptRepresentation | null | undefined): boolean {
+  return kemendes?.status === 'ACTIVE';
 }

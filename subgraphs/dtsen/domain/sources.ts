@@ -1,15 +1,20 @@
 import { listing, say, type Statement } from './statement';
 import type { HouseholdKeysRepresentation } from '../representation';
-import type { Source as RankingSource } from '../rules/rule-set';
+import type { Source as FamilySource } from '../rules/rule-set';
 
-/** A register dtsen reads: the three that rank families (the rule set's sources) and the partners'. */
-export type Source = RankingSource | 'BPJS';
+/** The registers that list a family's members and rank it (the rule set's desil sources). */
+export type { FamilySource };
+/** Every register dtsen reads: the family registers, and the partners': Kemendes for BLT Dana Desa receipts, BPJS Kesehatan for PBI-JK enrolment. */
+export type Source = FamilySource | 'KEMENDES' | 'BPJS';
+
+/** The family registers in the order of the Source enum: members, region, desil and data quality read these. */
+export const FAMILY_SOURCES: readonly FamilySource[] = ['DTKS', 'REGSOSEK', 'P3KE'];
 
 /** Registers in the order of the Source enum; every list of sources this subgraph returns follows it. */
-export const SOURCES: readonly Source[] = ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'];
+export const SOURCES: readonly Source[] = [...FAMILY_SOURCES, 'KEMENDES', 'BPJS'];
 
 /** How caseworkers call the registers. */
-export const SOURCE_NAMES: Readonly<Record<Source, string>> = { DTKS: 'DTKS', REGSOSEK: 'Regsosek', P3KE: 'P3KE', BPJS: 'BPJS Kesehatan' };
+export const SOURCE_NAMES: Readonly<Record<Source, string>> = { DTKS: 'DTKS', REGSOSEK: 'Regsosek', P3KE: 'P3KE', KEMENDES: 'Kemendes', BPJS: 'BPJS Kesehatan' };
 
 export function sortSources(sources: Iterable<Source>): Source[] {
   const present = new Set(sources);
@@ -20,7 +25,7 @@ export function sortSources(sources: Iterable<Source>): Source[] {
 export function householdSources(household: HouseholdKeysRepresentation): Source[] {
   // BPJS holds a family when it records an enrolment under its No. KK.
   const bpjs = household.bpjs && household.bpjs.length > 0 ? household.bpjs : null;
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, BPJS: bpjs };
+  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes, BPJS: bpjs };
   return SOURCES.filter((source) => held[source] != null);
 }
 
@@ -29,7 +34,7 @@ export function householdSources(household: HouseholdKeysRepresentation): Source
  * which is not the same as not holding it: their part of the representation is absent.
  */
 export function unavailableSources(household: HouseholdKeysRepresentation): Source[] {
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, BPJS: household.bpjs };
+  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes, BPJS: household.bpjs };
   return SOURCES.filter((source) => held[source] === undefined);
 }
 

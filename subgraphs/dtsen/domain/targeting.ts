@@ -1,14 +1,14 @@
-import { RECEIPT_PROGRAMMES, type ReceiptProgramme } from '../../../common/programmes';
+import { TARGETED_PROGRAMMES, type TargetedProgramme } from '../../../common/programmes';
 import type { HouseholdRepresentation } from '../representation';
 import type { ProgramEligibility } from './eligibility';
 import type { LivingMember } from './members';
-import { bpjsPbiEnrolments, isReceiving } from './receipts';
+import { bpjsPbiEnrolments, isReceiving, isReceivingBltDd } from './receipts';
 import type { Source } from './sources';
 
 export type TargetingStatusCode = 'ON_TARGET' | 'INCLUSION_ERROR' | 'EXCLUSION_ERROR' | 'NOT_TARGETED';
 
 export interface TargetingStatus {
-  readonly program: ReceiptProgramme;
+  readonly program: TargetedProgramme;
   readonly receiving: boolean;
   /** The register that records who receives the programme. */
   readonly receiptSource: Source;
@@ -21,25 +21,35 @@ export function targetingStatusCode(receiving: boolean, eligible: boolean): Targ
   return eligible ? 'EXCLUSION_ERROR' : 'NOT_TARGETED';
 }
 
-/** Who records receipt: BPJS Kesehatan pays PBI-JK premiums per person; DTKS records the others. */
-export function receiptSourceOf(program: ReceiptProgramme): Source {
-  return program === 'PBI_JK' ? 'BPJS' : 'DTKS';
+/**
+ * The register that records receipt of `program`: BPJS Kesehatan pays PBI-JK premiums per person,
+ * each desa pays BLT-DD and records it for Kemendes, DTKS records the others.
+ */
+export function receiptSource(program: TargetedProgramme): Source {
+  if (program === 'PBI_JK') return 'BPJS';
+  return program === 'BLT_DD' ? 'KEMENDES' : 'DTKS';
 }
 
 /**
- * Receipt against eligibility, per programme: PBI-JK receipt from BPJS (a living member's ACTIVE
- * PBI enrolment), the others from an ACTIVE DTKS receipt. When BPJS could not be asked, PBI-JK
- * receipt falls back to DTKS's record, and the entry is incomplete (household.ts).
+ * Receipt (an ACTIVE receipt in the register that records it) against eligibility, per targeted
+ * programme. When BPJS could not be asked, PBI-JK receipt falls back to DTKS's record, and the entry
+ * is incomplete (household.ts); Kemendes has no stand-in, so BLT-DD then reads as not received.
  */
 export function targeting(
   household: HouseholdRepresentation,
   members: readonly LivingMember[],
   eligibility: readonly ProgramEligibility[],
 ): TargetingStatus[] {
-  return RECEIPT_PROGRAMMES.map((program) => {
-    const fromBpjs = receiptSourceOf(program) === 'BPJS' && household.bpjs !== undefined;
-    const receiving = fromBpjs ? bpjsPbiEnrolments(household.bpjs, members).length > 0 : isReceiving(household.dtks, program);
+  return TARGETED_PROGRAMMES.map((program) => {
+    const source = receiptSource(program) === 'BPJS' && household.bpjs === undefined ? 'DTKS' : receiptSource(program);
+    const receiving = receivingFrom(source, household, members, program);
     const eligible = eligibility.find((entry) => entry.program === program)?.eligible ?? false;
-    return { program, receiving, receiptSource: fromBpjs ? 'BPJS' : 'DTKS', eligible, status: targetingStatusCode(receiving, eligible) };
+    return { program, receiving, receiptSource: source, eligible, status: targetingStatusCode(receiving, eligible) };
   });
+}
+
+function receivingFrom(source: Source, household: HouseholdRepresentation, members: readonly LivingMember[], program: TargetedProgramme): boolean {
+  if (source === 'BPJS') return bpjsPbiEnrolments(household.bpjs, members).length > 0;
+  if (source === 'KEMENDES') return isReceivingBltDd(household.kemendes);
+  return isReceiving(household.dtks, program);
 }

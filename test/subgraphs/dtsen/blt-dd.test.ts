@@ -1,6 +1,6 @@
 import { resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
 import type { HouseholdRepresentation } from '../../../subgraphs/dtsen/representation';
-import { DESA, EVALUATION_DATE, RULES, activeReceipt, dtksFamily, household, p3keFamily, regsosekFamily, asRead } from './fixtures';
+import { DESA, EVALUATION_DATE, RULES, activeReceipt, bltDdReceipt, dtksFamily, household, p3keFamily, regsosekFamily, asRead } from './fixtures';
 
 function bltDdOf(family: HouseholdRepresentation) {
   return asRead(resolveHousehold(family, RULES, EVALUATION_DATE).eligibility.find((entry) => entry.program === 'BLT_DD'));
@@ -17,6 +17,19 @@ function extremePoorIn(regionCode: string, receipts = dtksFamily().receipts): Ho
 }
 
 describe('BLT-DD eligibility', () => {
+  it('when Kemendes lists the family, then the last reason names its receipt as the desa records it, which decides nothing', () => {
+    const read = (kemendes: ReturnType<typeof bltDdReceipt> | undefined) => {
+      const entry = bltDdOf({ ...extremePoorIn(DESA), kemendes });
+      return [entry?.eligible, entry?.complete, entry?.reasons.at(-1)];
+    };
+
+    expect([read(bltDdReceipt()), read(bltDdReceipt({ status: 'SUSPENDED', since: '2024-11' })), read(undefined)]).toEqual([
+      [true, true, 'Kemendes (desa records) lists an active BLT Dana Desa receipt since 2025-03, Rp 300,000 a month'],
+      [true, true, 'Kemendes (desa records) lists a suspended BLT Dana Desa receipt since 2024-11'],
+      [true, true, 'Kemendes could not be asked whether a desa pays the family BLT Dana Desa'],
+    ]);
+  });
+
   it('when an extremely poor family in a desa receives neither PKH nor BPNT, then it gets Rp 300,000 a month', () => {
     expect(bltDdOf(extremePoorIn(DESA))).toEqual({
       program: 'BLT_DD',
@@ -28,6 +41,7 @@ describe('BLT-DD eligibility', () => {
         'P3KE flags the family as extremely poor',
         'Receives neither PKH nor BPNT (DTKS)',
         'Rp 300,000 a month for the family',
+        'Kemendes (desa records) lists no BLT Dana Desa receipt for the family',
       ],
       estimatedAnnualBenefit: 3_600_000,
       beneficiaries: [],
@@ -45,6 +59,7 @@ describe('BLT-DD eligibility', () => {
         'Desil 1 (DTSEN ranking 2025Q4) counts as extreme poverty',
         'P3KE flags the family as extremely poor',
         'Receives neither PKH nor BPNT (DTKS)',
+        'Kemendes (desa records) lists no BLT Dana Desa receipt for the family',
       ],
       estimatedAnnualBenefit: 0,
       beneficiaries: [],

@@ -77,6 +77,7 @@ const BLT_DD_REASONS = [
   'Lives in a kelurahan, Gambir (31.71.01.1001), which has no Dana Desa',
   'Not extremely poor: Desil 2 (DTSEN ranking 2025Q4) is above desil 1 and P3KE does not flag it as extremely poor',
   'Receives neither PKH nor BPNT (DTKS)',
+  'Kemendes (desa records) lists no BLT Dana Desa receipt for the family',
 ];
 
 const PKH_WITHHELD =
@@ -137,6 +138,7 @@ function householdAnswer(nik: (value: string) => string, sensitive: boolean) {
             { program: 'BPNT', status: 'EXCLUSION_ERROR' },
             { program: 'PBI_JK', status: 'EXCLUSION_ERROR' },
             { program: 'PIP', status: 'NOT_TARGETED' },
+            { program: 'BLT_DD', status: 'NOT_TARGETED' },
           ],
           dataQuality: [
             {
@@ -202,7 +204,7 @@ describe('what the dtsen subgraph discloses', () => {
     });
   });
 
-  it('when a partner limited to BLT_DD reads a household, then targeting is empty (DTKS records no BLT_DD receipt)', async () => {
+  it('when a partner limited to BLT_DD reads a household, then eligibility and targeting hold BLT_DD alone (Kemendes records its receipt)', async () => {
     const run = setUp(testPrincipal('partner', { programmes: ['BLT_DD'] }));
 
     const result = await run(
@@ -213,7 +215,7 @@ describe('what the dtsen subgraph discloses', () => {
     );
 
     expect(result).toEqual({
-      data: { _entities: [{ eligibility: [{ program: 'BLT_DD', eligible: false }], targeting: [] }] },
+      data: { _entities: [{ eligibility: [{ program: 'BLT_DD', eligible: false }], targeting: [{ program: 'BLT_DD' }] }] },
       errors: undefined,
     });
   });

@@ -10,6 +10,7 @@ import type {
   HouseholdInput,
   HouseholdQualityRepresentation,
   HouseholdRepresentation,
+  KemendesReceiptRepresentation,
   PersonKKsInput,
   P3keFamilyRepresentation,
   P3keMemberRepresentation,
@@ -159,13 +160,19 @@ export function p3keFamily(overrides: Partial<P3keFamilyRepresentation> = {}): P
 }
 
 /** A family all three registers hold consistently. */
+/** Kemendes does not list the family unless a test says so (a BLT Dana Desa receipt is the exception). */
 export function household(overrides: Partial<HouseholdRepresentation> = {}): HouseholdRepresentation {
-  return { noKK: KK, dtks: dtksFamily(), regsosek: regsosekFamily(), p3ke: p3keFamily(), bpjs: [], ...overrides };
+  return { noKK: KK, dtks: dtksFamily(), regsosek: regsosekFamily(), p3ke: p3keFamily(), kemendes: null, bpjs: [], ...overrides };
 }
 
 /** BPJS Kesehatan's enrolment of a person under the family's KK (default: active PBI paid by the central budget). */
 export function bpjsEnrolment(person: PersonSpec, overrides: Partial<BpjsEnrolmentRepresentation> = {}): BpjsEnrolmentRepresentation {
   return { nik: person.nik, noKK: KK, since: '2021-04', status: 'ACTIVE', segment: 'PBI_APBN', ...overrides };
+}
+
+/** An ACTIVE BLT Dana Desa receipt of the family, paid by a desa since March 2025. */
+export function bltDdReceipt(overrides: Partial<KemendesReceiptRepresentation> = {}): KemendesReceiptRepresentation {
+  return { noKK: KK, regionCode: DESA, since: '2025-03', status: 'ACTIVE', monthlyAmount: 300_000, ...overrides };
 }
 
 export function activeReceipt(program: 'PKH' | 'BPNT' | 'PBI_JK' | 'PIP') {
@@ -200,6 +207,7 @@ export function qualityView(world: readonly HouseholdRepresentation[]): Househol
       members: family.regsosek.members.map((member) => ({ ...member, person: personOf(member.nik) })),
     },
     p3ke: family.p3ke && { ...family.p3ke, members: family.p3ke.members.map((member) => ({ ...member, person: personOf(member.nik) })) },
+    kemendes: family.kemendes,
     ...('bpjs' in family ? { bpjs: family.bpjs } : {}),
   }));
 }
@@ -220,6 +228,7 @@ export function householdInput(view: HouseholdQualityRepresentation): HouseholdI
     dtksInput: view.dtks && { ...view.dtks, members: view.dtks.members.map(memberInput) },
     regsosekInput: view.regsosek && { ...view.regsosek, members: view.regsosek.members.map(memberInput) },
     p3keInput: view.p3ke && { ...view.p3ke, members: view.p3ke.members.map(memberInput) },
+    kemendesInput: view.kemendes,
     ...(view.bpjs === undefined ? {} : { bpjsInput: view.bpjs }),
   };
 }

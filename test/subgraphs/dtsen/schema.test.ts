@@ -131,6 +131,7 @@ describe('dtsen schema', () => {
               { program: 'BPNT', receiving: false, eligible: true, status: 'EXCLUSION_ERROR' },
               { program: 'PBI_JK', receiving: false, eligible: true, status: 'EXCLUSION_ERROR' },
               { program: 'PIP', receiving: false, eligible: false, status: 'NOT_TARGETED' },
+              { program: 'BLT_DD', receiving: false, eligible: false, status: 'NOT_TARGETED' },
             ],
             dataQuality: [
               {

@@ -1,7 +1,7 @@
 import { resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
 import { detectDataQuality } from '../../../subgraphs/dtsen/domain/data-quality';
 import { fullText } from '../../../subgraphs/dtsen/domain/statement';
-import { EVALUATION_DATE, FATHER, MOTHER, RULES, TODDLER, activeReceipt, bpjsEnrolment, dtksFamily, household, regsosekFamily, regsosekMember } from './fixtures';
+import { DESA, EVALUATION_DATE, FATHER, MOTHER, RULES, TODDLER, activeReceipt, bltDdReceipt, bpjsEnrolment, dtksFamily, household, p3keFamily, regsosekFamily, regsosekMember } from './fixtures';
 
 describe('targeting', () => {
   it('when a desil-2 family receives PKH and PBI-JK, then PKH and PBI-JK are on target and BPNT and PIP are exclusion errors', () => {
@@ -15,6 +15,7 @@ describe('targeting', () => {
       { program: 'BPNT', receiving: false, receiptSource: 'DTKS', eligible: true, status: 'EXCLUSION_ERROR', complete: true },
       { program: 'PBI_JK', receiving: true, receiptSource: 'BPJS', eligible: true, status: 'ON_TARGET', complete: true },
       { program: 'PIP', receiving: false, receiptSource: 'DTKS', eligible: true, status: 'EXCLUSION_ERROR', complete: true },
+      { program: 'BLT_DD', receiving: false, receiptSource: 'KEMENDES', eligible: false, status: 'NOT_TARGETED', complete: true },
     ]);
   });
 
@@ -36,6 +37,7 @@ describe('targeting', () => {
       { program: 'BPNT', receiving: true, receiptSource: 'DTKS', eligible: false, status: 'INCLUSION_ERROR', complete: true },
       { program: 'PBI_JK', receiving: false, receiptSource: 'BPJS', eligible: false, status: 'NOT_TARGETED', complete: true },
       { program: 'PIP', receiving: false, receiptSource: 'DTKS', eligible: false, status: 'NOT_TARGETED', complete: true },
+      { program: 'BLT_DD', receiving: false, receiptSource: 'KEMENDES', eligible: false, status: 'NOT_TARGETED', complete: true },
     ]);
   });
 });
@@ -75,6 +77,7 @@ describe('PBI-JK receipt from BPJS Kesehatan', () => {
       ['BPNT', 'DTKS', false, true],
       ['PBI_JK', 'DTKS', true, false],
       ['PIP', 'DTKS', false, true],
+      ['BLT_DD', 'KEMENDES', false, true],
     ]);
     expect(resolved.eligibility.every((entry) => entry.complete)).toBe(true);
     expect(resolved.eligibility.find((entry) => entry.program === 'PBI_JK')?.reasons.map(fullText)).toContain(
@@ -101,5 +104,55 @@ describe('PBI-JK receipt from BPJS Kesehatan', () => {
     expect(detectDataQuality(family, RULES, EVALUATION_DATE).map((issue) => fullText(issue.detail))).toEqual([
       `BPJS Kesehatan lists 2 members enrolled as PBI: ${FATHER.nik} and ${MOTHER.nik}; DTKS records no active PBI-JK receipt`,
     ]);
+  });
+
+  const DESIL_1 = { desil: 1, percentile: 6, version: '2025Q4', rankedAt: '2025-10-01' };
+  /** Extremely poor, in a desa, receiving neither PKH nor BPNT: eligible for BLT-DD. */
+  const eligibleForBltDd = (kemendes: ReturnType<typeof bltDdReceipt> | null | undefined) =>
+    household({
+      regsosek: regsosekFamily({ regionCode: DESA, ranking: DESIL_1 }),
+      dtks: dtksFamily({ regionCode: DESA, receipts: [] }),
+      p3ke: p3keFamily({ regionCode: DESA, desil: 1, extremePoor: true }),
+      kemendes,
+    });
+  const bltDdTargeting = (family: ReturnType<typeof household>) =>
+    resolveHousehold(family, RULES, EVALUATION_DATE).targeting.find((entry) => entry.program === 'BLT_DD');
+
+  it('when Kemendes records an active BLT-DD receipt of an eligible family, then BLT_DD is on target', () => {
+    expect(bltDdTargeting(eligibleForBltDd(bltDdReceipt()))).toEqual({ program: 'BLT_DD', receiving: true, eligible: true, status: 'ON_TARGET', complete: true });
+  });
+
+  it('when Kemendes records only a suspended or ended receipt of an eligible family, or none, then BLT_DD is an exclusion error', () => {
+    expect([bltDdReceipt({ status: 'SUSPENDED' }), bltDdReceipt({ status: 'ENDED' }), null].map((receipt) => bltDdTargeting(eligibleForBltDd(receipt))?.status)).toEqual([
+      'EXCLUSION_ERROR',
+      'EXCLUSION_ERROR',
+      'EXCLUSION_ERROR',
+    ]);
+  });
+
+  it('when Kemendes records an active receipt of a family that receives BPNT, then BLT_DD is an inclusion error', () => {
+    const family = { ...eligibleForBltDd(bltDdReceipt()), dtks: dtksFamily({ regionCode: DESA, receipts: [activeReceipt('BPNT')] }) };
+
+    expect(bltDdTargeting(family)).toEqual({ program: 'BLT_DD', receiving: true, eligible: false, status: 'INCLUSION_ERROR', complete: true });
+  });
+
+  it('when Kemendes could not be asked, then BLT_DD targeting is incomplete and every other entry, and eligibility, stays complete', () => {
+    const resolution = resolveHousehold(eligibleForBltDd(undefined), RULES, EVALUATION_DATE);
+
+    expect({
+      targeting: resolution.targeting.map((entry) => [entry.program, entry.status, entry.complete]),
+      eligibilityComplete: resolution.eligibility.every((entry) => entry.complete),
+      desilComplete: resolution.desil?.complete,
+    }).toEqual({
+      targeting: [
+        ['PKH', 'EXCLUSION_ERROR', true],
+        ['BPNT', 'EXCLUSION_ERROR', true],
+        ['PBI_JK', 'EXCLUSION_ERROR', true],
+        ['PIP', 'EXCLUSION_ERROR', true],
+        ['BLT_DD', 'EXCLUSION_ERROR', false],
+      ],
+      eligibilityComplete: true,
+      desilComplete: true,
+    });
   });
 });

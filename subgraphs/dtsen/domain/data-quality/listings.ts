@@ -1,19 +1,19 @@
 import type { HouseholdQualityRepresentation, PersonKKsRepresentation } from '../../representation';
-import type { Source } from '../sources';
+import type { FamilySource } from '../sources';
 
 /** One register's listing of a NIK under the family, with the KKs the gateway found for that NIK. */
 export interface Listing {
-  readonly source: Source;
+  readonly source: FamilySource;
   readonly nik: string;
   readonly person: PersonKKsRepresentation | null | undefined;
 }
 
-/** BPJS has none: its enrolments are not compared for KK mismatches. */
-const RECORDS_FIELD: Partial<Record<Source, keyof PersonKKsRepresentation>> = { DTKS: 'dtksRecords', REGSOSEK: 'regsosekRecords', P3KE: 'p3keRecords' };
+/** The family registers' records of a NIK; the partners' registers are not compared for KK mismatches. */
+const RECORDS_FIELD: Readonly<Record<FamilySource, keyof PersonKKsRepresentation>> = { DTKS: 'dtksRecords', REGSOSEK: 'regsosekRecords', P3KE: 'p3keRecords' };
 
 /** Every (register, NIK) listing of the family, once each, registers in Source order. */
 export function listingsOf(household: HouseholdQualityRepresentation): Listing[] {
-  const families: readonly [Source, readonly { nik: string; person?: PersonKKsRepresentation | null }[] | undefined][] = [
+  const families: readonly [FamilySource, readonly { nik: string; person?: PersonKKsRepresentation | null }[] | undefined][] = [
     ['DTKS', household.dtks?.members],
     ['REGSOSEK', household.regsosek?.members],
     ['P3KE', household.p3ke?.members],
@@ -35,7 +35,7 @@ export function listingsOf(household: HouseholdQualityRepresentation): Listing[]
  * The KKs under which `source` lists `nik`, from any listing of that NIK that carries them;
  * undefined when unknown (the register's subgraph could not be asked), which is not the same as [].
  */
-export function kksOf(nik: string, source: Source, listings: readonly Listing[]): readonly string[] | undefined {
+export function kksOf(nik: string, source: FamilySource, listings: readonly Listing[]): readonly string[] | undefined {
   const field = RECORDS_FIELD[source];
   if (!field) return undefined;
   for (const listing of listings) {

@@ -31,6 +31,20 @@ function extremePovertyReasons(facts: HouseholdFacts): { readonly passes: boolea
   return { passes: byDesil || byFlag, reasons };
 }
 
+const STATUS_WORDS = { ACTIVE: 'an active', SUSPENDED: 'a suspended', ENDED: 'an ended' } as const;
+
+/**
+ * What Kemendes (the desa's own records) says the family receives: it decides nothing here (targeting
+ * sets it against the decision), but a caseworker reads the two together.
+ */
+function kemendesReason(facts: HouseholdFacts): Statement {
+  const receipt = facts.household.kemendes;
+  if (receipt === undefined) return say`Kemendes could not be asked whether a desa pays the family BLT Dana Desa`;
+  if (receipt === null) return say`Kemendes (desa records) lists no BLT Dana Desa receipt for the family`;
+  const amount = receipt.status === 'ACTIVE' ? `, ${rupiah(receipt.monthlyAmount)} a month` : '';
+  return say`Kemendes (desa records) lists ${STATUS_WORDS[receipt.status]} BLT Dana Desa receipt since ${receipt.since}${amount}`;
+}
+
 /** Family in a desa, extremely poor, receiving none of the excluding programmes (DTKS, active). */
 export function bltDdEligibility(facts: HouseholdFacts): ProgramEligibility {
   const rules = facts.ruleSet.programs.BLT_DD;
@@ -51,7 +65,7 @@ export function bltDdEligibility(facts: HouseholdFacts): ProgramEligibility {
     facts,
     'BLT_DD',
     eligible,
-    [village.reason, ...poverty.reasons, ...(names.length > 0 ? [receiptReason] : []), ...exclusions.reasons, ...(eligible ? benefit : [])],
+    [village.reason, ...poverty.reasons, ...(names.length > 0 ? [receiptReason] : []), ...exclusions.reasons, ...(eligible ? benefit : []), kemendesReason(facts)],
     rules.monthlyAmount * 12,
     [],
   );

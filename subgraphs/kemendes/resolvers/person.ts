@@ -1,0 +1,9 @@
+import { latestMemberRecord, memberRecords, nikReference, unmaskedMemberRecords } from '../../../common/subgraph/register-resolvers';
+import type { PersonResolvers } from '../generated/resolvers-types';
+
+export const Person: PersonResolvers = {
+  __resolveReference: nikReference,
+  kemendes: latestMemberRecord,
+  kemendesRecords: memberRecords,
+  kemendesInputRecords: unmaskedMemberRecords,
+};

@@ -1,0 +1,6 @@
+import { familyListingResolver } from '../../../common/subgraph/register-resolvers';
+import type { QueryResolvers } from '../generated/resolvers-types';
+
+export const Query: QueryResolvers = {
+  kemendesFamilies: familyListingResolver('kemendesFamilies'),
+};
