@@ -105,7 +105,9 @@ describe('PBI-JK receipt from BPJS Kesehatan', () => {
       `BPJS Kesehatan lists 2 members enrolled as PBI: ${FATHER.nik} and ${MOTHER.nik}; DTKS records no active PBI-JK receipt`,
     ]);
   });
+});
 
+describe('BLT Dana Desa receipt from Kemendes', () => {
   const DESIL_1 = { desil: 1, percentile: 6, version: '2025Q4', rankedAt: '2025-10-01' };
   /** Extremely poor, in a desa, receiving neither PKH nor BPNT: eligible for BLT-DD. */
   const eligibleForBltDd = (kemendes: ReturnType<typeof bltDdReceipt> | null | undefined) =>
@@ -119,7 +121,7 @@ describe('PBI-JK receipt from BPJS Kesehatan', () => {
     resolveHousehold(family, RULES, EVALUATION_DATE).targeting.find((entry) => entry.program === 'BLT_DD');
 
   it('when Kemendes records an active BLT-DD receipt of an eligible family, then BLT_DD is on target', () => {
-    expect(bltDdTargeting(eligibleForBltDd(bltDdReceipt()))).toEqual({ program: 'BLT_DD', receiving: true, eligible: true, status: 'ON_TARGET', complete: true });
+    expect(bltDdTargeting(eligibleForBltDd(bltDdReceipt()))).toEqual({ program: 'BLT_DD', receiving: true, receiptSource: 'KEMENDES', eligible: true, status: 'ON_TARGET', complete: true });
   });
 
   it('when Kemendes records only a suspended or ended receipt of an eligible family, or none, then BLT_DD is an exclusion error', () => {
@@ -133,7 +135,7 @@ describe('PBI-JK receipt from BPJS Kesehatan', () => {
   it('when Kemendes records an active receipt of a family that receives BPNT, then BLT_DD is an inclusion error', () => {
     const family = { ...eligibleForBltDd(bltDdReceipt()), dtks: dtksFamily({ regionCode: DESA, receipts: [activeReceipt('BPNT')] }) };
 
-    expect(bltDdTargeting(family)).toEqual({ program: 'BLT_DD', receiving: true, eligible: false, status: 'INCLUSION_ERROR', complete: true });
+    expect(bltDdTargeting(family)).toEqual({ program: 'BLT_DD', receiving: true, receiptSource: 'KEMENDES', eligible: false, status: 'INCLUSION_ERROR', complete: true });
   });
 
   it('when Kemendes could not be asked, then BLT_DD targeting is incomplete and every other entry, and eligibility, stays complete', () => {
