@@ -96,6 +96,7 @@ describe('when the BPJS subgraph is down', () => {
       ['BPNT', 'DTKS', true],
       ['PBI_JK', 'DTKS', false],
       ['PIP', 'DTKS', true],
+      ['BLT_DD', 'KEMENDES', true],
     ]);
   });
 });

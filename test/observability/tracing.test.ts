@@ -64,8 +64,8 @@ const SQL_SPANS =
   STORE === 'mysql'
     ? REGISTERS.flatMap((register) => [
         `${register}-subgraph SELECT <- ${register}-subgraph POST /graphql`,
-        // Kemendes holds no Jakarta family: nothing read, so no audit entry written.
-        ...(register === 'kemendes' ? [] : [`${register}-subgraph INSERT <- ${register}-subgraph POST /graphql`]),
+        // The partners' registers hold no family of WORLD: nothing read, so no audit entry written.
+        ...(register === 'kemendes' || register === 'bpjs' ? [] : [`${register}-subgraph INSERT <- ${register}-subgraph POST /graphql`]),
       ])
     : [];
 

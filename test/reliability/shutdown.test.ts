@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { freePort, run, waitForLine } from '../support/main-process';
 import { testToken } from '../support/tokens';
+import { REGISTERS } from '../../common/store-url';
 
 const SLOW_MS = 1_500;
 /** Requests in flight when the signal comes: a load, not a single request. */
@@ -52,10 +53,7 @@ describe('when the gateway process gets SIGTERM during a load of slow requests',
     const started = run('gateway/main.ts', {
       DATA_DIR: dataDir,
       PORT: String(port),
-      DTKS_URL: registers.url('dtks'),
-      REGSOSEK_URL: registers.url('regsosek'),
-      P3KE_URL: registers.url('p3ke'),
-      KEMENDES_URL: registers.url('kemendes'),
+      ...Object.fromEntries(REGISTERS.map((register) => [`${register.toUpperCase()}_URL`, registers.url(register)])),
     });
     await waitForLine(started, `DTSEN gateway ready at http://localhost:${port}/graphql`);
     const base = `http://127.0.0.1:${port}`;

@@ -95,6 +95,7 @@ describe('the disclosure classes, enforced by the running system', () => {
     regsosek: [...jakarta.regsosek, ...ntt.regsosek],
     p3ke: [...jakarta.p3ke, ...ntt.p3ke],
     kemendes: ntt.kemendes,
+    bpjs: [...jakarta.bpjs, ...ntt.bpjs],
   };
   const families = [...jakarta.regsosek.slice(0, 34).map((family) => family.noKK), ...ntt.kemendes.slice(0, 6).map((family) => family.noKK)];
   const query = `{ ${families.map((noKK, index) => `f${index}: household(noKK: "${noKK}") ${selectionOf()}`).join('\n')} }`;

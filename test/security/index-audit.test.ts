@@ -155,7 +155,7 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
         download: { status: 500, body: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error', requestId: expect.stringMatching(UUID) } },
         lookup: { status: 200, body: { data: { household: { noKK: maskIdentifier(WATI_KK) } } } },
         // Only DTKS holds the Wati family.
-        registersRecorded: [true, false, false, false],
+        registersRecorded: [true, false, false, false, false],
       });
     } finally {
       await system.indexSource.query('DROP TRIGGER audit_entry_refused');
