@@ -1,6 +1,4 @@
 import type { Profile } from '../../common/auth/contract-profiles';
-import { composeSupergraph } from './compose';
-import { composeDeploymentContracts } from './contracts';
 import { readSupergraphSdl, registrySubgraphSdls } from './subgraphs';
 
 /** What a gateway serves: a supergraph and the contracts its callers read it through. */
@@ -28,6 +26,10 @@ export function supergraphSubgraphs(supergraphSdl: string): string[] {
 export function servedSupergraph(subgraphs: readonly string[], committedSdl: string = readSupergraphSdl()): ServedSupergraph {
   if (supergraphSubgraphs(committedSdl).join() === [...subgraphs].sort().join()) return { supergraphSdl: committedSdl, composedInMs: null, emptiedContracts: [] };
   const started = performance.now();
+  // Required here, not imported: the composition libraries are a large part of a gateway's start-up,
+  // and a deployment federating every subgraph serves the committed supergraph without them.
+  const { composeSupergraph } = require('./compose') as typeof import('./compose');
+  const { composeDeploymentContracts } = require('./contracts') as typeof import('./contracts');
   const sdls = registrySubgraphSdls(subgraphs);
   const composed = composeSupergraph(sdls);
   if (!composed.ok) throw new Error(`SUBGRAPHS=${subgraphs.join(',')} does not compose:\n${composed.errors.join('\n')}`);
