@@ -8,7 +8,7 @@ import { BUDI, EVALUATION_DATE, SUTRISNO_KK, WORLD, WORLD_WITH_BPJS } from './fi
 const STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
 
 describe('PBI-JK targeting over generated families', () => {
-  const batch = generatedWorld(300);
+  const batch = generatedWorld(150);
   let system: RunningSystem;
   beforeAll(async () => {
     system = await startSystem({ store: 'sqlite', data: batch, evaluationDate: GENERATED_DATE, resolve: true });
@@ -39,7 +39,7 @@ describe('PBI-JK targeting over generated families', () => {
     for (const status of STATUSES) for (const noKK of await familiesWithStatus(status)) resolved.set(noKK, status);
 
     const known = [...truth.keys()];
-    expect(known.length).toBeGreaterThan(200);
+    expect(known.length).toBeGreaterThan(100);
     expect([...truth.values()].filter((status) => status.endsWith('_ERROR')).length).toBeGreaterThan(5);
     expect(new Map(known.map((noKK) => [noKK, resolved.get(noKK)]))).toEqual(truth);
   });

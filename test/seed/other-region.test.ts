@@ -9,7 +9,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 // the default region, has only kelurahan).
 
 const EVALUATION_DATE = new Date('2026-11-28T00:00:00Z');
-const FAMILIES = 300;
+const FAMILIES = 150;
 const ntt = generateBatch({ seed: 53, start: 0, count: FAMILIES, evaluationDate: EVALUATION_DATE, region: '53' });
 
 type AnyRecord = GeneratedBatch['dtks'][number] | GeneratedBatch['regsosek'][number] | GeneratedBatch['p3ke'][number];
