@@ -8,7 +8,9 @@ import type { FamilyRecords } from './defects';
 import { isLiving } from './household';
 import { Random, STREAM } from './random';
 import type { CleanFamily, FamilyContext } from './registers';
+import { monthNumber, monthText } from './calendar';
 import { TARGETING_ERROR_RATES } from './targeting-rates';
+import { expectedTargeting } from './targeting-truth';
 import type { TargetingTruth } from './types';
 
 /** Rupiah a month since 2022 (PMK 190/2021 onwards). */
@@ -55,10 +57,8 @@ export function bltDdEligibleAsRecorded(records: FamilyRecords, noKK: string): b
 }
 
 function sinceMonth(random: Random, context: FamilyContext): string {
-  const { year, month } = context.evaluation;
-  const monthsBack = random.int(1, Math.max(1, (year - FIRST_YEAR) * 12 + month - 1));
-  const index = year * 12 + (month - 1) - monthsBack;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+  const evaluation = monthNumber(context.evaluation);
+  return monthText(evaluation - random.int(1, Math.max(1, evaluation - monthNumber({ year: FIRST_YEAR, month: 1 }))));
 }
 
 function receipt(random: Random, context: FamilyContext, family: CleanFamily, status: KemendesFamilyRecord['status']): KemendesFamilyRecord {
@@ -100,7 +100,5 @@ export function drawKemendes(context: FamilyContext, family: CleanFamily, record
 /** What targeting must say of BLT Dana Desa for household `noKK`: the desa's ACTIVE receipt against eligibility as recorded. */
 export function bltDdTargeting(records: FamilyRecords, kemendes: KemendesFamilyRecord | null, noKK: string): TargetingTruth {
   const receiving = kemendes?.noKK === noKK && kemendes.status === 'ACTIVE';
-  const eligible = bltDdEligibleAsRecorded(records, noKK);
-  if (receiving) return { program: 'BLT_DD', status: eligible ? 'ON_TARGET' : 'INCLUSION_ERROR' };
-  return { program: 'BLT_DD', status: eligible ? 'EXCLUSION_ERROR' : 'NOT_TARGETED' };
+  return { program: 'BLT_DD', status: expectedTargeting(receiving, bltDdEligibleAsRecorded(records, noKK)) };
 }

@@ -7,8 +7,10 @@ import type { BpjsEnrolmentRecord, BpjsFamilyRecord, BpjsSegment } from '../../s
 import type { DtksFamilyRecord, DtksReceiptRecord } from '../../subgraphs/dtks/subgraph';
 import type { FamilyOutcome, FamilyRecords } from './defects';
 import { PRESENCE, type Person } from './household';
+import { monthNumber, monthText } from './calendar';
 import type { Random } from './random';
 import type { CleanFamily } from './registers';
+import { expectedTargeting } from './targeting-truth';
 import type { TargetingTruth } from './types';
 
 /** How often the seeder gets PBI-JK wrong on purpose; each a share of the families it can apply to. */
@@ -52,13 +54,9 @@ export function qualifiesForPbiJk(family: CleanFamily, outcome: FamilyOutcome): 
   return ranking.desil <= PBI_JK_MAX_DESIL && !excluded && covered.length > 0;
 }
 
-/** Months since year 0 of the person's birth: nobody is enrolled before they are born. */
+/** The month of the person's birth: nobody is enrolled before they are born. */
 function birthMonth(person: Person): number {
-  return Number(person.birthDate.slice(0, 4)) * 12 + Number(person.birthDate.slice(5, 7)) - 1;
-}
-
-function monthText(month: number): string {
-  return `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`;
+  return monthNumber({ year: Number(person.birthDate.slice(0, 4)), month: Number(person.birthDate.slice(5, 7)) });
 }
 
 function enrolment(random: Random, person: Person, noKK: string, segment: BpjsSegment, gone: boolean, evaluationMonth: number): BpjsEnrolmentRecord {
@@ -160,7 +158,7 @@ export function drawBpjs(random: Random, family: CleanFamily, outcome: FamilyOut
   if (qualifies !== null) {
     if (qualifies && random.chance(rates.exclusion)) receives = false;
     else if (!qualifies && random.chance(rates.inclusion)) receives = true;
-    status = receives ? (qualifies ? 'ON_TARGET' : 'INCLUSION_ERROR') : qualifies ? 'EXCLUSION_ERROR' : 'NOT_TARGETED';
+    status = expectedTargeting(receives, qualifies);
   }
   const members = enrolments(random, family, receives, evaluationMonth);
   const { regionCode, address, rt, rw } = family.regsosek;

@@ -36,6 +36,16 @@ export function ddmmyy(date: CalendarDate, female = false): string {
   return `${pad2(date.day + (female ? 40 : 0))}${pad2(date.month)}${pad2(date.year % 100)}`;
 }
 
+/** Months since January of year 0: `YYYY-MM` months as numbers, to count and compare them. */
+export function monthNumber(date: Pick<CalendarDate, 'year' | 'month'>): number {
+  return date.year * 12 + date.month - 1;
+}
+
+/** `YYYY-MM` of a month number (monthNumber). */
+export function monthText(month: number): string {
+  return `${Math.floor(month / 12)}-${pad2((month % 12) + 1)}`;
+}
+
 /** Month and day of the n-th day (0-based) of a 365-day year. */
 export function monthDayOfYear(index: number): { readonly month: number; readonly day: number } {
   let remaining = index;

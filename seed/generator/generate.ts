@@ -4,7 +4,7 @@ import type { KemendesFamilyRecord } from '../../subgraphs/kemendes/subgraph';
 import { bltDdTargeting, drawKemendes } from './blt-dd';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
-import { dateOfDay, dayNumber } from './calendar';
+import { dateOfDay, dayNumber, monthNumber } from './calendar';
 import { bpjsReceiving, DEFAULT_PBI_JK_ERROR_RATES, drawBpjs, dtksReceivingPbiJk, type BpjsOutcome, type PbiJkErrorRates } from './bpjs';
 import { applyDuplicate, type DuplicatePlan, type FamilyOutcome, injectSingleDefect, planDuplicate } from './defects';
 import type { SeedHousehold } from '../../common/subgraph/seed-batch';
@@ -108,7 +108,7 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     region: seedRegion(options.region ?? DEFAULT_SEED_REGION),
   };
   const pbiJkErrors = options.pbiJkErrors ?? DEFAULT_PBI_JK_ERROR_RATES;
-  const evaluationMonth = context.evaluation.year * 12 + context.evaluation.month - 1;
+  const evaluationMonth = monthNumber(context.evaluation);
   const families = new Map<number, CleanFamily>();
   const familyAt = (index: number): CleanFamily => {
     let family = families.get(index);
