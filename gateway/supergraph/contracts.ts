@@ -20,11 +20,20 @@ export type ContractsResult =
 type ParsedServices = Extract<ReturnType<typeof parsedSubgraphs>, { ok: true }>['services'];
 
 /** One profile's contract of parsed subgraphs: its SDL, or the composition library's errors. */
-function composeContract(services: ParsedServices, profile: Profile): { readonly sdl: string } | { readonly errors: readonly string[] } {
+function composeContract(services: ParsedServices, profile: Profile): ContractOutcome {
   const filter = PROFILE_FILTERS[profile];
   const result = composeSchemaContract(services, { include: new Set(filter.include), exclude: new Set(filter.exclude) }, false);
   if (result.errors) return { errors: result.errors.map((error) => error.message) };
   return { sdl: `${printSchema(lexicographicSortSchema(pruneSchema(clientSchema(result.publicSdl))))}\n` };
+}
+
+type ContractOutcome = { readonly sdl: string } | { readonly errors: readonly string[] };
+
+/** Each profile's contract of the subgraphs, or why it does not compose; the parse errors when an SDL does not parse. */
+function contractOutcomes(subgraphs: readonly SubgraphSdl[]): { readonly ok: true; readonly outcomes: Readonly<Record<Profile, ContractOutcome>> } | { readonly ok: false; readonly errors: readonly string[] } {
+  const parsed = parsedSubgraphs(subgraphs);
+  if (!parsed.ok) return parsed;
+  return { ok: true, outcomes: Object.fromEntries(PROFILES.map((profile) => [profile, composeContract(parsed.services, profile)])) as Record<Profile, ContractOutcome> };
 }
 
 /**
@@ -34,16 +43,14 @@ function composeContract(services: ParsedServices, profile: Profile): { readonly
  * `@disclosure` directive's namespaced enum), so a contract names nothing its profile cannot select.
  */
 export function composeContracts(subgraphs: readonly SubgraphSdl[] = registrySubgraphSdls()): ContractsResult {
-  const parsed = parsedSubgraphs(subgraphs);
-  if (!parsed.ok) return parsed;
-  const contracts: Partial<Record<Profile, string>> = {};
-  const errors: string[] = [];
-  for (const profile of PROFILES) {
-    const result = composeContract(parsed.services, profile);
-    if ('errors' in result) errors.push(...result.errors.map((error) => `${profile}: ${error}`));
-    else contracts[profile] = result.sdl;
-  }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, contracts: contracts as Record<Profile, string> };
+  const composed = contractOutcomes(subgraphs);
+  if (!composed.ok) return composed;
+  const errors = PROFILES.flatMap((profile) => {
+    const outcome = composed.outcomes[profile];
+    return 'errors' in outcome ? outcome.errors.map((error) => `${profile}: ${error}`) : [];
+  });
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, contracts: Object.fromEntries(PROFILES.map((profile) => [profile, (composed.outcomes[profile] as { sdl: string }).sdl])) as Record<Profile, string> };
 }
 
 /** A contract that holds nothing a client can select: what a principal of no profile reads. */
@@ -58,14 +65,14 @@ export function composeDeploymentContracts(subgraphs: readonly SubgraphSdl[]): {
   readonly contracts: Readonly<Record<Profile, string>>;
   readonly emptied: readonly { readonly profile: Profile; readonly reason: string }[];
 } {
-  const parsed = parsedSubgraphs(subgraphs);
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const contracts: Partial<Record<Profile, string>> = {};
-  const emptied: { profile: Profile; reason: string }[] = [];
-  for (const profile of PROFILES) {
-    const result = composeContract(parsed.services, profile);
-    if ('errors' in result) emptied.push({ profile, reason: result.errors.join('; ') });
-    contracts[profile] = 'errors' in result ? EMPTY_CONTRACT_SDL : result.sdl;
-  }
-  return { contracts: contracts as Record<Profile, string>, emptied };
+  const composed = contractOutcomes(subgraphs);
+  if (!composed.ok) throw new Error(composed.errors.join('\n'));
+  const contract = (outcome: ContractOutcome) => ('errors' in outcome ? EMPTY_CONTRACT_SDL : outcome.sdl);
+  return {
+    contracts: Object.fromEntries(PROFILES.map((profile) => [profile, contract(composed.outcomes[profile])])) as Record<Profile, string>,
+    emptied: PROFILES.flatMap((profile) => {
+      const outcome = composed.outcomes[profile];
+      return 'errors' in outcome ? [{ profile, reason: outcome.errors.join('; ') }] : [];
+    }),
+  };
 }
