@@ -21,12 +21,15 @@ export function sortSources(sources: Iterable<Source>): Source[] {
   return SOURCES.filter((source) => present.has(source));
 }
 
-/** Registers that hold the family (a non-null record). */
+/** Each register's part of the representation: null when it does not hold the family, absent when it could not be asked. */
+function partsOf(household: HouseholdKeysRepresentation): Record<Source, unknown> {
+  return { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes, BPJS: household.bpjs };
+}
+
+/** Registers that hold the family (a non-null record; BPJS: an enrolment under its No. KK). */
 export function householdSources(household: HouseholdKeysRepresentation): Source[] {
-  // BPJS holds a family when it records an enrolment under its No. KK.
-  const bpjs = household.bpjs && household.bpjs.length > 0 ? household.bpjs : null;
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes, BPJS: bpjs };
-  return SOURCES.filter((source) => held[source] != null);
+  const parts = partsOf(household);
+  return SOURCES.filter((source) => (source === 'BPJS' ? (household.bpjs?.length ?? 0) > 0 : parts[source] != null));
 }
 
 /**
@@ -34,8 +37,8 @@ export function householdSources(household: HouseholdKeysRepresentation): Source
  * which is not the same as not holding it: their part of the representation is absent.
  */
 export function unavailableSources(household: HouseholdKeysRepresentation): Source[] {
-  const held: Record<Source, unknown> = { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes, BPJS: household.bpjs };
-  return SOURCES.filter((source) => held[source] === undefined);
+  const parts = partsOf(household);
+  return SOURCES.filter((source) => parts[source] === undefined);
 }
 
 /** "P3KE could not be asked; this result may change when it answers", for reasons. */

@@ -5,9 +5,8 @@ import { conflictingPairs, desilCandidates } from '../desil';
 import { SOURCE_NAMES, householdSources, sortSources, type Source } from '../sources';
 import type { LivingMember } from '../members';
 import { bpjsPbiEnrolments, isReceiving } from '../receipts';
-import { identifier, listing, say } from '../statement';
-import { plural } from '../wording';
-import { sourceListing } from '../wording';
+import { say } from '../statement';
+import { enrolledAsPbi, sourceListing } from '../wording';
 import type { DataQualityIssue } from './types';
 
 /** Two ranked desil candidates at least the conflict distance apart; one issue naming every source involved. */
@@ -73,6 +72,6 @@ export function pbiJkReceiptMismatch(household: HouseholdQualityRepresentation, 
   if (dtksReceiving === enrolled.length > 0) return [];
   const detail = dtksReceiving
     ? say`DTKS records an active PBI-JK receipt; BPJS Kesehatan lists no living member with an active PBI enrolment`
-    : say`BPJS Kesehatan lists ${plural(enrolled.length, 'member')} enrolled as PBI: ${listing(enrolled.map((enrolment) => identifier(enrolment.nik)))}; DTKS records no active PBI-JK receipt`;
+    : say`${enrolledAsPbi(enrolled)}; DTKS records no active PBI-JK receipt`;
   return [{ code: 'PBI_JK_RECEIPT_MISMATCH', sources: ['DTKS', 'BPJS'], nik: null, detail }];
 }

@@ -37,7 +37,6 @@ export function listingsOf(household: HouseholdQualityRepresentation): Listing[]
  */
 export function kksOf(nik: string, source: FamilySource, listings: readonly Listing[]): readonly string[] | undefined {
   const field = RECORDS_FIELD[source];
-  if (!field) return undefined;
   for (const listing of listings) {
     if (listing.nik !== nik) continue;
     const records = listing.person?.[field];

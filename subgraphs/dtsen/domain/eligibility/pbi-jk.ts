@@ -1,6 +1,6 @@
 import { bpjsPbiEnrolments } from '../receipts';
 import { identifier, listing, say, type Statement } from '../statement';
-import { plural, regsosekMissing, rupiah } from '../wording';
+import { enrolledAsPbi, plural, regsosekMissing, rupiah } from '../wording';
 import { desilWithin, notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
 
@@ -55,5 +55,5 @@ function bpjsReceipt(facts: HouseholdFacts): Statement {
   if (bpjs === undefined) return say`BPJS Kesehatan could not be asked; PBI-JK receipt is read from DTKS`;
   const enrolled = bpjsPbiEnrolments(bpjs, facts.members);
   if (enrolled.length === 0) return say`BPJS Kesehatan lists no living member enrolled as PBI`;
-  return say`BPJS Kesehatan lists ${plural(enrolled.length, 'member')} enrolled as PBI: ${listing(enrolled.map((enrolment) => identifier(enrolment.nik)))}`;
+  return enrolledAsPbi(enrolled);
 }
