@@ -108,12 +108,10 @@ describe("a person's BPJS enrolment through the gateway", () => {
   });
   afterAll(() => system.stop());
 
-  it('when a frontend asks for a person, then Person.bpjs is the enrolment BPJS records, its identities masked', async () => {
-    const response = await system.query(
-      'query ($nik: String!) { person(nik: $nik) { bpjs { nik noKK name birthDate enrolled class since status segment person { nik } } } }',
-      { nik: BUDI.nik },
-      await testToken('frontend'),
-    );
+  const ENROLMENT = 'query ($nik: String!) { person(nik: $nik) { bpjs { nik noKK name birthDate enrolled class since status segment person { nik } } } }';
+
+  it('when a frontend asks for a person, then Person.bpjs is the enrolment BPJS records, its identities masked and who pays its insurance (class, segment) refused as sensitive', async () => {
+    const response = await system.query(ENROLMENT, { nik: BUDI.nik }, await testToken('frontend'));
 
     expect(response).toEqual({
       status: 200,
@@ -126,11 +124,41 @@ describe("a person's BPJS enrolment through the gateway", () => {
               name: maskName(BUDI.name),
               birthDate: maskBirthDate(BUDI.birthDate),
               enrolled: true,
+              class: null,
+              since: '2019-01',
+              status: 'ACTIVE',
+              segment: null,
+              person: { nik: maskIdentifier(BUDI.nik) },
+            },
+          },
+        },
+        errors: [
+          { message: 'class is sensitive data and needs the sensitive scope', path: ['person', 'bpjs', 'class'], extensions: { code: 'FORBIDDEN' } },
+          { message: 'segment is sensitive data and needs the sensitive scope', path: ['person', 'bpjs', 'segment'], extensions: { code: 'FORBIDDEN' } },
+        ],
+      },
+    });
+  });
+
+  it('when a caseworker with the sensitive scope asks for a person, then Person.bpjs holds its class and segment', async () => {
+    const response = await system.query(ENROLMENT, { nik: BUDI.nik }, await testToken('caseworker', { regions: ['31.72'] }));
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          person: {
+            bpjs: {
+              nik: BUDI.nik,
+              noKK: SUTRISNO_KK,
+              name: BUDI.name,
+              birthDate: BUDI.birthDate,
+              enrolled: true,
               class: 3,
               since: '2019-01',
               status: 'ACTIVE',
               segment: 'PBPU',
-              person: { nik: maskIdentifier(BUDI.nik) },
+              person: { nik: BUDI.nik },
             },
           },
         },

@@ -58,6 +58,8 @@ export const EXPECTED_CLASSES: Readonly<Record<string, Exclude<DisclosureClass, 
   'BpjsEnrolment.noKK': 'IDENTIFIER',
   'BpjsEnrolment.name': 'NAME',
   'BpjsEnrolment.birthDate': 'BIRTH_DATE',
+  'BpjsEnrolment.class': 'SENSITIVE',
+  'BpjsEnrolment.segment': 'SENSITIVE',
 
   'Person.name': 'NAME',
   'Person.birthDate': 'BIRTH_DATE',

@@ -53,8 +53,8 @@ export type BpjsEnrolment = {
   readonly __typename?: 'BpjsEnrolment';
   /** YYYY-MM-DD; without the pii scope only the year: 1988-**-**. */
   readonly birthDate: Scalars['String']['output'];
-  /** Care class 1-3; PBI members are class III. */
-  readonly class: Scalars['Int']['output'];
+  /** Care class 1-3; PBI members are class III. Sensitive, like Regsosek's health insurance, which it partly tells: null with FORBIDDEN without the sensitive scope. */
+  readonly class: Maybe<Scalars['Int']['output']>;
   /** Enrolled in JKN now (ACTIVE or SUSPENDED); false once the enrolment ENDED. */
   readonly enrolled: Scalars['Boolean']['output'];
   /** Full name as recorded; initials (`B. S.`) without the pii scope. */
@@ -67,8 +67,8 @@ export type BpjsEnrolment = {
   readonly person: Person;
   /** Relationship to the head: 1 head, 2 spouse, 3 child, 4 child-in-law, 5 grandchild, 6 parent/parent-in-law, 7 household help, 8 other. */
   readonly relationship: Scalars['Int']['output'];
-  /** Who pays the premium. */
-  readonly segment: BpjsSegment;
+  /** Who pays the premium: the member's health insurance (PBI, employer, self-paid), as sensitive as Regsosek's healthInsurance: null with FORBIDDEN without the sensitive scope. */
+  readonly segment: Maybe<BpjsSegment>;
   /** Sex as recorded. */
   readonly sex: Sex;
   /** Enrolled since, YYYY-MM. */
@@ -361,14 +361,14 @@ export type AuditTrailResolvers<ContextType = BpjsContext, ParentType extends Re
 
 export type BpjsEnrolmentResolvers<ContextType = BpjsContext, ParentType extends ResolversParentTypes['BpjsEnrolment'] = ResolversParentTypes['BpjsEnrolment']> = {
   birthDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  class?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  class?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   enrolled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nik?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   noKK?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  segment?: Resolver<ResolversTypes['BpjsSegment'], ParentType, ContextType>;
+  segment?: Resolver<Maybe<ResolversTypes['BpjsSegment']>, ParentType, ContextType>;
   sex?: Resolver<ResolversTypes['Sex'], ParentType, ContextType>;
   since?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['BpjsStatus'], ParentType, ContextType>;

@@ -1,7 +1,6 @@
 // Phrases shared by the reasons and issue details, so the same fact reads the same everywhere.
 import { SOURCE_NAMES, type Source } from './sources';
-import type { BpjsEnrolmentRepresentation } from '../representation';
-import { identifier, listing, say, type Statement } from './statement';
+import { listing, type Statement } from './statement';
 
 export function rupiah(amount: number): string {
   return `Rp ${amount.toLocaleString('en-US')}`;
@@ -21,9 +20,4 @@ export function sourceListing(sources: readonly Source[]): Statement {
  */
 export function regsosekMissing(regsosek: null | undefined): string {
   return regsosek === null ? 'Regsosek does not hold the family' : 'Regsosek could not be asked about the family';
-}
-
-/** "BPJS Kesehatan lists 2 members enrolled as PBI: <NIK> and <NIK>", for PBI-JK reasons and the mismatch detail. */
-export function enrolledAsPbi(enrolled: readonly BpjsEnrolmentRepresentation[]): Statement {
-  return say`BPJS Kesehatan lists ${plural(enrolled.length, 'member')} enrolled as PBI: ${listing(enrolled.map((enrolment) => identifier(enrolment.nik)))}`;
 }

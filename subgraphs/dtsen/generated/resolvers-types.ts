@@ -67,7 +67,7 @@ export type BpjsEnrolment = {
   readonly __typename?: 'BpjsEnrolment';
   readonly nik: Scalars['String']['output'];
   readonly noKK: Scalars['String']['output'];
-  readonly segment: BpjsSegment;
+  readonly segment: Maybe<BpjsSegment>;
   readonly since: Scalars['String']['output'];
   readonly status: BpjsStatus;
 };

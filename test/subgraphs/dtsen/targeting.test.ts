@@ -1,4 +1,4 @@
-import { resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
+import { eligibilityWithoutSensitiveData, resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
 import { detectDataQuality } from '../../../subgraphs/dtsen/domain/data-quality';
 import { fullText } from '../../../subgraphs/dtsen/domain/statement';
 import { DESA, EVALUATION_DATE, FATHER, MOTHER, RULES, TODDLER, activeReceipt, bltDdReceipt, bpjsEnrolment, dtksFamily, household, p3keFamily, regsosekFamily, regsosekMember } from './fixtures';
@@ -98,12 +98,27 @@ describe('PBI-JK receipt from BPJS Kesehatan', () => {
     ]);
   });
 
-  it('when BPJS enrols two members as PBI and DTKS records no PBI-JK receipt, then the mismatch names the members', () => {
+  it('when BPJS enrols two members as PBI and DTKS records no PBI-JK receipt, then the mismatch says so of the family, naming no member (their insurance is sensitive)', () => {
     const family = household({ bpjs: [bpjsEnrolment(FATHER), bpjsEnrolment(MOTHER)] });
 
     expect(detectDataQuality(family, RULES, EVALUATION_DATE).map((issue) => fullText(issue.detail))).toEqual([
-      `BPJS Kesehatan lists 2 members enrolled as PBI: ${FATHER.nik} and ${MOTHER.nik}; DTKS records no active PBI-JK receipt`,
+      'BPJS Kesehatan lists a living member with an active PBI enrolment; DTKS records no active PBI-JK receipt',
     ]);
+  });
+
+  it('when a reader without the sensitive scope is told PBI-JK, then its reasons name no member BPJS enrols as PBI, while a reader with it is told them', () => {
+    const family = household({ bpjs: [bpjsEnrolment(FATHER), bpjsEnrolment(MOTHER)] });
+    const full = resolveHousehold(family, RULES, EVALUATION_DATE);
+    const bpjsReason = (entries: typeof full.eligibility) =>
+      entries.find((entry) => entry.program === 'PBI_JK')?.reasons.map(fullText).find((reason) => reason.includes('BPJS Kesehatan'));
+
+    expect({
+      sensitive: bpjsReason(full.eligibility),
+      withoutSensitive: bpjsReason(eligibilityWithoutSensitiveData(family, RULES, EVALUATION_DATE, full)),
+    }).toEqual({
+      sensitive: `BPJS Kesehatan lists 2 members enrolled as PBI: ${FATHER.nik} and ${MOTHER.nik}`,
+      withoutSensitive: 'Which members BPJS Kesehatan enrols as PBI is sensitive data and is not shown here',
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import { SOURCE_NAMES, householdSources, sortSources, type Source } from '../sou
 import type { LivingMember } from '../members';
 import { bpjsPbiEnrolments, isReceiving } from '../receipts';
 import { say } from '../statement';
-import { enrolledAsPbi, sourceListing } from '../wording';
+import { sourceListing } from '../wording';
 import type { DataQualityIssue } from './types';
 
 /** Two ranked desil candidates at least the conflict distance apart; one issue naming every source involved. */
@@ -70,8 +70,10 @@ export function pbiJkReceiptMismatch(household: HouseholdQualityRepresentation, 
   const dtksReceiving = isReceiving(household.dtks, 'PBI_JK');
   const enrolled = bpjsPbiEnrolments(household.bpjs, members);
   if (dtksReceiving === enrolled.length > 0) return [];
+  // Said of the family, as targeting says receipt: which members BPJS enrols as PBI is their health
+  // insurance, sensitive, and every reader of data quality is told this detail.
   const detail = dtksReceiving
     ? say`DTKS records an active PBI-JK receipt; BPJS Kesehatan lists no living member with an active PBI enrolment`
-    : say`${enrolledAsPbi(enrolled)}; DTKS records no active PBI-JK receipt`;
+    : say`BPJS Kesehatan lists a living member with an active PBI enrolment; DTKS records no active PBI-JK receipt`;
   return [{ code: 'PBI_JK_RECEIPT_MISMATCH', sources: ['DTKS', 'BPJS'], nik: null, detail }];
 }

@@ -1,6 +1,6 @@
 import { bpjsPbiEnrolments } from '../receipts';
 import { identifier, listing, say, type Statement } from '../statement';
-import { enrolledAsPbi, plural, regsosekMissing, rupiah } from '../wording';
+import { plural, regsosekMissing, rupiah } from '../wording';
 import { desilWithin, notExcluded } from './gates';
 import { decision, type HouseholdFacts, type ProgramEligibility } from './types';
 
@@ -53,7 +53,8 @@ export function pbiJkEligibility(facts: HouseholdFacts): ProgramEligibility {
 function bpjsReceipt(facts: HouseholdFacts): Statement {
   const bpjs = facts.household.bpjs;
   if (bpjs === undefined) return say`BPJS Kesehatan could not be asked; PBI-JK receipt is read from DTKS`;
+  if (bpjs.some((enrolment) => enrolment.segment === null)) return say`Which members BPJS Kesehatan enrols as PBI is sensitive data and is not shown here`;
   const enrolled = bpjsPbiEnrolments(bpjs, facts.members);
   if (enrolled.length === 0) return say`BPJS Kesehatan lists no living member enrolled as PBI`;
-  return enrolledAsPbi(enrolled);
+  return say`BPJS Kesehatan lists ${plural(enrolled.length, 'member')} enrolled as PBI: ${listing(enrolled.map((enrolment) => identifier(enrolment.nik)))}`;
 }
