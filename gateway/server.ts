@@ -219,7 +219,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.use(
     '/graphql',
     cors,
-    jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
+    refusals.counted(jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }), 'body_timeout', 'body_too_large', 'malformed_body'),
     // The playground's page is static: it needs no token, and Apollo executes nothing for it.
     (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
     refusals.counted(
