@@ -55,6 +55,8 @@ export interface RunningSystem {
   readonly dtsenUrl: string | null;
   /** Each stored subgraph's URL, by name. */
   readonly subgraphUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
+  /** Each stored subgraph's store, by name, for tests that change a register between runs. */
+  readonly storeUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
   /** Every SQL statement each stored subgraph's store ran since the last `resetQueryLog()`. */
   readonly sql: Readonly<Record<Register, string[]>> & Readonly<Record<string, string[]>>;
   /** The gateway's resolution index (a private store of the same kind as the registers'). */
@@ -265,6 +267,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     gatewayUrl: gatewayServer.url,
     dtsenUrl: dtsenServer?.url ?? null,
     subgraphUrls: subgraphUrls as RunningSystem['subgraphUrls'],
+    storeUrls: stores.urls,
     sql: sql as RunningSystem['sql'],
     index,
     indexSource,
