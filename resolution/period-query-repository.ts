@@ -1,5 +1,6 @@
 import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { ListingPosition } from '../common/cursor';
+import type { Programme } from '../common/programmes';
 import { chunk } from '../common/store/chunks';
 import type { HouseholdQuery } from './household-filter';
 import { PeriodHouseholdEntity, ResolutionPeriodEntity, type PeriodHouseholdRow, type ResolutionPeriodRow } from './period-entities';
@@ -29,7 +30,7 @@ export interface EligibilityChangeRow {
 }
 
 export interface EligibilityChangeQuery {
-  readonly program: string;
+  readonly program: Programme;
   readonly from: string;
   readonly to: string;
 }

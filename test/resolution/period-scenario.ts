@@ -5,7 +5,8 @@ import { PeriodOutOfOrderError } from '../../resolution/periods';
 import { PeriodHouseholdEntity } from '../../resolution/period-entities';
 import type { StoreKind } from '../support/stores';
 import { startSystem, type RunningSystem } from '../support/system';
-import { testToken } from '../support/tokens';
+import { parse } from 'csv-parse/sync';
+import { fullAccessToken, testToken } from '../support/tokens';
 import { EVALUATION_DATE, generatedWorld } from './generated-world';
 
 // Two kept periods over a few generated families: resolve period A, change some families in the
@@ -231,6 +232,46 @@ export function periodScenario(kind: StoreKind): void {
     const history = await system.query(`query($noKK: String!) { household(noKK: $noKK) { history { eligibility { program } targeting { program } } } }`, { noKK: moved[0] }, partner);
     expect(history.body).toEqual({
       data: { household: { history: [{ eligibility: [{ program: 'BPNT' }], targeting: [{ program: 'BPNT' }] }, { eligibility: [{ program: 'BPNT' }], targeting: [{ program: 'BPNT' }] }] } },
+    });
+  });
+
+  it('when the changes are downloaded as CSV, then the rows are the field\'s answer; another programme of a partner is refused, a period not kept names the parameter', async () => {
+    const download = async (query: string, token?: string) => {
+      const response = await fetch(`${system.gatewayUrl.replace(/\/graphql$/, '')}/export/eligibility-changes.csv?${query}`, {
+        headers: { authorization: `Bearer ${token ?? (await fullAccessToken())}` },
+      });
+      return { status: response.status, text: await response.text() };
+    };
+    const { status, text } = await download(`program=BPNT&from=${A}&to=${B}&format=plain`);
+    const { body } = await system.query(
+      `{ eligibilityChanges(program: BPNT, from: "${A}", to: "${B}", first: 100) { nodes { household { noKK } change desilBefore { value source } desilAfter { value source } targetingBefore targetingAfter reasons } } }`,
+    );
+    type Node = { household: { noKK: string }; change: string; desilBefore: { value: number; source: string } | null; desilAfter: { value: number; source: string } | null; targetingBefore: string | null; targetingAfter: string | null; reasons: string[] };
+    const nodes = (body.data?.['eligibilityChanges'] as { nodes: Node[] }).nodes;
+    const asRecord = (node: Node) => ({
+      no_kk: node.household.noKK,
+      region_code: (after.get(node.household.noKK) ?? before.get(node.household.noKK))?.region?.code ?? '',
+      change: node.change,
+      desil_before: String(node.desilBefore?.value ?? ''),
+      desil_source_before: node.desilBefore?.source ?? '',
+      desil_after: String(node.desilAfter?.value ?? ''),
+      desil_source_after: node.desilAfter?.source ?? '',
+      targeting_before: node.targetingBefore ?? '',
+      targeting_after: node.targetingAfter ?? '',
+      reasons: node.reasons.join('; '),
+    });
+    expect({ status, rows: parse(text, { columns: true }) }).toEqual({ status: 200, rows: nodes.map(asRecord) });
+
+    const partner = await testToken('partner', { programmes: ['PKH'] });
+    const refused = await download(`program=BPNT&from=${A}&to=${B}`, partner);
+    expect({ status: refused.status, body: JSON.parse(refused.text) }).toEqual({
+      status: 403,
+      body: { code: 'FORBIDDEN', message: 'The eligibility changes export of BPNT: a partner reads the changes of its own programmes only' },
+    });
+    const unknown = await download(`program=BPNT&from=2026-09&to=${B}`);
+    expect({ status: unknown.status, body: JSON.parse(unknown.text) }).toEqual({
+      status: 400,
+      body: { code: 'BAD_USER_INPUT', argumentName: 'from', message: `from 2026-09 is not a period the resolution index keeps: it keeps ${A}, ${B}` },
     });
   });
 

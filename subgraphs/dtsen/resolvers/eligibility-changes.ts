@@ -28,7 +28,7 @@ export function eligibilityChangesResolver(deps: DtsenDependencies) {
     await audit.flush();
     const last = page.changes.at(-1);
     return {
-      nodes: page.changes.map((change) => eligibilityChangeAnswer(change, args.program, from, to)),
+      nodes: page.changes.map((change) => eligibilityChangeAnswer(change, query.program, from, to)),
       pageInfo: { endCursor: last === undefined ? null : deps.cursors.encode(binding, last), hasNextPage: page.hasNextPage },
       totalCount: () => index.countEligibilityChanges(query, principal.regions),
     };
