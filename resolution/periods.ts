@@ -55,6 +55,8 @@ export async function keepPeriod(manager: EntityManager, period: string, run: Ke
   for (const row of open) current.set(row.noKK, row);
 
   const changed: PeriodHouseholdRow[] = [];
+  /** The families whose current row this period ends. */
+  const ending: string[] = [];
   let after = '';
   for (;;) {
     const page = await manager.find(ResolvedHouseholdEntity, { where: { noKK: MoreThan(after) }, order: { noKK: 'ASC' }, take: HOUSEHOLDS_PER_READ });
@@ -64,16 +66,19 @@ export async function keepPeriod(manager: EntityManager, period: string, run: Ke
       const before = current.get(household.noKK);
       current.delete(household.noKK);
       if (before && sameState(before, state)) continue;
+      if (before) ending.push(household.noKK);
       changed.push({ noKK: household.noKK, period, untilPeriod: null, ...state });
     }
     after = page[page.length - 1]?.noKK ?? after;
   }
   // What is left of the last period's families is no longer in the index: they left the registers.
   for (const [noKK, before] of current) {
-    if (!before.leftRegister) changed.push({ noKK, period, untilPeriod: null, ...leftState(before) });
+    if (before.leftRegister) continue;
+    ending.push(noKK);
+    changed.push({ noKK, period, untilPeriod: null, ...leftState(before) });
   }
 
-  for (const slice of chunk(changed.map((row) => row.noKK), KEYS_PER_STATEMENT)) {
+  for (const slice of chunk(ending, KEYS_PER_STATEMENT)) {
     await manager.update(PeriodHouseholdEntity, { noKK: In(slice), untilPeriod: IsNull() }, { untilPeriod: period });
   }
   const runner = manager.queryRunner;
