@@ -180,6 +180,15 @@ export function periodScenario(kind: StoreKind): void {
     ]);
   });
 
+  it('when a page of households asks for every family\'s history, then the index reads their kept rows in one query', async () => {
+    system.resetQueryLog();
+    const { body } = await system.query(`{ households(period: "${B}", first: 20) { nodes { history { period } } } }`);
+    const held = families.filter((noKK) => after.get(noKK) !== null);
+    expect(body).toEqual({ data: { households: { nodes: held.slice(0, 20).map(() => ({ history: [{ period: A }, { period: B }] })) } } });
+    const rowReads = system.indexSql.filter((statement) => /FROM\s+["`]?period_household["`]?/.test(statement) && /\bIN\s*\(/.test(statement));
+    expect(rowReads).toHaveLength(1);
+  });
+
   it('when households and statistics are asked as of a period, then they answer as the period was, and a period not kept is refused naming it', async () => {
     const listing = async (period: string) => {
       const { body } = await system.query(`{ households(period: "${period}", first: 100) { totalCount nodes { noKK } } }`);

@@ -58,6 +58,9 @@ export interface RunningSystem {
   /** Each stored subgraph's store, by name, for tests that change a register between runs. */
   readonly storeUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
   /** Every SQL statement each stored subgraph's store ran since the last `resetQueryLog()`. */
+  /** Every SQL statement the index store ran since the last `resetQueryLog()`. */
+  readonly indexSql: readonly string[];
+  /** Every SQL statement each stored subgraph's store ran since the last `resetQueryLog()`. */
   readonly sql: Readonly<Record<Register, string[]>> & Readonly<Record<string, string[]>>;
   /** The gateway's resolution index (a private store of the same kind as the registers'). */
   readonly index: IndexRepository;
@@ -164,7 +167,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const stopped = new Set<string>();
 
   const indexStore = createTestIndexStore(options.store, options.mysqlServerUrl);
-  const indexSource = await openIndexStore(indexStore.url);
+  const indexSql: string[] = [];
+  const indexSource = await openIndexStore(indexStore.url, { onQuery: (statement) => indexSql.push(statement) });
   dataSources.push(indexSource);
   const index = createIndexRepository(indexSource);
 
@@ -273,7 +277,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     indexSource,
     resolve,
     indexerToken,
-    resetQueryLog: () => Object.values(sql).forEach((statements) => statements.splice(0)),
+    indexSql,
+    resetQueryLog: () => [...Object.values(sql), indexSql].forEach((statements) => statements.splice(0)),
     async query(query, variables, token = defaultToken) {
       const response = await fetch(gatewayServer.url, {
         method: 'POST',
