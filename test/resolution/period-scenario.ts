@@ -46,6 +46,11 @@ async function liveAnswers(system: RunningSystem): Promise<Map<string, LiveFamil
   );
 }
 
+async function liveSources(system: RunningSystem): Promise<Map<string, string[]>> {
+  const { body } = await system.query(`{ ${families.map((noKK, i) => `h${i}: household(noKK: "${noKK}") { sources }`).join(' ')} }`);
+  return new Map(families.map((noKK, i) => [noKK, (body.data?.[`h${i}`] as { sources: string[] } | null)?.sources ?? []]));
+}
+
 const eligibleIn = (family: LiveFamily | null | undefined, program: string) => family?.eligibility.find((entry) => entry.program === program)?.eligible === true;
 const statusIn = (family: LiveFamily | null | undefined, program: string) => family?.targeting.find((entry) => entry.program === program)?.status ?? null;
 const desilOf = (family: LiveFamily | null | undefined) => (family?.desil ? { value: family.desil.value, source: family.desil.source } : null);
@@ -117,11 +122,13 @@ export function periodScenario(kind: StoreKind): void {
   let after: Map<string, LiveFamily | null>;
   let moved: string[];
   let gone: string;
+  let sourcesBefore: Map<string, string[]>;
 
   beforeAll(async () => {
     system = await startSystem({ store: kind, data: world, evaluationDate: EVALUATION_DATE });
     await system.resolve({ period: A });
     before = await liveAnswers(system);
+    sourcesBefore = await liveSources(system);
     const ranked = world.regsosek.filter((family) => family.ranking !== null).map((family) => family.noKK);
     moved = ranked.slice(0, 8);
     gone = ranked[ranked.length - 1] as string;
@@ -201,6 +208,23 @@ export function periodScenario(kind: StoreKind): void {
       b: { totalCount: held(after).length, noKKs: held(after) },
     });
 
+    const filtered = async (period: string, filter: string) => {
+      const { body } = await system.query(`{ households(period: "${period}", first: 100, filter: ${filter}) { nodes { noKK } } }`);
+      return (body.data?.['households'] as { nodes: { noKK: string }[] }).nodes.map((node) => node.noKK).sort();
+    };
+    const matching = (answers: Map<string, LiveFamily | null>, test: (family: LiveFamily) => boolean) => held(answers).filter((noKK) => test(answers.get(noKK) as LiveFamily));
+    expect({
+      eligibleA: await filtered(A, '{ eligibleFor: BPNT }'),
+      eligibleB: await filtered(B, '{ eligibleFor: BPNT }'),
+      targetingB: await filtered(B, '{ targeting: { program: PKH, status: NOT_TARGETED }, desilMin: 3 }'),
+      notInP3keA: await filtered(A, '{ notInRegister: P3KE }'),
+    }).toEqual({
+      eligibleA: matching(before, (family) => eligibleIn(family, 'BPNT')),
+      eligibleB: matching(after, (family) => eligibleIn(family, 'BPNT')),
+      targetingB: matching(after, (family) => statusIn(family, 'PKH') === 'NOT_TARGETED' && (family.desil?.value ?? 0) >= 3),
+      notInP3keA: held(before).filter((noKK) => !sourcesBefore.get(noKK)?.includes('P3KE')),
+    });
+
     const statistics = async (period: string) => {
       const { body } = await system.query(`{ statistics(level: PROVINCE, period: "${period}") { total { families programs { program eligible } } } }`);
       return body.data?.['statistics'];
@@ -221,10 +245,15 @@ export function periodScenario(kind: StoreKind): void {
     expect({
       statistics: await refusal('{ statistics(level: PROVINCE, period: "2026-09") { total { families } } }'),
       households: await refusal('{ households(period: "2026-09") { totalCount } }'),
+      dataQuality: await refusal(`{ households(period: "${A}", filter: { dataQuality: KK_MISMATCH }) { totalCount } }`),
     }).toEqual({
       statistics: [{ message, path: ['statistics'], code: 'BAD_USER_INPUT', argumentName: 'period' }],
       households: [{ message, path: ['households'], code: 'BAD_USER_INPUT', argumentName: 'period' }],
+      dataQuality: [
+        { message: 'filter.dataQuality cannot be asked of a period: a kept period holds no data-quality issues', path: ['households'], code: 'BAD_USER_INPUT', argumentName: 'filter.dataQuality' },
+      ],
     });
+    expect((await filtered(A, '{ eligibleFor: BPNT }')).length).toBeGreaterThan(0);
   });
 
   it('when a caseworker lists the changes, then it sees only those of its region; a partner only those of its programme', async () => {
