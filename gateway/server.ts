@@ -15,6 +15,7 @@ import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
 import { dtsenForGateway } from '../subgraphs/dtsen/in-process';
+import { eligibilityChangesCsvHandler } from './export/eligibility-changes-csv';
 import { householdsCsvHandler } from './export/households-csv';
 import { graphiqlLandingPage } from './playground/graphiql';
 import { armorProtection } from './security/armor';
@@ -204,6 +205,13 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
         }),
         'forbidden',
       ),
+    );
+    app.use('/export/eligibility-changes.csv', cors);
+    app.get(
+      '/export/eligibility-changes.csv',
+      refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'),
+      admission,
+      refusals.counted(eligibilityChangesCsvHandler({ principalOf, index: options.index, disclosure }), 'forbidden'),
     );
   }
   app.use('/schema', cors);

@@ -78,6 +78,8 @@ export interface ResolutionRunRow {
   readonly familiesTotal: number;
   /** When the run last stored a page (ISO 8601); null for runs from before progress was kept. */
   readonly progressAt: string | null;
+  /** The period (YYYY-MM) the run resolves, kept when it finishes (`npm run resolve -- --period`); null: none. */
+  readonly period: string | null;
 }
 
 /** Program code → the property suffix of its columns (PBI_JK → PbiJk). */
@@ -181,6 +183,7 @@ export const ResolutionRunEntity = new EntitySchema<ResolutionRunRow>({
     familiesDone: { ...entityColumn.integer('families_done'), default: 0 },
     familiesTotal: { ...entityColumn.integer('families_total'), default: 0 },
     progressAt: instant('progress_at', true),
+    period: entityColumn.varchar('period', 7, true),
   },
 });
 
