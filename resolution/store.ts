@@ -13,6 +13,7 @@ import { IndexAuditRequestId1767873600000 } from './migrations/1767873600000-ind
 import { IndexRunLock1767916800000 } from './migrations/1767916800000-index-run-lock';
 import { IndexKemendes1768003200000 } from './migrations/1768003200000-index-kemendes';
 import { IndexBpjs1780272000000 } from './migrations/1780272000000-index-bpjs';
+import { IndexGraduation1780358400000 } from './migrations/1780358400000-index-graduation';
 import { ResolutionLockEntity } from './run-lock';
 
 export const INDEX_STORE: StoreDefinition = {
@@ -29,6 +30,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexRunLock1767916800000,
     IndexKemendes1768003200000,
     IndexBpjs1780272000000,
+    IndexGraduation1780358400000,
   ],
 };
 

@@ -126,7 +126,13 @@ export type Source =
 export type TargetingStatusCode =
   /** Is eligible but does not receive. */
   | 'EXCLUSION_ERROR'
-  /** Receives but is not eligible. */
+  /**
+   * Receives but is not eligible only because its resolved desil is now above the programme's desil
+   * cut-off (every other condition is met): its circumstances may have improved; the ground-check
+   * worklist. Never for a family no register ranks.
+   */
+  | 'GRADUATION_CANDIDATE'
+  /** Receives but is not eligible, for a reason other than GRADUATION_CANDIDATE's. */
   | 'INCLUSION_ERROR'
   /** Neither receives nor is eligible. */
   | 'NOT_TARGETED'

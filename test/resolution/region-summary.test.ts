@@ -37,7 +37,7 @@ const UNPLACED = indexedHousehold('3172011506100003', { region: null, desil: nul
 /** POOR in the next run: moved to Kamal Muara, desil 5, eligible for nothing, its issues resolved. */
 const POOR_MOVED = indexedHousehold(POOR.noKK, { persons: 4, region: { code: KAMAL_MUARA }, desil: { value: 5, source: 'REGSOSEK', conflict: false } });
 
-const counts = (changes: Partial<ProgramCounts> = {}): ProgramCounts => ({ eligible: 0, onTarget: 0, inclusionErrors: 0, exclusionErrors: 0, budget: 0, ...changes });
+const counts = (changes: Partial<ProgramCounts> = {}): ProgramCounts => ({ eligible: 0, onTarget: 0, inclusionErrors: 0, graduationCandidates: 0, exclusionErrors: 0, budget: 0, ...changes });
 const programs = (changes: Partial<Record<IndexProgram, Partial<ProgramCounts>>> = {}) =>
   Object.fromEntries(INDEX_PROGRAMS.map((program) => [program, counts(changes[program])])) as Record<IndexProgram, ProgramCounts>;
 

@@ -422,13 +422,15 @@ export type ProgramStatistics = {
   readonly estimatedAnnualBudget: Scalars['Float']['output'];
   /** Families eligible but not receiving (EXCLUSION_ERROR). */
   readonly exclusionErrors: Maybe<Scalars['Int']['output']>;
-  /** Families receiving but not eligible (INCLUSION_ERROR). */
+  /** Families receiving and eligible but for a desil now above the programme's cut-off (GRADUATION_CANDIDATE): the ground-check worklist. */
+  readonly graduationCandidates: Maybe<Scalars['Int']['output']>;
+  /** Families receiving but not eligible (INCLUSION_ERROR), graduation candidates not counted. */
   readonly inclusionErrors: Maybe<Scalars['Int']['output']>;
   /** Families receiving and eligible (ON_TARGET). */
   readonly onTarget: Maybe<Scalars['Int']['output']>;
   /** The programme. */
   readonly program: Program;
-  /** Families receiving (DTKS for PKH, BPNT and PIP; BPJS Kesehatan for PBI_JK; Kemendes for BLT_DD); null for a programme whose receipt no register records, likewise the three counts below. */
+  /** Families receiving (DTKS for PKH, BPNT and PIP; BPJS Kesehatan for PBI_JK; Kemendes for BLT_DD); null for a programme whose receipt no register records, likewise the four counts below. */
   readonly receiving: Maybe<Scalars['Int']['output']>;
 };
 
@@ -685,6 +687,8 @@ export type TargetingStatus = {
   readonly eligible: Scalars['Boolean']['output'];
   /** The programme: PKH, BPNT, PBI_JK, PIP or BLT_DD. */
   readonly program: Program;
+  /** Why the status, in words a caseworker can read: for GRADUATION_CANDIDATE the desil and the programme's cut-off. */
+  readonly reasons: ReadonlyArray<Scalars['String']['output']>;
   /** The register receipt is read from: BPJS for PBI_JK, KEMENDES for BLT_DD, DTKS for the others. */
   readonly receiptSource: Source;
   /** The family receives the programme: for PBI-JK, BPJS Kesehatan records a living member's active PBI enrolment (paid by the central or a regional budget); for BLT_DD, Kemendes records an ACTIVE BLT Dana Desa receipt from the desa; for the others, DTKS records an active receipt. */
@@ -697,7 +701,13 @@ export type TargetingStatus = {
 export type TargetingStatusCode =
   /** Is eligible but does not receive. */
   | 'EXCLUSION_ERROR'
-  /** Receives but is not eligible. */
+  /**
+   * Receives but is not eligible only because its resolved desil is now above the programme's desil
+   * cut-off (every other condition is met): its circumstances may have improved; the ground-check
+   * worklist. Never for a family no register ranks.
+   */
+  | 'GRADUATION_CANDIDATE'
+  /** Receives but is not eligible, for a reason other than GRADUATION_CANDIDATE's. */
   | 'INCLUSION_ERROR'
   /** Neither receives nor is eligible. */
   | 'NOT_TARGETED'
@@ -1211,6 +1221,7 @@ export type ProgramStatisticsResolvers<ContextType = DtsenContext, ParentType ex
   eligible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   estimatedAnnualBudget?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   exclusionErrors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  graduationCandidates?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   inclusionErrors?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   onTarget?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   program?: Resolver<ResolversTypes['Program'], ParentType, ContextType>;
@@ -1274,6 +1285,7 @@ export type TargetingStatusResolvers<ContextType = DtsenContext, ParentType exte
   complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   eligible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   program?: Resolver<ResolversTypes['Program'], ParentType, ContextType>;
+  reasons?: Resolver<ReadonlyArray<ResolversTypes['String']>, ParentType, ContextType>;
   receiptSource?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
   receiving?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TargetingStatusCode'], ParentType, ContextType>;
