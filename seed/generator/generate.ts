@@ -146,13 +146,14 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     const outcome = plan
       ? applyDuplicate(plan, family, familyAt(plan.source))
       : injectSingleDefect(new Random(seed, STREAM.familyDefect, index), family);
-    const bpjs = drawBpjs(new Random(seed, STREAM.bpjs, index), family, outcome, pbiJkErrors, evaluationMonth);
+    const graduation = new Random(seed, STREAM.graduation, index);
+    const bpjs = drawBpjs(new Random(seed, STREAM.bpjs, index), graduation, family, outcome, pbiJkErrors, evaluationMonth);
     const { regsosek, dtks, p3ke } = bpjs.records;
     if (regsosek) batch.regsosek.push(regsosek);
     if (dtks) batch.dtks.push(dtks);
     if (p3ke) batch.p3ke.push(p3ke);
     if (bpjs.bpjs) batch.bpjs.push(bpjs.bpjs);
-    const kemendes = drawKemendes(context, family, bpjs.records);
+    const kemendes = drawKemendes(context, family, bpjs.records, graduation);
     if (kemendes) batch.kemendes.push(kemendes);
     batch.truth.push(...truthLines(family, outcome, bpjs, kemendes));
     batch.households.push(householdOf(family));

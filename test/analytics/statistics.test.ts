@@ -124,6 +124,7 @@ describe.each(storeKinds())('Query.statistics over a resolved index (%s)', (kind
 
     expect(answer.total).toEqual({ code: '', dottedCode: '', name: null, ...countsOf(all) });
     expect(answer.total.programs.some((program) => program.exclusionErrors !== null && program.exclusionErrors > 0)).toBe(true);
+    expect(answer.total.programs.some((program) => program.graduationCandidates !== null && program.graduationCandidates > 0)).toBe(true);
   });
 
   it('when asked per city and per district, then the regions add up to the total, and districts to their city', async () => {
