@@ -53,7 +53,7 @@ async function main(): Promise<number> {
         for (const entry of household.targeting) statuses.set(`${household.noKK}|${entry.program}`, entry.status);
       }
       const rows = compareTargeting(targetingTruth, (noKK, program) => statuses.get(`${noKK}|${program}`));
-      process.stdout.write(`\nTargeting errors:\n\n${targetingTable(rows)}\n`);
+      process.stdout.write(`\nTargeting errors and graduation candidates:\n\n${targetingTable(rows)}\n`);
     }
     return 0;
   } finally {
