@@ -169,6 +169,23 @@ describe("a person's BPJS enrolment through the gateway", () => {
     });
   });
 
+  it('when a person is enrolled by BPJS Kesehatan, then Person.sources names BPJS beside the family registers, and a family BPJS files the same has no new issue', async () => {
+    const response = await system.query(
+      'query ($nik: String!, $noKK: String!) { person(nik: $nik) { sources households { noKK } } household(noKK: $noKK) { dataQuality { code sources } } }',
+      { nik: BUDI.nik, noKK: SUTRISNO_KK },
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          person: { sources: ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'], households: [{ noKK: SUTRISNO_KK }] },
+          household: { dataQuality: [] },
+        },
+      },
+    });
+  });
+
   it('when a partner of another programme asks for Person.bpjs, then the field is outside its contract', async () => {
     const response = await system.query('query ($nik: String!) { person(nik: $nik) { bpjs { status } } }', { nik: BUDI.nik }, await testToken('partner', { programmes: ['PKH'] }));
 
