@@ -363,7 +363,7 @@ export type Person = {
   readonly regsosekInputRecords: ReadonlyArray<RegsosekMember>;
   /** Sex: Regsosek's, else DTKS's, else P3KE's. */
   readonly sex: Maybe<Sex>;
-  /** Registers that list this NIK. */
+  /** Registers that list this NIK: member records of DTKS, Regsosek and P3KE, and BPJS Kesehatan's enrolments (any status). */
   readonly sources: ReadonlyArray<Source>;
 };
 
