@@ -15,6 +15,7 @@ import { IndexKemendes1768003200000 } from './migrations/1768003200000-index-kem
 import { IndexBpjs1780272000000 } from './migrations/1780272000000-index-bpjs';
 import { IndexPeriods1780358400000 } from './migrations/1780358400000-index-periods';
 import { PeriodHouseholdEntity, PeriodRegionIssueCountEntity, PeriodRegionSummaryEntity, ResolutionPeriodEntity } from './period-entities';
+import { IndexGraduation1780444800000 } from './migrations/1780444800000-index-graduation';
 import { ResolutionLockEntity } from './run-lock';
 
 export const INDEX_STORE: StoreDefinition = {
@@ -33,6 +34,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexKemendes1768003200000,
     IndexBpjs1780272000000,
     IndexPeriods1780358400000,
+    IndexGraduation1780444800000,
   ],
 };
 
