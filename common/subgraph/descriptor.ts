@@ -81,18 +81,12 @@ export interface OwnStoreAppDependencies {
 
 /**
  * What serving an own-store subgraph loads (behind `load()`, like a stored subgraph's parts): its
- * tables and migrations, its own settings, and its app over its opened store.
+ * tables and migrations, and its app over its opened store.
  */
 export interface OwnStoreSubgraphParts<Config = unknown> {
   /** Its entities and migrations (its audit trail's included). */
   readonly store: StoreDefinition;
-  /**
-   * Its settings beyond port, store and signing key (which every subgraph with a store reads the
-   * same way, stored-subgraph-config.ts), typed and frozen; throws naming a bad variable.
-   * `registry`: every subgraph's address, for the ones it calls.
-   */
-  readonly loadConfig: (registry: readonly SubgraphAddress[], env: NodeJS.ProcessEnv) => Config;
-  /** Its app over its opened store; it does not listen. */
+  /** Its app over its opened store and its settings (its descriptor's `loadConfig`); it does not listen. */
   readonly buildApp: (dataSource: DataSource, config: Config, dependencies: OwnStoreAppDependencies) => Promise<SubgraphApp>;
 }
 
@@ -101,9 +95,15 @@ export interface OwnStoreSubgraphParts<Config = unknown> {
  * served by the generic entry point, migrated on start, never seeded or imported into, and not
  * read by dtsen.
  */
-export interface OwnStoreSubgraphDescriptor extends SubgraphAddress {
+export interface OwnStoreSubgraphDescriptor<Config = any> extends SubgraphAddress {
   readonly kind: 'own-store';
-  readonly load: () => Promise<OwnStoreSubgraphParts<any>>;
+  /**
+   * Its settings beyond port, store and signing key (which every subgraph with a store reads the
+   * same way, stored-subgraph-config.ts), typed and frozen; throws naming a bad variable.
+   * `registry`: every subgraph's address, for the ones it calls. Light: no store or resolver code.
+   */
+  readonly loadConfig: (registry: readonly SubgraphAddress[], env: NodeJS.ProcessEnv) => Config;
+  readonly load: () => Promise<OwnStoreSubgraphParts<Config>>;
 }
 
 /** Any subgraph of the supergraph: one line of subgraphs/registry.ts. */

@@ -55,8 +55,8 @@ export function runOwnStoreSubgraph(subgraph: OwnStoreSubgraphDescriptor, regist
     const logging = loadLoggingConfig(env);
     logger = createLogger(logging, subgraph.name);
     const config = loadStoredSubgraphConfig(subgraph, env);
+    const ownConfig: unknown = subgraph.loadConfig(registry, env);
     const parts = await subgraph.load();
-    const ownConfig: unknown = parts.loadConfig(registry, env);
     const metrics = createServiceMetrics();
     const dataSource = await openStore(config.storeUrl, parts.store, {
       replicaUrls: config.storeReplicaUrls,

@@ -27,7 +27,12 @@ import { createChangeService } from './service';
 export async function buildChangesApp(dataSource: DataSource, config: ChangesConfig, dependencies: OwnStoreAppDependencies): Promise<SubgraphApp> {
   const repository = createChangeRepository(dataSource);
   const service = createChangeService({ repository, cutoffDay: config.cutoffDay, now: dependencies.now ?? (() => new Date()) });
-  const keys = signingKeysOf(config.principalSecret, config.registerKeys);
+  const keys = (register: string): string => {
+    const own = config.registerKeys[register];
+    if (own !== undefined) return own;
+    // loadChangesConfig requires the principal secret whenever a register's own key is missing.
+    return signingKeysOf(config.principalSecret as string)(register);
+  };
   const agent = subgraphAgent();
   const timed = fetcherWithTimeout(config.registerTimeoutMs, agent);
   const regions = createRegisterRegions(config.registerUrls, (register) => signingFetch(keys(register), timed));

@@ -1,5 +1,6 @@
 import { cleanEnv, num } from 'envalid';
 import { signingSecret, subgraphKeySpecs, subgraphKeysFrom } from '../../common/auth/signing-secret';
+import { signingKeyVariable } from '../../common/auth/subgraph-keys';
 import { reportConfigErrors } from '../../common/config';
 import { DEFAULT_CHANGE_CUTOFF_DAY, parseCutoffDay } from '../../common/period';
 import { REGISTERS } from '../../common/store-url';
@@ -14,8 +15,8 @@ export interface ChangesConfig {
   readonly registerUrls: Readonly<Record<string, string>>;
   /** One attempt of one register call, ms (`SUBGRAPH_TIMEOUT_MS`). */
   readonly registerTimeoutMs: number;
-  /** PRINCIPAL_SIGNING_SECRET: the registers' keys not set on their own derive from it. Never log it. */
-  readonly principalSecret: string;
+  /** PRINCIPAL_SIGNING_SECRET, null when every register's key is set: the registers' keys not set on their own derive from it. Never log it. */
+  readonly principalSecret: string | null;
   /** The registers' `<NAME>_SIGNING_SECRET` that are set: its calls to them are signed with these. Never log them. */
   readonly registerKeys: Readonly<Record<string, string>>;
 }
@@ -33,7 +34,10 @@ export function loadChangesConfig(registry: readonly SubgraphAddress[], env: Nod
     {
       CHANGE_CUTOFF_DAY: num({ default: DEFAULT_CHANGE_CUTOFF_DAY, desc: 'Day of the month (1-28, WIB) after which a submitted request belongs to the next period' }),
       ...registerCallSpecs(registers),
-      PRINCIPAL_SIGNING_SECRET: signingSecret({ desc: 'required: the registers\' keys not set on their own derive from it' }),
+      // Required unless every register's own key is set: a deployment gives the pod those keys alone.
+      PRINCIPAL_SIGNING_SECRET: names.every((name) => env[signingKeyVariable(name)] !== undefined)
+        ? signingSecret({ default: undefined })
+        : signingSecret({ desc: 'required: the registers\' keys not set on their own (<REGISTER>_SIGNING_SECRET) derive from it' }),
       ...subgraphKeySpecs(names),
     },
     { reporter: reportConfigErrors },
@@ -43,7 +47,7 @@ export function loadChangesConfig(registry: readonly SubgraphAddress[], env: Nod
     cutoffDay: parseCutoffDay(parsed.CHANGE_CUTOFF_DAY, 'CHANGE_CUTOFF_DAY'),
     registerUrls: calls.subgraphUrls,
     registerTimeoutMs: calls.subgraphTimeoutMs,
-    principalSecret: parsed.PRINCIPAL_SIGNING_SECRET,
+    principalSecret: parsed.PRINCIPAL_SIGNING_SECRET ?? null,
     registerKeys: subgraphKeysFrom(names, parsed),
   });
 }

@@ -104,8 +104,17 @@ function isDuplicateKey(error: unknown): boolean {
 export function createChangeRepository(dataSource: DataSource) {
   const requests = dataSource.getRepository(ChangeRequestEntity);
   const transitions = dataSource.getRepository(ChangeTransitionEntity);
-  const keys = dataSource.getRepository(IdempotencyKeyEntity);
   const audit = auditTrailStore(dataSource, 'noKK');
+
+  /** Reads on the primary: a mutation must see the writes just made (a retried key, the state it guards), which a read replica may not have yet. */
+  async function onPrimary<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const runner = dataSource.createQueryRunner('master');
+    try {
+      return await work(runner.manager);
+    } finally {
+      await runner.release();
+    }
+  }
 
   async function inChunks<Row>(values: readonly string[], read: (slice: string[]) => Promise<Row[]>): Promise<Row[]> {
     const rows: Row[] = [];
@@ -184,8 +193,14 @@ export function createChangeRepository(dataSource: DataSource) {
 
     count: (listing: ChangeListing): Promise<number> => listingQuery(listing).getCount(),
 
-    async idempotencyKey(owner: string, idempotencyKey: string): Promise<IdempotencyKeyRow | null> {
-      return keys.findOne({ where: { owner, idempotencyKey } });
+    /** Where a key was used, read on the primary. */
+    idempotencyKey: (owner: string, idempotencyKey: string): Promise<IdempotencyKeyRow | null> =>
+      onPrimary((manager) => manager.getRepository(IdempotencyKeyEntity).findOne({ where: { owner, idempotencyKey } })),
+
+    /** One request as the primary holds it, for a mutation to act on. */
+    requestOnPrimary: async (id: string): Promise<ChangeRequestRecord | null> => {
+      const row = await onPrimary((manager) => manager.getRepository(ChangeRequestEntity).findOne({ where: { id } }));
+      return row === null ? null : recordOf(row);
     },
 
     /** Stores a new request with its first transition, its key and its audit entries, in one transaction. */

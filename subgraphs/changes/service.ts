@@ -63,8 +63,7 @@ export function createChangeService(options: ChangeServiceOptions) {
     if (key.action !== action || key.inputHash !== inputHash) {
       throw conflict('idempotencyKey was used before for another change; use a new key for a new change');
     }
-    caller.loaders.requestById.clear(key.requestId);
-    const request = await caller.loaders.requestById.load(key.requestId);
+    const request = await repository.requestOnPrimary(key.requestId);
     if (request === null) throw new Error('An idempotency key names a request the store does not hold');
     return request;
   }
@@ -118,7 +117,7 @@ export function createChangeService(options: ChangeServiceOptions) {
       return keyed(caller, idempotencyKey, action, { id, reason }, async (key) => {
         const text = reason === null ? null : reason.trim();
         if (text !== null && (text === '' || text.length > MAX_REASON_LENGTH)) throw badUserInput(`reason must be 1 to ${MAX_REASON_LENGTH} characters`, 'reason');
-        const request = await caller.loaders.requestById.load(id);
+        const request = await repository.requestOnPrimary(id);
         if (request === null) throw badUserInput('id names no change request', 'id');
         assertMayAct(caller.principal, request, action);
         const to = stepFrom(request.state, action);
@@ -134,8 +133,7 @@ export function createChangeService(options: ChangeServiceOptions) {
           );
         } catch (error) {
           if (!(error instanceof StateMoved)) throw error;
-          caller.loaders.requestById.clear(id);
-          const moved = await caller.loaders.requestById.load(id);
+          const moved = await repository.requestOnPrimary(id);
           throw invalidStateTransition(`The change request was moved on meanwhile; it is ${moved?.state ?? 'gone'}`, moved?.state ?? request.state);
         }
         caller.loaders.transitionsById.clear(id);

@@ -9,6 +9,7 @@ export const CHANGES: OwnStoreSubgraphDescriptor = {
   kind: 'own-store',
   name: 'changes',
   defaultPort: 4007,
+  loadConfig: (registry, env) => (require('./config') as typeof import('./config')).loadChangesConfig(registry, env),
   // Required on first use: the store's entities and the resolvers are heavy (common/subgraph/descriptor.ts).
   load: async () => (require('./parts') as typeof import('./parts')).CHANGES_PARTS,
 };

@@ -183,7 +183,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       ...Object.fromEntries(Object.entries(options.subgraphKeys ?? {}).map(([name, key]) => [`${name.toUpperCase()}_SIGNING_SECRET`, key])),
       ...options.ownStoreEnv,
     };
-    apps[subgraph.name] = await parts.buildApp(dataSource, parts.loadConfig(SUBGRAPH_REGISTRY, env), {
+    apps[subgraph.name] = await parts.buildApp(dataSource, subgraph.loadConfig(SUBGRAPH_REGISTRY, env), {
       signingSecret: TEST_SIGNING_SECRET,
       signingKey: options.subgraphKeys?.[subgraph.name],
       metrics,
