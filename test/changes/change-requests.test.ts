@@ -2,6 +2,7 @@
 // verification, idempotent retries, who may do what, and what each reader sees of them.
 import { maskAddress, maskBirthDate, maskIdentifier, maskName } from '../../common/auth/masking';
 import { EVALUATION_DATE, SUTRISNO_KK, WATI_KK, WORLD } from '../federated/fixtures';
+import { EXPECTED_CLASSES } from '../schema/disclosure-expected';
 import { storeKinds } from '../support/stores';
 import { startSystem, type GraphQLResponse, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
@@ -19,6 +20,7 @@ const REQUEST_FIELDS = `id noKK kind channel program regionCode state period evi
 const PROPOSE = `mutation Propose($input: ProposeChangeInput!, $key: String!) { proposeChange(input: $input, idempotencyKey: $key) { ${REQUEST_FIELDS} } }`;
 const SUBMIT = `mutation Submit($id: ID!, $key: String!) { submitChange(id: $id, idempotencyKey: $key) { ${REQUEST_FIELDS} } }`;
 const VERIFY = `mutation Verify($id: ID!, $key: String!) { verifyChange(id: $id, idempotencyKey: $key) { ${REQUEST_FIELDS} } }`;
+const CANCEL = `mutation Cancel($id: ID!, $reason: String!, $key: String!) { cancelChange(id: $id, reason: $reason, idempotencyKey: $key) { id state } }`;
 const REJECT = `mutation Reject($id: ID!, $reason: String!, $key: String!) { rejectChange(id: $id, reason: $reason, idempotencyKey: $key) { id state } }`;
 const LIST = `query List($filter: ChangeRequestFilter) { changeRequests(filter: $filter, first: 100) { totalCount nodes { id noKK program state } } }`;
 
@@ -194,5 +196,40 @@ describe.each(storeKinds())('change requests (%s)', (store) => {
         },
       },
     ]);
+  });
+
+  it('when an analyst reads every personal field of the change requests of every kind, then each is the value a caseworker reads, masked as its class says', async () => {
+    await proposed({ noKK: SUTRISNO_KK, kind: 'MEMBER_EVENT', channel: 'SIKS_NG', memberEvent: { event: 'BIRTH', date: '2026-11-30', member: { nik: '3172017011260005', name: 'Putri Sutrisno', sex: 'FEMALE', birthDate: '2026-11-30', relationship: 3 } } }, 'every-birth');
+    const update = await proposed({ noKK: SUTRISNO_KK, kind: 'HOUSEHOLD_UPDATE', channel: 'SIKS_NG', householdUpdate: { changes: [{ field: 'ADDRESS', value: 'Jl. Pluit Raya No. 1' }, { field: 'FLOOR_AREA', value: '24' }] } }, 'every-update');
+    await system.query(CANCEL, { id: update.id, reason: 'Budi asked to wait for the new KK', key: 'every-cancel' }, caseworker);
+    const read = `query { changeRequests(first: 100) { nodes { id noKK history { reason } payload {
+      ... on NewFamilyPayload { address members { nik name birthDate } }
+      ... on ProgramProposalPayload { motivation }
+      ... on ObjectionPayload { note }
+      ... on MemberEventPayload { date member { nik name birthDate } }
+      ... on HouseholdUpdatePayload { changes { value } } } } } }`;
+    type Member = { nik: string; name: string; birthDate: string };
+    type Node = { id: string; noKK: string; history: { reason: string | null }[]; payload: Record<string, unknown> };
+    const full = data<{ nodes: Node[] }>(await system.query(read, {}, caseworker), 'changeRequests').nodes;
+    const masked = data<{ nodes: Node[] }>(await system.query(read, {}, await testToken('analyst')), 'changeRequests').nodes;
+    const member = (each: Member) => ({ nik: maskIdentifier(each.nik), name: maskName(each.name), birthDate: maskBirthDate(each.birthDate) });
+    const text = (value: unknown) => (typeof value === 'string' ? maskAddress(value) : value);
+    const maskedPayload = (payload: Record<string, unknown>): Record<string, unknown> => ({
+      ...payload,
+      ...('address' in payload && { address: maskAddress(payload['address'] as string), members: (payload['members'] as Member[]).map(member) }),
+      ...('motivation' in payload && { motivation: text(payload['motivation']) }),
+      ...('note' in payload && { note: text(payload['note']) }),
+      ...('member' in payload && { date: maskBirthDate(payload['date'] as string), member: member(payload['member'] as Member) }),
+      ...('changes' in payload && { changes: (payload['changes'] as { value: string }[]).map((change) => ({ value: maskAddress(change.value) })) }),
+    });
+    const covered = ['ChangeRequest.noKK', 'ChangeTransition.reason', 'NewFamilyPayload.address', 'ProposedMember.nik', 'ProposedMember.name', 'ProposedMember.birthDate', 'ProgramProposalPayload.motivation', 'ObjectionPayload.note', 'MemberEventPayload.date', 'FieldChange.value'];
+    const changeTypes = ['ChangeRequest', 'ChangeTransition', 'ProposedMember', 'NewFamilyPayload', 'ProgramProposalPayload', 'ObjectionPayload', 'MemberEventPayload', 'FieldChange'];
+
+    expect(Object.keys(EXPECTED_CLASSES).filter((coordinate) => changeTypes.includes(coordinate.split('.')[0] as string)).sort()).toEqual(covered.sort());
+    expect(new Set(full.map((node) => Object.keys(node.payload).sort().join(','))).size).toBe(5);
+    expect(full.flatMap((node) => node.history.filter((step) => step.reason !== null)).length).toBeGreaterThan(0);
+    expect(masked).toEqual(
+      full.map((node) => ({ ...node, noKK: maskIdentifier(node.noKK), history: node.history.map((step) => ({ reason: text(step.reason) })), payload: maskedPayload(node.payload) })),
+    );
   });
 });
