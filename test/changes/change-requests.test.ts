@@ -134,6 +134,44 @@ describe.each(storeKinds())('change requests (%s)', (store) => {
     });
   });
 
+  it('when two retries of one proposal arrive at once, then one request is stored and both are answered with it', async () => {
+    const input = { ...pkhProposal('sent twice at once'), program: 'BPNT', noKK: WATI_KK };
+    const [first, second] = await Promise.all([system.query(PROPOSE, { input, key: 'concurrent-key' }, caseworker), system.query(PROPOSE, { input, key: 'concurrent-key' }, caseworker)]);
+    const listed = data<{ nodes: { id: string }[] }>(await system.query(LIST, { filter: { program: 'BPNT', kind: 'USUL_PROGRAM' } }, caseworker), 'changeRequests');
+
+    expect(second.body).toEqual(first.body);
+    expect(listed.nodes.map((node) => node.id)).toEqual([data<{ id: string }>(first, 'proposeChange').id]);
+  });
+
+  it('when a step does not fit the state or the actor, then it is refused with a code and the request keeps its state; a rejection keeps its reason', async () => {
+    const other = await testToken('caseworker', { regions: ['31.72'], subject: 'another-caseworker', organisation: PENJARINGAN_CASEWORKER.organisation });
+    const draft = await proposed(pkhProposal('steps'), 'steps-propose');
+    const verifyDraft = await system.query(VERIFY, { id: draft.id, key: 'steps-verify-draft' }, verifier);
+    const cancelByOther = await system.query(CANCEL, { id: draft.id, reason: 'not mine', key: 'steps-cancel-other' }, other);
+    const blankReason = await system.query(CANCEL, { id: draft.id, reason: '  ', key: 'steps-cancel-blank' }, caseworker);
+    await system.query(SUBMIT, { id: draft.id, key: 'steps-submit' }, caseworker);
+    const rejected = await system.query(REJECT, { id: draft.id, reason: 'Budi works at the harbour since November', key: 'steps-reject' }, verifier);
+    const cancelRejected = await system.query(CANCEL, { id: draft.id, reason: 'too late', key: 'steps-cancel-late' }, caseworker);
+    const history = await system.query(`query ($noKK: String!) { household(noKK: $noKK) { changeRequests { id history { from to reason } } } }`, { noKK: SUTRISNO_KK }, caseworker);
+    const codes = (response: GraphQLResponse) => response.body.errors?.map((error) => ({ message: error['message'], extensions: error['extensions'] }));
+
+    expect([verifyDraft, cancelByOther, blankReason, cancelRejected].map(codes)).toEqual([
+      [{ message: 'A DRAFT change request cannot be verified', extensions: { code: 'INVALID_STATE_TRANSITION', state: 'DRAFT' } }],
+      [{ message: 'Only its proposer may cancel a change request', extensions: { code: 'FORBIDDEN' } }],
+      [{ message: 'reason must be 1 to 500 characters', extensions: { code: 'BAD_USER_INPUT', argumentName: 'reason' } }],
+      [{ message: 'A REJECTED change request cannot be cancelled', extensions: { code: 'INVALID_STATE_TRANSITION', state: 'REJECTED' } }],
+    ]);
+    expect(data(rejected, 'rejectChange')).toEqual({ id: draft.id, state: 'REJECTED' });
+    expect(data<{ changeRequests: { id: string }[] }>(history, 'household').changeRequests.find((request) => request.id === draft.id)).toEqual({
+      id: draft.id,
+      history: [
+        { from: null, to: 'DRAFT', reason: null },
+        { from: 'DRAFT', to: 'SUBMITTED', reason: null },
+        { from: 'SUBMITTED', to: 'REJECTED', reason: 'Budi works at the harbour since November' },
+      ],
+    });
+  });
+
   it('when a principal who is both caseworker and verifier verifies its own proposal, then it is FORBIDDEN and the request stays SUBMITTED', async () => {
     const both = await testToken(['caseworker', 'verifier'], { regions: ['31.72'], subject: 'both-hats', organisation: 'Dinsos Jakarta Utara' });
     const own = await proposed(pkhProposal('my own'), 'self-propose', both);
