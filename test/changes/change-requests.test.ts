@@ -270,4 +270,16 @@ describe.each(storeKinds())('change requests (%s)', (store) => {
       full.map((node) => ({ ...node, noKK: maskIdentifier(node.noKK), history: node.history.map((step) => ({ reason: text(step.reason) })), payload: maskedPayload(node.payload) })),
     );
   });
+
+  it('when a page of households selects their change requests and histories, then the changes store reads the requests in one query and their histories in one', async () => {
+    await system.resolve();
+    system.resetQueryLog();
+    const response = await system.query('{ households(first: 10) { nodes { noKK changeRequests { id history { to } } } } }', {}, caseworker);
+    const page = data<{ nodes: { noKK: string; changeRequests: unknown[] }[] }>(response, 'households').nodes;
+    // SQLite quotes names with ", MariaDB with `.
+    const reads = (table: string) => system.sql['changes']!.filter((statement) => statement.startsWith('SELECT') && [`FROM "${table}"`, `FROM \`${table}\``].some((from) => statement.includes(from))).length;
+
+    expect(page.map((household) => [household.noKK, household.changeRequests.length > 0]).sort()).toEqual([[SUTRISNO_KK, true], [WATI_KK, true]]);
+    expect({ requests: reads('change_request'), transitions: reads('change_transition') }).toEqual({ requests: 1, transitions: 1 });
+  });
 });
