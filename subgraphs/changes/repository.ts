@@ -171,6 +171,10 @@ export function createChangeRepository(dataSource: DataSource) {
       return groupByKeys(noKKs, rows, (row) => row.noKK).map((group) => group.map(recordOf));
     },
 
+    /** One request's state changes as the primary holds them, for a mutation's answer. */
+    transitionsOnPrimary: async (id: string): Promise<TransitionRecord[]> =>
+      (await onPrimary((manager) => manager.getRepository(ChangeTransitionEntity).find({ where: { requestId: id }, order: { id: 'ASC' } }))).map(transitionOf),
+
     /** Each request's state changes, oldest first. */
     async transitionsOf(ids: readonly string[]): Promise<TransitionRecord[][]> {
       const rows = await inChunks(ids, (slice) => transitions.find({ where: { requestId: In(slice) }, order: { id: 'ASC' } }));

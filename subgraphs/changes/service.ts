@@ -65,6 +65,7 @@ export function createChangeService(options: ChangeServiceOptions) {
     }
     const request = await repository.requestOnPrimary(key.requestId);
     if (request === null) throw new Error('An idempotency key names a request the store does not hold');
+    await answeredFromPrimary(caller, request.id);
     return request;
   }
 
@@ -83,6 +84,11 @@ export function createChangeService(options: ChangeServiceOptions) {
       if (after) return after;
       throw error;
     }
+  }
+
+  /** The history a mutation answers with is the primary's: a read replica may not hold the step just written. */
+  async function answeredFromPrimary(caller: Caller, id: string): Promise<void> {
+    caller.loaders.transitionsById.clear(id).prime(id, await repository.transitionsOnPrimary(id));
   }
 
   async function regionOf(caller: Caller, noKK: string, villageCode: string | null): Promise<string> {
@@ -109,6 +115,7 @@ export function createChangeService(options: ChangeServiceOptions) {
           { ...key, requestId: request.id, createdAt: at },
           auditEntries(caller, 'proposeChange', request, at),
         );
+        await answeredFromPrimary(caller, request.id);
         return request;
       });
     },
@@ -136,7 +143,7 @@ export function createChangeService(options: ChangeServiceOptions) {
           const moved = await repository.requestOnPrimary(id);
           throw invalidStateTransition(`The change request was moved on meanwhile; it is ${moved?.state ?? 'gone'}`, moved?.state ?? request.state);
         }
-        caller.loaders.transitionsById.clear(id);
+        await answeredFromPrimary(caller, id);
         return { ...request, state: to, updatedAt: at, period: period ?? request.period };
       });
     },
