@@ -26,7 +26,8 @@ import { createChangeService } from './service';
  */
 export async function buildChangesApp(dataSource: DataSource, config: ChangesConfig, dependencies: OwnStoreAppDependencies): Promise<SubgraphApp> {
   const repository = createChangeRepository(dataSource);
-  const service = createChangeService({ repository, cutoffDay: config.cutoffDay, now: dependencies.now ?? (() => new Date()) });
+  const now = dependencies.now ?? (() => new Date());
+  const service = createChangeService({ repository, cutoffDay: config.cutoffDay, now });
   const keys = (register: string): string => {
     const own = config.registerKeys[register];
     if (own !== undefined) return own;
@@ -44,7 +45,8 @@ export async function buildChangesApp(dataSource: DataSource, config: ChangesCon
       principal,
       repository,
       loaders: createChangeLoaders(repository, regions, principal, requestId),
-      audit: createAuditRecorder(principal, (entries) => repository.appendAudit(entries), requestId),
+      // One clock for the trail: reads are stamped like the writes beside them.
+      audit: createAuditRecorder(principal, (entries) => repository.appendAudit(entries), requestId, now),
       cursors,
       requestId,
       logger,

@@ -3,7 +3,7 @@ import { groupByKeys } from '../../common/loaders';
 import { auditTrailStore } from '../../common/store/audit-trail';
 import type { AuditRecord } from '../../common/store/audit-records';
 import { FamilyAuditEntryEntity } from '../../common/store/audit-entity';
-import { auditRow } from '../../common/store/audit-records';
+import { auditRecord, auditRow } from '../../common/store/audit-records';
 import { chunk } from '../../common/store/chunks';
 import { ChangeRequestEntity, ChangeTransitionEntity, IdempotencyKeyEntity, type ChangeRequestRow, type ChangeTransitionRow, type IdempotencyKeyRow } from './entities';
 import type { ChangeRequestRecord, ChangeState, TransitionRecord } from './records';
@@ -229,6 +229,13 @@ export function createChangeRepository(dataSource: DataSource) {
       }),
 
     appendAudit: (entries: readonly AuditRecord[]): Promise<void> => audit.append(entries),
+
+    /** Each NIK's entries in the trail (the payloads that name it, and what was done with them), newest first. */
+    async auditByNiks(niks: readonly string[]): Promise<AuditRecord[][]> {
+      const trail = dataSource.getRepository(FamilyAuditEntryEntity);
+      const rows = await inChunks(niks, (slice) => trail.find({ where: { nik: In(slice) }, order: { readAt: 'DESC', id: 'DESC' } }));
+      return groupByKeys(niks, rows, (row) => row.nik ?? '').map((group) => group.map(auditRecord));
+    },
 
     async ping(): Promise<void> {
       await dataSource.query('SELECT 1');

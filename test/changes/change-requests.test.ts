@@ -282,4 +282,20 @@ describe.each(storeKinds())('change requests (%s)', (store) => {
     expect(page.map((household) => [household.noKK, household.changeRequests.length > 0]).sort()).toEqual([[SUTRISNO_KK, true], [WATI_KK, true]]);
     expect({ requests: reads('change_request'), transitions: reads('change_transition') }).toEqual({ requests: 1, transitions: 1 });
   });
+
+  it('when an auditor reads the trail of a NIK a proposal names, then it lists the proposal and each read of it, and its own reading is recorded too', async () => {
+    const auditor = await testToken('auditor');
+    const nik = NEW_FAMILY.newFamily.members[0]!.nik;
+    const read = async () =>
+      data<{ changes: { subject: string; operation: string | null; noKK: string | null }[] }>(
+        await system.query('query Trail($nik: String!) { auditTrail(nik: $nik) { changes { subject operation noKK } } }', { nik }, auditor),
+        'auditTrail',
+      ).changes;
+    const first = await read();
+    const second = await read();
+    const entry = (subject: string, operation: string | null) => ({ subject, operation, noKK: NEW_FAMILY.noKK });
+
+    expect(first).toEqual(expect.arrayContaining([entry(PENJARINGAN_CASEWORKER.subject, 'proposeChange'), entry(PENJARINGAN_CASEWORKER.subject, 'Propose'), entry('test-analyst', null)]));
+    expect(second).toEqual([entry('test-auditor', 'Trail'), ...first]);
+  });
 });
