@@ -1,9 +1,8 @@
 import { Brackets, In, type DataSource, type EntityManager } from 'typeorm';
 import { groupByKeys } from '../../common/loaders';
-import { auditTrailStore } from '../../common/store/audit-trail';
-import type { AuditRecord } from '../../common/store/audit-records';
 import { FamilyAuditEntryEntity } from '../../common/store/audit-entity';
-import { auditRecord, auditRow } from '../../common/store/audit-records';
+import { auditRecord, auditRow, type AuditRecord } from '../../common/store/audit-records';
+import { auditTrailStore } from '../../common/store/audit-trail';
 import { chunk } from '../../common/store/chunks';
 import { ChangeRequestEntity, ChangeTransitionEntity, IdempotencyKeyEntity, type ChangeRequestRow, type ChangeTransitionRow, type IdempotencyKeyRow } from './entities';
 import type { ChangeRequestRecord, ChangeState, TransitionRecord } from './records';

@@ -4,14 +4,14 @@ import { canonicalJson } from '../../common/cursor';
 import { badUserInput, conflict, invalidStateTransition } from '../../common/errors';
 import { periodOfSubmission } from '../../common/period';
 import type { AuditRecord } from '../../common/store/audit-records';
-import type { ProposeChangeInput } from './generated/resolvers-types';
 import { assertMayAct, assertMayPropose } from './domain/access';
 import { niksOf, validProposal } from './domain/proposal';
 import { stepFrom, type ChangeAction } from './domain/states';
+import type { IdempotencyKeyRow } from './entities';
+import type { ProposeChangeInput } from './generated/resolvers-types';
 import type { ChangeLoaders } from './loaders';
 import type { ChangeRequestRecord } from './records';
 import { IdempotencyKeyTaken, StateMoved, type ChangeRepository } from './repository';
-import type { IdempotencyKeyRow } from './entities';
 
 const MAX_KEY_LENGTH = 128;
 const DONE: Readonly<Record<ChangeAction, string>> = { submit: 'submitted', verify: 'verified', reject: 'rejected', cancel: 'cancelled' };

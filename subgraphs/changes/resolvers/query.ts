@@ -1,5 +1,4 @@
-import type { Principal } from '../../../common/auth/principal';
-import { hasScope } from '../../../common/auth/principal';
+import { hasScope, type Principal } from '../../../common/auth/principal';
 import { badUserInput, forbidden } from '../../../common/errors';
 import { parseFirst, parseRegionPrefix } from '../../../common/pagination';
 import { isPeriod } from '../../../common/period';
