@@ -38,7 +38,9 @@ function text(value: string, argument: string, max = MAX_TEXT): string {
 }
 
 function date(value: string, argument: string): string {
-  if (!DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw badUserInput(`${argument} must be a date as YYYY-MM-DD`, argument);
+  // A day the month lacks (02-30) parses as a later one: the date must come back as written.
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) throw badUserInput(`${argument} must be a date as YYYY-MM-DD`, argument);
   return value;
 }
 
