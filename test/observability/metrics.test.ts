@@ -90,7 +90,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
         'dtsen_graphql_requests_total{outcome="error"} 1',
         'dtsen_graphql_request_duration_seconds_count 2',
         // The look-up is the dtsen service's alone; the misspelt one fails validation in the gateway.
-        ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, kemendes: {}, bpjs: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
+        ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, kemendes: {}, bpjs: {}, changes: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
         // The look-up alone: the misspelt one never ran.
         'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Query.household"} 1',
         'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Household.noKK"} 1',
