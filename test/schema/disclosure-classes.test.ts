@@ -50,7 +50,6 @@ const CHANGE_REQUEST_FIELDS: Readonly<Record<string, '*' | readonly string[]>> =
   Household: ['changeRequests'],
   ChangeRequest: '*',
   ChangeRequestConnection: '*',
-  PageInfo: '*',
   ChangeActor: '*',
   ChangeTransition: '*',
   ProposedMember: '*',
