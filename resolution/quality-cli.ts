@@ -7,7 +7,7 @@ import { createIndexRepository, type IssueKey } from './repository';
 import { openIndexStore } from './store';
 import { runCommand } from '../common/cli';
 
-const USAGE = `Usage: tsx resolution/quality-cli.ts --truth FILE
+const USAGE = `Usage: npm run quality -- --truth FILE
 
 Compares the data-quality codes of the resolution index (INDEX_DATABASE_URL, else MYSQL_URL,
 else DATA_DIR/index.sqlite) with the truth file the seeder wrote (npm run seed -- --truth FILE)

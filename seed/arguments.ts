@@ -21,7 +21,7 @@ export type ParsedArguments =
   | { readonly kind: 'help' }
   | { readonly kind: 'error'; readonly message: string };
 
-export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty] [--pbi-jk-errors I,E,D[,G]]
+export const USAGE = `Usage: npm run seed -- [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty] [--pbi-jk-errors I,E,D[,G]]
 
 Generates N families (default 5000) from seed S (default 1) into the stores of every stored subgraph (DTKS, Regsosek, P3KE, BPJS),
 which must be empty. --region puts them in a province (53) or regency/city (53.71 or 5371) of
