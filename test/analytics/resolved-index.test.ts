@@ -1,0 +1,26 @@
+import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
+import { storeKinds } from '../support/stores';
+import { startSystem } from '../support/system';
+import { exportCases } from './export';
+import { householdsCases } from './households';
+import { indexedHouseholds, type ResolvedIndex } from './oracle';
+import { statisticsCases } from './statistics';
+
+// The listing, the statistics and the export read one resolved index and write nothing it holds, so
+// one system per store kind serves the three: a start resolves the 150 families, the largest cost of
+// these tests. MariaDB stays: each reads the index with SQL of its own (filters, grouping, a
+// streamed export).
+const world = generatedWorld(150);
+
+describe.each(storeKinds())('the analytics over a resolved index of 150 families (%s)', (kind) => {
+  let resolved: ResolvedIndex;
+  beforeAll(async () => {
+    const system = await startSystem({ store: kind, data: world, evaluationDate: EVALUATION_DATE, resolve: true });
+    resolved = { system, all: await indexedHouseholds(system.index) };
+  }, 120_000);
+  afterAll(() => resolved.system.stop());
+
+  describe('Query.households', () => householdsCases(() => resolved));
+  describe('Query.statistics', () => statisticsCases(() => resolved));
+  describe('GET /export/households.csv', () => exportCases(() => resolved));
+});
