@@ -1,18 +1,10 @@
-import { startSystem, type RunningSystem } from '../support/system';
-import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK, UNKNOWN_KK, WATI, WATI_KK, WORLD } from './fixtures';
+import type { RunningSystem } from '../support/system';
+import { AYU, BUDI, DEWI, SITI, SUTRISNO_KK, UNKNOWN_KK, WATI, WATI_KK } from './fixtures';
 
-// SQLite stores only: what is shown here is the federation and dtsen's reading of the registers;
-// the registers' SQL reads and audit writes are the same on both kinds, and test/subgraphs
-// (repository, subgraph-http, access, audit) run them on MariaDB too.
-describe('a household through the gateway (SQLite stores)', () => {
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE });
-  });
-  afterAll(() => system.stop());
-
+/** A household through the gateway: its sources, region, desil, members, eligibility and targeting, and a person by NIK. */
+export function householdCases(system: () => RunningSystem): void {
   it('when all three registers hold a family, then it resolves its sources, region, desil and living members', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($noKK: String!) {
         household(noKK: $noKK) {
           noKK
@@ -66,7 +58,7 @@ describe('a household through the gateway (SQLite stores)', () => {
   });
 
   it('when a poor family receives PKH and BPNT, then eligibility and targeting show what it qualifies for and what it misses', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($noKK: String!) {
         household(noKK: $noKK) {
           eligibility { program eligible estimatedAnnualBenefit beneficiaries ruleSet }
@@ -106,7 +98,7 @@ describe('a household through the gateway (SQLite stores)', () => {
   });
 
   it('when only DTKS holds a family, then the other registers are null and the gap is a data-quality issue', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($noKK: String!) {
         household(noKK: $noKK) {
           sources
@@ -146,13 +138,13 @@ describe('a household through the gateway (SQLite stores)', () => {
   });
 
   it('when no register holds a well-formed KK, then household is null without an error', async () => {
-    const response = await system.query('query ($noKK: String!) { household(noKK: $noKK) { noKK sources } }', { noKK: UNKNOWN_KK });
+    const response = await system().query('query ($noKK: String!) { household(noKK: $noKK) { noKK sources } }', { noKK: UNKNOWN_KK });
 
     expect(response).toEqual({ status: 200, body: { data: { household: null } } });
   });
 
   it('when a person is looked up by NIK, then every register record and the family are there', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($nik: String!) {
         person(nik: $nik) {
           nik name sex birthDate age alive sources
@@ -188,4 +180,4 @@ describe('a household through the gateway (SQLite stores)', () => {
       },
     });
   });
-});
+}
