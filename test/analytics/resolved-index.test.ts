@@ -1,15 +1,16 @@
 import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
 import { storeKinds } from '../support/stores';
 import { startSystem } from '../support/system';
+import { badInputCases } from './bad-input';
 import { exportCases } from './export';
 import { householdsCases } from './households';
 import { indexedHouseholds, type ResolvedIndex } from './oracle';
 import { statisticsCases } from './statistics';
 
-// The listing, the statistics and the export read one resolved index and write nothing it holds, so
-// one system per store kind serves the three: a start resolves the 150 families, the largest cost of
-// these tests. MariaDB stays: each reads the index with SQL of its own (filters, grouping, a
-// streamed export).
+// The listing, the statistics, the export and their refusals of bad input read one resolved index
+// and write nothing it holds, so one system per store kind serves them all: a start resolves the
+// 150 families, the largest cost of these tests. MariaDB stays: each reads the index with SQL of
+// its own (filters, grouping, a streamed export).
 const world = generatedWorld(150);
 
 describe.each(storeKinds())('the analytics over a resolved index of 150 families (%s)', (kind) => {
@@ -23,4 +24,6 @@ describe.each(storeKinds())('the analytics over a resolved index of 150 families
   describe('Query.households', () => householdsCases(() => resolved));
   describe('Query.statistics', () => statisticsCases(() => resolved));
   describe('GET /export/households.csv', () => exportCases(() => resolved));
+  // Refused before any SQL runs: the store kind changes nothing.
+  if (kind === 'sqlite') describe('bad input to households and statistics', () => badInputCases(() => resolved));
 });
