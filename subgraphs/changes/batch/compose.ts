@@ -45,8 +45,8 @@ const memberCells = (member: ProposedMemberRecord): Record<string, string> => ({
   relationship: String(member.relationship),
 });
 
-/** The WIB day of an instant, as the cut-off is counted (common/period.ts). */
-const wibDay = (at: string): string => new Date(new Date(at).getTime() + 7 * 60 * 60 * 1000).toISOString().slice(0, 10);
+/** The UTC day of an instant: the importer refuses a date after its UTC today, which a WIB day can be for 7 hours. */
+const utcDay = (at: string): string => at.slice(0, 10);
 
 /**
  * The period's verified requests applied to the registers' records, family by family, in the order
@@ -81,7 +81,7 @@ export function composeBatch(requests: readonly VerifiedRequest[], registers: Re
         if (current(NEW_FAMILY_REGISTER, noKK) !== null) {
           throw new LeftOut(`${labelOf(NEW_FAMILY_REGISTER)} already holds a family with this No. KK; propose its changes as member events or household updates`);
         }
-        const family = { ...newDtksFamilyCells(noKK, wibDay(verified.verifiedAt)), no_kk: noKK, region_code: payload.villageCode, address: payload.address };
+        const family = { ...newDtksFamilyCells(noKK, utcDay(verified.verifiedAt)), no_kk: noKK, region_code: payload.villageCode, address: payload.address };
         return new Map([[NEW_FAMILY_REGISTER, { family, members: payload.members.map(memberCells) }]]);
       }
       case 'MemberEventPayload': {

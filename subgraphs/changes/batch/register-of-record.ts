@@ -29,7 +29,7 @@ export const BATCH_REGISTERS: readonly string[] = [...new Set([NEW_FAMILY_REGIST
 
 /**
  * The DTKS family columns of a new family beyond those the proposal gives (No. KK, village,
- * address): verified by Dinsos on the day of the verification (WIB), active, no legacy
+ * address): verified by Dinsos on the day of the verification (its UTC day, as the importer checks dates), active, no legacy
  * percentile, no receipts yet, RT and RW unknown (000) until a household update gives them, and a
  * DTKS id made from the No. KK.
  */

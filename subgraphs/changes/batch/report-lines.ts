@@ -1,7 +1,10 @@
 import type { AppliedReport, BatchReport } from './run-batch';
 
 export function appliedLines(report: AppliedReport): string[] {
-  return report.applied.map((entry) => `APPLIED ${entry.id}: imported in ${entry.files.join(', ')}`);
+  return [
+    ...report.applied.map((entry) => `APPLIED ${entry.id}: imported in ${entry.files.join(', ')}`),
+    ...report.rejected.map((entry) => `Not applied: the import of ${entry.file} rejected ${entry.rows} rows (see its reject file); its requests stay VERIFIED and the next batch carries them again`),
+  ];
 }
 
 /** What `batch` prints: the requests applied, the files, the requests left out and why, the ones for the programmes' owners, and a summary. */

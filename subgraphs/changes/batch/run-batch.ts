@@ -32,6 +32,8 @@ export interface BatchOptions extends BatchStores {
 export interface AppliedReport {
   /** The requests moved to APPLIED, with the files whose finished imports applied them. */
   readonly applied: readonly { readonly id: string; readonly files: readonly string[] }[];
+  /** Batch files whose import finished with rejected rows: their requests stay VERIFIED, for the next batch to carry again. */
+  readonly rejected: readonly { readonly file: string; readonly rows: number }[];
 }
 
 export interface BatchFileReport {
@@ -80,10 +82,17 @@ async function withStores<Result>(stores: BatchStores, work: (repository: BatchR
  */
 async function applyFinished(repository: BatchRepository, readers: readonly RegisterReader[], now: () => Date): Promise<AppliedReport> {
   const open = await repository.openFiles();
-  if (open.length === 0) return { applied: [] };
+  if (open.length === 0) return { applied: [], rejected: [] };
   const finished = new Map<string, Map<string, string>>();
+  const rejected: { file: string; rows: number }[] = [];
   for (const reader of readers) {
-    finished.set(reader.name, new Map((await reader.ledger()).filter((entry) => entry.status === 'finished').map((entry) => [entry.checksum, entry.finishedAt ?? ''])));
+    const entries = (await reader.ledger()).filter((entry) => entry.status === 'finished');
+    // The ledger counts rejected rows, not which families they were: a file with any is not taken as applied.
+    finished.set(reader.name, new Map(entries.filter((entry) => entry.rowsRejected === 0).map((entry) => [entry.checksum, entry.finishedAt ?? ''])));
+    for (const entry of entries) {
+      const file = open.find((each) => each.register === reader.name && each.checksum === entry.checksum);
+      if (file && entry.rowsRejected > 0 && !rejected.some((each) => each.file === file.fileName)) rejected.push({ file: file.fileName, rows: entry.rowsRejected });
+    }
   }
   const byBatch = new Map<string, typeof open>();
   for (const file of open) byBatch.set(file.batchId, [...(byBatch.get(file.batchId) ?? []), file]);
@@ -105,7 +114,7 @@ async function applyFinished(repository: BatchRepository, readers: readonly Regi
       applied.push({ id: request.id, files: open.filter((file) => file.requestIds.includes(request.id)).map((file) => file.fileName).filter((name, index, all) => all.indexOf(name) === index) });
     }
   }
-  return { applied };
+  return { applied, rejected };
 }
 
 /** `npm run changes -- applied`: the requests of finished batch files move to APPLIED. */
@@ -122,7 +131,7 @@ export async function markApplied(stores: BatchStores): Promise<AppliedReport> {
 export async function runBatch(options: BatchOptions): Promise<BatchReport> {
   const now = options.now ?? (() => new Date());
   return withStores(options, async (repository, readers) => {
-    const { applied } = await applyFinished(repository, readers, now);
+    const { applied, rejected } = await applyFinished(repository, readers, now);
     const verified = await repository.verified(options.period);
     const noKKs = [...new Set(verified.map((entry) => entry.record.noKK))].sort();
     const views: Record<string, RegisterView> = {};
@@ -167,6 +176,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     }
     return {
       applied,
+      rejected,
       batchId,
       recorded,
       files,
