@@ -10,6 +10,7 @@ import { importFile } from '../../import/import-file';
 import { markApplied, runBatch, type BatchStores } from '../../subgraphs/changes/batch/run-batch';
 import { storedSubgraphNamed } from '../../subgraphs/registry';
 import { EVALUATION_DATE, SUTRISNO_KK, WATI_KK, WORLD } from '../federated/fixtures';
+import { run } from '../support/main-process';
 import { storeKinds } from '../support/stores';
 import { startSystem, type GraphQLResponse, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
@@ -172,19 +173,19 @@ describe.each(storeKinds())('the period batch (%s)', (store) => {
     });
   });
 
-  it('when the batch runs after the imports, then the applied requests are in no file, the left-out request is reported again without a second history entry, and nothing is recorded', async () => {
-    const report = await runBatch({ ...stores, period: PERIOD, outDir });
+  it('when `npm run changes -- batch` runs after the imports, then it prints the left-out request with its reason and the proposal for the programme\'s owner, writes no file, records nothing and keeps no second history entry', async () => {
+    const command = run('subgraphs/changes/batch/cli.ts', { CHANGES_DATABASE_URL: stores.changesUrl, DTKS_DATABASE_URL: system.storeUrls.dtks, REGSOSEK_DATABASE_URL: system.storeUrls.regsosek }, ['batch', '--period', PERIOD, '--out', outDir]);
 
-    expect(report).toEqual({
-      applied: [],
-      rejected: [],
-      batchId: null,
-      recorded: false,
-      files: [],
-      leftOut: [{ id: ids['death'], kind: 'MEMBER_EVENT', reason: 'DTKS lists no member with this NIK in the family' }],
-      forProgrammeOwner: [{ id: ids['programme'], kind: 'USUL_PROGRAM', program: 'PKH' }],
-    });
+    expect([await command.exited, command.output()]).toEqual([
+      0,
+      [
+        `Left out ${ids['death']} (MEMBER_EVENT): DTKS lists no member with this NIK in the family`,
+        `Not in a register file ${ids['programme']} (USUL_PROGRAM PKH): a decision for the programme's owner`,
+        'No verified request of 2026-12 changes a register; no file written',
+        '',
+      ].join('\n'),
+    ]);
     const death = data<{ nodes: { id: string; history: unknown[] }[] }>(await system.query(LIST, { filter: { period: PERIOD, state: 'VERIFIED' } }, caseworker), 'changeRequests').nodes.find((node) => node.id === ids['death']);
     expect(death?.history).toHaveLength(4);
-  });
+  }, 60_000);
 });
