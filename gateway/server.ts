@@ -15,6 +15,7 @@ import type { IndexQueryRepository } from '../resolution/query-repository';
 import { disableApolloTelemetry, type GatewayConfig } from './config';
 import { dashboardRouter } from './dashboard/dashboard';
 import { dtsenForGateway } from '../subgraphs/dtsen/in-process';
+import { eligibilityChangesCsvHandler } from './export/eligibility-changes-csv';
 import { householdsCsvHandler } from './export/households-csv';
 import { graphiqlLandingPage } from './playground/graphiql';
 import { armorProtection } from './security/armor';
@@ -205,6 +206,13 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
         'forbidden',
       ),
     );
+    app.use('/export/eligibility-changes.csv', cors);
+    app.get(
+      '/export/eligibility-changes.csv',
+      refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'),
+      admission,
+      refusals.counted(eligibilityChangesCsvHandler({ principalOf, index: options.index, disclosure }), 'forbidden'),
+    );
   }
   app.use('/schema', cors);
   app.get('/schema', refusals.counted(requireToken(admit), 'unauthenticated', 'rate_limited'), contractSchemaHandler(principalOf, contracts));
@@ -219,7 +227,7 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   app.use(
     '/graphql',
     cors,
-    jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }),
+    refusals.counted(jsonBody({ limit: JSON_BODY_LIMIT, timeoutMs: options.bodyTimeoutMs }), 'body_timeout', 'body_too_large', 'malformed_body'),
     // The playground's page is static: it needs no token, and Apollo executes nothing for it.
     (req, res, next) => (options.playground && asksForLandingPage(req) ? graphql(req, res, next) : next()),
     refusals.counted(

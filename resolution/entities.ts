@@ -78,6 +78,8 @@ export interface ResolutionRunRow {
   readonly familiesTotal: number;
   /** When the run last stored a page (ISO 8601); null for runs from before progress was kept. */
   readonly progressAt: string | null;
+  /** The period (YYYY-MM) the run resolves, kept when it finishes (`npm run resolve -- --period`); null: none. */
+  readonly period: string | null;
 }
 
 /** Program code → the property suffix of its columns (PBI_JK → PbiJk). */
@@ -92,6 +94,9 @@ export function programSuffix(program: IndexProgram): string {
 const instant = (name: string, nullable = false) => entityColumn.varchar(name, 24, nullable);
 const nullableBoolean = (name: string): EntitySchemaColumnOptions => ({ name, type: 'boolean', nullable: true });
 
+/** Room for the longest targeting status, GRADUATION_CANDIDATE (the index-graduation migration). */
+const TARGETING_LENGTH = 24;
+
 function programColumns(): Record<string, EntitySchemaColumnOptions> {
   const columns: Record<string, EntitySchemaColumnOptions> = {};
   for (const program of INDEX_PROGRAMS) {
@@ -100,15 +105,20 @@ function programColumns(): Record<string, EntitySchemaColumnOptions> {
     columns[`benefit${programSuffix(program)}`] = entityColumn.integer(`benefit_${column}`);
   }
   for (const program of TARGETED_INDEX_PROGRAMS) {
-    columns[`targeting${programSuffix(program)}`] = entityColumn.varchar(`targeting_${program.toLowerCase()}`, 16);
+    columns[`targeting${programSuffix(program)}`] = entityColumn.varchar(`targeting_${program.toLowerCase()}`, TARGETING_LENGTH);
   }
   // Added later (the index-kemendes migration), with a default for the rows stored before.
-  columns['targetingBltDd'] = { ...entityColumn.varchar('targeting_blt_dd', 16), default: 'NOT_TARGETED' };
+  columns['targetingBltDd'] = { ...entityColumn.varchar('targeting_blt_dd', TARGETING_LENGTH), default: 'NOT_TARGETED' };
   return columns;
 }
 
 /** Summary counts added after the summary's first schema, with a default for the rows stored before. */
-const LATER_MEASURES: ReadonlySet<string> = new Set(['on_target_blt_dd', 'inclusion_blt_dd', 'exclusion_blt_dd']);
+const LATER_MEASURES: ReadonlySet<string> = new Set([
+  'on_target_blt_dd',
+  'inclusion_blt_dd',
+  'exclusion_blt_dd',
+  ...TARGETED_INDEX_PROGRAMS.map((program) => `graduation_${program.toLowerCase()}`),
+]);
 
 export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
   name: 'ResolvedHousehold',
@@ -181,6 +191,7 @@ export const ResolutionRunEntity = new EntitySchema<ResolutionRunRow>({
     familiesDone: { ...entityColumn.integer('families_done'), default: 0 },
     familiesTotal: { ...entityColumn.integer('families_total'), default: 0 },
     progressAt: instant('progress_at', true),
+    period: entityColumn.varchar('period', 7, true),
   },
 });
 
@@ -191,6 +202,7 @@ export const programColumn = <P extends string>(program: P) => program.toLowerCa
 export const TARGETING_MEASURES = [
   ['ON_TARGET', 'on_target'],
   ['INCLUSION_ERROR', 'inclusion'],
+  ['GRADUATION_CANDIDATE', 'graduation'],
   ['EXCLUSION_ERROR', 'exclusion'],
 ] as const;
 

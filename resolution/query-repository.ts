@@ -17,8 +17,13 @@ import {
   type ResolvedHouseholdRow,
 } from './entities';
 import { NO_DESIL } from './region-summary';
+import { createPeriodQueryRepository, type PeriodQueryRepository } from './period-query-repository';
+import { PeriodRegionIssueCountEntity, PeriodRegionSummaryEntity } from './period-entities';
 import type { HouseholdQuery } from './household-filter';
 import { toRun, type ResolutionRun } from './repository';
+import { scopeCondition, type Condition, type RegionScope } from './region-scope';
+
+export type { RegionScope } from './region-scope';
 
 // What the gateway reads from the resolution index: filtered listings, the CSV export and the
 // grouped counts of `statistics`, and the audit trail of those reads. Read-only but for appending
@@ -40,6 +45,7 @@ export interface ProgramCounts {
   readonly eligible: number;
   readonly onTarget: number;
   readonly inclusionErrors: number;
+  readonly graduationCandidates: number;
   readonly exclusionErrors: number;
   /** Sum of the eligible families' benefit, whole rupiah. */
   readonly budget: number;
@@ -66,14 +72,8 @@ export interface RegionGroups {
   readonly issues: readonly IssueGroup[];
 }
 
-/**
- * The region code prefixes (digits) the asking principal may see; null: every region. Every read
- * takes it, so no caller can forget it: families outside are neither listed nor counted, and a
- * family without a region code lies in no limited scope.
- */
-export type RegionScope = readonly string[] | null;
-
-export interface IndexQueryRepository {
+/** The index's reads; those of kept periods are in period-query-repository.ts. */
+export interface IndexQueryRepository extends PeriodQueryRepository {
   runs(): Promise<IndexRuns>;
   /** A page of families in listing order after `after`: one query. */
   listHouseholds(query: HouseholdQuery, scope: RegionScope, first: number, after: ListingPosition | null): Promise<Omit<FamilyPage, 'totalCount'>>;
@@ -86,7 +86,7 @@ export interface IndexQueryRepository {
    * when null) and lies in the scope, grouped by the first `digits` digits of the code: two GROUP BY
    * queries of the region summary, which has a row per village and desil, not per household.
    */
-  regionGroups(regionPrefix: string | null, scope: RegionScope, digits: number): Promise<RegionGroups>;
+  regionGroups(regionPrefix: string | null, scope: RegionScope, digits: number, period?: string | null): Promise<RegionGroups>;
   /** Which of these No. KKs any run has indexed: one query. */
   indexedHouseholds(noKKs: readonly string[]): Promise<ReadonlySet<string>>;
   /** Appends reads of indexed families to the index's audit trail: one INSERT per 1,000 entries. */
@@ -95,24 +95,8 @@ export interface IndexQueryRepository {
   auditTrailByNoKKs(noKKs: readonly string[]): Promise<AuditRecord[][]>;
 }
 
-interface Condition {
-  readonly sql: string;
-  readonly parameters?: ObjectLiteral;
-}
-
 /** Column names come from these fixed lists only, never from input. */
 const column = (name: string) => name.toLowerCase();
-
-/** `<alias>.region_code` within one of the prefixes; the intersection with a filter's prefix is the AND of both. */
-function scopeCondition(scope: RegionScope, alias = 'h'): Condition[] {
-  if (scope === null) return [];
-  if (scope.length === 0) return [{ sql: '1 = 0' }];
-  // The prefixes go into LIKE patterns, where `%` and `_` would widen the scope.
-  const invalid = scope.find((prefix) => !/^\d{1,10}$/.test(prefix));
-  if (invalid !== undefined) throw new Error(`A region scope holds digit prefixes only, not "${invalid}"`);
-  const parameters = Object.fromEntries(scope.map((prefix, index) => [`scope${index}`, `${prefix}%`]));
-  return [{ sql: `(${scope.map((_, index) => `${alias}.region_code LIKE :scope${index}`).join(' OR ')})`, parameters }];
-}
 
 function conditions(query: HouseholdQuery, scope: RegionScope): Condition[] {
   const where: Condition[] = [...scopeCondition(scope)];
@@ -160,6 +144,7 @@ function toDesilGroup(raw: Record<string, unknown>): DesilGroup {
       eligible: count(raw[`eligible_${p}`]),
       onTarget: count(raw[`on_target_${p}`]),
       inclusionErrors: count(raw[`inclusion_${p}`]),
+      graduationCandidates: count(raw[`graduation_${p}`]),
       exclusionErrors: count(raw[`exclusion_${p}`]),
       budget: count(raw[`budget_${p}`]),
     };
@@ -178,11 +163,14 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
   const issues = dataSource.getRepository(ResolvedIssueEntity);
   const summary = dataSource.getRepository(RegionSummaryEntity);
   const issueCounts = dataSource.getRepository(RegionIssueCountEntity);
+  const periodSummary = dataSource.getRepository(PeriodRegionSummaryEntity);
+  const periodIssueCounts = dataSource.getRepository(PeriodRegionIssueCountEntity);
   const runs = dataSource.getRepository(ResolutionRunEntity);
   const runTable = runs.metadata.tableName;
   const audit = auditTrailStore(dataSource, 'noKK');
 
   return {
+    ...createPeriodQueryRepository(dataSource),
     async runs() {
       // Every `households` and `statistics` request reads this, so one statement: the newest run
       // and the newest finished one, the same row unless a run is under way or was abandoned.
@@ -244,19 +232,20 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
 
     auditTrailByNoKKs: (noKKs) => audit.byKeys(noKKs),
 
-    async regionGroups(regionPrefix, scope, digits) {
+    async regionGroups(regionPrefix, scope, digits, period = null) {
       if (![2, 4, 6, 10].includes(digits)) throw new RangeError(`A region level has 2, 4, 6 or 10 digits, not ${digits}`);
       const code = `SUBSTR(s.region_code, 1, ${digits})`;
       const prefix = { regionPrefix: `${regionPrefix ?? ''}%` };
-      const scoped = scopeCondition(scope, 's');
-      const desilQuery = summary.createQueryBuilder('s').select(code, 'code').addSelect('s.desil', 'desil');
+      // A kept period's counts are the summary's as its run left them (resolution/periods.ts).
+      const scoped = [...scopeCondition(scope, 's'), ...(period === null ? [] : [{ sql: 's.period = :period', parameters: { period } }])];
+      const desilQuery = (period === null ? summary : periodSummary).createQueryBuilder('s').select(code, 'code').addSelect('s.desil', 'desil');
       for (const measure of SUMMARY_MEASURES) desilQuery.addSelect(`SUM(s.${measure})`, measure);
       const desilRows = await apply(desilQuery.where('s.region_code LIKE :regionPrefix', prefix), scoped)
         .groupBy(code)
         .addGroupBy('s.desil')
         .getRawMany<Record<string, unknown>>();
       // A family lies in one village, so the villages' counts of families with an issue add up.
-      const issueQuery = issueCounts
+      const issueQuery = (period === null ? issueCounts : periodIssueCounts)
         .createQueryBuilder('s')
         .select(code, 'code')
         .addSelect('s.code', 'issue')

@@ -15,6 +15,8 @@ import {
   type ResolvedIssueRow,
 } from './entities';
 import { fromIndexRows, toIndexRows, type ResolvedHousehold } from './household';
+import { ResolutionPeriodEntity } from './period-entities';
+import { keepPeriod } from './periods';
 import { RegionSummaryDelta } from './region-summary';
 import { createRunLock, type RunLock } from './run-lock';
 
@@ -40,7 +42,7 @@ export interface IndexRepository {
   /** Stores the households (replacing earlier rows and issues of the same No. KK) in one transaction. */
   saveHouseholds(households: readonly ResolvedHousehold[], runId: number, resolvedAt: string): Promise<void>;
   /** A new run, with nothing done yet of the `familiesTotal` listing entries it has to walk (default 0: not counted). */
-  startRun(run: { ruleSet: string; evaluationDate: string; startedAt: string; cursors: string; familiesTotal?: number }): Promise<ResolutionRun>;
+  startRun(run: { ruleSet: string; evaluationDate: string; startedAt: string; cursors: string; familiesTotal?: number; period?: string | null }): Promise<ResolutionRun>;
   /** The most recent run that has not finished, if any. */
   unfinishedRun(): Promise<ResolutionRun | null>;
   lastFinishedRun(): Promise<ResolutionRun | null>;
@@ -49,9 +51,12 @@ export interface IndexRepository {
   saveProgress(runId: number, progress: RunProgress): Promise<void>;
   /**
    * Ends a run: households no longer listed by any register (not resolved by it) leave the index,
-   * and the run records how many it resolved. Returns that number.
+   * and the run records how many it resolved. Returns that number. A run of a period keeps the
+   * period in the same transaction (resolution/periods.ts).
    */
   finishRun(runId: number, finishedAt: string): Promise<number>;
+  /** The newest period the index keeps (YYYY-MM), null when it keeps none. */
+  newestPeriod(): Promise<string | null>;
   runs(): Promise<ResolutionRun[]>;
   household(noKK: string): Promise<ResolvedHousehold | null>;
   countHouseholds(): Promise<number>;
@@ -149,8 +154,8 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
       });
     },
 
-    async startRun({ familiesTotal = 0, ...run }) {
-      const saved = await runs.save({ ...run, finishedAt: null, families: 0, familiesDone: 0, familiesTotal, progressAt: run.startedAt });
+    async startRun({ familiesTotal = 0, period = null, ...run }) {
+      const saved = await runs.save({ ...run, period, finishedAt: null, families: 0, familiesDone: 0, familiesTotal, progressAt: run.startedAt });
       return toRun(saved);
     },
 
@@ -184,8 +189,17 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
         await writeRegionSummary(manager, delta);
         const families = await manager.count(ResolvedHouseholdEntity, { where: { runId } });
         await manager.update(ResolutionRunEntity, { id: runId }, { finishedAt, families });
+        const run = await manager.findOneByOrFail(ResolutionRunEntity, { id: runId });
+        if (run.period !== null) {
+          await keepPeriod(manager, run.period, { runId, finishedAt, ruleSet: run.ruleSet, evaluationDate: run.evaluationDate, families });
+        }
         return families;
       });
+    },
+
+    async newestPeriod() {
+      const [newest] = await dataSource.getRepository(ResolutionPeriodEntity).find({ order: { period: 'DESC' }, take: 1 });
+      return newest?.period ?? null;
     },
 
     async runs() {

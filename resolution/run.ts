@@ -14,6 +14,7 @@ import { createGatewayClient, GatewayAnswerError, type GatewayClient } from './g
 import { fromGatewayAnswer, type GatewayHousehold, type ResolvedHousehold } from './household';
 import { repeatedLookup } from './repeated-lookup';
 import type { IndexRepository, ResolutionRun } from './repository';
+import { checkPeriodOrder } from './periods';
 import { keepLease, type Lease, type LockHolder } from './run-lock';
 
 // A resolution run asks the gateway, over HTTP, for the very `Household` fields clients get, so the
@@ -56,6 +57,11 @@ export interface ResolutionOptions {
   readonly onWaiting?: (holder: RunInProgress) => void;
   /** How long the run's hold on the index outlives its last renewal (default 60 s); renewed four times as often. */
   readonly leaseMs?: number;
+  /**
+   * The period (YYYY-MM) the run resolves: when it finishes, the index keeps it (resolution/periods.ts).
+   * A period before the newest kept one is refused before anything is written.
+   */
+  readonly period?: string;
 }
 
 /** The run that holds the index, as a second run reports it. */
@@ -88,6 +94,8 @@ export interface ResolutionSummary {
   readonly ruleSet: string;
   readonly evaluationDate: string;
   readonly seconds: number;
+  /** The period the run resolves; null when none. */
+  readonly period: string | null;
 }
 
 interface KeyNode {
@@ -301,8 +309,11 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
 
   const { ruleSet } = await client.query(ResolutionRuleSetDocument, {});
   const total = await listingTotals(client);
+  const period = options.period ?? null;
+  if (period !== null) checkPeriodOrder(period, await index.newestPeriod());
   const unfinished = await index.unfinishedRun();
-  const resumed = unfinished !== null && unfinished.ruleSet === ruleSet.version && unfinished.evaluationDate === ruleSet.evaluationDate;
+  const resumed =
+    unfinished !== null && unfinished.ruleSet === ruleSet.version && unfinished.evaluationDate === ruleSet.evaluationDate && unfinished.period === period;
   const run =
     resumed && unfinished
       ? unfinished
@@ -312,6 +323,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
           startedAt: now().toISOString(),
           cursors: JSON.stringify(START),
           familiesTotal: total,
+          period,
         });
   lease.noteRun(run.id);
   let failure: unknown = null;
@@ -399,5 +411,6 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
     ruleSet: ruleSet.version,
     evaluationDate: ruleSet.evaluationDate,
     seconds: (Date.now() - started) / 1000,
+    period,
   };
 }

@@ -13,10 +13,14 @@ import { IndexAuditRequestId1767873600000 } from './migrations/1767873600000-ind
 import { IndexRunLock1767916800000 } from './migrations/1767916800000-index-run-lock';
 import { IndexKemendes1768003200000 } from './migrations/1768003200000-index-kemendes';
 import { IndexBpjs1780272000000 } from './migrations/1780272000000-index-bpjs';
+import { IndexPeriods1780358400000 } from './migrations/1780358400000-index-periods';
+import { PeriodHouseholdEntity, PeriodRegionIssueCountEntity, PeriodRegionSummaryEntity, ResolutionPeriodEntity } from './period-entities';
+import { IndexGraduation1780444800000 } from './migrations/1780444800000-index-graduation';
 import { ResolutionLockEntity } from './run-lock';
 
 export const INDEX_STORE: StoreDefinition = {
-  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity, ResolutionLockEntity],
+  entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity, ResolutionLockEntity,
+    ResolutionPeriodEntity, PeriodHouseholdEntity, PeriodRegionSummaryEntity, PeriodRegionIssueCountEntity],
   migrations: [
     IndexInitial1767312000000,
     IndexPersons1767398400000,
@@ -29,6 +33,8 @@ export const INDEX_STORE: StoreDefinition = {
     IndexRunLock1767916800000,
     IndexKemendes1768003200000,
     IndexBpjs1780272000000,
+    IndexPeriods1780358400000,
+    IndexGraduation1780444800000,
   ],
 };
 

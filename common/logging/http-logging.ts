@@ -4,6 +4,7 @@ import type { Request, RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import { isOperationsPath } from '../operations-paths';
 import type { Logger } from './logger';
+import { runInRequestScope } from './request-scope';
 
 /** The header a request id travels in: from the client to the gateway, back to it, and on to the subgraphs. */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -31,10 +32,11 @@ const pathOf = (req: IncomingMessage): string => ((req as Partial<Request>).orig
  * when sane, else a fresh UUID), answers it in the same header whatever the outcome, binds a child
  * logger to it (`requestLoggingOf`), and writes one line per finished request: method, path,
  * status and time. Query strings are left out (a GET's variables may hold NIKs), and so are the
- * credential headers (REDACTED_PATHS).
+ * credential headers (REDACTED_PATHS). The rest of the request runs in its logging scope
+ * (request-scope.ts), so that a slow store statement is logged with the request's id.
  */
 export function httpLogging(logger: Logger): RequestHandler {
-  return pinoHttp({
+  const logRequest = pinoHttp({
     logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => {
       const id = saneRequestId(req.headers[REQUEST_ID_HEADER]) ?? randomUUID();
@@ -57,6 +59,7 @@ export function httpLogging(logger: Logger): RequestHandler {
     customSuccessMessage: (req, res, ms) => `${req.method} ${pathOf(req)} ${res.statusCode} in ${ms} ms`,
     customErrorMessage: (req, res) => `${req.method} ${pathOf(req)} ${res.statusCode} failed`,
   }) as unknown as RequestHandler;
+  return (req, res, next) => logRequest(req, res, (error?: unknown) => runInRequestScope(requestLoggingOf(req).logger, () => next(error)));
 }
 
 /** The id and logger `httpLogging` gave the request; a route without it is a wiring bug. */

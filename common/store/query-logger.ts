@@ -1,5 +1,6 @@
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import type { Logger } from '../logging/logger';
+import { requestScopedLogger } from '../logging/request-scope';
 
 /** A bulk insert's statement runs to hundreds of kilobytes of placeholders; its start says which it was. */
 const LOGGED_STATEMENT_LENGTH = 500;
@@ -9,8 +10,8 @@ const statement = (query: string) => (query.length > LOGGED_STATEMENT_LENGTH ? `
 /**
  * TypeORM's logger: reports every statement to `onQuery` (the SQL counters and the batching tests
  * count statements with it), and slow statements (TypeORM's maxQueryExecutionTime) and failed ones
- * to the process's logger. Statements are logged with their placeholders, never their parameters:
- * those are NIKs, names and addresses.
+ * to the logger of the request that ran them (with its id), else the process's. Statements are
+ * logged with their placeholders, never their parameters: those are NIKs, names and addresses.
  */
 export class QueryLogger implements TypeOrmLogger {
   constructor(
@@ -23,11 +24,11 @@ export class QueryLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger?.error({ err: error, statement: statement(query) }, 'store statement failed');
+    (requestScopedLogger() ?? this.logger)?.error({ err: error, statement: statement(query) }, 'store statement failed');
   }
 
   logQuerySlow(time: number, query: string): void {
-    this.logger?.warn({ durationMs: time, statement: statement(query) }, 'slow store statement');
+    (requestScopedLogger() ?? this.logger)?.warn({ durationMs: time, statement: statement(query) }, 'slow store statement');
   }
 
   logSchemaBuild(): void {}

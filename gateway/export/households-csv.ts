@@ -181,7 +181,7 @@ export function parseExportQuery(query: Request['query']): HouseholdQuery {
 }
 
 /** A No. KK (shown or masked) as the format writes it: bare, or as text a spreadsheet keeps whole. */
-function identifierCell(format: ExportFormat, value: string): string {
+export function identifierCell(format: ExportFormat, value: string): string {
   return format === 'plain' ? value : `"\t${value}"`;
 }
 
@@ -190,7 +190,7 @@ function csvRow(household: ExportHousehold, cells: readonly Cell[]): string {
 }
 
 /** Resolves once the response can take more, or is closed (the client went away). */
-function writable(res: Response): Promise<void> {
+export function writable(res: Response): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
@@ -202,7 +202,7 @@ function writable(res: Response): Promise<void> {
   });
 }
 
-function isBadUserInput(error: unknown): error is GraphQLError {
+export function isBadUserInput(error: unknown): error is GraphQLError {
   return error instanceof GraphQLError && error.extensions['code'] === ErrorCode.BAD_USER_INPUT;
 }
 

@@ -23,10 +23,11 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination';
  * sex; a Kartu Keluarga rarely lists more than 10); every other list holds a few entries, at most
  * one per programme (5), data-quality code (7) or desil (11). A person's families: one, two when
  * the family was re-issued a KK; each hop through `members` and `households` multiplies the work
- * by what these bounds say.
+ * by what these bounds say. A family's history: at most 24 kept periods (`last`), read from the
+ * index alone.
  */
 export const ASSUMED_LIST_SIZE = 10;
-const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = { 'Person.households': 2 };
+const ASSUMED_LIST_SIZES: Readonly<Record<string, number>> = { 'Person.households': 2, 'Household.history': 24 };
 
 const OBJECT_COST = 2;
 const SCALAR_COST = 1;

@@ -15,14 +15,21 @@ const STATUS_OF = {
   overloaded: 503,
   /** A persisted query registration too large, with a hash not of its text, or of another version. */
   persisted_query_invalid: 400,
+  /** A body that did not arrive within the body deadline: a slow or stalled client. */
+  body_timeout: 408,
+  /** A body over the size limit. */
+  body_too_large: 413,
+  /** A body that is not JSON. */
+  malformed_body: 400,
 } as const;
 
 export type RefusalReason = keyof typeof STATUS_OF;
 
 export interface RefusalMetrics {
   /**
-   * `handler`, counting each request it answers itself (rather than passing it on) with the status
-   * of one of `reasons`, under that reason. The status tells the reasons of one handler apart.
+   * `handler`, counting each request it refuses (answers itself, or hands to the error handler with
+   * an error, rather than passing it on) with the status of one of `reasons`, under that reason.
+   * The status tells the reasons of one handler apart.
    */
   counted(handler: RequestHandler, ...reasons: RefusalReason[]): RequestHandler;
 }
@@ -51,7 +58,7 @@ export function createRefusalMetrics(registry: Registry): RefusalMetrics {
           if (reason) refusals.inc({ status: String(res.statusCode), reason });
         });
         return handler(req, res, (error?: unknown) => {
-          passedOn = true;
+          passedOn = error === undefined;
           next(error);
         });
       };

@@ -9,7 +9,7 @@ import { createSubgraphApp, type SubgraphApp } from '../../common/subgraph/creat
 import type { OwnStoreAppDependencies } from '../../common/subgraph/descriptor';
 import { loadSdl } from '../../common/subgraph/load-sdl';
 import type { SubgraphResolverMap } from '../../common/subgraph/register-app';
-import { createRegisterRegions } from '../../subgraph-calls/register-regions';
+import { createHttpRegisterDirectory } from '../../subgraph-calls/register-directory-http';
 import { signingFetch } from '../../subgraph-calls/signing-fetch';
 import { fetcherWithTimeout, subgraphAgent } from '../../subgraph-calls/subgraph-fetch';
 import type { ChangesConfig } from './config';
@@ -36,7 +36,7 @@ export async function buildChangesApp(dataSource: DataSource, config: ChangesCon
   };
   const agent = subgraphAgent();
   const timed = fetcherWithTimeout(config.registerTimeoutMs, agent);
-  const regions = createRegisterRegions(config.registerUrls, (register) => signingFetch(keys(register), timed));
+  const registers = createHttpRegisterDirectory(config.registerUrls, (register) => signingFetch(keys(register), timed));
   const cursors = createCursorCodec(dependencies.signingSecret);
   const app = await createSubgraphApp<ChangesContext>({
     schema: schemaDisclosure(buildSubgraphSchema([{ typeDefs: loadSdl('changes'), resolvers: changesResolvers(service) as SubgraphResolverMap }])).enforced((context: ChangesContext) => context.principal),
@@ -44,7 +44,7 @@ export async function buildChangesApp(dataSource: DataSource, config: ChangesCon
     context: (_req, principal, { requestId, logger }) => ({
       principal,
       repository,
-      loaders: createChangeLoaders(repository, regions, principal, requestId),
+      loaders: createChangeLoaders(repository, registers, principal, requestId),
       // One clock for the trail: reads are stamped like the writes beside them.
       audit: createAuditRecorder(principal, (entries) => repository.appendAudit(entries), requestId, now),
       cursors,

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Principal } from '../../common/auth/principal';
 import type { AuditRecord } from '../../common/store/audit-records';
-import type { RegisterRegions } from '../../subgraph-calls/register-regions';
+import type { HttpRegisterDirectory } from '../../subgraph-calls/register-directory-http';
 import type { ChangeRequestRecord, TransitionRecord } from './records';
 import type { ChangeRepository } from './repository';
 
@@ -16,12 +16,12 @@ export interface ChangeLoaders {
   readonly regionByNoKK: DataLoader<string, string | null>;
 }
 
-export function createChangeLoaders(repository: ChangeRepository, regions: RegisterRegions, principal: Principal, requestId: string): ChangeLoaders {
+export function createChangeLoaders(repository: ChangeRepository, registers: Pick<HttpRegisterDirectory, 'householdRegions'>, principal: Principal, requestId: string): ChangeLoaders {
   return {
     requestById: new DataLoader((ids) => repository.byIds(ids)),
     requestsByNoKK: new DataLoader((noKKs) => repository.byNoKKs(noKKs)),
     transitionsById: new DataLoader((ids) => repository.transitionsOf(ids)),
     auditByNik: new DataLoader((niks) => repository.auditByNiks(niks)),
-    regionByNoKK: new DataLoader((noKKs) => regions.regionsOf(noKKs, principal, requestId)),
+    regionByNoKK: new DataLoader((noKKs) => registers.householdRegions(noKKs, principal, undefined, requestId)),
   };
 }

@@ -1,4 +1,6 @@
+import type DataLoader from 'dataloader';
 import type { Principal } from '../../common/auth/principal';
+import type { PeriodHouseholdRow, ResolutionPeriodRow } from '../../resolution/period-entities';
 import { newSourceCalls, type SourceCalls } from '../../subgraph-calls/subgraph-policy';
 import type { IndexStatus, IndexWarning } from '../../resolution/index-status';
 import type { DtsenDependencies } from './dependencies';
@@ -27,6 +29,8 @@ export interface DtsenRequestState {
    */
   readonly index: { status: IndexStatus | null; reading: Promise<IndexStatus> | null; forwarded: IndexWarning | null };
   readonly sourceCalls: SourceCalls;
+  /** Reads of the index's kept periods, made on first use (resolvers/history.ts). */
+  readonly periods: { history?: DataLoader<string, readonly PeriodHouseholdRow[]>; kept?: Promise<ResolutionPeriodRow[]> };
 }
 
 /** The context value the dtsen schema expects: its state under `dtsen`, beside whatever else the gateway keeps. */
@@ -55,6 +59,7 @@ export function createDtsenContext(
       persons: new WeakMap(),
       index: { status: null, reading: null, forwarded: null },
       sourceCalls,
+      periods: {},
     },
   };
 }

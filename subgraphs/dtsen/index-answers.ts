@@ -1,5 +1,7 @@
 import type { FamilyConnection } from '../../common/pagination';
 import type { IndexInfo } from '../../resolution/index-status';
+import type { EligibilityChangeAnswer } from '../../resolution/eligibility-changes';
+import type { HouseholdPeriodAnswer } from '../../resolution/period-history';
 import type { Statistics } from '../../resolution/statistics';
 
 // What the fields read from the resolution index answer: the index's data and which run it is from.
@@ -13,3 +15,17 @@ export interface HouseholdsAnswer extends FamilyConnection {
 export interface StatisticsAnswer extends Statistics {
   readonly index: IndexInfo;
 }
+
+/** `EligibilityChange`: a change of the index's periods; `household` is the live family. */
+export type EligibilityChangeNode = EligibilityChangeAnswer;
+
+/** `EligibilityChangeConnection`: a page of changes between two kept periods. */
+export interface EligibilityChangesAnswer {
+  readonly nodes: readonly EligibilityChangeNode[];
+  readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
+  /** Counted only when selected. */
+  readonly totalCount: number | (() => Promise<number>);
+}
+
+/** `HouseholdPeriod`: a family as a kept period holds it. */
+export type HouseholdPeriodNode = HouseholdPeriodAnswer;

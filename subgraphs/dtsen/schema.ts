@@ -7,6 +7,7 @@ import { requestState, type DtsenContext } from './context';
 import type { DtsenDependencies } from './dependencies';
 import type { Resolvers } from './generated/resolvers-types';
 import { auditTrailResolvers } from './resolvers/audit-trail';
+import { eligibilityChangeResolvers } from './resolvers/eligibility-changes';
 import { householdResolvers } from './resolvers/household';
 import { personResolvers } from './resolvers/person';
 import { queryResolvers } from './resolvers/query';
@@ -44,5 +45,6 @@ export function dtsenResolvers(deps: DtsenDependencies): DtsenResolvers {
     Household: householdResolvers(deps),
     Person: personResolvers(deps),
     AuditTrail: auditTrailResolvers(deps),
+    EligibilityChange: eligibilityChangeResolvers(),
   };
 }

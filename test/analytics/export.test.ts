@@ -66,6 +66,19 @@ describe.each(storeKinds())('GET /export/households.csv (%s)', (kind) => {
     });
   });
 
+  it('when filtered on the PBI-JK graduation candidates, then it lists exactly them, GRADUATION_CANDIDATE in their targeting_pbi_jk column', async () => {
+    const response = await download('targetingProgram=PBI_JK&targetingStatus=GRADUATION_CANDIDATE');
+
+    const expected = filtered(all, { targeting: { program: 'PBI_JK', status: 'GRADUATION_CANDIDATE' } });
+    expect(expected.length).toBeGreaterThan(0);
+    const [header, ...rows] = response.body.split('\n');
+    expect({ ...response, body: [header, ...rows.filter((row) => row !== '').sort(), ''].join('\n') }).toEqual({
+      status: 200,
+      type: 'text/csv; charset=utf-8',
+      body: [HEADER, ...expected.map((household) => expectedRow(household)), ''].join('\n'),
+    });
+  });
+
   it('when a script asks for format=plain, then the No. KK is the bare 16 digits', async () => {
     const response = await download('regionPrefix=31.72&desilMax=6&dataQuality=KK_MISMATCH&format=plain');
 

@@ -30,6 +30,11 @@ describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind
     ['a desil range', '{ desilMin: 2, desilMax: 4 }', { desilMin: 2, desilMax: 4 }],
     ['eligibility for a programme', '{ eligibleFor: PBI_JK }', { eligibleFor: 'PBI_JK' }],
     ['a targeting status', '{ targeting: { program: PKH, status: EXCLUSION_ERROR } }', { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }],
+    [
+      'the graduation candidates of a programme',
+      '{ targeting: { program: PBI_JK, status: GRADUATION_CANDIDATE } }',
+      { targeting: { program: 'PBI_JK', status: 'GRADUATION_CANDIDATE' } },
+    ],
     ['a data-quality code', '{ dataQuality: KK_MISMATCH }', { dataQuality: 'KK_MISMATCH' }],
     ['presence in a register', '{ inRegister: P3KE }', { inRegister: 'P3KE' }],
     ['absence from a register', '{ notInRegister: REGSOSEK }', { notInRegister: 'REGSOSEK' }],

@@ -8,7 +8,7 @@ const world = generatedWorld(150);
 
 const FIELDS = `code dottedCode name families persons
   byDesil { desil families persons }
-  programs { program eligible receiving onTarget inclusionErrors exclusionErrors estimatedAnnualBudget }
+  programs { program eligible receiving onTarget inclusionErrors graduationCandidates exclusionErrors estimatedAnnualBudget }
   dataQuality { code families }`;
 
 interface RegionStatistics {
@@ -24,6 +24,7 @@ interface RegionStatistics {
     receiving: number | null;
     onTarget: number | null;
     inclusionErrors: number | null;
+    graduationCandidates: number | null;
     exclusionErrors: number | null;
     estimatedAnnualBudget: number;
   }[];
@@ -51,12 +52,14 @@ function countsOf(households: readonly ResolvedHousehold[]): Omit<RegionStatisti
       const statusCount = (code: string) => count((household) => status(household, program) === code);
       const onTarget = statusCount('ON_TARGET');
       const inclusionErrors = statusCount('INCLUSION_ERROR');
+      const graduationCandidates = statusCount('GRADUATION_CANDIDATE');
       return {
         program,
         eligible: count((household) => entry(household, program)?.eligible === true),
-        receiving: onTarget + inclusionErrors,
+        receiving: onTarget + inclusionErrors + graduationCandidates,
         onTarget,
         inclusionErrors,
+        graduationCandidates,
         exclusionErrors: statusCount('EXCLUSION_ERROR'),
         estimatedAnnualBudget: households.reduce(
           (sum, household) => sum + (entry(household, program)?.eligible ? (entry(household, program)?.estimatedAnnualBenefit ?? 0) : 0),
@@ -89,6 +92,7 @@ function added(regions: readonly RegionStatistics[]): Omit<RegionStatistics, 'co
         receiving: of('receiving'),
         onTarget: of('onTarget'),
         inclusionErrors: of('inclusionErrors'),
+        graduationCandidates: of('graduationCandidates'),
         exclusionErrors: of('exclusionErrors'),
         estimatedAnnualBudget: of('estimatedAnnualBudget') ?? 0,
       };
@@ -120,6 +124,7 @@ describe.each(storeKinds())('Query.statistics over a resolved index (%s)', (kind
 
     expect(answer.total).toEqual({ code: '', dottedCode: '', name: null, ...countsOf(all) });
     expect(answer.total.programs.some((program) => program.exclusionErrors !== null && program.exclusionErrors > 0)).toBe(true);
+    expect(answer.total.programs.some((program) => program.graduationCandidates !== null && program.graduationCandidates > 0)).toBe(true);
   });
 
   it('when asked per city and per district, then the regions add up to the total, and districts to their city', async () => {

@@ -1,3 +1,6 @@
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { httpLogging } from '../../common/logging/http-logging';
 import { openStore } from '../../common/store/open-store';
 import { AuditEntryEntity } from '../../common/store/audit-entity';
 import { BUDI, EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
@@ -146,7 +149,10 @@ describe.each(storeKinds())('request ids and logs (%s stores)', (store) => {
       status: 200,
       requestId: 'support-ticket-4711',
       errors: [{ message: 'Internal server error', path: ['households'], extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: 'support-ticket-4711' } }],
-      logged: [{ service: 'gateway', msg: 'internal error, masked for the client', path: ['households'], error: expect.stringMatching(/resolution_run/) }],
+      logged: [
+        { service: 'gateway', msg: 'store statement failed', path: undefined, error: expect.stringMatching(/resolution_run/) },
+        { service: 'gateway', msg: 'internal error, masked for the client', path: ['households'], error: expect.stringMatching(/resolution_run/) },
+      ],
       leaks: [],
     });
   });
@@ -185,24 +191,55 @@ describe('store statements in the logs', () => {
       .lines()
       // Only this test's statements: TypeORM's own while opening the store may be slow on a busy machine too.
       .filter((line: LogLine) => line.msg.includes('store statement') && /\bn\(x\)|no_such_table/.test(String(line['statement'])))
-      .map((line) => ({ level: line.level, msg: line.msg, statement: line['statement'], error: (line['err'] as { message?: string } | undefined)?.message }));
+      .map((line) => ({
+        level: line.level,
+        msg: line.msg,
+        requestId: line['requestId'],
+        statement: line['statement'],
+        error: (line['err'] as { message?: string } | undefined)?.message,
+      }));
+  const SLOW = 'WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000) SELECT COUNT(*) AS c FROM n WHERE ? <> ?';
 
   it('when a statement is slower than the threshold or fails, then it is logged with its placeholders and never its parameters', async () => {
     const dataSource = await openStore('sqlite::memory:', { entities: [AuditEntryEntity], migrations: [] }, { logger: logs.loggerFor('dtks'), slowQueryMs: 1 });
     try {
-      const slow = 'WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 300000) SELECT COUNT(*) AS c FROM n WHERE ? <> ?';
-      await dataSource.query(slow, [BUDI.nik, BUDI.name]);
+      await dataSource.query(SLOW, [BUDI.nik, BUDI.name]);
       const failing = 'SELECT nik FROM no_such_table WHERE nik = ?';
       await dataSource.query(failing, [BUDI.nik]).catch(() => undefined);
 
       expect({ lines: storeLines(), leaks: [BUDI.nik, BUDI.name].filter((value) => logs.text().includes(value)) }).toEqual({
         lines: [
-          { level: 'warn', msg: 'slow store statement', statement: slow, error: undefined },
-          { level: 'error', msg: 'store statement failed', statement: failing, error: 'no such table: no_such_table' },
+          { level: 'warn', msg: 'slow store statement', requestId: undefined, statement: SLOW, error: undefined },
+          { level: 'error', msg: 'store statement failed', requestId: undefined, statement: failing, error: 'no such table: no_such_table' },
         ],
         leaks: [],
       });
     } finally {
+      await dataSource.destroy();
+    }
+  });
+
+  it('when a request runs a slow statement, then its line carries the request id, so the request that paid for it can be found', async () => {
+    const logger = logs.loggerFor('dtks');
+    const dataSource = await openStore('sqlite::memory:', { entities: [AuditEntryEntity], migrations: [] }, { logger, slowQueryMs: 1 });
+    const app = express();
+    app.use(httpLogging(logger));
+    app.get('/slow', async (_req, res) => {
+      await dataSource.query(SLOW, [BUDI.nik, BUDI.name]);
+      res.json({ done: true });
+    });
+    const server = app.listen(0);
+    const earlierLines = storeLines().length;
+    try {
+      await new Promise((resolve) => server.once('listening', resolve));
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/slow`, { headers: { 'x-request-id': 'slow-request-1' } });
+
+      expect({ status: response.status, lines: storeLines().slice(earlierLines) }).toEqual({
+        status: 200,
+        lines: [{ level: 'warn', msg: 'slow store statement', requestId: 'slow-request-1', statement: SLOW, error: undefined }],
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
       await dataSource.destroy();
     }
   });

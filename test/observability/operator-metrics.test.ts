@@ -87,7 +87,7 @@ describe('the metrics an operator reads off the gateway', () => {
     expect(samples(text, 'dtsen_subgraph_')).toEqual(subgraphLines({ dtks: up, regsosek: up, p3ke: down, kemendes: up, bpjs: up, changes: {} }));
   });
 
-  it('when a request has no token, one passes the rate limit, one the look-up misses, one the export scope, one registers a bad persisted query and one finds the gateway full, then each refusal is counted once under its status and reason', async () => {
+  it('when a request has no token, one passes the rate limit, one the look-up misses, one the export scope, one registers a bad persisted query, one sends a body too large and one a body that is not JSON, and one finds the gateway full, then each refusal is counted once under its status and reason', async () => {
     const gatewayUrl = await system.startAnotherGateway();
     const tokenOf = (subject: string) => testToken('frontend', { subject: `refusal-metrics-${subject}` });
     const [chatty, guesser, exporter, registrar, latecomer] = await Promise.all([tokenOf('chatty'), tokenOf('guesser'), tokenOf('exporter'), tokenOf('registrar'), tokenOf('latecomer')]);
@@ -99,6 +99,8 @@ describe('the metrics an operator reads off the gateway', () => {
       guesser: [],
       exporter: [(await fetch(new URL('/export/households.csv', gatewayUrl), { headers: { authorization: `Bearer ${exporter}` } })).status],
       registrar: [(await post(gatewayUrl, registrar, { query: RULE_SET, extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } } })).status],
+      oversized: [(await post(gatewayUrl, token, { query: `#${'x'.repeat(2_000_000)}\n${RULE_SET}` })).status],
+      malformed: [(await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: '{"query": ' })).status],
     };
     for (let i = 0; i < 3; i += 1) statuses['chatty']?.push((await post(gatewayUrl, chatty, { query: RULE_SET })).status);
     for (let i = 0; i < 2; i += 1) statuses['guesser']?.push((await post(gatewayUrl, guesser, lookUpUnknown)).status);
@@ -109,7 +111,7 @@ describe('the metrics an operator reads off the gateway', () => {
     const text = await metricsOf(gatewayUrl);
 
     expect({ statuses, refusals: samples(text, 'dtsen_gateway_refusals_total') }).toEqual({
-      statuses: { anonymous: [401], chatty: [200, 200, 429], guesser: [200, 429], exporter: [403], registrar: [400], latecomer: [503, 200] },
+      statuses: { anonymous: [401], chatty: [200, 200, 429], guesser: [200, 429], exporter: [403], registrar: [400], oversized: [413], malformed: [400], latecomer: [503, 200] },
       refusals: [
         'dtsen_gateway_refusals_total{status="401",reason="unauthenticated"} 1',
         'dtsen_gateway_refusals_total{status="403",reason="forbidden"} 1',
@@ -117,6 +119,9 @@ describe('the metrics an operator reads off the gateway', () => {
         'dtsen_gateway_refusals_total{status="429",reason="lookup_misses"} 1',
         'dtsen_gateway_refusals_total{status="503",reason="overloaded"} 1',
         'dtsen_gateway_refusals_total{status="400",reason="persisted_query_invalid"} 1',
+        'dtsen_gateway_refusals_total{status="408",reason="body_timeout"} 0',
+        'dtsen_gateway_refusals_total{status="413",reason="body_too_large"} 1',
+        'dtsen_gateway_refusals_total{status="400",reason="malformed_body"} 1',
       ],
     });
   });

@@ -53,7 +53,7 @@ const ORPHAN: ResolvedHousehold = {
   dataQuality: [{ code: 'MISSING_FROM_REGSOSEK', sources: ['DTKS'], nik: null }],
 };
 
-const RUN = { ruleSet: '2025', evaluationDate: '2026-11-28', startedAt: '2026-11-28T01:00:00.000Z', cursors: '{}' };
+const RUN = { ruleSet: '2025', evaluationDate: '2026-11-28', startedAt: '2026-11-28T01:00:00.000Z', cursors: '{}', period: null };
 const NOTHING_DONE = { familiesDone: 0, familiesTotal: 0 };
 
 describe.each(storeKinds())('the resolution index repository (%s)', (kind) => {

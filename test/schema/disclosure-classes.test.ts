@@ -20,10 +20,20 @@ const apiFields = Object.values(api.getTypeMap())
   .filter((type) => !type.name.startsWith('__'))
   .flatMap((type) => Object.keys(type.getFields()).map((field) => [type.name, field] as const));
 
-/** What a partner ministry may select (the hand-kept list the `@tag`s replaced; `*`: every field). */
+/**
+ * What a partner ministry may select (the hand-kept list the `@tag`s replaced; `*`: every field),
+ * and since issue 17 its programme's history and eligibility changes between kept periods.
+ */
 const PARTNER_FIELDS: Readonly<Record<string, '*' | readonly string[]>> = {
-  Query: ['household', 'person', 'ruleSet'],
-  Household: ['noKK', 'sources', 'members', 'region', 'desil', 'eligibility', 'targeting'],
+  Query: ['household', 'person', 'ruleSet', 'eligibilityChanges'],
+  Household: ['noKK', 'sources', 'members', 'region', 'desil', 'eligibility', 'targeting', 'history'],
+  HouseholdPeriod: '*',
+  PeriodDesil: '*',
+  PeriodEligibility: '*',
+  PeriodTargeting: '*',
+  EligibilityChangeConnection: '*',
+  EligibilityChange: '*',
+  PageInfo: '*',
   Person: ['nik', 'name', 'sex', 'birthDate', 'age', 'alive', 'households', 'nikCheck', 'sources'],
   Region: '*',
   ResolvedDesil: '*',
@@ -40,7 +50,6 @@ const CHANGE_REQUEST_FIELDS: Readonly<Record<string, '*' | readonly string[]>> =
   Household: ['changeRequests'],
   ChangeRequest: '*',
   ChangeRequestConnection: '*',
-  PageInfo: '*',
   ChangeActor: '*',
   ChangeTransition: '*',
   ProposedMember: '*',

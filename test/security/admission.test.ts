@@ -99,7 +99,7 @@ describe('admission: what a request must pass before it may take one of the gate
     return { status: response.status, body: await response.text() };
   };
 
-  it('when eight clients without a token and eight with one send their bodies byte by byte, then an authenticated request is answered at once, and each slow client gets 408 and loses its connection at the body deadline', async () => {
+  it('when eight clients without a token and eight with one send their bodies byte by byte, then an authenticated request is answered at once, and each slow client gets 408, counted as a refusal, and loses its connection at the body deadline', async () => {
     const token = await testToken('frontend', { subject: 'slow-client' });
     const closed: SlowClientAnswer[] = [];
     const slowClients = [...Array.from({ length: 8 }, () => null), ...Array.from({ length: 8 }, () => token)].map((slowToken) =>
@@ -121,6 +121,7 @@ describe('admission: what a request must pass before it may take one of the gate
 
     expect(answered).toEqual({ status: 200, body: { data: { ruleSet: { version: '2025' } } } });
     expect(slowClosedBeforeAnswer).toBe(0);
+    expect(await metric('dtsen_gateway_refusals_total{status="408",reason="body_timeout"}')).toBe(16);
     expect(slowAnswers.map((answer) => parseAnswer(answer.received))).toEqual(
       Array.from({ length: 16 }, () => ({
         statusLine: 'HTTP/1.1 408 Request Timeout',

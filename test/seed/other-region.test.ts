@@ -90,12 +90,12 @@ describe.each(storeKinds())('families of Nusa Tenggara Timur through the API (%s
     });
   });
 
-  it("when BLT_DD targeting is read from the index, then every household's status is the seeder's truth, errors of both kinds among them", async () => {
+  it("when BLT_DD targeting is read from the index, then every household's status is the seeder's truth, errors of both kinds and graduation candidates among them", async () => {
     const statusOf = (household: ResolvedHousehold) => household.targeting.find((entry) => entry.program === 'BLT_DD')?.status;
     const truth = new Map(ntt.truth.flatMap((line) => (line.targeting ?? []).filter((entry) => entry.program === 'BLT_DD').map((entry) => [line.noKK, entry.status] as const)));
 
     expect(new Map(all.map((household) => [household.noKK, statusOf(household)] as const))).toEqual(truth);
-    expect(new Set(truth.values())).toEqual(new Set(['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED']));
+    expect(new Set(truth.values())).toEqual(new Set(['ON_TARGET', 'INCLUSION_ERROR', 'GRADUATION_CANDIDATE', 'EXCLUSION_ERROR', 'NOT_TARGETED']));
   });
 
   it('when families eligible for BLT_DD are listed, then there are some, each in a desa, exactly those the index resolved as eligible', async () => {

@@ -57,6 +57,11 @@ export interface RunningSystem {
   readonly storeUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
   /** Each stored or own-store subgraph's URL, by name. */
   readonly subgraphUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
+  /** Each stored subgraph's store, by name, for tests that change a register between runs. */
+  readonly storeUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
+  /** Every SQL statement each stored subgraph's store ran since the last `resetQueryLog()`. */
+  /** Every SQL statement the index store ran since the last `resetQueryLog()`. */
+  readonly indexSql: readonly string[];
   /** Every SQL statement each stored subgraph's store ran since the last `resetQueryLog()`. */
   readonly sql: Readonly<Record<Register, string[]>> & Readonly<Record<string, string[]>>;
   /** The gateway's resolution index (a private store of the same kind as the registers'). */
@@ -199,7 +204,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const stopped = new Set<string>();
 
   const indexStore = createTestIndexStore(options.store, options.mysqlServerUrl);
-  const indexSource = await openIndexStore(indexStore.url);
+  const indexSql: string[] = [];
+  const indexSource = await openIndexStore(indexStore.url, { onQuery: (statement) => indexSql.push(statement) });
   dataSources.push(indexSource);
   const index = createIndexRepository(indexSource);
 
@@ -303,12 +309,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     dtsenUrl: dtsenServer?.url ?? null,
     storeUrls: stores.urls,
     subgraphUrls: subgraphUrls as RunningSystem['subgraphUrls'],
+    storeUrls: stores.urls,
     sql: sql as RunningSystem['sql'],
     index,
     indexSource,
     resolve,
     indexerToken,
-    resetQueryLog: () => Object.values(sql).forEach((statements) => statements.splice(0)),
+    indexSql,
+    resetQueryLog: () => [...Object.values(sql), indexSql].forEach((statements) => statements.splice(0)),
     async query(query, variables, token = defaultToken) {
       const response = await fetch(gatewayServer.url, {
         method: 'POST',

@@ -6,6 +6,7 @@ import { householdFromInput, type HouseholdInput, type HouseholdRepresentation }
 import { detectDataQuality } from '../domain/data-quality';
 import { eligibilityWithoutSensitiveData, resolveHousehold, type HouseholdResolution } from '../domain/household';
 import { householdSources, unavailableSources } from '../domain/sources';
+import { historyResolver } from './history';
 
 /**
  * What `__resolveReference` receives: the key and the @requires selection of the fields asked, as
@@ -45,5 +46,6 @@ export function householdResolvers(deps: DtsenDependencies): HouseholdResolvers<
         requestState(context).principal,
         memoised(requestState(context).dataQuality, household, () => detectDataQuality(household, deps.ruleSet, deps.evaluationDate)),
       ),
+    history: historyResolver(deps),
   };
 }

@@ -1,10 +1,13 @@
 import { parseFirst, toFamilyConnection } from '../../../common/pagination';
 import { createAuditRecorder } from '../../../common/subgraph/audit-recorder';
+import { badUserInput } from '../../../common/errors';
+import { keptPeriod } from '../../../resolution/eligibility-changes';
 import { parseHouseholdFilter } from '../../../resolution/household-filter';
 import { requestState, type DtsenContext } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import type { QueryHouseholdsArgs } from '../generated/resolvers-types';
 import type { HouseholdsAnswer } from '../index-answers';
+import { keptPeriods } from './history';
 import { indexOf, readIndexStatus } from './index-status';
 import { principalWithScope } from './scopes';
 
@@ -20,16 +23,22 @@ export function householdsResolver(deps: DtsenDependencies) {
     const principal = principalWithScope(context, 'search', 'households');
     const first = parseFirst(args.first);
     const query = parseHouseholdFilter(args.filter);
-    const binding = { listing: 'households', filter: query };
+    const period = args.period ?? null;
+    if (period !== null) {
+      keptPeriod(period, await keptPeriods(deps, context), 'period');
+      if (query.dataQuality !== null) throw badUserInput('filter.dataQuality cannot be asked of a period: a kept period holds no data-quality issues', 'filter.dataQuality');
+    }
+    const binding = { listing: 'households', filter: { ...query, period } };
     const after = deps.cursors.decode(binding, args.after);
     const status = await readIndexStatus(deps, context);
     const index = indexOf(deps);
-    const page = await index.listHouseholds(query, principal.regions, first, after);
+    const page =
+      period === null ? await index.listHouseholds(query, principal.regions, first, after) : await index.listHouseholdsAt(period, query, principal.regions, first, after);
     const audit = createAuditRecorder(principal, (entries) => index.appendAudit(entries), requestState(context).requestId);
     for (const { noKK } of page.families) audit.indexedFamily(noKK);
     await audit.flush();
     // Counted only when selected: a COUNT over a province's families on every page a client turns.
-    const totalCount = () => index.countHouseholds(query, principal.regions);
+    const totalCount = () => (period === null ? index.countHouseholds(query, principal.regions) : index.countHouseholdsAt(period, query, principal.regions));
     return { ...toFamilyConnection({ ...page, totalCount }, (position) => deps.cursors.encode(binding, position)), index: status.info };
   };
 }

@@ -4,6 +4,7 @@ import { requestState } from '../context';
 import type { DtsenDependencies } from '../dependencies';
 import { isoDate } from '../domain/ages';
 import type { QueryResolvers } from '../generated/resolvers-types';
+import { eligibilityChangesResolver } from './eligibility-changes';
 import { householdsResolver } from './households';
 import { principalWithScope } from './scopes';
 import { statisticsResolver } from './statistics';
@@ -27,6 +28,7 @@ export function queryResolvers(deps: DtsenDependencies): QueryResolvers {
     },
     households: householdsResolver(deps),
     statistics: statisticsResolver(deps),
+    eligibilityChanges: eligibilityChangesResolver(deps),
     /** The key only: the register subgraphs contribute the entries, each checking the audit scope itself. */
     auditTrail(_root, args, context) {
       principalWithScope(context, 'audit', 'auditTrail');
