@@ -53,8 +53,6 @@ export interface RunningSystem {
   readonly gatewayUrl: string;
   /** The dtsen subgraph service's URL, with `dtsen: 'http'`. */
   readonly dtsenUrl: string | null;
-  /** Each store-owning subgraph's store URL, by name, for tests that run a command over the stores (the import, the changes batch). */
-  readonly storeUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
   /** Each stored or own-store subgraph's URL, by name. */
   readonly subgraphUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
   /** Each stored subgraph's store, by name, for tests that change a register between runs. */
@@ -307,7 +305,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   return {
     gatewayUrl: gatewayServer.url,
     dtsenUrl: dtsenServer?.url ?? null,
-    storeUrls: stores.urls,
     subgraphUrls: subgraphUrls as RunningSystem['subgraphUrls'],
     storeUrls: stores.urls,
     sql: sql as RunningSystem['sql'],
