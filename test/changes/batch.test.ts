@@ -19,6 +19,7 @@ const PROPOSE = `mutation ($input: ProposeChangeInput!, $key: String!) { propose
 const SUBMIT = `mutation ($id: ID!, $key: String!) { submitChange(id: $id, idempotencyKey: $key) { id } }`;
 const VERIFY = `mutation ($id: ID!, $key: String!) { verifyChange(id: $id, idempotencyKey: $key) { id state period } }`;
 const LIST = `query ($filter: ChangeRequestFilter) { changeRequests(filter: $filter, first: 100) { nodes { id state history { from to actor { subject organisation } at reason } } } }`;
+const HISTORY = `query ($noKK: String!) { household(noKK: $noKK) { history(last: 12) { period desil { value source } eligibility { program eligible } } } }`;
 const HOUSEHOLD = `query ($noKK: String!) { household(noKK: $noKK) { sources members { nik name } } }`;
 
 const PERIOD = '2026-12' as Period;
@@ -42,6 +43,8 @@ describe.each(storeKinds())('the period batch (%s)', (store) => {
     caseworker = await testToken('caseworker', { regions: ['31.72'], subject: 'caseworker-penjaringan', organisation: 'Dinsos Jakarta Utara' });
     verifier = await testToken('verifier', { regions: ['31.72'], subject: 'verifier-penjaringan', organisation: 'Dinsos Jakarta Utara' });
     outDir = mkdtempSync(path.join(tmpdir(), 'dtsen-batch-'));
+    // The period before the batch, kept by the index for history to compare with.
+    await system.resolve({ period: '2026-11' });
     stores = { changesUrl: system.storeUrls['changes'] as string, registerUrls: { dtks: system.storeUrls.dtks, regsosek: system.storeUrls.regsosek }, now: () => now };
   }, 120_000);
   afterAll(async () => {
@@ -125,18 +128,29 @@ describe.each(storeKinds())('the period batch (%s)', (store) => {
     expect(left.find((node) => node.id === ids['death'])?.history.map((entry) => entry.reason)).toEqual([null, null, null, 'Left out of the 2026-12 batch: DTKS lists no member with this NIK in the family']);
   });
 
-  it('when the files are imported and resolved, then the household shows the new member and the new family, and the requests the imports applied become APPLIED with a history entry naming the file', async () => {
+  it('when the files are imported and resolved, then the household shows the new member and the new family, its history both periods (the new family only the second), and the requests the imports applied become APPLIED with a history entry naming the file', async () => {
     const report = await runBatch({ ...stores, period: PERIOD, outDir });
     for (const file of report.files) {
       const imported = await importFile({ register: file.register, file: file.file, storeUrl: system.storeUrls[file.register] as string, now: () => now });
       expect([imported.status, imported.checksum, imported.rowsRejected]).toEqual(['finished', file.checksum, 0]);
     }
-    await system.resolve();
+    await system.resolve({ period: PERIOD });
 
     const sutrisno = data<{ members: { nik: string }[] }>(await system.query(HOUSEHOLD, { noKK: SUTRISNO_KK }, caseworker), 'household');
     const joko = data(await system.query(HOUSEHOLD, { noKK: JOKO_KK }, caseworker), 'household');
     expect(sutrisno.members.find((member) => member.nik === PUTRI.nik)).toEqual({ nik: PUTRI.nik, name: PUTRI.name });
     expect(joko).toEqual({ sources: ['DTKS'], members: [{ nik: '3172011505900001', name: 'Joko Santoso' }] });
+    const histories = await Promise.all([SUTRISNO_KK, JOKO_KK].map(async (noKK) => data<{ history: unknown[] }>(await system.query(HISTORY, { noKK }, caseworker), 'household').history));
+    const eligibility = (eligible: boolean) => ['PKH', 'BPNT', 'PBI_JK', 'PIP'].map((program) => ({ program, eligible })).concat({ program: 'BLT_DD', eligible: false });
+    const sutrisnoThen = { desil: { value: 2, source: 'REGSOSEK' }, eligibility: eligibility(true) };
+    // Joko's family is new in DTKS: no Regsosek ranking yet, so no desil and no programme.
+    expect(histories).toEqual([
+      [
+        { period: '2026-11', ...sutrisnoThen },
+        { period: '2026-12', ...sutrisnoThen },
+      ],
+      [{ period: '2026-12', desil: null, eligibility: eligibility(false) }],
+    ]);
 
     now = new Date('2026-12-20T02:00:00Z');
     const applied = await markApplied(stores);
