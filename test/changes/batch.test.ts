@@ -128,7 +128,7 @@ describe.each(storeKinds())('the period batch (%s)', (store) => {
     expect(left.find((node) => node.id === ids['death'])?.history.map((entry) => entry.reason)).toEqual([null, null, null, 'Left out of the 2026-12 batch: DTKS lists no member with this NIK in the family']);
   });
 
-  it('when the files are imported and resolved, then the household shows the new member and the new family, its history both periods (the new family only the second), and the requests the imports applied become APPLIED with a history entry naming the file', async () => {
+  it('when the files are imported and resolved, then the household shows the new member and the new family, its history both periods (the new family only the second), and the requests the imports applied become APPLIED with a history entry naming the file, audited', async () => {
     const report = await runBatch({ ...stores, period: PERIOD, outDir });
     for (const file of report.files) {
       const imported = await importFile({ register: file.register, file: file.file, storeUrl: system.storeUrls[file.register] as string, now: () => now });
@@ -175,6 +175,11 @@ describe.each(storeKinds())('the period batch (%s)', (store) => {
       [ids['death'] as string]: 'VERIFIED',
       [ids['programme'] as string]: 'VERIFIED',
     });
+    const trail = data<{ changes: { at: string; subject: string; organisation: string; operation: string | null; noKK: string | null }[] }>(
+      await system.query('query ($nik: String!) { auditTrail(nik: $nik) { changes { at subject organisation operation noKK } } }', { nik: PUTRI.nik }, await testToken('auditor')),
+      'auditTrail',
+    ).changes;
+    expect(trail.filter((entry) => entry.subject === 'import')).toEqual([{ at: '2026-12-20T02:00:00.000Z', subject: 'import', organisation: 'DTSEN', operation: 'applyChange', noKK: SUTRISNO_KK }]);
     const birth = requests.find((node) => node.id === ids['birth']);
     const update = requests.find((node) => node.id === ids['update']);
     expect(update?.history.at(-1)?.reason).toBe(`Applied by the dtks import of ${dtksName}, finished 2026-12-18T01:00:00.000Z; the regsosek import of ${regsosekName}, finished 2026-12-18T01:00:00.000Z`);

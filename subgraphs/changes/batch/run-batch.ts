@@ -96,22 +96,24 @@ async function applyFinished(repository: BatchRepository, readers: readonly Regi
   }
   const byBatch = new Map<string, typeof open>();
   for (const file of open) byBatch.set(file.batchId, [...(byBatch.get(file.batchId) ?? []), file]);
-  const done = new Map<string, string[]>();
+  const done = new Map<string, { readonly files: string[]; readonly imports: string[] }>();
   for (const files of byBatch.values()) {
     for (const id of new Set(files.flatMap((file) => file.requestIds))) {
       if (done.has(id)) continue;
       const carrying = files.filter((file) => file.requestIds.includes(id));
       if (carrying.every((file) => finished.get(file.register)?.has(file.checksum))) {
-        done.set(id, carrying.map((file) => `the ${file.register} import of ${file.fileName}, finished ${finished.get(file.register)?.get(file.checksum)}`));
+        done.set(id, {
+          files: carrying.map((file) => file.fileName),
+          imports: carrying.map((file) => `the ${file.register} import of ${file.fileName}, finished ${finished.get(file.register)?.get(file.checksum)}`),
+        });
       }
     }
   }
   const applied: { id: string; files: string[] }[] = [];
   for (const request of await repository.requests([...done.keys()])) {
-    const imports = done.get(request.id) ?? [];
-    const at = now().toISOString();
-    if (await repository.apply({ request, actor: IMPORT_ACTOR, at, reason: `Applied by ${imports.join('; ')}`, operation: 'applyChange' })) {
-      applied.push({ id: request.id, files: open.filter((file) => file.requestIds.includes(request.id)).map((file) => file.fileName).filter((name, index, all) => all.indexOf(name) === index) });
+    const { files, imports } = done.get(request.id) ?? { files: [], imports: [] };
+    if (await repository.apply({ request, actor: IMPORT_ACTOR, at: now().toISOString(), reason: `Applied by ${imports.join('; ')}`, operation: 'applyChange' })) {
+      applied.push({ id: request.id, files });
     }
   }
   return { applied, rejected };
