@@ -54,7 +54,7 @@ export function exportCases(resolved: () => ResolvedIndex): void {
   it('when filtered on the PBI-JK graduation candidates, then it lists exactly them, GRADUATION_CANDIDATE in their targeting_pbi_jk column', async () => {
     const response = await download('targetingProgram=PBI_JK&targetingStatus=GRADUATION_CANDIDATE');
 
-    const expected = filtered(all, { targeting: { program: 'PBI_JK', status: 'GRADUATION_CANDIDATE' } });
+    const expected = filtered(resolved().all, { targeting: { program: 'PBI_JK', status: 'GRADUATION_CANDIDATE' } });
     expect(expected.length).toBeGreaterThan(0);
     const [header, ...rows] = response.body.split('\n');
     expect({ ...response, body: [header, ...rows.filter((row) => row !== '').sort(), ''].join('\n') }).toEqual({
