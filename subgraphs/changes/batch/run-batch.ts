@@ -169,12 +169,17 @@ export async function runBatch(options: BatchOptions): Promise<BatchReport> {
     }
     let recorded = false;
     if (batchId !== null && !(await repository.batchExists(batchId))) {
-      await repository.recordBatch(
-        { id: batchId, period: options.period, createdAt: now().toISOString() },
-        contents.map((file, index) => ({ batchId, register: file.register, fileName: path.basename(files[index]?.file ?? ''), checksum: file.checksum, families: file.families.length })),
-        contents.flatMap((file) => file.requestIds.map((requestId) => ({ batchId, requestId, register: file.register }))),
-      );
-      recorded = true;
+      try {
+        await repository.recordBatch(
+          { id: batchId, period: options.period, createdAt: now().toISOString() },
+          contents.map((file, index) => ({ batchId, register: file.register, fileName: path.basename(files[index]?.file ?? ''), checksum: file.checksum, families: file.families.length })),
+          contents.flatMap((file) => file.requestIds.map((requestId) => ({ batchId, requestId, register: file.register }))),
+        );
+        recorded = true;
+      } catch (error) {
+        // Another run of the same batch recorded it meanwhile (its id is its content): nothing new.
+        if (!(await repository.batchExists(batchId))) throw error;
+      }
     }
     return {
       applied,
