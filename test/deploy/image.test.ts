@@ -38,6 +38,7 @@ describe('the image (Dockerfile, tsconfig.build.json)', () => {
       'dist/scripts/token.js',
       'dist/scripts/usage.js',
       'dist/seed/cli.js',
+      'dist/subgraphs/changes/batch/cli.js',
       'dist/subgraphs/main.js',
     ]);
   });
