@@ -16,10 +16,12 @@ import { IndexBpjs1780272000000 } from './migrations/1780272000000-index-bpjs';
 import { IndexPeriods1780358400000 } from './migrations/1780358400000-index-periods';
 import { PeriodHouseholdEntity, PeriodRegionIssueCountEntity, PeriodRegionSummaryEntity, ResolutionPeriodEntity } from './period-entities';
 import { ResolutionLockEntity } from './run-lock';
+import { IndexWebhooks1780444800000 } from './migrations/1780444800000-index-webhooks';
+import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook-entities';
 
 export const INDEX_STORE: StoreDefinition = {
   entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity, ResolutionLockEntity,
-    ResolutionPeriodEntity, PeriodHouseholdEntity, PeriodRegionSummaryEntity, PeriodRegionIssueCountEntity],
+    ResolutionPeriodEntity, PeriodHouseholdEntity, PeriodRegionSummaryEntity, PeriodRegionIssueCountEntity, WebhookSubscriptionEntity, WebhookDeliveryEntity],
   migrations: [
     IndexInitial1767312000000,
     IndexPersons1767398400000,
@@ -33,6 +35,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexKemendes1768003200000,
     IndexBpjs1780272000000,
     IndexPeriods1780358400000,
+    IndexWebhooks1780444800000,
   ],
 };
 
