@@ -1,4 +1,5 @@
 import { Brackets, IsNull, type DataSource } from 'typeorm';
+import { chunk } from '../common/store/chunks';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity, type DeliveryState, type WebhookDeliveryRow, type WebhookSubscriptionRow } from './webhook-entities';
 
 // The webhook subscriptions and the delivery ledger. Every change of a delivery's state is one
@@ -48,6 +49,9 @@ export interface WebhookStore {
   stateCounts(): Promise<Record<DeliveryState, number>>;
 }
 
+/** 18 columns a row: well within SQLite's and MySQL's bound parameters per statement. */
+const PLAN_ROWS_PER_INSERT = 500;
+
 function isUniqueViolation(error: unknown): boolean {
   const text = String((error as { code?: unknown }).code ?? '') + String((error as { message?: unknown }).message ?? '');
   return /ER_DUP_ENTRY|SQLITE_CONSTRAINT|UNIQUE constraint failed|Duplicate entry/.test(text);
@@ -86,9 +90,15 @@ export function createWebhookStore(dataSource: DataSource): WebhookStore {
 
     async planDeliveries(rows) {
       try {
-        await dataSource.transaction(async (manager) => {
-          await manager.getRepository(WebhookDeliveryEntity).insert([...rows]);
-        });
+        // One INSERT is atomic without a transaction (and a transaction held across awaits would
+        // keep a second connection of the same process waiting on SQLite's lock); larger plans
+        // are written in slices within one.
+        if (rows.length <= PLAN_ROWS_PER_INSERT) await deliveries.insert([...rows]);
+        else {
+          await dataSource.transaction(async (manager) => {
+            for (const slice of chunk(rows, PLAN_ROWS_PER_INSERT)) await manager.getRepository(WebhookDeliveryEntity).insert([...slice]);
+          });
+        }
         return true;
       } catch (error) {
         if (isUniqueViolation(error)) return false;
