@@ -11,7 +11,7 @@ import type { WebhookDeliveryRow, WebhookSubscriptionRow } from '../../resolutio
 import type { DeliveryKey, WebhookStore } from '../../resolution/webhook-store';
 import type { WebhookConfig } from './config';
 import { deltaPageBody, periodsToAnnounce, planPages } from './period-deltas';
-import { publicOnlyLookup } from './receiver-url';
+import { checkReceiverUrl, publicOnlyLookup } from './receiver-url';
 import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './signature';
 import { subscriberSecret } from './subscriber-secret';
 import { subscriberPrincipal } from './subscriptions';
@@ -88,6 +88,12 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
   /** One POST; the receiver's status, or why there was none. */
   async function post(subscription: WebhookSubscriptionRow, delivery: WebhookDeliveryRow, body: string): Promise<{ status: number | null; outcome: AttemptOutcome }> {
     const secret = subscriberSecret(config.secretKey, subscription.id, subscription.secretNonce);
+    try {
+      // Checked again: a subscription made while private receivers were allowed is not sent to once they are not.
+      checkReceiverUrl(subscription.url, config.allowPrivateUrls);
+    } catch {
+      return { status: null, outcome: 'refused_address' };
+    }
     try {
       const response = await request(subscription.url, {
         method: 'POST',

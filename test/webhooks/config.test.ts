@@ -1,5 +1,5 @@
 import { loadWebhookConfig } from '../../gateway/webhooks/config';
-import { checkReceiverUrl, isPrivateAddress } from '../../gateway/webhooks/receiver-url';
+import { checkReceiverUrl, isPrivateAddress, publicOnlyLookup } from '../../gateway/webhooks/receiver-url';
 import { deriveWebhookKey } from '../../gateway/webhooks/subscriber-secret';
 
 const SECRET = 'a-principal-signing-secret-of-32-characters';
@@ -60,5 +60,10 @@ describe('webhook receiver URLs', () => {
     expect(checkReceiverUrl('http://127.0.0.1:9000/hook', true)).toBe('http://127.0.0.1:9000/hook');
     expect(() => checkReceiverUrl('gopher://127.0.0.1/', true)).toThrow('http(s)');
     expect([isPrivateAddress('8.8.8.8'), isPrivateAddress('2001:4860:4860::8888'), isPrivateAddress('fd00::1'), isPrivateAddress('100.64.0.1')]).toEqual([false, false, true, true]);
+  });
+
+  it('when a receiver\'s name resolves to a private address at connection time (DNS rebinding), then the connection is refused', async () => {
+    const looked = await new Promise<unknown>((resolve) => publicOnlyLookup('localhost', {}, (error) => resolve(error)));
+    expect(looked).toMatchObject({ code: 'EWEBHOOKPRIVATE', message: 'localhost resolves to a private address' });
   });
 });
