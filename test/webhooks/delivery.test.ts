@@ -135,12 +135,10 @@ beforeAll(async () => {
   // The partner's receiver fails its first attempt (503), lets the second time out, then is redeployed.
   receiver.script('/partner', ['unavailable', 'silent']);
   steadyReceiver.script('/broken', Array(CONFIG.maxAttempts).fill('unavailable'));
+  // Redeployed once the gateway has given up on the silent attempt (timed out): down for 300 ms.
   const redeployed = new Promise<void>((resolve) => {
-    receiver.onPost((post) => {
-      if (post.answer !== 'silent') return;
-      setTimeout(() => {
-        void receiver.stop().then(() => setTimeout(() => void receiver.start().then(resolve), 150));
-      }, CONFIG.timeoutMs + 100);
+    receiver.onSilentAbandoned(() => {
+      void receiver.stop().then(() => setTimeout(() => void receiver.start().then(resolve), 300));
     });
   });
   await keepPeriod(writer, '2026-11', NOVEMBER);

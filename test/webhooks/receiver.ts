@@ -23,6 +23,8 @@ export interface Receiver {
   script(path: string, answers: readonly Answer[]): void;
   /** Called with each POST as it arrives. */
   onPost(listener: (post: ReceivedPost) => void): void;
+  /** Called when the sender of a POST left unanswered gives up on it and closes the connection. */
+  onSilentAbandoned(listener: () => void): void;
   /** Closes the port (and every connection, silent ones too); `start` opens it again. */
   stop(): Promise<void>;
   start(): Promise<void>;
@@ -32,6 +34,7 @@ export async function startReceiver(): Promise<Receiver> {
   const posts: ReceivedPost[] = [];
   const scripts = new Map<string, Answer[]>();
   const listeners: ((post: ReceivedPost) => void)[] = [];
+  const abandoned: (() => void)[] = [];
   let port = 0;
   let server: Server;
 
@@ -46,6 +49,7 @@ export async function startReceiver(): Promise<Receiver> {
       for (const listener of listeners) listener(post);
       if (answer === 'ok') res.writeHead(204).end();
       if (answer === 'unavailable') res.writeHead(503).end();
+      if (answer === 'silent') res.on('close', () => abandoned.forEach((listener) => listener()));
     });
   };
 
@@ -65,6 +69,7 @@ export async function startReceiver(): Promise<Receiver> {
     posts,
     script: (path, answers) => scripts.set(path, [...answers]),
     onPost: (listener) => listeners.push(listener),
+    onSilentAbandoned: (listener) => abandoned.push(listener),
     stop: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
