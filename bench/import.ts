@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const families = Number(process.argv[2] ?? 100_000);
   const register = (process.argv[3] ?? 'regsosek') as Register;
   if (!Number.isSafeInteger(families) || families < 1 || !REGISTERS.includes(register)) {
-    process.stderr.write('Usage: tsx bench/import.ts [FAMILIES] [dtks|regsosek|p3ke] [STORE_URL]\n');
+    process.stderr.write('Usage: npx tsx bench/import.ts [FAMILIES] [dtks|regsosek|p3ke|kemendes|bpjs] [STORE_URL]\n');
     return 2;
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'dtsen-import-bench-'));

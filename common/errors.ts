@@ -23,6 +23,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   /** The principal may not read this field or this family. */
   FORBIDDEN: 'FORBIDDEN',
+  /** The request cannot be done as asked in the state things are in: an idempotency key used before with another input. Nothing was changed. */
+  CONFLICT: 'CONFLICT',
+  /** A change request cannot move from its state to the one asked (docs/changes.md, "States"); `extensions.state` is its state. Nothing was changed. */
+  INVALID_STATE_TRANSITION: 'INVALID_STATE_TRANSITION',
   /** Too many requests from this principal; HTTP 429, retry after `extensions.retryAfterSeconds`. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The gateway is running all it can and the request could not wait its turn; HTTP 503, retry after `extensions.retryAfterSeconds`. */
@@ -54,6 +58,16 @@ export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
 
+/** The input clashes with what was done before (an idempotency key reused for another input). */
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+
+/** A change request in `state` cannot take the step asked. */
+export function invalidStateTransition(message: string, state: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.INVALID_STATE_TRANSITION, state } });
+}
+
 /** No usable identity; thrown before execution, answered with HTTP 401. */
 export function unauthenticated(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
@@ -68,7 +82,7 @@ export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedErr
   const { locations, path } = formatted;
   if (!isMaskedError(formatted)) {
     const extensions: Record<string, unknown> = { code: formatted.extensions?.['code'] };
-    for (const key of ['argumentName', 'source', 'retryAfterSeconds'] as const) {
+    for (const key of ['argumentName', 'source', 'retryAfterSeconds', 'state'] as const) {
       if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations, path, extensions };

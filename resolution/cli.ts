@@ -10,7 +10,7 @@ import { resolutionSummary } from './summary';
 import { runCommand } from '../common/cli';
 import { parsePeriod, type Period } from '../common/period';
 
-const USAGE = `Usage: tsx resolution/cli.ts [--wait] [--period YYYY-MM]
+const USAGE = `Usage: npm run resolve -- [--wait] [--period YYYY-MM]
 
 Resolves every family the registers hold through the gateway (GATEWAY_URL, default
 http://localhost:4000/graphql, which must be running) into the resolution index: INDEX_DATABASE_URL,

@@ -94,6 +94,9 @@ export function programSuffix(program: IndexProgram): string {
 const instant = (name: string, nullable = false) => entityColumn.varchar(name, 24, nullable);
 const nullableBoolean = (name: string): EntitySchemaColumnOptions => ({ name, type: 'boolean', nullable: true });
 
+/** Room for the longest targeting status, GRADUATION_CANDIDATE (the index-graduation migration). */
+const TARGETING_LENGTH = 24;
+
 function programColumns(): Record<string, EntitySchemaColumnOptions> {
   const columns: Record<string, EntitySchemaColumnOptions> = {};
   for (const program of INDEX_PROGRAMS) {
@@ -102,15 +105,20 @@ function programColumns(): Record<string, EntitySchemaColumnOptions> {
     columns[`benefit${programSuffix(program)}`] = entityColumn.integer(`benefit_${column}`);
   }
   for (const program of TARGETED_INDEX_PROGRAMS) {
-    columns[`targeting${programSuffix(program)}`] = entityColumn.varchar(`targeting_${program.toLowerCase()}`, 16);
+    columns[`targeting${programSuffix(program)}`] = entityColumn.varchar(`targeting_${program.toLowerCase()}`, TARGETING_LENGTH);
   }
   // Added later (the index-kemendes migration), with a default for the rows stored before.
-  columns['targetingBltDd'] = { ...entityColumn.varchar('targeting_blt_dd', 16), default: 'NOT_TARGETED' };
+  columns['targetingBltDd'] = { ...entityColumn.varchar('targeting_blt_dd', TARGETING_LENGTH), default: 'NOT_TARGETED' };
   return columns;
 }
 
 /** Summary counts added after the summary's first schema, with a default for the rows stored before. */
-const LATER_MEASURES: ReadonlySet<string> = new Set(['on_target_blt_dd', 'inclusion_blt_dd', 'exclusion_blt_dd']);
+const LATER_MEASURES: ReadonlySet<string> = new Set([
+  'on_target_blt_dd',
+  'inclusion_blt_dd',
+  'exclusion_blt_dd',
+  ...TARGETED_INDEX_PROGRAMS.map((program) => `graduation_${program.toLowerCase()}`),
+]);
 
 export const ResolvedHouseholdEntity = new EntitySchema<ResolvedHouseholdRow>({
   name: 'ResolvedHousehold',
@@ -194,6 +202,7 @@ export const programColumn = <P extends string>(program: P) => program.toLowerCa
 export const TARGETING_MEASURES = [
   ['ON_TARGET', 'on_target'],
   ['INCLUSION_ERROR', 'inclusion'],
+  ['GRADUATION_CANDIDATE', 'graduation'],
   ['EXCLUSION_ERROR', 'exclusion'],
 ] as const;
 

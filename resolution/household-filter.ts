@@ -11,7 +11,7 @@ import { INDEX_PROGRAMS, TARGETED_INDEX_PROGRAMS, type IndexProgram, type Target
 export const INDEX_SOURCES = ['DTKS', 'REGSOSEK', 'P3KE', 'KEMENDES', 'BPJS'] as const;
 export type IndexSource = (typeof INDEX_SOURCES)[number];
 
-export const TARGETING_STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
+export const TARGETING_STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'GRADUATION_CANDIDATE', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
 export type TargetingStatusCode = (typeof TARGETING_STATUSES)[number];
 
 /** The data-quality codes, in the order of the schema's enum. */

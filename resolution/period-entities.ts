@@ -1,4 +1,4 @@
-import { EntitySchema } from 'typeorm';
+import { EntitySchema, type EntitySchemaColumnOptions } from 'typeorm';
 import { entityColumn } from '../common/store/entity-columns';
 import { SUMMARY_MEASURES, type RegionIssueCountRow, type RegionSummaryRow } from './entities';
 
@@ -81,6 +81,11 @@ export const PeriodHouseholdEntity = new EntitySchema<PeriodHouseholdRow>({
 export type PeriodRegionSummaryRow = RegionSummaryRow & { readonly period: string };
 export type PeriodRegionIssueCountRow = RegionIssueCountRow & { readonly period: string };
 
+/** The graduation counts came after the periods (the index-graduation migration), with 0 for the periods kept before. */
+function periodMeasureColumn(measure: string): EntitySchemaColumnOptions {
+  return measure.startsWith('graduation_') ? { ...entityColumn.bigint(measure), default: 0 } : entityColumn.bigint(measure);
+}
+
 export const PeriodRegionSummaryEntity = new EntitySchema<PeriodRegionSummaryRow>({
   name: 'PeriodRegionSummary',
   tableName: 'period_region_summary',
@@ -88,7 +93,7 @@ export const PeriodRegionSummaryEntity = new EntitySchema<PeriodRegionSummaryRow
     period: { ...entityColumn.varchar('period', 7), primary: true },
     regionCode: { ...entityColumn.varchar('region_code', 10), primary: true },
     desil: { ...entityColumn.smallint('desil'), primary: true },
-    ...Object.fromEntries(SUMMARY_MEASURES.map((measure) => [measure, entityColumn.bigint(measure)])),
+    ...Object.fromEntries(SUMMARY_MEASURES.map((measure) => [measure, periodMeasureColumn(measure)])),
   },
 });
 

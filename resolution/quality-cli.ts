@@ -7,13 +7,13 @@ import { createIndexRepository, type IssueKey } from './repository';
 import { openIndexStore } from './store';
 import { runCommand } from '../common/cli';
 
-const USAGE = `Usage: tsx resolution/quality-cli.ts --truth FILE
+const USAGE = `Usage: npm run quality -- --truth FILE
 
 Compares the data-quality codes of the resolution index (INDEX_DATABASE_URL, else MYSQL_URL,
 else DATA_DIR/index.sqlite) with the truth file the seeder wrote (npm run seed -- --truth FILE)
 and prints precision and recall per code, on distinct (No. KK, code, NIK); then, per programme
-the truth gives targeting for, precision and recall of its inclusion and exclusion errors over
-those households.`;
+the truth gives targeting for, precision and recall of its inclusion errors, graduation
+candidates and exclusion errors over those households.`;
 
 async function main(): Promise<number> {
   let truthFile: string | undefined;
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
         for (const entry of household.targeting) statuses.set(`${household.noKK}|${entry.program}`, entry.status);
       }
       const rows = compareTargeting(targetingTruth, (noKK, program) => statuses.get(`${noKK}|${program}`));
-      process.stdout.write(`\nTargeting errors:\n\n${targetingTable(rows)}\n`);
+      process.stdout.write(`\nTargeting errors and graduation candidates:\n\n${targetingTable(rows)}\n`);
     }
     return 0;
   } finally {

@@ -102,7 +102,7 @@ export interface TargetingKey {
   readonly status: string;
 }
 
-/** Detection of one programme's inclusion or exclusion errors, over the households whose truth names the programme. */
+/** Detection of one programme's inclusion errors, graduation candidates or exclusion errors, over the households whose truth names the programme. */
 export interface TargetingQualityRow extends QualityRow {
   /** Households whose truth carries this programme: the only ones measured. */
   readonly households: number;
@@ -122,10 +122,11 @@ export async function readTruthTargeting(file: string): Promise<TargetingKey[]> 
   return keys;
 }
 
-const ERROR_STATUSES = ['INCLUSION_ERROR', 'EXCLUSION_ERROR'] as const;
+/** The statuses measured: the errors, and the graduation candidates (the ground-check worklist). */
+const MEASURED_STATUSES = ['INCLUSION_ERROR', 'GRADUATION_CANDIDATE', 'EXCLUSION_ERROR'] as const;
 
 /**
- * Precision and recall of each programme's inclusion and exclusion errors (`code` is
+ * Precision and recall of each programme's inclusion errors, graduation candidates and exclusion errors (`code` is
  * `PROGRAMME INCLUSION_ERROR`), counting only the households the truth names for that programme:
  * `resolved` is the index's status of a household's programme, undefined when not indexed.
  */
@@ -133,7 +134,7 @@ export function compareTargeting(truth: readonly TargetingKey[], resolved: (noKK
   const programs = [...new Set(truth.map((key) => key.program))].sort();
   return programs.flatMap((program) => {
     const measured = truth.filter((key) => key.program === program);
-    return ERROR_STATUSES.map((status) => {
+    return MEASURED_STATUSES.map((status) => {
       const expected = measured.filter((key) => key.status === status).length;
       const detectedKeys = measured.filter((key) => resolved(key.noKK, program) === status);
       const truePositives = detectedKeys.filter((key) => key.status === status).length;

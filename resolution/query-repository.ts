@@ -45,6 +45,7 @@ export interface ProgramCounts {
   readonly eligible: number;
   readonly onTarget: number;
   readonly inclusionErrors: number;
+  readonly graduationCandidates: number;
   readonly exclusionErrors: number;
   /** Sum of the eligible families' benefit, whole rupiah. */
   readonly budget: number;
@@ -143,6 +144,7 @@ function toDesilGroup(raw: Record<string, unknown>): DesilGroup {
       eligible: count(raw[`eligible_${p}`]),
       onTarget: count(raw[`on_target_${p}`]),
       inclusionErrors: count(raw[`inclusion_${p}`]),
+      graduationCandidates: count(raw[`graduation_${p}`]),
       exclusionErrors: count(raw[`exclusion_${p}`]),
       budget: count(raw[`budget_${p}`]),
     };

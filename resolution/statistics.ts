@@ -25,10 +25,11 @@ export interface StatisticsArguments {
 export interface ProgramStatistics {
   readonly program: IndexProgram;
   readonly eligible: number;
-  /** Null for a programme whose receipt no register records, likewise the three after. */
+  /** Null for a programme whose receipt no register records, likewise the four after. */
   readonly receiving: number | null;
   readonly onTarget: number | null;
   readonly inclusionErrors: number | null;
+  readonly graduationCandidates: number | null;
   readonly exclusionErrors: number | null;
   readonly estimatedAnnualBudget: number;
 }
@@ -77,7 +78,7 @@ interface Tally {
 
 function emptyTally(): Tally {
   const programs = {} as Tally['programs'];
-  for (const program of INDEX_PROGRAMS) programs[program] = { eligible: 0, onTarget: 0, inclusionErrors: 0, exclusionErrors: 0, budget: 0 };
+  for (const program of INDEX_PROGRAMS) programs[program] = { eligible: 0, onTarget: 0, inclusionErrors: 0, graduationCandidates: 0, exclusionErrors: 0, budget: 0 };
   return { families: 0, persons: 0, desil: new Map(), programs, issues: new Map() };
 }
 
@@ -95,9 +96,10 @@ function toRegionStatistics(code: string, tally: Tally): RegionStatistics {
       return {
         program,
         eligible: counts.eligible,
-        receiving: targeted ? counts.onTarget + counts.inclusionErrors : null,
+        receiving: targeted ? counts.onTarget + counts.inclusionErrors + counts.graduationCandidates : null,
         onTarget: targeted ? counts.onTarget : null,
         inclusionErrors: targeted ? counts.inclusionErrors : null,
+        graduationCandidates: targeted ? counts.graduationCandidates : null,
         exclusionErrors: targeted ? counts.exclusionErrors : null,
         estimatedAnnualBudget: counts.budget,
       };
@@ -149,6 +151,7 @@ export function buildStatistics(args: StatisticsArguments, groups: RegionGroups)
         counts.eligible += added.eligible;
         counts.onTarget += added.onTarget;
         counts.inclusionErrors += added.inclusionErrors;
+        counts.graduationCandidates += added.graduationCandidates;
         counts.exclusionErrors += added.exclusionErrors;
         counts.budget += added.budget;
       }

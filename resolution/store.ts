@@ -15,8 +15,9 @@ import { IndexKemendes1768003200000 } from './migrations/1768003200000-index-kem
 import { IndexBpjs1780272000000 } from './migrations/1780272000000-index-bpjs';
 import { IndexPeriods1780358400000 } from './migrations/1780358400000-index-periods';
 import { PeriodHouseholdEntity, PeriodRegionIssueCountEntity, PeriodRegionSummaryEntity, ResolutionPeriodEntity } from './period-entities';
+import { IndexGraduation1780444800000 } from './migrations/1780444800000-index-graduation';
 import { ResolutionLockEntity } from './run-lock';
-import { IndexWebhooks1780444800000 } from './migrations/1780444800000-index-webhooks';
+import { IndexWebhooks1780531200000 } from './migrations/1780531200000-index-webhooks';
 import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook-entities';
 
 export const INDEX_STORE: StoreDefinition = {
@@ -35,7 +36,8 @@ export const INDEX_STORE: StoreDefinition = {
     IndexKemendes1768003200000,
     IndexBpjs1780272000000,
     IndexPeriods1780358400000,
-    IndexWebhooks1780444800000,
+    IndexGraduation1780444800000,
+    IndexWebhooks1780531200000,
   ],
 };
 

@@ -12,7 +12,7 @@ import { tokenLifetimeProblem } from '../gateway/auth/token-lifetime';
 const USAGE = `Usage: npm run token -- --role ROLE [--region PREFIX]... [--programme PROGRAMME]...
                         [--purpose TEXT] [--subject ID] [--organisation NAME] [--expires 12h]
 
-Roles: ${ROLES.join(', ')}. A caseworker token is limited to regions (default 31.71), a partner
+Roles: ${ROLES.join(', ')}. A caseworker or verifier token is limited to regions (default 31.71), a partner
 token to programmes (default PBI_JK). Signed with AUTH_JWT_SECRET, else with the secret npm start
 keeps in DATA_DIR/local-secrets.json. --expires at most AUTH_MAX_TOKEN_LIFETIME_HOURS (default 12h).`;
 

@@ -21,15 +21,15 @@ export type ParsedArguments =
   | { readonly kind: 'help' }
   | { readonly kind: 'error'; readonly message: string };
 
-export const USAGE = `Usage: tsx seed/cli.ts [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty] [--pbi-jk-errors I,E,D]
+export const USAGE = `Usage: npm run seed -- [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty] [--pbi-jk-errors I,E,D[,G]]
 
 Generates N families (default 5000) from seed S (default 1) into the stores of every stored subgraph (DTKS, Regsosek, P3KE, BPJS),
 which must be empty. --region puts them in a province (53) or regency/city (53.71 or 5371) of
 Indonesia (default ${DEFAULT_SEED_REGION}, DKI Jakarta). --truth writes the ground truth (one JSON line per household) to FILE.
 --batch sets the families per insert batch (default ${DEFAULT_BATCH_SIZE}).
 --if-empty does nothing (and succeeds) when the stores already hold data.
---pbi-jk-errors sets the shares of PBI-JK inclusion errors, exclusion errors and DTKS-vs-BPJS
-disagreements the seeder injects (default ${DEFAULT_PBI_JK_ERROR_RATES.inclusion},${DEFAULT_PBI_JK_ERROR_RATES.exclusion},${DEFAULT_PBI_JK_ERROR_RATES.dtksDisagreement}; docs/data.md).
+--pbi-jk-errors sets the shares of PBI-JK inclusion errors, exclusion errors, DTKS-vs-BPJS
+disagreements and graduation candidates the seeder injects (default ${DEFAULT_PBI_JK_ERROR_RATES.inclusion},${DEFAULT_PBI_JK_ERROR_RATES.exclusion},${DEFAULT_PBI_JK_ERROR_RATES.dtksDisagreement},${DEFAULT_PBI_JK_ERROR_RATES.graduation}; docs/data.md).
 
 Stores: <REGISTER>_DATABASE_URL, else MYSQL_URL, else SQLite files in DATA_DIR (default data).
 EVALUATION_DATE=YYYY-MM-DD sets the day ages and dates are relative to (default today).`;
@@ -55,11 +55,12 @@ export function region(value: string): { readonly code: string } | { readonly pr
 function pbiJkErrors(value: string): PbiJkErrorRates | string {
   const parts = value.split(',');
   const shares = parts.map(Number);
-  if (parts.length !== 3 || parts.some((part) => !/^(0(\.\d+)?|1(\.0+)?)$/.test(part.trim())) || shares.some((share) => !(share >= 0 && share <= 1))) {
-    return `--pbi-jk-errors must be three shares from 0 to 1 (inclusion,exclusion,disagreement), got "${value}"`;
+  const malformed = parts.some((part) => !/^(0(\.\d+)?|1(\.0+)?)$/.test(part.trim())) || shares.some((share) => !(share >= 0 && share <= 1));
+  if ((parts.length !== 3 && parts.length !== 4) || malformed) {
+    return `--pbi-jk-errors must be three or four shares from 0 to 1 (inclusion,exclusion,disagreement[,graduation]), got "${value}"`;
   }
-  const [inclusion = 0, exclusion = 0, dtksDisagreement = 0] = shares;
-  return { inclusion, exclusion, dtksDisagreement };
+  const [inclusion = 0, exclusion = 0, dtksDisagreement = 0, graduation = DEFAULT_PBI_JK_ERROR_RATES.graduation] = shares;
+  return { inclusion, exclusion, dtksDisagreement, graduation };
 }
 
 /** Reads the command line; never exits, so that it can be tested. */

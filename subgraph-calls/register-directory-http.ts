@@ -11,27 +11,33 @@ import type { TimedFetch } from './subgraph-fetch';
 interface EntityProbe {
   readonly typename: 'Household' | 'Person';
   readonly key: 'noKK' | 'nik';
+  /** What is asked of the register's record: its key, and for a family where the register places it. */
+  readonly selection: string;
   readonly what: string;
 }
 
-const HOUSEHOLD: EntityProbe = { typename: 'Household', key: 'noKK', what: 'household' };
-const PERSON: EntityProbe = { typename: 'Person', key: 'nik', what: 'person' };
+const HOUSEHOLD: EntityProbe = { typename: 'Household', key: 'noKK', selection: 'noKK regionCode', what: 'household' };
+const PERSON: EntityProbe = { typename: 'Person', key: 'nik', selection: 'nik', what: 'person' };
 
 /**
- * One register's answer for one key; `refused` carries the register's FORBIDDEN message; `failed`:
- * the register answered with another error for the key (its store down), so it cannot say.
+ * One register's answer for one key: the record it holds (a family's carries its village code);
+ * `refused` carries the register's FORBIDDEN message; `failed`: the register answered with another
+ * error for the key (its store down), so it cannot say.
  */
-type Holding = { readonly held: boolean } | { readonly refused: string } | { readonly failed: true };
+type Holding = { readonly held: false } | { readonly held: true; readonly regionCode: string | null } | { readonly refused: string } | { readonly failed: true };
+
+/** The registers' answers for one key: the first holding register's record, FORBIDDEN, SOURCE_UNAVAILABLE, or null when none holds it. */
+type Found = { readonly regionCode: string | null } | Error | null;
 
 interface EntitiesBody {
-  readonly data?: { readonly _entities?: readonly ({ readonly [field: string]: unknown } | null)[] } | null;
+  readonly data?: { readonly _entities?: readonly ({ readonly [register: string]: { readonly regionCode?: unknown } | null } | null)[] } | null;
   readonly errors?: readonly { readonly message?: string; readonly path?: readonly (string | number)[]; readonly extensions?: { readonly code?: unknown } }[];
 }
 
 /**
- * Which keys any register holds for the principal, asked of each register subgraph with one
- * `_entities` call per batch of the client field (`<reg> { noKK }`), which is region-limited at the
- * source. The request carries the principal in PRINCIPAL_HEADER; `fetcherOf(register)` must sign
+ * Which keys any register holds for the principal, and where the registers place a family, asked
+ * of each register subgraph with one `_entities` call per batch of the client field
+ * (`<reg> { noKK regionCode }`), which is region-limited at the source. The request carries the principal in PRINCIPAL_HEADER; `fetcherOf(register)` must sign
  * every request that carries it, with that register's key.
  *
  * Per key: held when any register gives a record; else FORBIDDEN when a register refuses the
@@ -52,7 +58,7 @@ export function createHttpRegisterDirectory(
   }
 
   async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal, requestId: string | null): Promise<Holding[]> {
-    const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.key} } } } }`;
+    const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.selection} } } } }`;
     const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
     const response = await fetcherOf(register)(urls[register], {
       method: 'POST',
@@ -72,14 +78,15 @@ export function createHttpRegisterDirectory(
       else failed.add(index);
     }
     return entities.map((entity, index): Holding => {
-      if (entity?.[register] != null) return { held: true };
+      const record = entity?.[register];
+      if (record != null) return { held: true, regionCode: typeof record.regionCode === 'string' ? record.regionCode : null };
       const message = refused.get(index);
       if (message !== undefined) return { refused: message };
       return failed.has(index) ? { failed: true } : { held: false };
     });
   }
 
-  async function held(probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls, requestId: string | null = null): Promise<(boolean | Error)[]> {
+  async function found(probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls, requestId: string | null = null): Promise<Found[]> {
     const answers = await Promise.allSettled(REGISTERS.map((register) => ask(register, () => holdingsOf(register, probe, keys, principal, requestId), calls)));
     return keys.map((_, index) => {
       let refused: string | null = null;
@@ -90,17 +97,25 @@ export function createHttpRegisterDirectory(
           continue;
         }
         const holding = answer.value[index];
-        if (holding && 'held' in holding && holding.held) return true;
+        if (holding && 'held' in holding && holding.held) return { regionCode: holding.regionCode };
         if (holding && 'refused' in holding) refused ??= holding.refused;
         if (holding && 'failed' in holding) unknown ??= REGISTERS[registerIndex] ?? null;
       }
       if (refused !== null) return forbidden(refused);
-      return unknown ? sourceUnavailable(unknown) : false;
+      return unknown ? sourceUnavailable(unknown) : null;
     });
   }
+
+  const held = async (probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<(boolean | Error)[]> =>
+    (await found(probe, keys, principal, calls, requestId)).map((answer) => (answer instanceof Error ? answer : answer !== null));
 
   return {
     householdsHeld: (noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null) => held(HOUSEHOLD, noKKs, principal, calls, requestId),
     personsHeld: (niks: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null) => held(PERSON, niks, principal, calls, requestId),
+    /** The village code of the first register (in REGISTERS order) placing each family; null when none holds it. */
+    householdRegions: async (noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<(string | null | Error)[]> =>
+      (await found(HOUSEHOLD, noKKs, principal, calls, requestId)).map((answer) => (answer instanceof Error || answer === null ? answer : answer.regionCode)),
   };
 }
+
+export type HttpRegisterDirectory = ReturnType<typeof createHttpRegisterDirectory>;

@@ -1,5 +1,6 @@
-import type { RegisterDescriptor, StoredSubgraphDescriptor, SubgraphDescriptor } from '../common/subgraph/descriptor';
+import type { OwnStoreSubgraphDescriptor, RegisterDescriptor, StoredSubgraphDescriptor, StoreOwningSubgraphDescriptor, SubgraphDescriptor } from '../common/subgraph/descriptor';
 import { BPJS } from './bpjs/subgraph';
+import { CHANGES } from './changes/subgraph';
 import { DTKS } from './dtks/subgraph';
 import { DTSEN } from './dtsen/subgraph';
 import { KEMENDES } from './kemendes/subgraph';
@@ -17,12 +18,23 @@ export const SUBGRAPH_REGISTRY: readonly SubgraphDescriptor[] = [
   P3KE,
   KEMENDES,
   BPJS,
+  CHANGES,
   DTSEN,
 ];
 
 /** The subgraphs that own a store: seeded, imported into, served by the generic entry point. */
 export const STORED_SUBGRAPHS: readonly StoredSubgraphDescriptor[] = SUBGRAPH_REGISTRY.filter(
   (subgraph): subgraph is StoredSubgraphDescriptor => subgraph.kind === 'stored',
+);
+
+/** The subgraphs with a store of their own that is not a family register: served and migrated, never seeded or imported into. */
+export const OWN_STORE_SUBGRAPHS: readonly OwnStoreSubgraphDescriptor[] = SUBGRAPH_REGISTRY.filter(
+  (subgraph): subgraph is OwnStoreSubgraphDescriptor => subgraph.kind === 'own-store',
+);
+
+/** Every subgraph that owns a store: each its own process (subgraphs/main.ts), store URL and signing key. */
+export const STORE_OWNING_SUBGRAPHS: readonly StoreOwningSubgraphDescriptor[] = SUBGRAPH_REGISTRY.filter(
+  (subgraph): subgraph is StoreOwningSubgraphDescriptor => subgraph.kind !== 'service',
 );
 
 /** The registers: the stored subgraphs dtsen reads. */

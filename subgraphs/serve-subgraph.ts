@@ -1,4 +1,4 @@
-import { runStoredSubgraph } from '../common/subgraph/run-subgraph';
+import { runOwnStoreSubgraph, runStoredSubgraph } from '../common/subgraph/run-subgraph';
 import { SUBGRAPH_REGISTRY, subgraphNamed } from './registry';
 
 /** Serves the registry's subgraph `name` in this process until signalled; exits 1 for an unknown name. */
@@ -11,5 +11,6 @@ export function serveSubgraph(name: string): void {
     process.exit(1);
   }
   if (subgraph.kind === 'stored') runStoredSubgraph(subgraph);
+  else if (subgraph.kind === 'own-store') runOwnStoreSubgraph(subgraph, SUBGRAPH_REGISTRY);
   else subgraph.serve(SUBGRAPH_REGISTRY);
 }

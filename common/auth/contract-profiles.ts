@@ -47,6 +47,8 @@ const ROLE_PROFILES: Readonly<Record<Exclude<Role, 'partner'>, Profile>> = Objec
   auditor: 'auditor',
   // The resolution run reads the households listing and the look-ups.
   indexer: 'analyst',
+  // Reads the families of its regions and the change requests, like a caseworker.
+  verifier: 'analyst',
 });
 
 /**

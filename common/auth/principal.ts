@@ -12,21 +12,24 @@ import type { Programme } from '../programmes';
  * - `pii`: NIK, No. KK, names and addresses unmasked
  * - `sensitive`: disability, health and pregnancy fields
  * - `audit`: `auditTrail`
+ * - `propose`: `proposeChange`, and `submitChange` and `cancelChange` of one's own proposals
+ * - `verify`: `verifyChange` and `rejectChange` of others' proposals
  */
-export const SCOPES = ['lookup', 'search', 'statistics', 'pii', 'sensitive', 'audit'] as const;
+export const SCOPES = ['lookup', 'search', 'statistics', 'pii', 'sensitive', 'audit', 'propose', 'verify'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-/** `indexer` is the resolution run's service role, not a person's. */
-export const ROLES = ['frontend', 'analyst', 'caseworker', 'partner', 'auditor', 'indexer'] as const;
+/** `indexer` is the resolution run's service role, not a person's; `verifier` is a Dinsos officer verifying change requests. */
+export const ROLES = ['frontend', 'analyst', 'caseworker', 'partner', 'auditor', 'indexer', 'verifier'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = Object.freeze({
   frontend: ['lookup'],
   analyst: ['lookup', 'search', 'statistics'],
-  caseworker: ['lookup', 'search', 'statistics', 'pii', 'sensitive'],
+  caseworker: ['lookup', 'search', 'statistics', 'pii', 'sensitive', 'propose'],
   partner: ['lookup', 'pii'],
   auditor: ['audit', 'pii'],
   indexer: ['lookup', 'search', 'pii', 'sensitive'],
+  verifier: ['lookup', 'search', 'pii', 'verify'],
 });
 
 /**
@@ -35,8 +38,8 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = Object.free
  */
 export const RATE_LIMIT_EXEMPT_ROLES: readonly Role[] = ['indexer'];
 
-/** Roles whose tokens must name the regions (caseworker) or programmes (partner) they are limited to. */
-export const REGION_BOUND_ROLES: readonly Role[] = ['caseworker'];
+/** Roles whose tokens must name the regions (caseworker, verifier) or programmes (partner) they are limited to. */
+export const REGION_BOUND_ROLES: readonly Role[] = ['caseworker', 'verifier'];
 export const PROGRAMME_BOUND_ROLES: readonly Role[] = ['partner'];
 
 export interface Principal {

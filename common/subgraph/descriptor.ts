@@ -1,7 +1,11 @@
+import type { DataSource } from 'typeorm';
 import type { ImportFormat } from '../import/format';
+import type { Logger } from '../logging/logger';
+import type { ServiceMetrics } from '../metrics/service-metrics';
 import type { FamilyStoreLayout } from '../store/family-repository';
 import type { StoreDefinition } from '../store/open-store';
 import type { Register } from '../store-url';
+import type { SubgraphApp } from './create-subgraph-app';
 import type { SubgraphResolverMap } from './register-app';
 import type { SeedBatch } from './seed-batch';
 
@@ -63,5 +67,47 @@ export interface ServiceSubgraphDescriptor extends SubgraphAddress {
   readonly serve: (registry: readonly SubgraphAddress[]) => void;
 }
 
+/** What an own-store subgraph's app is built with, besides its store and its own settings. */
+export interface OwnStoreAppDependencies {
+  /** PRINCIPAL_SIGNING_SECRET, or its own key when it holds only that: seals its cursors. */
+  readonly signingSecret: string;
+  /** The key the gateway signs calls to it with (`<NAME>_SIGNING_SECRET`); default: derived from `signingSecret`. */
+  readonly signingKey?: string | undefined;
+  readonly metrics?: ServiceMetrics | undefined;
+  readonly logger?: Logger | undefined;
+  /** The clock its writes are stamped with (default: the system's); tests move it. */
+  readonly now?: (() => Date) | undefined;
+}
+
+/**
+ * What serving an own-store subgraph loads (behind `load()`, like a stored subgraph's parts): its
+ * tables and migrations, and its app over its opened store.
+ */
+export interface OwnStoreSubgraphParts<Config = unknown> {
+  /** Its entities and migrations (its audit trail's included). */
+  readonly store: StoreDefinition;
+  /** Its app over its opened store and its settings (its descriptor's `loadConfig`); it does not listen. */
+  readonly buildApp: (dataSource: DataSource, config: Config, dependencies: OwnStoreAppDependencies) => Promise<SubgraphApp>;
+}
+
+/**
+ * A subgraph with a store of its own that is not a family register (changes: the change requests):
+ * served by the generic entry point, migrated on start, never seeded or imported into, and not
+ * read by dtsen.
+ */
+export interface OwnStoreSubgraphDescriptor<Config = any> extends SubgraphAddress {
+  readonly kind: 'own-store';
+  /**
+   * Its settings beyond port, store and signing key (which every subgraph with a store reads the
+   * same way, stored-subgraph-config.ts), typed and frozen; throws naming a bad variable.
+   * `registry`: every subgraph's address, for the ones it calls. Light: no store or resolver code.
+   */
+  readonly loadConfig: (registry: readonly SubgraphAddress[], env: NodeJS.ProcessEnv) => Config;
+  readonly load: () => Promise<OwnStoreSubgraphParts<Config>>;
+}
+
 /** Any subgraph of the supergraph: one line of subgraphs/registry.ts. */
-export type SubgraphDescriptor = StoredSubgraphDescriptor | ServiceSubgraphDescriptor;
+export type SubgraphDescriptor = StoredSubgraphDescriptor | OwnStoreSubgraphDescriptor | ServiceSubgraphDescriptor;
+
+/** A subgraph that owns a store, of families or its own: served by subgraphs/main.ts, with a store URL and a signing key of its own. */
+export type StoreOwningSubgraphDescriptor = StoredSubgraphDescriptor | OwnStoreSubgraphDescriptor;

@@ -10,6 +10,7 @@ export const ROLE_DEFAULTS: Readonly<Record<Role, { readonly regions?: readonly 
   partner: { programmes: ['PBI_JK'] },
   auditor: {},
   indexer: {},
+  verifier: { regions: ['31.71'] },
 };
 
 export interface RoleTokenOptions {

@@ -39,7 +39,7 @@ export const DASHBOARD_PANELS: readonly DashboardPanel[] = [
     id: 'targeting-errors-by-region',
     title: 'Targeting errors per district',
     explanation:
-      'Inclusion errors: families receiving a programme they are not eligible for. Exclusion errors: eligible families not receiving it.',
+      'Inclusion errors: families receiving a programme they are not eligible for. Graduation candidates: families receiving it that miss only its desil cut-off, now ranked above it (check on the ground). Exclusion errors: eligible families not receiving it.',
   },
   {
     id: 'data-quality',

@@ -9,7 +9,7 @@ import { isLiving } from './household';
 import { Random, STREAM } from './random';
 import type { CleanFamily, FamilyContext } from './registers';
 import { monthNumber, monthText } from './calendar';
-import { TARGETING_ERROR_RATES } from './targeting-rates';
+import { GRADUATION_DESILS_ABOVE, TARGETING_ERROR_RATES } from './targeting-rates';
 import { expectedTargeting } from './targeting-truth';
 import type { TargetingTruth } from './types';
 
@@ -43,17 +43,35 @@ function under(records: FamilyRecords, noKK: string): FamilyRecords {
   };
 }
 
-/** Whether the registers' records of the household `noKK` make it eligible for BLT Dana Desa. */
-export function bltDdEligibleAsRecorded(records: FamilyRecords, noKK: string): boolean {
+/** How the household `noKK` stands against BLT Dana Desa by the registers' records of it. */
+export interface BltDdStanding {
+  readonly eligible: boolean;
+  /** Fails only by a known desil above the extreme-poverty desil (P3KE does not flag it): a graduation candidate if paid. */
+  readonly aboveCutOffOnly: boolean;
+  /** How many desils its resolved desil lies above the extreme-poverty desil; null when no register ranks it. */
+  readonly desilsAbove: number | null;
+}
+
+export function bltDdStanding(records: FamilyRecords, noKK: string): BltDdStanding {
   const { regsosek, dtks, p3ke } = under(records, noKK);
   const region = [regsosek?.regionCode, dtks?.regionCode, p3ke?.regionCode].find(isVillageCode);
-  if (!isDesaCode(region)) return false;
   const percentile = dtks?.welfarePercentile ?? null;
   const dtksDesil = percentile === null ? null : (DTKS_PERCENTILE_BANDS.find((band) => percentile <= band.maxPercentile)?.desil ?? null);
   const desil = regsosek?.ranking?.desil ?? p3ke?.desil ?? dtksDesil;
-  const extremePoor = (desil !== null && desil <= EXTREME_POOR_MAX_DESIL) || p3ke?.extremePoor === true;
+  const flagged = p3ke?.extremePoor === true;
+  const extremePoor = (desil !== null && desil <= EXTREME_POOR_MAX_DESIL) || flagged;
   const receivesExcluding = (dtks?.receipts ?? []).some((receipt) => receipt.status === 'ACTIVE' && NOT_WHEN_RECEIVING.includes(receipt.program));
-  return extremePoor && !receivesExcluding;
+  const otherwise = isDesaCode(region) && !receivesExcluding;
+  return {
+    eligible: otherwise && extremePoor,
+    aboveCutOffOnly: otherwise && !extremePoor && desil !== null,
+    desilsAbove: desil === null ? null : desil - EXTREME_POOR_MAX_DESIL,
+  };
+}
+
+/** Whether the registers' records of the household `noKK` make it eligible for BLT Dana Desa. */
+export function bltDdEligibleAsRecorded(records: FamilyRecords, noKK: string): boolean {
+  return bltDdStanding(records, noKK).eligible;
 }
 
 function sinceMonth(random: Random, context: FamilyContext): string {
@@ -82,16 +100,21 @@ function receipt(random: Random, context: FamilyContext, family: CleanFamily, st
 
 /**
  * The desa's BLT Dana Desa record of family `family` (under its own No. KK), or null when the desa
- * lists it not at all; only families whose true village is a desa can be listed.
+ * lists it not at all; only families whose true village is a desa can be listed. Graduation
+ * candidates are drawn from `graduation`, a stream of their own, so that the draws of every other
+ * family stay as they were.
  */
-export function drawKemendes(context: FamilyContext, family: CleanFamily, records: FamilyRecords): KemendesFamilyRecord | null {
+export function drawKemendes(context: FamilyContext, family: CleanFamily, records: FamilyRecords, graduation: Random): KemendesFamilyRecord | null {
   if (!isDesaCode(family.regsosek.regionCode)) return null;
   const random = new Random(context.seed, STREAM.bltDd, family.index);
   const rates = TARGETING_ERROR_RATES.BLT_DD;
-  if (bltDdEligibleAsRecorded(records, family.noKK)) {
+  const standing = bltDdStanding(records, family.noKK);
+  if (standing.eligible) {
     if (!random.chance(rates.EXCLUSION_ERROR)) return receipt(random, context, family, 'ACTIVE');
     return random.chance(LISTED_BUT_NOT_PAID) ? receipt(random, context, family, random.chance(0.5) ? 'SUSPENDED' : 'ENDED') : null;
   }
+  const candidate = standing.aboveCutOffOnly && standing.desilsAbove !== null && standing.desilsAbove <= GRADUATION_DESILS_ABOVE;
+  if (candidate && graduation.chance(rates.GRADUATION_CANDIDATE)) return receipt(random, context, family, 'ACTIVE');
   if (family.trueDesil > 4) return null;
   if (random.chance(rates.INCLUSION_ERROR)) return receipt(random, context, family, 'ACTIVE');
   return random.chance(FORMER_RECIPIENTS) ? receipt(random, context, family, 'ENDED') : null;
@@ -100,5 +123,6 @@ export function drawKemendes(context: FamilyContext, family: CleanFamily, record
 /** What targeting must say of BLT Dana Desa for household `noKK`: the desa's ACTIVE receipt against eligibility as recorded. */
 export function bltDdTargeting(records: FamilyRecords, kemendes: KemendesFamilyRecord | null, noKK: string): TargetingTruth {
   const receiving = kemendes?.noKK === noKK && kemendes.status === 'ACTIVE';
-  return { program: 'BLT_DD', status: expectedTargeting(receiving, bltDdEligibleAsRecorded(records, noKK)) };
+  const standing = bltDdStanding(records, noKK);
+  return { program: 'BLT_DD', status: expectedTargeting(receiving, standing.eligible, standing.aboveCutOffOnly) };
 }

@@ -1,14 +1,16 @@
 // BPJS Kesehatan's enrolments of a family, drawn after the other registers' defects, consistent
 // with the family's truth: PBI (class III, paid by the state) for the members of a family that
 // qualifies for PBI-JK, employer (PPU) cover for the employer-insured, self-paid (PBPU) or none
-// for the rest. PBI-JK inclusion and exclusion errors, and DTKS disagreeing with BPJS about
-// PBI-JK receipt, are injected at the rates given, each with its truth (docs/data.md).
+// for the rest. PBI-JK inclusion and exclusion errors, graduation candidates (still enrolled though
+// ranked just above the cut-off), and DTKS disagreeing with BPJS about PBI-JK receipt, are injected
+// at the rates given, each with its truth (docs/data.md).
 import type { BpjsEnrolmentRecord, BpjsFamilyRecord, BpjsSegment } from '../../subgraphs/bpjs/subgraph';
 import type { DtksFamilyRecord, DtksReceiptRecord } from '../../subgraphs/dtks/subgraph';
 import type { FamilyOutcome, FamilyRecords } from './defects';
 import { PRESENCE, type Person } from './household';
 import { monthNumber, monthText } from './calendar';
 import type { Random } from './random';
+import { GRADUATION_DESILS_ABOVE } from './targeting-rates';
 import type { CleanFamily } from './registers';
 import { expectedTargeting } from './targeting-truth';
 import type { TargetingTruth } from './types';
@@ -21,9 +23,14 @@ export interface PbiJkErrorRates {
   readonly exclusion: number;
   /** Of families DTKS holds: DTKS's PBI-JK receipt says the opposite of BPJS. */
   readonly dtksDisagreement: number;
+  /**
+   * Of families that fail PBI-JK only by a desil one or two above the cut-off and were not drawn as
+   * inclusion errors: BPJS still enrols them as PBI (graduation candidates, not yet re-verified).
+   */
+  readonly graduation: number;
 }
 
-export const DEFAULT_PBI_JK_ERROR_RATES: PbiJkErrorRates = { inclusion: 0.04, exclusion: 0.06, dtksDisagreement: 0.03 };
+export const DEFAULT_PBI_JK_ERROR_RATES: PbiJkErrorRates = { inclusion: 0.04, exclusion: 0.06, dtksDisagreement: 0.03, graduation: 0.1 };
 
 /** The rule set's PBI-JK cut-off and employer-insurance bit (subgraphs/dtsen/rules/rule-set-2025.json). */
 const PBI_JK_MAX_DESIL = 5;
@@ -38,12 +45,21 @@ const JKN_START_MONTH = 2014 * 12;
 
 const livingPeople = (family: CleanFamily): Person[] => family.people.filter((person) => !GONE.has(person.presence));
 
+/** How a family stands against PBI-JK by the facts the registers hold of it. */
+export interface PbiJkStanding {
+  readonly qualifies: boolean;
+  /** Fails PBI-JK only by its desil above the cut-off: a graduation candidate if it receives. */
+  readonly aboveCutOffOnly: boolean;
+  /** How many desils its ranking lies above the cut-off (0 or less: within). */
+  readonly desilsAbove: number;
+}
+
 /**
- * Whether the family qualifies for PBI-JK by the facts the registers hold of it, or null when the
+ * How the family stands against PBI-JK by the facts the registers hold of it, or null when the
  * seeder cannot say exactly what dtsen will read (a defect changed a record, or Regsosek does not
  * rank it): those families get no targeting truth and no injected targeting error.
  */
-export function qualifiesForPbiJk(family: CleanFamily, outcome: FamilyOutcome): boolean | null {
+export function pbiJkStanding(family: CleanFamily, outcome: FamilyOutcome): PbiJkStanding | null {
   const ranking = family.regsosek.ranking;
   if (outcome.defects.length > 0 || ranking === null) return null;
   const living = livingPeople(family);
@@ -51,7 +67,9 @@ export function qualifiesForPbiJk(family: CleanFamily, outcome: FamilyOutcome): 
   const excluded =
     living.some((person) => person.employmentStatus === PUBLIC_EMPLOYMENT) || assets.car || (housing.installedPower ?? 0) >= FIRST_POWER_ABOVE_LIMIT;
   const covered = living.filter((person) => (person.healthInsurance & EMPLOYER_INSURANCE_BIT) === 0);
-  return ranking.desil <= PBI_JK_MAX_DESIL && !excluded && covered.length > 0;
+  const otherwise = !excluded && covered.length > 0;
+  const within = ranking.desil <= PBI_JK_MAX_DESIL;
+  return { qualifies: within && otherwise, aboveCutOffOnly: !within && otherwise, desilsAbove: ranking.desil - PBI_JK_MAX_DESIL };
 }
 
 /** The month of the person's birth: nobody is enrolled before they are born. */
@@ -151,14 +169,24 @@ export interface BpjsOutcome {
  * DTKS's PBI-JK receipt is made to agree with BPJS (they share DTSEN's list), except at the
  * disagreement rate; a family with a defect keeps DTKS as drawn, its truth computed from both.
  */
-export function drawBpjs(random: Random, family: CleanFamily, outcome: FamilyOutcome, rates: PbiJkErrorRates, evaluationMonth: number): BpjsOutcome {
-  const qualifies = qualifiesForPbiJk(family, outcome);
-  let receives = qualifies ?? dtksReceivingPbiJk(outcome.records.dtks);
+export function drawBpjs(
+  random: Random,
+  graduation: Random,
+  family: CleanFamily,
+  outcome: FamilyOutcome,
+  rates: PbiJkErrorRates,
+  evaluationMonth: number,
+): BpjsOutcome {
+  const standing = pbiJkStanding(family, outcome);
+  let receives = standing?.qualifies ?? dtksReceivingPbiJk(outcome.records.dtks);
   let status: TargetingTruth['status'] | null = null;
-  if (qualifies !== null) {
-    if (qualifies && random.chance(rates.exclusion)) receives = false;
-    else if (!qualifies && random.chance(rates.inclusion)) receives = true;
-    status = expectedTargeting(receives, qualifies);
+  if (standing !== null) {
+    if (standing.qualifies && random.chance(rates.exclusion)) receives = false;
+    else if (!standing.qualifies && random.chance(rates.inclusion)) receives = true;
+    // From a stream of its own, drawn only for the candidates: every other draw stays as it was.
+    const candidate = !receives && standing.aboveCutOffOnly && standing.desilsAbove <= GRADUATION_DESILS_ABOVE;
+    if (candidate && graduation.chance(rates.graduation)) receives = true;
+    status = expectedTargeting(receives, standing.qualifies, standing.aboveCutOffOnly);
   }
   const members = enrolments(random, family, receives, evaluationMonth);
   const { regionCode, address, rt, rw } = family.regsosek;

@@ -2,6 +2,7 @@ import type { BpjsFamilyRecord } from '../../subgraphs/bpjs/subgraph';
 import type { DtksFamilyRecord } from '../../subgraphs/dtks/subgraph';
 import type { KemendesFamilyRecord } from '../../subgraphs/kemendes/subgraph';
 import { bltDdTargeting, drawKemendes } from './blt-dd';
+import { bpjsKkMismatches, type DrawnRecords } from './bpjs-kk-mismatch';
 import type { P3keFamilyRecord } from '../../subgraphs/p3ke/subgraph';
 import type { RegsosekFamilyRecord } from '../../subgraphs/regsosek/subgraph';
 import { dateOfDay, dayNumber, monthNumber } from './calendar';
@@ -59,11 +60,20 @@ function receiptMismatch(noKK: string, outcome: FamilyOutcome, bpjs: BpjsOutcome
   return dtksReceivingPbiJk(dtks) !== bpjsReceiving(held(bpjs.bpjs), records);
 }
 
-function truthLines(family: CleanFamily, outcome: FamilyOutcome, bpjs: BpjsOutcome, kemendes: KemendesFamilyRecord | null): TruthLine[] {
+function truthLines(
+  family: CleanFamily,
+  outcome: FamilyOutcome,
+  bpjs: BpjsOutcome,
+  kemendes: KemendesFamilyRecord | null,
+  pair: readonly DrawnRecords[],
+): TruthLine[] {
   const lines: TruthLine[] = [];
   for (const record of [bpjs.records.regsosek, bpjs.records.dtks, bpjs.records.p3ke, bpjs.bpjs]) {
     if (!record || lines.some((line) => line.noKK === record.noKK)) continue;
     const defects = outcome.defects.filter((entry) => entry.noKK === record.noKK).map((entry) => entry.defect);
+    for (const nik of bpjsKkMismatches(record.noKK, pair)) {
+      if (!defects.some((defect) => defect.code === 'KK_MISMATCH' && defect.nik === nik)) defects.push({ code: 'KK_MISMATCH', nik });
+    }
     if (receiptMismatch(record.noKK, outcome, bpjs)) defects.push({ code: 'PBI_JK_RECEIPT_MISMATCH' });
     const pbiJk = bpjs.targeting && record.noKK === family.noKK ? [bpjs.targeting] : [];
     const targeting = [...pbiJk, bltDdTargeting(bpjs.records, kemendes, record.noKK)];
@@ -130,6 +140,26 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
     return plans.get(pair) ?? null;
   };
 
+  // Each family's defects and BPJS draw, once: a family's truth reads its pair partner's BPJS too.
+  const drawn = new Map<number, { readonly outcome: FamilyOutcome; readonly bpjs: BpjsOutcome; readonly graduation: Random }>();
+  const drawnAt = (index: number) => {
+    let entry = drawn.get(index);
+    if (!entry) {
+      const family = familyAt(index);
+      const plan = planOf(Math.floor(index / 2));
+      const outcome = plan
+        ? applyDuplicate(plan, family, familyAt(plan.source))
+        : injectSingleDefect(new Random(seed, STREAM.familyDefect, index), family);
+      const graduation = new Random(seed, STREAM.graduation, index);
+      const bpjs = drawBpjs(new Random(seed, STREAM.bpjs, index), graduation, family, outcome, pbiJkErrors, evaluationMonth);
+      entry = { outcome, bpjs, graduation };
+      drawn.set(index, entry);
+    }
+    return entry;
+  };
+  const pairOf = (index: number): DrawnRecords[] =>
+    [index, index ^ 1].filter((member) => member < runFamilies).map((member) => ({ records: drawnAt(member).bpjs.records, bpjs: drawnAt(member).bpjs.bpjs }));
+
   const batch = {
     households: [] as SeedHousehold[],
     dtks: [] as DtksFamilyRecord[],
@@ -142,25 +172,23 @@ export function generateBatch(options: GenerateBatchOptions): GeneratedBatch {
   };
   for (let index = start; index < start + count; index += 1) {
     const family = familyAt(index);
-    const plan = planOf(Math.floor(index / 2));
-    const outcome = plan
-      ? applyDuplicate(plan, family, familyAt(plan.source))
-      : injectSingleDefect(new Random(seed, STREAM.familyDefect, index), family);
-    const bpjs = drawBpjs(new Random(seed, STREAM.bpjs, index), family, outcome, pbiJkErrors, evaluationMonth);
+    const { outcome, bpjs, graduation } = drawnAt(index);
     const { regsosek, dtks, p3ke } = bpjs.records;
     if (regsosek) batch.regsosek.push(regsosek);
     if (dtks) batch.dtks.push(dtks);
     if (p3ke) batch.p3ke.push(p3ke);
     if (bpjs.bpjs) batch.bpjs.push(bpjs.bpjs);
-    const kemendes = drawKemendes(context, family, bpjs.records);
+    const kemendes = drawKemendes(context, family, bpjs.records, graduation);
     if (kemendes) batch.kemendes.push(kemendes);
-    batch.truth.push(...truthLines(family, outcome, bpjs, kemendes));
+    batch.truth.push(...truthLines(family, outcome, bpjs, kemendes, pairOf(index)));
     batch.households.push(householdOf(family));
     batch.persons += family.people.length;
     // A batch only looks back at its own pair partner: drop families no later index needs.
     if (index % 2 === 1) {
       families.delete(index - 1);
       families.delete(index);
+      drawn.delete(index - 1);
+      drawn.delete(index);
     }
   }
   return batch;

@@ -37,6 +37,7 @@ export const STREAM = {
   kkPermutation: 5,
   bpjs: 6,
   bltDd: 7,
+  graduation: 8,
 } as const;
 export type Stream = (typeof STREAM)[keyof typeof STREAM];
 

@@ -8,5 +8,14 @@ export const TARGETING_ERROR_RATES = {
     EXCLUSION_ERROR: 0.06,
     /** Of other families of a desa in true desil 1-4: the desa pays them all the same (an ACTIVE receipt). */
     INCLUSION_ERROR: 0.04,
+    /**
+     * Of desa families ranked one or two desils above the extreme-poverty desil that meet every other
+     * condition (and P3KE does not flag): the desa still pays them (an ACTIVE receipt), not yet
+     * re-verified since their ranking rose.
+     */
+    GRADUATION_CANDIDATE: 0.03,
   },
 } as const;
+
+/** Graduation candidates are drawn among families ranked at most this many desils above a programme's cut-off. */
+export const GRADUATION_DESILS_ABOVE = 2;

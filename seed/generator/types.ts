@@ -23,7 +23,7 @@ export interface TruthLine {
   /**
    * What targeting must say of a programme for this household, where the seeder knows it exactly
    * (absent: no programme's targeting is known). `npm run quality` measures inclusion and exclusion
-   * errors over the households that carry the programme.
+   * errors and graduation candidates over the households that carry the programme.
    */
   readonly targeting?: readonly TargetingTruth[];
 }
@@ -31,7 +31,7 @@ export interface TruthLine {
 /** The targeting status the seeder expects for one programme of one household. */
 export interface TargetingTruth {
   readonly program: string;
-  readonly status: 'ON_TARGET' | 'INCLUSION_ERROR' | 'EXCLUSION_ERROR' | 'NOT_TARGETED';
+  readonly status: 'ON_TARGET' | 'INCLUSION_ERROR' | 'GRADUATION_CANDIDATE' | 'EXCLUSION_ERROR' | 'NOT_TARGETED';
 }
 
 export interface GeneratedBatch {

@@ -61,9 +61,16 @@ export function disclosedEligibility(
   });
 }
 
-/** The targeting entries of the programmes the reader may see (a partner: its own), each kept whole. */
-export function disclosedTargeting<Entry extends Pick<TargetingStatus, 'program'>>(principal: Principal, entries: readonly Entry[]): Entry[] {
-  return entries.filter((entry) => programmeAllowed(principal, entry.program));
+/** `TargetingStatus` as the API answers it. */
+export type TargetingAnswer<Entry extends TargetingStatus> = Omit<Entry, 'reasons'> & { readonly reasons: readonly string[] };
+
+/**
+ * The targeting entries of the programmes the reader may see (a partner: its own), each kept whole.
+ * Their reasons name receipt, eligibility, the desil and the cut-off, which every reader of them sees.
+ */
+export function disclosedTargeting<Entry extends TargetingStatus>(principal: Principal, entries: readonly Entry[]): TargetingAnswer<Entry>[] {
+  const statement = statementsFor(principal);
+  return entries.filter((entry) => programmeAllowed(principal, entry.program)).map((entry) => ({ ...entry, reasons: entry.reasons.map(statement) }));
 }
 
 /** `DataQualityIssue` as the API answers it. */

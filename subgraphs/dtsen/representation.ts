@@ -72,6 +72,7 @@ export interface PersonKKsRepresentation {
   readonly dtksRecords?: PersonKKsFields['dtksInputRecords'];
   readonly regsosekRecords?: PersonKKsFields['regsosekInputRecords'];
   readonly p3keRecords?: PersonKKsFields['p3keInputRecords'];
+  readonly bpjsRecords?: PersonKKsFields['bpjsInputRecords'];
 }
 
 /** A member as `Household.dataQuality` receives it; `person` is null when the gateway could not fill it. */
@@ -82,6 +83,7 @@ export interface HouseholdQualityRepresentation extends HouseholdRepresentation 
   readonly dtks?: DtksFamilyRepresentation<WithPerson<DtksMemberRepresentation>> | null;
   readonly regsosek?: RegsosekFamilyRepresentation<WithPerson<RegsosekMemberRepresentation>> | null;
   readonly p3ke?: P3keFamilyRepresentation<WithPerson<P3keMemberRepresentation>> | null;
+  readonly bpjs?: readonly WithPerson<BpjsEnrolmentRepresentation>[];
 }
 
 /** `Person.*`: every register's records of one NIK. */
@@ -90,6 +92,7 @@ export interface PersonRepresentation {
   readonly dtksRecords?: PersonSourcesRequiresFragment['dtksInputRecords'];
   readonly regsosekRecords?: PersonSourcesRequiresFragment['regsosekInputRecords'];
   readonly p3keRecords?: PersonSourcesRequiresFragment['p3keInputRecords'];
+  readonly bpjsRecords?: PersonSourcesRequiresFragment['bpjsInputRecords'];
 }
 
 /** `AuditTrail.index`: the families of each register's audit entries for the NIK. */
@@ -112,6 +115,7 @@ export interface PersonKKsInput {
   readonly dtksInputRecords?: PersonKKsRepresentation['dtksRecords'];
   readonly regsosekInputRecords?: PersonKKsRepresentation['regsosekRecords'];
   readonly p3keInputRecords?: PersonKKsRepresentation['p3keRecords'];
+  readonly bpjsInputRecords?: PersonKKsRepresentation['bpjsRecords'];
 }
 
 type MemberInput<Member> = Member & { readonly person?: PersonKKsInput | null };
@@ -126,7 +130,7 @@ export interface HouseholdInput {
   readonly regsosekInput?: FamilyInput<RegsosekFamilyRepresentation> | null;
   readonly p3keInput?: FamilyInput<P3keFamilyRepresentation> | null;
   readonly kemendesInput?: KemendesReceiptRepresentation | null;
-  readonly bpjsInput?: readonly BpjsEnrolmentRepresentation[] | null;
+  readonly bpjsInput?: readonly MemberInput<BpjsEnrolmentRepresentation>[] | null;
 }
 
 /** A Person representation as the gateway sends it. */
@@ -135,6 +139,7 @@ export interface PersonInput {
   readonly dtksInputRecords?: PersonRepresentation['dtksRecords'];
   readonly regsosekInputRecords?: PersonRepresentation['regsosekRecords'];
   readonly p3keInputRecords?: PersonRepresentation['p3keRecords'];
+  readonly bpjsInputRecords?: PersonRepresentation['bpjsRecords'];
 }
 
 function personKKs(person: PersonKKsInput | null | undefined): PersonKKsRepresentation | null | undefined {
@@ -143,6 +148,7 @@ function personKKs(person: PersonKKsInput | null | undefined): PersonKKsRepresen
     dtksRecords: person.dtksInputRecords ?? undefined,
     regsosekRecords: person.regsosekInputRecords ?? undefined,
     p3keRecords: person.p3keInputRecords ?? undefined,
+    bpjsRecords: person.bpjsInputRecords ?? undefined,
   };
 }
 
@@ -155,6 +161,11 @@ function family<Member extends object, Family extends { readonly members?: reado
     ...held,
     members: held.members.map((member) => ('person' in member ? { ...member, person: personKKs(member.person) } : member)),
   };
+}
+
+/** BPJS's enrolments, each person under the resolution's names (the dataQuality selection carries them). */
+function withPersons<Member extends object>(members: readonly MemberInput<Member>[] | undefined): readonly MemberInput<Member>[] | undefined {
+  return members?.map((member) => ('person' in member ? { ...member, person: personKKs(member.person) } : member)) as readonly MemberInput<Member>[] | undefined;
 }
 
 /**
@@ -170,7 +181,7 @@ export function householdFromInput(input: HouseholdInput): HouseholdQualityRepre
     p3ke: family(input.p3keInput),
     kemendes: input.kemendesInput,
     // Non-null in the SDL: null only where the gateway filled a failed call's fields (source-data-source.ts).
-    bpjs: input.bpjsInput === null ? undefined : input.bpjsInput,
+    bpjs: input.bpjsInput === null ? undefined : withPersons(input.bpjsInput),
   } as HouseholdQualityRepresentation;
 }
 
@@ -180,5 +191,6 @@ export function personFromInput(input: PersonInput): PersonRepresentation {
     dtksRecords: input.dtksInputRecords ?? undefined,
     regsosekRecords: input.regsosekInputRecords ?? undefined,
     p3keRecords: input.p3keInputRecords ?? undefined,
+    bpjsRecords: input.bpjsInputRecords ?? undefined,
   };
 }

@@ -1,8 +1,15 @@
 import type { ResolvedHousehold } from '../../resolution/household';
 import type { IndexRepository } from '../../resolution/repository';
+import type { RunningSystem } from '../support/system';
 
 // The expected answers, computed in plain code from every household of the index: what the SQL of
 // households, statistics and the export must agree with.
+
+/** A system whose index holds a resolved world, and every household of that index. */
+export interface ResolvedIndex {
+  readonly system: RunningSystem;
+  readonly all: readonly ResolvedHousehold[];
+}
 
 export async function indexedHouseholds(index: IndexRepository): Promise<ResolvedHousehold[]> {
   const all: ResolvedHousehold[] = [];

@@ -82,7 +82,7 @@ describe('Hive Gateway in the bench, over the same subgraphs and dtsen service a
       status: 401,
       body: { errors: [{ message: 'Send a token: Authorization: Bearer <token>', extensions: { code: 'UNAUTHENTICATED' } }] },
     });
-    expect(system.sql).toEqual({ dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [] });
+    expect(system.sql).toEqual({ dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [], changes: [] });
   });
 });
 

@@ -45,6 +45,7 @@ describe('the programme list', () => {
     expect(found).toEqual([
       { enumIn: 'api.graphql DtksProgram', values: sorted(RECEIPT_PROGRAMMES) },
       { enumIn: 'api.graphql Program', values: sorted(PROGRAMMES) },
+      { enumIn: 'changes.graphql Program', values: PROGRAMMES },
       { enumIn: 'dtks.graphql DtksProgram', values: RECEIPT_PROGRAMMES },
       { enumIn: 'dtsen.graphql Program', values: PROGRAMMES },
       { enumIn: 'dtsen.graphql DtksProgram', values: RECEIPT_PROGRAMMES },

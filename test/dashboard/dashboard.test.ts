@@ -22,7 +22,7 @@ interface Region {
   name: string | null;
   families: number;
   byDesil: { desil: number | null; families: number }[];
-  programs: { program: string; inclusionErrors: number | null; exclusionErrors: number | null }[];
+  programs: { program: string; inclusionErrors: number | null; graduationCandidates: number | null; exclusionErrors: number | null }[];
 }
 
 interface Statistics {
@@ -65,16 +65,18 @@ function expectedDesilPanel(answer: Statistics, noun = 'City') {
 function expectedTargetingPanel(answer: Statistics, program: string, noun = 'District') {
   const regions = shownRegions(answer);
   const inclusion = (region: Region) => programCounts(region, program)?.inclusionErrors ?? 0;
+  const graduation = (region: Region) => programCounts(region, program)?.graduationCandidates ?? 0;
   const exclusion = (region: Region) => programCounts(region, program)?.exclusionErrors ?? 0;
   return {
     table: [
-      [noun, `${program} inclusion errors`, `${program} exclusion errors`],
-      ...regions.map((region) => [label(region), shown(inclusion(region)), shown(exclusion(region))]),
+      [noun, `${program} inclusion errors`, `${program} graduation candidates`, `${program} exclusion errors`],
+      ...regions.map((region) => [label(region), shown(inclusion(region)), shown(graduation(region)), shown(exclusion(region))]),
     ],
     chart: {
       labels: regions.map(label),
       datasets: [
         { label: `${program} inclusion errors`, data: regions.map(inclusion) },
+        { label: `${program} graduation candidates`, data: regions.map(graduation) },
         { label: `${program} exclusion errors`, data: regions.map(exclusion) },
       ],
     },

@@ -5,7 +5,7 @@ import { loadResolutionConfig } from '../../resolution/config';
 import { readCompose } from './compose';
 import { ROOT, variablesRead } from './manifests';
 import { LIBRARY_VARIABLES, processOf, SUBGRAPH_ENTRY_POINT } from './processes';
-import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
+import { STORE_OWNING_SUBGRAPHS } from '../../subgraphs/registry';
 
 /** The secrets `docker compose up` asks for, as .ci/run's placeholders. */
 const SECRETS = { PRINCIPAL_SIGNING_SECRET: 'ci-placeholder-signing-secret-0123456789', AUTH_JWT_SECRET: 'ci-placeholder-jwt-secret-0123456789' };
@@ -23,7 +23,7 @@ describe('docker-compose.yml', () => {
   it('when compose starts, then the image runs the seed, every stored subgraph of the registry, the gateway and the resolve run', () => {
     expect(Object.fromEntries(imageServices.map(([name, service]) => [name, service.command]))).toEqual({
       seed: ['node', 'dist/seed/cli.js', '--families', '5000', '--seed', '1', '--if-empty'],
-      ...Object.fromEntries(STORED_SUBGRAPHS.map((subgraph) => [subgraph.name, ['node', SUBGRAPH_ENTRY_POINT, subgraph.name]])),
+      ...Object.fromEntries(STORE_OWNING_SUBGRAPHS.map((subgraph) => [subgraph.name, ['node', SUBGRAPH_ENTRY_POINT, subgraph.name]])),
       gateway: ['node', 'dist/gateway/main.js'],
       resolve: ['node', 'dist/resolution/cli.js'],
     });

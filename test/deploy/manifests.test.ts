@@ -23,7 +23,8 @@ import {
   type Workload,
 } from './manifests';
 import { LIBRARY_VARIABLES, processOf as processOfCommand, SUBGRAPH_ENTRY_POINT } from './processes';
-import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
+import { REGISTERS } from '../../common/store-url';
+import { STORE_OWNING_SUBGRAPHS } from '../../subgraphs/registry';
 
 const manifests = readManifests();
 const all = workloads(manifests);
@@ -77,7 +78,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
 
     expect(commands.sort((a, b) => a.name.localeCompare(b.name))).toEqual(
       [
-        ...STORED_SUBGRAPHS.map((subgraph) => ({ name: `dtsen-${subgraph.name}`, image: 'dtsen-gateway:local', command: ['node', SUBGRAPH_ENTRY_POINT, subgraph.name] })),
+        ...STORE_OWNING_SUBGRAPHS.map((subgraph) => ({ name: `dtsen-${subgraph.name}`, image: 'dtsen-gateway:local', command: ['node', SUBGRAPH_ENTRY_POINT, subgraph.name] })),
         { name: 'dtsen-gateway', image: 'dtsen-gateway:local', command: ['node', 'dist/gateway/main.js'] },
         { name: 'dtsen-resolve', image: 'dtsen-gateway:local', command: ['node', 'dist/resolution/cli.js'] },
         { name: 'dtsen-seed', image: 'dtsen-gateway:local', command: ['node', 'dist/seed/cli.js', '--families', '5000', '--seed', '1', '--if-empty'] },
@@ -196,7 +197,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     const urls = loadGatewayConfig(containerEnvironment(gateway.container, manifests)).subgraphUrls;
 
     expect(Object.fromEntries(Object.entries(urls).map(([register, url]) => [register, reachedBy(url)]))).toEqual(
-      Object.fromEntries(STORED_SUBGRAPHS.map((subgraph) => [subgraph.name, { service: `dtsen-${subgraph.name}`, container: subgraph.name, port: subgraph.defaultPort }])),
+      Object.fromEntries(STORE_OWNING_SUBGRAPHS.map((subgraph) => [subgraph.name, { service: `dtsen-${subgraph.name}`, container: subgraph.name, port: subgraph.defaultPort }])),
     );
   });
 
@@ -235,10 +236,10 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     });
   });
 
-  it('when the signing keys are compared, then each subgraph pod holds its own key alone and the gateway signs its calls with that key', () => {
+  it('when the signing keys are compared, then each subgraph pod holds its own key alone (the changes subgraph the registers\' too) and the gateway signs its calls with that key', () => {
     const gateway = all.find((workload) => workload.name === 'dtsen-gateway') as Workload;
     const gatewayKeys = loadGatewayConfig(containerEnvironment(gateway.container, manifests)).subgraphKeys ?? {};
-    const signing = STORED_SUBGRAPHS.map((subgraph) => {
+    const signing = STORE_OWNING_SUBGRAPHS.map((subgraph) => {
       const pod = all.find((workload) => workload.name === `dtsen-${subgraph.name}`) as Workload;
       const environment = containerEnvironment(pod.container, manifests);
       return {
@@ -248,7 +249,9 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
       };
     });
 
-    expect(signing).toEqual(STORED_SUBGRAPHS.map((subgraph) => ({ subgraph: subgraph.name, keysHeld: [`${subgraph.name.toUpperCase()}_SIGNING_SECRET`], gatewaySignsWithItsKey: true })));
+    // The changes subgraph signs its region look-ups to the registers with their keys.
+    const callees = (name: string) => (name === 'changes' ? REGISTERS.map((register) => `${register.toUpperCase()}_SIGNING_SECRET`) : []);
+    expect(signing).toEqual(STORE_OWNING_SUBGRAPHS.map((subgraph) => ({ subgraph: subgraph.name, keysHeld: [`${subgraph.name.toUpperCase()}_SIGNING_SECRET`, ...callees(subgraph.name)], gatewaySignsWithItsKey: true })));
   });
 
   it('when the settings are split, then secrets live in the Secret template and the ConfigMaps hold none', () => {

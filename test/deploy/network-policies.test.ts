@@ -1,7 +1,8 @@
 import type { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { ofKind, readManifests, workloads, type Workload } from './manifests';
 import { allows, type Connection, type Endpoint } from './network-policies';
-import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
+import { REGISTERS } from '../../common/store-url';
+import { STORE_OWNING_SUBGRAPHS } from '../../subgraphs/registry';
 
 const NAMESPACE = 'dtsen';
 const manifests = readManifests();
@@ -26,11 +27,11 @@ const OUTSIDE_PORTS: readonly Connection[] = [
 ];
 const label = ({ port, protocol = 'TCP' }: Connection) => `${port}/${protocol}`;
 /** The Deployment of each subgraph run as its own workload (subgraphs/registry.ts). */
-const SUBGRAPH_PODS = STORED_SUBGRAPHS.map((subgraph) => `dtsen-${subgraph.name}`);
+const SUBGRAPH_PODS = STORE_OWNING_SUBGRAPHS.map((subgraph) => `dtsen-${subgraph.name}`);
 const eachSubgraphPod = <T>(value: T) => Object.fromEntries(SUBGRAPH_PODS.map((name) => [name, value]));
 
 describe('Network policies (deploy/kubernetes/network-policy.yaml)', () => {
-  it('when the processes call each other, then only the gateway reaches the subgraphs and only the resolve CronJob calls the gateway', () => {
+  it('when the processes call each other, then only the gateway reaches the subgraphs (and the changes subgraph the registers) and only the resolve CronJob calls the gateway', () => {
     const reached = all.map((source) => [
       source.name,
       sorted(servers.filter((target) => target !== source && allows(policies, NAMESPACE, pod(source), pod(target), served(target))).map((target) => target.name)),
@@ -39,6 +40,8 @@ describe('Network policies (deploy/kubernetes/network-policy.yaml)', () => {
     expect(Object.fromEntries(reached)).toEqual({
       'dtsen-gateway': sorted(SUBGRAPH_PODS),
       ...eachSubgraphPod([]),
+      // It asks the registers where a proposed family lives.
+      'dtsen-changes': sorted(REGISTERS.map((register) => `dtsen-${register}`)),
       'dtsen-resolve': ['dtsen-gateway'],
       'dtsen-seed': [],
     });

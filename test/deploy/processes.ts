@@ -20,15 +20,18 @@ export const SUBGRAPH_ENTRY_POINT = 'dist/subgraphs/main.js';
 /** Each subgraph's process, by the subgraph's name (the argument of SUBGRAPH_ENTRY_POINT). */
 const SUBGRAPH_PROCESSES: Readonly<Record<string, ImageProcess>> = Object.fromEntries(
   SUBGRAPH_REGISTRY.map((subgraph): [string, ImageProcess] =>
-    subgraph.kind === 'stored'
-      ? [
+    subgraph.kind === 'service'
+      ? [subgraph.name, { load: (env) => loadDtsenServiceConfig(SUBGRAPH_REGISTRY, env) }]
+      : [
           subgraph.name,
           {
-            load: (env) => loadStoredSubgraphConfig(subgraph, env),
+            load: (env) => {
+              if (subgraph.kind === 'own-store') subgraph.loadConfig(SUBGRAPH_REGISTRY, env);
+              return loadStoredSubgraphConfig(subgraph, env);
+            },
             probeOrigin: (system) => new URL(system.subgraphUrls[subgraph.name] ?? '').origin,
           },
-        ]
-      : [subgraph.name, { load: (env) => loadDtsenServiceConfig(SUBGRAPH_REGISTRY, env) }],
+        ],
   ),
 );
 

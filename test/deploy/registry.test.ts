@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Deployment } from 'kubernetes-models/apps/v1';
 import type { Service } from 'kubernetes-models/v1';
 import { parse } from 'yaml';
-import { STORED_SUBGRAPHS, SUBGRAPH_REGISTRY } from '../../subgraphs/registry';
+import { STORE_OWNING_SUBGRAPHS, SUBGRAPH_REGISTRY } from '../../subgraphs/registry';
 import { readCompose } from './compose';
 import { containerEnvironment, KUSTOMIZATION, MANIFEST_DIR, ofKind, readManifests, workloads, type Workload } from './manifests';
 import { SUBGRAPH_ENTRY_POINT } from './processes';
@@ -36,10 +36,10 @@ describe('the deploy files against subgraphs/registry.ts', () => {
 
   describe('docker-compose.yml', () => {
     it('when compose starts, then it runs exactly the stored subgraphs of the registry through the generic entry point', () => {
-      expect(namesRunBy(Object.values(services).map((service) => service.command)).sort()).toEqual(STORED_SUBGRAPHS.map((subgraph) => subgraph.name).sort());
+      expect(namesRunBy(Object.values(services).map((service) => service.command)).sort()).toEqual(STORE_OWNING_SUBGRAPHS.map((subgraph) => subgraph.name).sort());
     });
 
-    it.each(STORED_SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
+    it.each(STORE_OWNING_SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
       'when the %s service starts, then it listens on its default port, is probed there, and the gateway waits for it and calls it there',
       (name, subgraph) => {
         const service = services[name];
@@ -62,10 +62,10 @@ describe('the deploy files against subgraphs/registry.ts', () => {
 
   describe('deploy/kubernetes', () => {
     it('when the manifests are applied, then they run exactly the stored subgraphs of the registry through the generic entry point', () => {
-      expect(namesRunBy(all.map((workload) => workload.container.command)).sort()).toEqual(STORED_SUBGRAPHS.map((subgraph) => subgraph.name).sort());
+      expect(namesRunBy(all.map((workload) => workload.container.command)).sort()).toEqual(STORE_OWNING_SUBGRAPHS.map((subgraph) => subgraph.name).sort());
     });
 
-    it.each(STORED_SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
+    it.each(STORE_OWNING_SUBGRAPHS.map((subgraph) => [subgraph.name, subgraph] as const))(
       'when the %s subgraph is deployed, then its manifest is in the kustomization, its Deployment listens on its default port with its store variables, its Service fronts it, and the gateway calls that Service',
       (name, subgraph) => {
         const deployment = ofKind<Deployment>(manifests, 'Deployment').find(({ object }) => object.metadata?.name === `dtsen-${name}`);

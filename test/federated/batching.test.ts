@@ -52,10 +52,12 @@ describe.each(storeKinds())('batching (%s stores)', (store) => {
     const forFifty = await sqlPerStoreForPage(ALL);
 
     // Per store: the family rows and their child rows by KK, then member records by NIK for each
-    // of the four Person hops of the plan; Regsosek also runs the listing and its count. Each of
-    // the four subgraph requests that read personal data appends its audit entries in one INSERT.
-    // Kemendes holds no Jakarta family: its one IN query finds nothing more to read or audit. BPJS is
-    // read by No. KK only (bpjsInput): its families and their enrolments, and one INSERT.
-    expect(forFifty).toEqual({ dtks: 11, regsosek: 12, p3ke: 11, kemendes: 1, bpjs: 3 });
+    // of the five Person hops of the plan (the members of DTKS, Regsosek and P3KE, and BPJS's
+    // enrolments, whose KKs data quality compares); Regsosek also runs the listing and its count.
+    // Each subgraph request that reads personal data appends its audit entries in one INSERT.
+    // Kemendes holds no Jakarta family: its one IN query finds nothing more to read or audit. BPJS
+    // reads its families and enrolments by No. KK (bpjsInput), then its enrolments by NIK for the
+    // Person hops (bpjsInputRecords).
+    expect(forFifty).toEqual({ dtks: 13, regsosek: 14, p3ke: 13, kemendes: 1, bpjs: 12 });
   });
 });

@@ -1,58 +1,10 @@
 // BPJS Kesehatan as a register dtsen reads: PBI-JK receipt per person, and what happens when it is down.
+// PBI-JK targeting over generated families is read from the resolved index of test/analytics
+// (pbi-jk-targeting.ts).
 import { startSystem, type RunningSystem } from '../support/system';
-import { generatedWorld, EVALUATION_DATE as GENERATED_DATE } from '../resolution/generated-world';
 import { maskBirthDate, maskIdentifier, maskName } from '../../common/auth/masking';
 import { testToken } from '../support/tokens';
 import { BUDI, EVALUATION_DATE, SUTRISNO_KK, WORLD, WORLD_WITH_BPJS } from './fixtures';
-
-const STATUSES = ['ON_TARGET', 'INCLUSION_ERROR', 'EXCLUSION_ERROR', 'NOT_TARGETED'] as const;
-
-describe('PBI-JK targeting over generated families', () => {
-  const batch = generatedWorld(150);
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: batch, evaluationDate: GENERATED_DATE, resolve: true });
-  }, 120_000);
-  afterAll(() => system.stop());
-
-  async function familiesWithStatus(status: (typeof STATUSES)[number]): Promise<string[]> {
-    const found: string[] = [];
-    let after: string | null = null;
-    do {
-      const response = await system.query(
-        `query ($after: String) { households(filter: { targeting: { program: PBI_JK, status: ${status} } }, first: 100, after: $after) {
-          pageInfo { endCursor hasNextPage } nodes { noKK } } }`,
-        { after },
-      );
-      const page = response.body.data?.['households'] as { nodes: { noKK: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
-      found.push(...page.nodes.map((node) => node.noKK));
-      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
-    } while (after !== null);
-    return found;
-  }
-
-  it('when every family is resolved, then PBI-JK targeting equals the seeder\'s truth wherever the seeder knows it, errors included', async () => {
-    const truth = new Map(
-      batch.truth.flatMap((line) => (line.targeting ?? []).filter((entry) => entry.program === 'PBI_JK').map((entry) => [line.noKK, entry.status] as const)),
-    );
-    const resolved = new Map<string, string>();
-    for (const status of STATUSES) for (const noKK of await familiesWithStatus(status)) resolved.set(noKK, status);
-
-    const known = [...truth.keys()];
-    expect(known.length).toBeGreaterThan(100);
-    expect([...truth.values()].filter((status) => status.endsWith('_ERROR')).length).toBeGreaterThan(5);
-    expect(new Map(known.map((noKK) => [noKK, resolved.get(noKK)]))).toEqual(truth);
-  });
-
-  it('when DTKS and BPJS disagree on PBI-JK receipt, then exactly the families the seeder made disagree carry PBI_JK_RECEIPT_MISMATCH', async () => {
-    const expected = batch.truth.filter((line) => line.defects.some((defect) => defect.code === 'PBI_JK_RECEIPT_MISMATCH')).map((line) => line.noKK);
-    const response = await system.query('{ households(filter: { dataQuality: PBI_JK_RECEIPT_MISMATCH }, first: 100) { totalCount nodes { noKK } } }');
-    const found = (response.body.data?.['households'] as { nodes: { noKK: string }[] }).nodes.map((node) => node.noKK);
-
-    expect(expected.length).toBeGreaterThan(0);
-    expect(found.sort()).toEqual(expected.sort());
-  });
-});
 
 describe('when the BPJS subgraph is down', () => {
   let system: RunningSystem;
@@ -161,6 +113,23 @@ describe("a person's BPJS enrolment through the gateway", () => {
               person: { nik: BUDI.nik },
             },
           },
+        },
+      },
+    });
+  });
+
+  it('when a person is enrolled by BPJS Kesehatan, then Person.sources names BPJS beside the family registers, and a family BPJS files the same has no new issue', async () => {
+    const response = await system.query(
+      'query ($nik: String!, $noKK: String!) { person(nik: $nik) { sources households { noKK } } household(noKK: $noKK) { dataQuality { code sources } } }',
+      { nik: BUDI.nik, noKK: SUTRISNO_KK },
+    );
+
+    expect(response).toEqual({
+      status: 200,
+      body: {
+        data: {
+          person: { sources: ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'], households: [{ noKK: SUTRISNO_KK }] },
+          household: { dataQuality: [] },
         },
       },
     });

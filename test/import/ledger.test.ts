@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { exportGeneratedCsv } from '../../import/export-csv';
@@ -17,15 +17,23 @@ function dtksFile(file: string, families: readonly DtksFamilyRecord[]): string {
   return file;
 }
 
+// The generated DTKS export, made once: each case imports a copy of it in a directory of its own.
+let exportDir: ReturnType<typeof temporaryDir>;
+beforeAll(async () => {
+  exportDir = temporaryDir();
+  await exportGeneratedCsv({ families: FAMILIES, seed: SEED, evaluationDate: EVALUATION_DATE, dir: exportDir.dir });
+});
+afterAll(() => exportDir.remove());
+
 describe.each(storeKinds())('the import ledger and history on %s', (kind) => {
   let stores: TestStores;
   let temp: ReturnType<typeof temporaryDir>;
   let file: string;
-  beforeEach(async () => {
+  beforeEach(() => {
     stores = createTestStores(kind);
     temp = temporaryDir();
-    await exportGeneratedCsv({ families: FAMILIES, seed: SEED, evaluationDate: EVALUATION_DATE, dir: temp.dir });
     file = path.join(temp.dir, 'dtks.csv');
+    copyFileSync(path.join(exportDir.dir, 'dtks.csv'), file);
   });
   afterEach(async () => {
     temp.remove();

@@ -26,22 +26,30 @@ function expectedRejects(all: readonly AnyFamily[], stored: readonly AnyFamily[]
   return rejects;
 }
 
+// One export of the generated families for every case: each imports one register's file into a
+// fresh store of its own (the file's rejects, written beside it, are read before the next import).
+let exportDir: ReturnType<typeof temporaryDir>;
+let exported: Awaited<ReturnType<typeof exportGeneratedCsv>>;
+const batch = generated(FAMILIES);
+beforeAll(async () => {
+  exportDir = temporaryDir();
+  exported = await exportGeneratedCsv({ families: FAMILIES, seed: SEED, evaluationDate: EVALUATION_DATE, dir: exportDir.dir });
+});
+afterAll(() => exportDir.remove());
+
 describe.each(storeKinds())('importing the generator export on %s', (kind) => {
   // Kemendes lists no Jakarta family: test/import/kemendes-round-trip.test.ts imports one of Nusa Tenggara Timur.
   it.each(REGISTERS.filter((register) => register !== 'kemendes'))('when the %s export is imported, then the store holds exactly the generated families, and only the invalid-NIK families are rejected', async (register) => {
     // Arrange
     const stores = createTestStores(kind);
-    const temp = temporaryDir();
     try {
-      const exported = await exportGeneratedCsv({ families: FAMILIES, seed: SEED, evaluationDate: EVALUATION_DATE, dir: temp.dir });
-      const batch = generated(FAMILIES);
       const expected = expectedStored(batch, register);
       // BPJS is drawn after the defects are injected: it holds no invalid NIK, and none of its families is rejected.
       if (register !== 'bpjs') expect(expected.length).toBeLessThan(batch[register].length);
       const expectedRows = expected.reduce((sum, family) => sum + family.members.length, 0);
 
       // Act
-      const report = await importFile({ register, file: path.join(temp.dir, `${register}.csv`), storeUrl: stores.urls[register], batchSize: 40, today: EVALUATION_DATE });
+      const report = await importFile({ register, file: path.join(exportDir.dir, `${register}.csv`), storeUrl: stores.urls[register], batchSize: 40, today: EVALUATION_DATE });
 
       // Assert
       expect(report).toEqual({
@@ -53,7 +61,7 @@ describe.each(storeKinds())('importing the generator export on %s', (kind) => {
         rowsStored: expectedRows,
         rowsRejected: (exported[register]?.rows ?? 0) - expectedRows,
         familiesWritten: expected.length,
-        rejectsFile: path.join(temp.dir, `${register}.csv.rejects.csv`),
+        rejectsFile: path.join(exportDir.dir, `${register}.csv.rejects.csv`),
         seconds: expect.any(Number),
       });
       expect(report.rowsIn).toBe(report.rowsStored + report.rowsRejected);
@@ -62,7 +70,6 @@ describe.each(storeKinds())('importing the generator export on %s', (kind) => {
         expect(families).toEqual(byNoKK(expected));
       });
     } finally {
-      temp.remove();
       await stores.remove();
     }
   });

@@ -5,6 +5,7 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { storeKinds } from '../support/stores';
 import { fullAccessToken, testToken } from '../support/tokens';
 import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK, WORLD_WITH_BPJS } from '../federated/fixtures';
+import { fieldUsageCases } from './field-usage';
 import { subgraphLines } from './metric-lines';
 
 interface MetricsAnswer {
@@ -90,7 +91,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
         'dtsen_graphql_requests_total{outcome="error"} 1',
         'dtsen_graphql_request_duration_seconds_count 2',
         // The look-up is the dtsen service's alone; the misspelt one fails validation in the gateway.
-        ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, kemendes: {}, bpjs: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
+        ...subgraphLines({ dtks: {}, regsosek: {}, p3ke: {}, kemendes: {}, bpjs: {}, changes: {}, dtsen: { outcomes: { ok: 1 }, timed: 1 } }),
         // The look-up alone: the misspelt one never ran.
         'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Query.household"} 1',
         'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Household.noKK"} 1',
@@ -130,4 +131,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     expect(texts.map((text) => text.split('\n').filter((line) => line.includes(caller.organisation)))).toEqual(origins.map((origin) => (origin === originOf(system.gatewayUrl) ? usage : [])));
     expect([...new Set(texts.flatMap((text) => dtsenSamples(text).flatMap((line) => [...line.matchAll(/(\w+)="/g)].map((label) => label[1]))))].sort()).toEqual(['coordinate', 'organisation', 'outcome', 'reason', 'state', 'status', 'store', 'subgraph']);
   });
+
+  // The field-usage counter is the gateway's alone, whichever store the registers use: SQLite only.
+  if (store === 'sqlite') describe('field usage per organisation', () => fieldUsageCases(() => system));
 });

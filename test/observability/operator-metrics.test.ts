@@ -67,7 +67,7 @@ describe('the metrics an operator reads off the gateway', () => {
     expect(answer.status).toBe(200);
     // Per register: the register directory's probe (is the family held?), then the plan's entity fetch.
     const up = { outcomes: { ok: 2 }, timed: 2 };
-    expect(samples(text, 'dtsen_subgraph_')).toEqual(subgraphLines({ dtks: up, regsosek: up, p3ke: up, kemendes: up, bpjs: up }));
+    expect(samples(text, 'dtsen_subgraph_')).toEqual(subgraphLines({ dtks: up, regsosek: up, p3ke: up, kemendes: up, bpjs: up, changes: {} }));
   });
 
   it('when P3KE is down, then its failed call and retry are counted, its breaker opens, and the next calls are counted circuit_open and skipped', async () => {
@@ -84,7 +84,7 @@ describe('the metrics an operator reads off the gateway', () => {
     // opens), and the entity fetch is not made in that request. Second: the probe fails fast, the
     // entity fetch again is not made.
     const down = { outcomes: { unreachable: 1, circuit_open: 1, skipped: 2 }, timed: 1, retries: 1, breaker: 'open' as const };
-    expect(samples(text, 'dtsen_subgraph_')).toEqual(subgraphLines({ dtks: up, regsosek: up, p3ke: down, kemendes: up, bpjs: up }));
+    expect(samples(text, 'dtsen_subgraph_')).toEqual(subgraphLines({ dtks: up, regsosek: up, p3ke: down, kemendes: up, bpjs: up, changes: {} }));
   });
 
   it('when a request has no token, one passes the rate limit, one the look-up misses, one the export scope, one registers a bad persisted query, one sends a body too large and one a body that is not JSON, and one finds the gateway full, then each refusal is counted once under its status and reason', async () => {

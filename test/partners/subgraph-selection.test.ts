@@ -20,7 +20,7 @@ describe('SUBGRAPHS', () => {
   });
 
   it.each(['dtks,bpjs-kesehatan', 'dtks,dtks', 'DTKS'])('when it is %j, then the gateway refuses to start, naming the variable and the registry', (value) => {
-    expect(() => federatedSubgraphsFrom(value)).toThrow(/^SUBGRAPHS must be comma-separated names of subgraphs\/registry\.ts \(dtks, regsosek, p3ke, kemendes, bpjs, dtsen/);
+    expect(() => federatedSubgraphsFrom(value)).toThrow(/^SUBGRAPHS must be comma-separated names of subgraphs\/registry\.ts \(dtks, regsosek, p3ke, kemendes, bpjs, changes, dtsen/);
   });
 
   it("when it leaves out a register dtsen's @requires reads, then the gateway refuses to start, naming the variable and the field", () => {

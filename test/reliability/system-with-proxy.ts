@@ -21,15 +21,23 @@ export const DTSEN_TOPOLOGIES: readonly { dtsen: DtsenTopology; where: string }[
   { dtsen: 'http', where: 'as its own service over HTTP' },
 ];
 
+type ProxySettings = { subgraphTimeoutMs?: number; slowMs?: number; resilience?: Partial<ResilienceSettings>; dtsen?: DtsenTopology };
+
 /**
  * The whole system with a fault proxy between the gateway and one register's subgraph; with dtsen
  * over HTTP, the dtsen service asks that register through the same proxy.
  */
-export async function startSystemBehindProxy(
-  register: Register,
-  settings: { subgraphTimeoutMs?: number; slowMs?: number; resilience?: Partial<ResilienceSettings>; dtsen?: DtsenTopology } = {},
-): Promise<{ system: RunningSystem; proxy: FaultProxy }> {
-  let proxy: FaultProxy | undefined;
+export async function startSystemBehindProxy(register: Register, settings: ProxySettings = {}): Promise<{ system: RunningSystem; proxy: FaultProxy }> {
+  const { system, proxies } = await startSystemBehindProxies([register], settings);
+  return { system, proxy: proxies[register] as FaultProxy };
+}
+
+/** As startSystemBehindProxy, with a proxy of its own in front of each of `registers`, each passing until set. */
+export async function startSystemBehindProxies(
+  registers: readonly Register[],
+  settings: ProxySettings = {},
+): Promise<{ system: RunningSystem; proxies: Readonly<Partial<Record<Register, FaultProxy>>> }> {
+  const proxies: Partial<Record<Register, FaultProxy>> = {};
   const system = await startSystem({
     store: 'sqlite',
     data: WORLD,
@@ -38,13 +46,16 @@ export async function startSystemBehindProxy(
     ...(settings.resilience ? { resilience: settings.resilience } : {}),
     ...(settings.dtsen ? { dtsen: settings.dtsen } : {}),
     subgraphUrlFor: async (name, url) => {
-      if (name !== register) return url;
-      proxy = await startFaultProxy(url, { slowMs: settings.slowMs ?? 5_000 });
+      const register = registers.find((candidate) => candidate === name);
+      if (!register) return url;
+      const proxy = await startFaultProxy(url, { slowMs: settings.slowMs ?? 5_000 });
+      proxies[register] = proxy;
       return proxy.url;
     },
   });
-  if (!proxy) throw new Error(`no proxy was started for ${register}`);
-  return { system, proxy };
+  const missing = registers.filter((register) => !proxies[register]);
+  if (missing.length > 0) throw new Error(`no proxy was started for ${missing.join(', ')}`);
+  return { system, proxies };
 }
 
 /** The response with each distinct error once: one unavailable register fails every call the plan makes to it. */

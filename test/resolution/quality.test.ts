@@ -96,14 +96,26 @@ describe('comparing the index\'s targeting with the truth', () => {
     { noKK: KK_A, program: 'PBI_JK', status: 'INCLUSION_ERROR' },
     { noKK: KK_B, program: 'PBI_JK', status: 'EXCLUSION_ERROR' },
     { noKK: KK_C, program: 'PBI_JK', status: 'ON_TARGET' },
+    { noKK: KK_D, program: 'PBI_JK', status: 'GRADUATION_CANDIDATE' },
   ];
 
   it('when the index says an error the truth does not, or misses one, then precision and recall count only the households the truth names', () => {
-    const index: Record<string, string> = { [KK_A]: 'INCLUSION_ERROR', [KK_B]: 'NOT_TARGETED', [KK_C]: 'INCLUSION_ERROR', [KK_D]: 'EXCLUSION_ERROR' };
+    const index: Record<string, string> = { [KK_A]: 'INCLUSION_ERROR', [KK_B]: 'NOT_TARGETED', [KK_C]: 'INCLUSION_ERROR', [KK_D]: 'GRADUATION_CANDIDATE' };
 
     expect(compareTargeting(truth, (noKK) => index[noKK])).toEqual([
-      { code: 'PBI_JK INCLUSION_ERROR', households: 3, truth: 1, detected: 2, truePositives: 1, precision: 0.5, recall: 1 },
-      { code: 'PBI_JK EXCLUSION_ERROR', households: 3, truth: 1, detected: 0, truePositives: 0, precision: null, recall: 0 },
+      { code: 'PBI_JK INCLUSION_ERROR', households: 4, truth: 1, detected: 2, truePositives: 1, precision: 0.5, recall: 1 },
+      { code: 'PBI_JK GRADUATION_CANDIDATE', households: 4, truth: 1, detected: 1, truePositives: 1, precision: 1, recall: 1 },
+      { code: 'PBI_JK EXCLUSION_ERROR', households: 4, truth: 1, detected: 0, truePositives: 0, precision: null, recall: 0 },
+    ]);
+  });
+
+  it('when the index calls a graduation candidate an inclusion error, then the candidate is missed and the error a false positive', () => {
+    const index: Record<string, string> = { [KK_A]: 'INCLUSION_ERROR', [KK_B]: 'EXCLUSION_ERROR', [KK_C]: 'ON_TARGET', [KK_D]: 'INCLUSION_ERROR' };
+
+    expect(compareTargeting(truth, (noKK) => index[noKK]).map((row) => [row.code, row.precision, row.recall])).toEqual([
+      ['PBI_JK INCLUSION_ERROR', 0.5, 1],
+      ['PBI_JK GRADUATION_CANDIDATE', null, 0],
+      ['PBI_JK EXCLUSION_ERROR', 1, 1],
     ]);
   });
 

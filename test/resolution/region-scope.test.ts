@@ -34,7 +34,8 @@ describe.each(storeKinds())('region scope of the index reads (%s)', (kind) => {
   let dataSource: DataSource;
   let index: IndexQueryRepository;
 
-  beforeEach(async () => {
+  // Every case only reads: one index per store kind, filled once.
+  beforeAll(async () => {
     store = createTestIndexStore(kind);
     dataSource = await openIndexStore(store.url);
     const writer = createIndexRepository(dataSource);
@@ -47,7 +48,7 @@ describe.each(storeKinds())('region scope of the index reads (%s)', (kind) => {
     const page = await index.listHouseholds(query, scope, first, after);
     return { noKKs: page.families.map((family) => family.noKK).sort(), hasNextPage: page.hasNextPage, totalCount: await index.countHouseholds(query, scope) };
   };
-  afterEach(async () => {
+  afterAll(async () => {
     await closeStore(dataSource);
     await store.remove();
   });

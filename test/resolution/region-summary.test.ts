@@ -1,14 +1,14 @@
 import { EntitySchema, type DataSource } from 'typeorm';
 import { insertRows } from '../../common/store/bulk-insert';
 import { closeStore, openStore } from '../../common/store/open-store';
-import { INDEX_PROGRAMS, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity, type IndexProgram, type ResolvedHouseholdRow } from '../../resolution/entities';
+import { INDEX_PROGRAMS, SUMMARY_MEASURES, ResolutionRunEntity, ResolvedHouseholdEntity, ResolvedIssueEntity, type IndexProgram, type ResolvedHouseholdRow } from '../../resolution/entities';
 import { toIndexRows } from '../../resolution/household';
 import { IndexInitial1767312000000 } from '../../resolution/migrations/1767312000000-index-initial';
 import { IndexPersons1767398400000 } from '../../resolution/migrations/1767398400000-index-persons';
 import { IndexRegionDesil1767484800000 } from '../../resolution/migrations/1767484800000-index-region-desil';
 import { createIndexQueryRepository, type DesilGroup, type ProgramCounts, type RegionGroups } from '../../resolution/query-repository';
 import { createIndexRepository } from '../../resolution/repository';
-import { openIndexStore } from '../../resolution/store';
+import { INDEX_STORE, openIndexStore } from '../../resolution/store';
 import { storeKinds } from '../support/stores';
 import { createTestIndexStore, type TestIndexStore } from './index-store';
 import { indexedHousehold } from './indexed-household';
@@ -37,7 +37,18 @@ const UNPLACED = indexedHousehold('3172011506100003', { region: null, desil: nul
 /** POOR in the next run: moved to Kamal Muara, desil 5, eligible for nothing, its issues resolved. */
 const POOR_MOVED = indexedHousehold(POOR.noKK, { persons: 4, region: { code: KAMAL_MUARA }, desil: { value: 5, source: 'REGSOSEK', conflict: false } });
 
-const counts = (changes: Partial<ProgramCounts> = {}): ProgramCounts => ({ eligible: 0, onTarget: 0, inclusionErrors: 0, exclusionErrors: 0, budget: 0, ...changes });
+const RISEN_STATUSES = (status: string) => [
+  { program: 'PKH', status },
+  { program: 'BPNT', status },
+  { program: 'PBI_JK', status: 'NOT_TARGETED' },
+  { program: 'PIP', status: 'NOT_TARGETED' },
+  { program: 'BLT_DD', status },
+];
+/** Receiving PKH, BPNT and BLT-DD at desil 6, which an index before graduation candidates could only call an inclusion error. */
+const RISEN_BEFORE = indexedHousehold('3172011506100004', { desil: { value: 6, source: 'REGSOSEK', conflict: false }, targeting: RISEN_STATUSES('INCLUSION_ERROR') });
+const RISEN = { ...RISEN_BEFORE, targeting: RISEN_STATUSES('GRADUATION_CANDIDATE') };
+
+const counts = (changes: Partial<ProgramCounts> = {}): ProgramCounts => ({ eligible: 0, onTarget: 0, inclusionErrors: 0, graduationCandidates: 0, exclusionErrors: 0, budget: 0, ...changes });
 const programs = (changes: Partial<Record<IndexProgram, Partial<ProgramCounts>>> = {}) =>
   Object.fromEntries(INDEX_PROGRAMS.map((program) => [program, counts(changes[program])])) as Record<IndexProgram, ProgramCounts>;
 
@@ -94,6 +105,56 @@ describe.each(storeKinds())('the region summary of the index (%s)', (kind) => {
       issues: [{ code: PENJARINGAN, issue: 'MISSING_FROM_DTKS', families: 1 }],
     });
     expect(afterSecondRun).toEqual({ desil: [{ code: KAMAL_MUARA, desil: 5, families: 1, persons: 4, programs: programs() }], issues: [] });
+  });
+
+  it('when an index filled before graduation candidates is migrated, then its households read as they were, and the next run stores and counts GRADUATION_CANDIDATE apart from inclusion errors', async () => {
+    store = createTestIndexStore(kind);
+    const before = await openStore(store.url, { ...INDEX_STORE, migrations: INDEX_STORE.migrations.slice(0, -1) });
+    const runner = before.createQueryRunner();
+    await insertRows(runner, ResolvedHouseholdEntity, [toIndexRows(RISEN_BEFORE, 1, '2026-11-28T01:00:01.000Z').household]);
+    // Its village's counts as that index kept them: three inclusion errors.
+    const then = SUMMARY_MEASURES.filter((measure) => !measure.startsWith('graduation_'));
+    const value = (measure: string) => ({ families: 1, persons: 3, inclusion_pkh: 1, inclusion_bpnt: 1, inclusion_blt_dd: 1 })[measure] ?? 0;
+    await runner.query(
+      `INSERT INTO region_summary (region_code, desil, ${then.join(', ')}) VALUES ('${PENJARINGAN}', 6, ${then.map(value).join(', ')})`,
+    );
+    await runner.release();
+    await closeStore(before);
+
+    dataSource = await openIndexStore(store.url);
+    const index = createIndexRepository(dataSource);
+    const migrated = await index.household(RISEN.noKK);
+    const villagesMigrated = (await createIndexQueryRepository(dataSource).regionGroups(null, null, 10)).desil;
+    const run = await index.startRun(RUN);
+    await index.saveHouseholds([RISEN], run.id, '2026-11-28T02:00:01.000Z');
+
+    expect({
+      migrated,
+      villagesMigrated,
+      resolvedAgain: await index.household(RISEN.noKK),
+      villages: (await createIndexQueryRepository(dataSource).regionGroups(null, null, 10)).desil,
+    }).toEqual({
+      migrated: RISEN_BEFORE,
+      villagesMigrated: [
+        {
+          code: PENJARINGAN,
+          desil: 6,
+          families: 1,
+          persons: 3,
+          programs: programs({ PKH: { inclusionErrors: 1 }, BPNT: { inclusionErrors: 1 }, BLT_DD: { inclusionErrors: 1 } }),
+        },
+      ],
+      resolvedAgain: RISEN,
+      villages: [
+        {
+          code: PENJARINGAN,
+          desil: 6,
+          families: 1,
+          persons: 3,
+          programs: programs({ PKH: { graduationCandidates: 1 }, BPNT: { graduationCandidates: 1 }, BLT_DD: { graduationCandidates: 1 } }),
+        },
+      ],
+    });
   });
 
   it('when an index filled before the summary existed is migrated, then the summary counts what it already held', async () => {

@@ -7,9 +7,9 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { EVALUATION_DATE, generatedWorld } from './generated-world';
 import { createTestIndexStore, type TestIndexStore } from './index-store';
 
-const world = generatedWorld(60);
+const world = generatedWorld(30);
 /** Six pages of Regsosek's listing: every interruption below falls within its pass. */
-const PAGE = 10;
+const PAGE = 5;
 const knownFamilies = world.truth.length;
 /** What the three listings hold together (a family two registers hold is listed twice). */
 const listedFamilies = world.dtks.length + world.regsosek.length + world.p3ke.length;

@@ -1,6 +1,7 @@
 import { EVALUATION_DATE, PENJARINGAN, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
+import { rateLimitCases } from '../security/rate-limit';
 import { persistedQuery, post, queryHash } from './apq-client';
 import { openTestSharedState, type TestSharedState } from './test-redis';
 
@@ -110,4 +111,7 @@ describe('two gateway instances without Redis', () => {
 
     expect(statuses).toEqual([200, 200, 200, 429, 200, 200]);
   });
+
+  // The rate limit per principal (security) needs just this: a gateway counting 3 a minute in memory.
+  describe('the rate limit per principal', () => rateLimitCases(() => system));
 });

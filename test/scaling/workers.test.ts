@@ -88,6 +88,7 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
       'dtsen_subgraph_circuit_breaker_state{subgraph="p3ke",state="closed"} 2',
       'dtsen_subgraph_circuit_breaker_state{subgraph="kemendes",state="closed"} 2',
       'dtsen_subgraph_circuit_breaker_state{subgraph="bpjs",state="closed"} 2',
+      'dtsen_subgraph_circuit_breaker_state{subgraph="changes",state="closed"} 2',
       // Both workers counted the operations they ran under the same organisation: the sum is the pod's.
       'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="Query.ruleSet"} 3',
       'dtsen_gateway_field_usage_total{organisation="Test organisation",coordinate="RuleSetInfo.version"} 3',

@@ -44,6 +44,23 @@ const PARTNER_FIELDS: Readonly<Record<string, '*' | readonly string[]>> = {
   RuleSetInfo: '*',
 };
 
+/** The change requests every partner contract holds, each partner seeing its programmes' alone (docs/changes.md). */
+const CHANGE_REQUEST_FIELDS: Readonly<Record<string, '*' | readonly string[]>> = {
+  Query: ['changeRequests'],
+  Household: ['changeRequests'],
+  ChangeRequest: '*',
+  ChangeRequestConnection: '*',
+  ChangeActor: '*',
+  ChangeTransition: '*',
+  ProposedMember: '*',
+  NewFamilyPayload: '*',
+  ProgramProposalPayload: '*',
+  ObjectionPayload: '*',
+  MemberEventPayload: '*',
+  FieldChange: '*',
+  HouseholdUpdatePayload: '*',
+};
+
 /** What a partner programme's contract holds beyond PARTNER_FIELDS: its own subgraph's API fields. */
 const PARTNER_OWN_FIELDS: Readonly<Record<string, Readonly<Record<string, '*' | readonly string[]>>>> = {
   'partner-blt-dd': { Household: ['kemendes'], Person: ['kemendes', 'kemendesRecords'], KemendesReceipt: '*', KemendesRecipient: '*' },
@@ -68,13 +85,13 @@ describe('the disclosure classes of the API schema', () => {
     expect(notPublic).toEqual(EXPECTED_CLASSES);
   });
 
-  it.each(PROGRAMMES.map((programme) => PARTNER_PROFILES[programme]))('when the fields of the %s contract are listed, then they are the look-ups and resolved fields of the former allow-list plus the fields of its programme subgraph, nothing more', (profile) => {
+  it.each(PROGRAMMES.map((programme) => PARTNER_PROFILES[programme]))('when the fields of the %s contract are listed, then they are the look-ups and resolved fields of the former allow-list, the change requests, plus the fields of its programme subgraph, nothing more', (profile) => {
     const contract = buildSchema(readFileSync(contractPath(profile), 'utf8'));
     const partnerFields = Object.values(contract.getTypeMap())
       .filter(isObjectType)
       .filter((type) => !type.name.startsWith('__'))
       .flatMap((type) => Object.keys(type.getFields()).map((field) => `${type.name}.${field}`));
-    const expected = [...Object.entries(PARTNER_FIELDS), ...Object.entries(PARTNER_OWN_FIELDS[profile] ?? {})].flatMap(([type, fields]) =>
+    const expected = [...Object.entries(PARTNER_FIELDS), ...Object.entries(CHANGE_REQUEST_FIELDS), ...Object.entries(PARTNER_OWN_FIELDS[profile] ?? {})].flatMap(([type, fields]) =>
       (fields === '*' ? Object.keys((api.getType(type) as { getFields(): object }).getFields()) : fields).map((field) => `${type}.${field}`),
     );
 

@@ -72,4 +72,16 @@ export const EXPECTED_CLASSES: Readonly<Record<string, Exclude<DisclosureClass, 
   'ProgramEligibility.beneficiaries': 'DERIVED',
 
   'AuditEntry.noKK': 'IDENTIFIER',
+
+  'ChangeRequest.noKK': 'KEY',
+  'ProposedMember.nik': 'IDENTIFIER',
+  'ProposedMember.name': 'NAME',
+  'ProposedMember.birthDate': 'BIRTH_DATE',
+  'NewFamilyPayload.address': 'ADDRESS',
+  'MemberEventPayload.date': 'BIRTH_DATE',
+  // Free text may name people: withheld (`***`) as an address is.
+  'ProgramProposalPayload.motivation': 'ADDRESS',
+  'ObjectionPayload.note': 'ADDRESS',
+  'FieldChange.value': 'ADDRESS',
+  'ChangeTransition.reason': 'ADDRESS',
 };

@@ -154,28 +154,33 @@ describe.each(storeKinds())('an insider trying to recover masked or out-of-regio
     return { pages, nodes };
   }
 
-  it.each(['frontend', 'analyst'] as const)(
-    'when the %s looks families and their members up with every field, under aliases and through fragments, then no answer holds a hidden digit, a birth date, a name or an address',
-    async (role) => {
-      const answers: unknown[] = [];
-      for (const noKK of families) {
-        const family = await system.query(EVERYTHING_OF_A_FAMILY, { noKK }, tokens[role]);
-        answers.push(family.body);
-        const members = (family.body.data?.['family'] as { members: unknown[] }).members;
-        expect(members.length).toBeGreaterThan(0);
-      }
-      for (const member of world.regsosek.slice(0, 4).flatMap((family) => family.members.slice(0, 2))) {
-        answers.push((await system.query(EVERYTHING_OF_A_PERSON, { nik: member.nik }, tokens[role])).body);
-      }
+  // Look-ups are answered by the registers' SQL, the same on both kinds (test/subgraphs runs it on
+  // MariaDB), and what is under test is the masking: on SQLite only. The listings, the export and
+  // the region scope below run on both, for their order and scoping are each store's own SQL.
+  if (kind === 'sqlite') {
+    it.each(['frontend', 'analyst'] as const)(
+      'when the %s looks families and their members up with every field, under aliases and through fragments, then no answer holds a hidden digit, a birth date, a name or an address',
+      async (role) => {
+        const answers: unknown[] = [];
+        for (const noKK of families) {
+          const family = await system.query(EVERYTHING_OF_A_FAMILY, { noKK }, tokens[role]);
+          answers.push(family.body);
+          const members = (family.body.data?.['family'] as { members: unknown[] }).members;
+          expect(members.length).toBeGreaterThan(0);
+        }
+        for (const member of world.regsosek.slice(0, 4).flatMap((family) => family.members.slice(0, 2))) {
+          answers.push((await system.query(EVERYTHING_OF_A_PERSON, { nik: member.nik }, tokens[role])).body);
+        }
 
-      expect(leaks(answers, secrets)).toEqual([]);
-      // RT and RW sit beside the village code: with them a masked address would be half told.
-      expect([...new Set(valuesNamed(answers, ['rt', 'rw']))]).toEqual(['***']);
-      // The same questions with full access do show them: the scan finds what it looks for.
-      const full = await system.query(EVERYTHING_OF_A_FAMILY, { noKK: families[0] }, tokens.full);
-      expect(leaks(full.body, secrets)).toEqual(expect.arrayContaining(['a whole NIK or No. KK', 'a birth date']));
-    },
-  );
+        expect(leaks(answers, secrets)).toEqual([]);
+        // RT and RW sit beside the village code: with them a masked address would be half told.
+        expect([...new Set(valuesNamed(answers, ['rt', 'rw']))]).toEqual(['***']);
+        // The same questions with full access do show them: the scan finds what it looks for.
+        const full = await system.query(EVERYTHING_OF_A_FAMILY, { noKK: families[0] }, tokens.full);
+        expect(leaks(full.body, secrets)).toEqual(expect.arrayContaining(['a whole NIK or No. KK', 'a birth date']));
+      },
+    );
+  }
 
   it.each(['households', 'dtksFamilies', 'regsosekFamilies', 'p3keFamilies'])(
     'when an analyst walks %s page by page, then neither the pages nor their cursors hold a hidden digit, and the order tells nothing about the hidden digits',
@@ -275,37 +280,40 @@ describe.each(storeKinds())('an insider trying to recover masked or out-of-regio
     expect({ outsideFamilies: elsewhere.regsosek.length > 3, leaks: leaks(answers, withoutTyped) }).toEqual({ outsideFamilies: true, leaks: [] });
   });
 
-  it('when an analyst guesses a masked NIK by looking candidates up, a hundred aliases at a time, then it is stopped once its look-ups that find nothing reach the hourly budget', async () => {
-    const guesser = await testToken('analyst', { subject: 'guesser' });
-    const target = world.regsosek[0]?.members[0]?.nik ?? '';
-    // Candidates keep the masked NIK's visible digits and vary the hidden birth date; the real one comes last.
-    const candidates = Array.from({ length: 99 }, (_, i) => `${target.slice(0, 6)}${String(100001 + i)}${target.slice(12)}`.slice(0, 16)).concat(target);
-    const guess = (niks: readonly string[]) =>
-      system.query(`query Guess { ${niks.map((nik, i) => `g${i}: person(nik: "${nik}") { nik }`).join(' ')} }`, {}, guesser);
+  // The budget of look-ups that find nothing is the gateway's, whatever the store: on SQLite only.
+  if (kind === 'sqlite') {
+    it('when an analyst guesses a masked NIK by looking candidates up, a hundred aliases at a time, then it is stopped once its look-ups that find nothing reach the hourly budget', async () => {
+      const guesser = await testToken('analyst', { subject: 'guesser' });
+      const target = world.regsosek[0]?.members[0]?.nik ?? '';
+      // Candidates keep the masked NIK's visible digits and vary the hidden birth date; the real one comes last.
+      const candidates = Array.from({ length: 99 }, (_, i) => `${target.slice(0, 6)}${String(100001 + i)}${target.slice(12)}`.slice(0, 16)).concat(target);
+      const guess = (niks: readonly string[]) =>
+        system.query(`query Guess { ${niks.map((nik, i) => `g${i}: person(nik: "${nik}") { nik }`).join(' ')} }`, {}, guesser);
 
-    const allAtOnce = await guess(candidates);
-    const withinBudget = await guess(candidates.slice(0, LOOKUP_MISSES_PER_HOUR));
-    const afterBudget = await guess(candidates.slice(-1));
+      const allAtOnce = await guess(candidates);
+      const withinBudget = await guess(candidates.slice(0, LOOKUP_MISSES_PER_HOUR));
+      const afterBudget = await guess(candidates.slice(-1));
 
-    const refusal = (left: number, asked: number) => ({
-      status: 429,
-      body: {
-        errors: [
-          {
-            message: `Too many look-ups that found nothing: at most ${LOOKUP_MISSES_PER_HOUR} an hour, ${left} left, and this operation makes ${asked}`,
-            extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
-          },
-        ],
-      },
+      const refusal = (left: number, asked: number) => ({
+        status: 429,
+        body: {
+          errors: [
+            {
+              message: `Too many look-ups that found nothing: at most ${LOOKUP_MISSES_PER_HOUR} an hour, ${left} left, and this operation makes ${asked}`,
+              extensions: { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) },
+            },
+          ],
+        },
+      });
+      expect({
+        allAtOnce,
+        withinBudget: { status: withinBudget.status, found: Object.values(withinBudget.body.data ?? {}).filter((found) => found !== null).length },
+        afterBudget,
+      }).toEqual({
+        allAtOnce: refusal(LOOKUP_MISSES_PER_HOUR, 100),
+        withinBudget: { status: 200, found: 0 },
+        afterBudget: refusal(0, 1),
+      });
     });
-    expect({
-      allAtOnce,
-      withinBudget: { status: withinBudget.status, found: Object.values(withinBudget.body.data ?? {}).filter((found) => found !== null).length },
-      afterBudget,
-    }).toEqual({
-      allAtOnce: refusal(LOOKUP_MISSES_PER_HOUR, 100),
-      withinBudget: { status: 200, found: 0 },
-      afterBudget: refusal(0, 1),
-    });
-  });
+  }
 });

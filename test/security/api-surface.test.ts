@@ -7,6 +7,7 @@ import { resolveHouseholds } from '../../resolution/run';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
 import { fullAccessToken } from '../support/tokens';
+import { authenticationCases } from './authentication';
 
 const ALLOWED_ORIGIN = 'https://app.example.go.id';
 
@@ -109,6 +110,9 @@ describe('the API surface in development (the defaults of test systems)', () => 
     system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE });
   });
   afterAll(() => system.stop());
+
+  // Authentication is checked on this system too: its cases need nothing but the defaults.
+  describe('authentication at the gateway', () => authenticationCases(() => system));
 
   it('when a client asks for the schema, then introspection answers', async () => {
     const response = await system.query('{ __schema { queryType { name } } }');

@@ -30,6 +30,8 @@ const PATHS: Readonly<Record<string, readonly string[]>> = {
   DataQualityIssue: ['dataQuality'],
 };
 const READ_ONLY_WITH_PII = ['AuditTrail', 'AuditEntry'];
+/** The change requests' types: a fresh system holds none, so test/changes/change-requests.test.ts checks each of their fields the same way. */
+const CHECKED_WITH_THE_CHANGE_REQUESTS = ['ChangeRequest', 'ChangeTransition', 'ProposedMember', 'NewFamilyPayload', 'ProgramProposalPayload', 'ObjectionPayload', 'MemberEventPayload', 'FieldChange'];
 /** Object-typed fields need a selection of their own. */
 const SUBSELECTIONS: Readonly<Record<string, string>> = { 'RegsosekMember.difficulty': '{ walking selfCare }' };
 
@@ -38,7 +40,7 @@ type MaskedClass = (typeof MASKED_CLASSES)[number];
 
 const checked = Object.entries(EXPECTED_CLASSES).flatMap(([coordinate, disclosureClass]) => {
   const [type = '', field = ''] = coordinate.split('.');
-  if (!(MASKED_CLASSES as readonly string[]).includes(disclosureClass) || READ_ONLY_WITH_PII.includes(type)) return [];
+  if (!(MASKED_CLASSES as readonly string[]).includes(disclosureClass) || READ_ONLY_WITH_PII.includes(type) || CHECKED_WITH_THE_CHANGE_REQUESTS.includes(type)) return [];
   return [{ coordinate, type, field, disclosureClass: disclosureClass as MaskedClass }];
 });
 

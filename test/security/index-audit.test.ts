@@ -58,7 +58,7 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
     expect({ status: listing.status, listed: listed.sort(), registerSql: system.sql, trail: await trailOf(CASEWORKER.subject, [SUTRISNO_KK, WATI_KK]) }).toEqual({
       status: 200,
       listed: [SUTRISNO_KK, WATI_KK].sort(),
-      registerSql: { dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [] },
+      registerSql: { dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [], changes: [] },
       trail: [
         [indexEntry(CASEWORKER, ['caseworker'], 'FamiliesToVisit', SUTRISNO_KK)],
         [indexEntry(CASEWORKER, ['caseworker'], 'FamiliesToVisit', WATI_KK)],
@@ -126,7 +126,7 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
 
     expect({ lookup, registerSql: system.sql, trail: await trailOf(ANALYST.subject, [WATI_KK]) }).toEqual({
       lookup: { status: 200, body: { data: { household: { noKK: maskIdentifier(WATI_KK) } } } },
-      registerSql: { dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [] },
+      registerSql: { dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [], changes: [] },
       trail: [[indexEntry(ANALYST, ['analyst'], 'Exists', WATI_KK)]],
     });
   });

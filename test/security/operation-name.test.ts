@@ -80,7 +80,7 @@ describe.each(storeKinds())('the operation name of a request, as the registers r
     expect({ posted, sentWithGet, registerSql: system.sql }).toEqual({
       posted: refused(20_000),
       sentWithGet: refused(1_000),
-      registerSql: { dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [] },
+      registerSql: { dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [], changes: [] },
     });
   });
 });

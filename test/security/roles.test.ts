@@ -2,6 +2,7 @@ import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK } from '../federate
 import { signedJsonHeaders, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
+import { contractCases, MINISTRY_ORIGIN } from '../partners/contracts';
 import { RINA_KK, RINA_NIK, TWO_CITIES } from './fixtures';
 
 const LOOKUP = `query Lookup($noKK: String!) {
@@ -28,7 +29,9 @@ describe('what each role sees', () => {
   let system: RunningSystem;
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: TWO_CITIES, evaluationDate: EVALUATION_DATE, resolve: true });
+    // The partner contracts' cases share this system: they need a ministry's origin allowed, which
+    // no role's case here reads.
+    system = await startSystem({ store: 'sqlite', data: TWO_CITIES, evaluationDate: EVALUATION_DATE, resolve: true, corsOrigins: [MINISTRY_ORIGIN] });
     tokens['frontend'] = await testToken('frontend');
     tokens['analyst'] = await testToken('analyst');
     tokens['penjaringan'] = await testToken('caseworker', { regions: ['31.72.01'] });
@@ -255,4 +258,6 @@ describe('what each role sees', () => {
       });
     });
   });
+
+  describe('partner contracts at the gateway', () => contractCases(() => system));
 });

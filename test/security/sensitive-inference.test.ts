@@ -37,7 +37,7 @@ const EVERYTHING = parse(`query ($representations: [_Any!]!) {
 
 type Answer = { eligibility?: { program: string; eligible: boolean; estimatedAnnualBenefit: number }[]; targeting?: { program: string; status: string }[] };
 
-async function answer(family: HouseholdRepresentation, principal: Principal): Promise<Answer> {
+async function computedAnswer(family: HouseholdRepresentation, principal: Principal): Promise<Answer> {
   const [view] = qualityView([family]);
   if (!view) throw new Error('no view');
   const result = (await execute({
@@ -48,6 +48,19 @@ async function answer(family: HouseholdRepresentation, principal: Principal): Pr
   })) as ExecutionResult;
   if (result.errors) throw new Error(result.errors.map((error) => error.message).join('; '));
   return (result.data?.['_entities'] as Answer[])[0] as Answer;
+}
+
+// A family's answer for a principal is the same every time it is asked (the schema is pure over its
+// representation), and each family is compared with several variants and asked by the caseworker in
+// every role's test: each is computed once.
+const answers = new Map<Principal, WeakMap<HouseholdRepresentation, Promise<Answer>>>();
+
+function answer(family: HouseholdRepresentation, principal: Principal): Promise<Answer> {
+  const known = answers.get(principal) ?? new WeakMap<HouseholdRepresentation, Promise<Answer>>();
+  answers.set(principal, known);
+  const answered = known.get(family) ?? computedAnswer(family, principal);
+  known.set(family, answered);
+  return answered;
 }
 
 /** What every reader is told of the outcomes: eligible, benefit and targeting status per programme. */

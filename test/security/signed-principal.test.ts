@@ -20,15 +20,19 @@ const refused = (reason: string) => ({
   body: { errors: [{ message: `Request refused: ${reason}`, extensions: { code: 'UNAUTHENTICATED' } }] },
 });
 
+// One system: each register's subgraph is reached on its own URL, and no case changes what it holds.
+let system: RunningSystem;
+beforeAll(async () => {
+  system = await startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE });
+});
+afterAll(() => system.stop());
+
 describe.each(REGISTERS)('the %s subgraph reached directly, not through the gateway', (register) => {
-  let system: RunningSystem;
   let url: string;
   const body = entitiesQuery(register);
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: WORLD_WITH_BPJS, evaluationDate: EVALUATION_DATE });
+  beforeAll(() => {
     url = system.subgraphUrls[register];
   });
-  afterAll(() => system.stop());
 
   it('when a request carries no signed principal, then it is refused with 401', async () => {
     expect(await post(url, body, { 'content-type': 'application/json' })).toEqual(refused('the request is not signed by the gateway'));

@@ -27,8 +27,9 @@ describe('parseSeedArguments', () => {
     [['--region', 'NTT'], '--region must be a province or regency/city code such as 53, 53.71 or 5371, got "NTT"'],
     [['--region', '54'], '--region 54 is not a province or regency/city of Indonesia'],
     [['--region', '5399'], '--region 53.99 is not a province or regency/city of Indonesia'],
-    [['--pbi-jk-errors', '0.1,0.2'], '--pbi-jk-errors must be three shares from 0 to 1 (inclusion,exclusion,disagreement), got "0.1,0.2"'],
-    [['--pbi-jk-errors', '0.1,2,0'], '--pbi-jk-errors must be three shares from 0 to 1 (inclusion,exclusion,disagreement), got "0.1,2,0"'],
+    [['--pbi-jk-errors', '0.1,0.2'], '--pbi-jk-errors must be three or four shares from 0 to 1 (inclusion,exclusion,disagreement[,graduation]), got "0.1,0.2"'],
+    [['--pbi-jk-errors', '0.1,2,0'], '--pbi-jk-errors must be three or four shares from 0 to 1 (inclusion,exclusion,disagreement[,graduation]), got "0.1,2,0"'],
+    [['--pbi-jk-errors', '0,0,0,0,0'], '--pbi-jk-errors must be three or four shares from 0 to 1 (inclusion,exclusion,disagreement[,graduation]), got "0,0,0,0,0"'],
   ])('when the arguments are %j, then the error says %j', (argv, message) => {
     expect(parseSeedArguments(argv)).toEqual({ kind: 'error', message });
   });
@@ -45,10 +46,25 @@ describe('parseSeedArguments', () => {
     });
   });
 
-  it('when --pbi-jk-errors is given, then those shares of inclusion errors, exclusion errors and DTKS-vs-BPJS disagreements are injected', () => {
+  it('when --pbi-jk-errors is given three shares, then those shares of inclusion errors, exclusion errors and DTKS-vs-BPJS disagreements are injected, with the default share of graduation candidates', () => {
     expect(parseSeedArguments(['--pbi-jk-errors', '0.1,0,0.05'])).toEqual({
       kind: 'run',
-      arguments: { families: 5000, seed: 1, region: '31', batchSize: 5000, truthFile: null, ifEmpty: false, pbiJkErrors: { inclusion: 0.1, exclusion: 0, dtksDisagreement: 0.05 } },
+      arguments: {
+        families: 5000,
+        seed: 1,
+        region: '31',
+        batchSize: 5000,
+        truthFile: null,
+        ifEmpty: false,
+        pbiJkErrors: { inclusion: 0.1, exclusion: 0, dtksDisagreement: 0.05, graduation: DEFAULT_PBI_JK_ERROR_RATES.graduation },
+      },
+    });
+  });
+
+  it('when --pbi-jk-errors is given a fourth share, then that share of graduation candidates is injected', () => {
+    expect(parseSeedArguments(['--pbi-jk-errors', '0.1,0,0.05,0.3'])).toMatchObject({
+      kind: 'run',
+      arguments: { pbiJkErrors: { inclusion: 0.1, exclusion: 0, dtksDisagreement: 0.05, graduation: 0.3 } },
     });
   });
 });

@@ -11,6 +11,9 @@ interface HeldRecord {
 
 type RegisterName = 'dtks' | 'regsosek' | 'p3ke';
 const REGISTER_NAMES: readonly RegisterName[] = ['dtks', 'regsosek', 'p3ke'];
+/** The registers whose member records the NIK checks read: the family registers and BPJS Kesehatan. */
+type MemberRegister = RegisterName | 'bpjs';
+const MEMBER_REGISTERS: readonly MemberRegister[] = [...REGISTER_NAMES, 'bpjs'];
 
 function legacyDesil(percentile: number | null): number | null {
   if (percentile === null || percentile > 40) return null;
@@ -23,9 +26,9 @@ export function detectIssues(batch: Pick<GeneratedBatch, RegisterName | 'bpjs'>,
   const regsosekByKK = new Map(batch.regsosek.map((record) => [record.noKK, record]));
   const p3keByKK = new Map(batch.p3ke.map((record) => [record.noKK, record]));
   const bpjsByKK = new Map(batch.bpjs.map((record) => [record.noKK, record]));
-  const held: Record<RegisterName, ReadonlyMap<string, HeldRecord>> = { dtks: dtksByKK, regsosek: regsosekByKK, p3ke: p3keByKK };
-  const kksOfNik: Record<RegisterName, Map<string, Set<string>>> = { dtks: new Map(), regsosek: new Map(), p3ke: new Map() };
-  for (const register of REGISTER_NAMES) {
+  const held: Record<MemberRegister, ReadonlyMap<string, HeldRecord>> = { dtks: dtksByKK, regsosek: regsosekByKK, p3ke: p3keByKK, bpjs: bpjsByKK };
+  const kksOfNik: Record<MemberRegister, Map<string, Set<string>>> = { dtks: new Map(), regsosek: new Map(), p3ke: new Map(), bpjs: new Map() };
+  for (const register of MEMBER_REGISTERS) {
     for (const record of held[register].values()) {
       for (const member of record.members) {
         const kks = kksOfNik[register].get(member.nik) ?? new Set<string>();
@@ -39,11 +42,11 @@ export function detectIssues(batch: Pick<GeneratedBatch, RegisterName | 'bpjs'>,
   for (const noKK of households) {
     const found = new Set<string>();
     const holders = REGISTER_NAMES.filter((register) => held[register].has(noKK));
-    for (const register of holders) {
+    for (const register of MEMBER_REGISTERS.filter((candidate) => held[candidate].has(noKK))) {
       for (const { nik } of (held[register].get(noKK) as HeldRecord).members) {
         if (!checkNik(nik, evaluationDate).valid) found.add(`INVALID_NIK:${nik}`);
         if ((kksOfNik[register].get(nik)?.size ?? 0) >= 2) found.add(`DUPLICATE_NIK:${nik}`);
-        for (const other of REGISTER_NAMES) {
+        for (const other of MEMBER_REGISTERS) {
           const elsewhere = kksOfNik[other].get(nik);
           if (other !== register && elsewhere && !elsewhere.has(noKK)) found.add(`KK_MISMATCH:${nik}`);
         }

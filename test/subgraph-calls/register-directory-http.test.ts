@@ -11,7 +11,7 @@ const INSIDE = '3171010101250001';
 const OUTSIDE = '3172010101250001';
 const UNKNOWN = '3171010101259999';
 
-type Answer = 'held' | 'absent' | 'forbidden' | 'failed';
+type Answer = 'held' | 'absent' | 'forbidden' | 'failed' | `in ${string}`;
 
 interface Sent {
   readonly register: Register;
@@ -42,6 +42,7 @@ function fakeRegisters(answers: Partial<Record<Register, Record<string, Answer>>
       if (answer === 'failed') {
         errors.push({ message: 'Internal server error', path: ['_entities', index, register], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
       }
+      if (answer.startsWith('in ')) return { [register]: { noKK: key, regionCode: answer.slice('in '.length) } };
       return { [register]: answer === 'held' ? { noKK: key } : null };
     });
     return Response.json({ data: { _entities: entities }, ...(errors.length > 0 ? { errors } : {}) });
@@ -56,7 +57,7 @@ function outcome(answers: readonly (boolean | Error)[]) {
 describe('the register directory over HTTP', () => {
   const principal = testPrincipal('caseworker', { regions: ['3171'] });
 
-  it('when it probes the registers, then every request carries the principal and asks the client field for the key', async () => {
+  it('when it probes the registers, then every request carries the principal and asks the client field for the key and, of a family, its village', async () => {
     const { fetcher, sent } = fakeRegisters({ dtks: { [INSIDE]: 'held' } });
     const directory = createHttpRegisterDirectory(URLS, () => fetcher);
 
@@ -66,9 +67,18 @@ describe('the register directory over HTTP', () => {
       (['dtks', 'regsosek', 'p3ke', 'kemendes', 'bpjs'] as const).map((register) => ({
         register,
         principal,
-        query: `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK } } } }`,
+        query: `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK regionCode } } } }`,
       })),
     );
+  });
+
+  it('when the villages of families are asked, then each comes from the first register holding it in the registers\' order, a refused one is FORBIDDEN and an unknown one null', async () => {
+    const { fetcher } = fakeRegisters({ regsosek: { [INSIDE]: 'in 3171010002' }, kemendes: { [INSIDE]: 'in 3171010001' }, dtks: { [OUTSIDE]: 'forbidden' } });
+    const directory = createHttpRegisterDirectory(URLS, () => fetcher);
+
+    const answers = await directory.householdRegions([INSIDE, OUTSIDE, UNKNOWN], principal);
+
+    expect(answers.map((answer) => (answer instanceof Error ? answer.message : answer))).toEqual(['3171010002', 'This family is outside your regions', null]);
   });
 
   it('when the registers refuse a family outside the regions, then that key is FORBIDDEN while held and unknown keys answer true and false', async () => {

@@ -4,12 +4,12 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
 import type { Register } from '../../common/store-url';
-import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
+import { STORE_OWNING_SUBGRAPHS } from '../../subgraphs/registry';
 
-/** A store URL per stored subgraph of the registry, the registers' by name. */
+/** A store URL per subgraph of the registry that owns a store, the registers' by name. */
 export type StoreUrls = Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
 
-const NAMES = STORED_SUBGRAPHS.map((subgraph) => subgraph.name);
+const NAMES = STORE_OWNING_SUBGRAPHS.map((subgraph) => subgraph.name);
 
 export type StoreKind = 'sqlite' | 'mysql';
 
@@ -24,7 +24,7 @@ export function storeKinds(): StoreKind[] {
   return process.env['MYSQL_URL'] ? ['sqlite', 'mysql'] : ['sqlite'];
 }
 
-/** Fresh, empty stores of one kind, one per stored subgraph, private to the calling test; MySQL ones on `mysqlServer`. */
+/** Fresh, empty stores of one kind, one per subgraph that owns a store, private to the calling test; MySQL ones on `mysqlServer`. */
 export function createTestStores(kind: StoreKind, mysqlServer = process.env['MYSQL_URL']): TestStores {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(path.join(tmpdir(), 'dtsen-test-'));

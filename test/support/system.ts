@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../../common/logging/logger';
 import { createServiceMetrics } from '../../common/metrics/service-metrics';
-import { closeStore } from '../../common/store/open-store';
+import { closeStore, openStore } from '../../common/store/open-store';
 import type { Register } from '../../common/store-url';
 import { openSubgraphStore, buildStoredSubgraphApp } from '../../common/subgraph/stored-subgraph';
 import type { SubgraphApp } from '../../common/subgraph/create-subgraph-app';
-import { STORED_SUBGRAPHS } from '../../subgraphs/registry';
+import { OWN_STORE_SUBGRAPHS, STORED_SUBGRAPHS, SUBGRAPH_REGISTRY } from '../../subgraphs/registry';
 import { API_LIMITS, DEFAULT_MAX_CONCURRENT_REQUESTS, DEFAULT_MAX_QUEUED_REQUESTS, DEFAULT_REQUEST_BODY_TIMEOUT_MS } from '../../gateway/config';
 import type { ResilienceSettings } from '../../subgraph-calls/subgraph-policy';
 import { buildDtsenServiceApp } from '../../subgraphs/dtsen/server';
@@ -53,7 +53,7 @@ export interface RunningSystem {
   readonly gatewayUrl: string;
   /** The dtsen subgraph service's URL, with `dtsen: 'http'`. */
   readonly dtsenUrl: string | null;
-  /** Each stored subgraph's URL, by name. */
+  /** Each stored or own-store subgraph's URL, by name. */
   readonly subgraphUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
   /** Each stored subgraph's store, by name, for tests that change a register between runs. */
   readonly storeUrls: Readonly<Record<Register, string>> & Readonly<Record<string, string>>;
@@ -118,6 +118,10 @@ export interface SystemOptions {
   readonly loggerFor?: (service: string) => Logger;
   /** `SUBGRAPHS`: the subgraphs the gateway federates (default: all, the committed supergraph); every stored subgraph still runs. */
   readonly subgraphs?: readonly string[];
+  /** The clock of the subgraphs with a store of their own (changes: when a request is proposed and submitted); default: the system's. */
+  readonly now?: () => Date;
+  /** Settings of the subgraphs with a store of their own beyond their URLs and keys, as their environment (e.g. `CHANGE_CUTOFF_DAY`). */
+  readonly ownStoreEnv?: Readonly<Record<string, string>>;
   /** `TRUSTED_DOCUMENTS` (default off: the tests' own operations are registered nowhere) and the registered operations (default: none). */
   readonly trustedDocuments?: { readonly modes: string; readonly store: TrustedDocumentStore };
 }
@@ -160,6 +164,37 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     dataSources.push(dataSource);
     await repository.insertFamilies((options.data as unknown as Readonly<Record<string, readonly object[] | undefined>>)[subgraph.name] ?? []);
     apps[subgraph.name] = await buildStoredSubgraphApp(subgraph, { repository, signingSecret: TEST_SIGNING_SECRET, signingKey: options.subgraphKeys?.[subgraph.name], metrics, logger: options.loggerFor?.(subgraph.name) });
+    const { server, url } = await listen((apps[subgraph.name] as SubgraphApp).app);
+    servers[subgraph.name] = server;
+    subgraphUrls[subgraph.name] = url;
+  }
+  // The subgraphs with a store of their own, started after the registers they may call.
+  for (const subgraph of OWN_STORE_SUBGRAPHS) {
+    const statements: string[] = [];
+    sql[subgraph.name] = statements;
+    const metrics = createServiceMetrics();
+    const count = metrics.sqlStatementCounter(subgraph.name);
+    const parts = await subgraph.load();
+    const dataSource = await openStore(stores.urls[subgraph.name] as string, parts.store, {
+      onQuery: (statement) => {
+        statements.push(statement);
+        count(statement);
+      },
+    });
+    dataSources.push(dataSource);
+    const env = {
+      PRINCIPAL_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
+      ...Object.fromEntries(Object.entries(options.subgraphKeys ?? {}).map(([name, key]) => [`${name.toUpperCase()}_SIGNING_SECRET`, key])),
+      ...options.ownStoreEnv,
+    };
+    apps[subgraph.name] = await parts.buildApp(dataSource, subgraph.loadConfig(SUBGRAPH_REGISTRY, env), {
+      signingSecret: TEST_SIGNING_SECRET,
+      signingKey: options.subgraphKeys?.[subgraph.name],
+      metrics,
+      logger: options.loggerFor?.(subgraph.name),
+      now: options.now,
+    });
     const { server, url } = await listen((apps[subgraph.name] as SubgraphApp).app);
     servers[subgraph.name] = server;
     subgraphUrls[subgraph.name] = url;

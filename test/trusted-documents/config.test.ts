@@ -6,17 +6,17 @@ const modes = (value: string | undefined) => loadGatewayConfig({ ...SECRETS_ENV,
 
 describe('TRUSTED_DOCUMENTS', () => {
   it('when it is unset, then partners are logged and every other role is off', () => {
-    expect(modes(undefined)).toEqual({ frontend: 'off', analyst: 'off', caseworker: 'off', partner: 'log', auditor: 'off', indexer: 'off' });
+    expect(modes(undefined)).toEqual({ frontend: 'off', analyst: 'off', caseworker: 'off', partner: 'log', auditor: 'off', indexer: 'off', verifier: 'off' });
   });
 
   it('when it names one mode, then every role has it', () => {
-    expect(modes('enforce')).toEqual({ frontend: 'enforce', analyst: 'enforce', caseworker: 'enforce', partner: 'enforce', auditor: 'enforce', indexer: 'enforce' });
+    expect(modes('enforce')).toEqual({ frontend: 'enforce', analyst: 'enforce', caseworker: 'enforce', partner: 'enforce', auditor: 'enforce', indexer: 'enforce', verifier: 'enforce' });
   });
 
   it('when it pairs roles with modes, then * gives the rest theirs, and without * the rest are off', () => {
     expect({ withRest: modes('partner:enforce, analyst:log, *:log'), withoutRest: modes('partner:enforce') }).toEqual({
-      withRest: { frontend: 'log', analyst: 'log', caseworker: 'log', partner: 'enforce', auditor: 'log', indexer: 'log' },
-      withoutRest: { frontend: 'off', analyst: 'off', caseworker: 'off', partner: 'enforce', auditor: 'off', indexer: 'off' },
+      withRest: { frontend: 'log', analyst: 'log', caseworker: 'log', partner: 'enforce', auditor: 'log', indexer: 'log', verifier: 'log' },
+      withoutRest: { frontend: 'off', analyst: 'off', caseworker: 'off', partner: 'enforce', auditor: 'off', indexer: 'off', verifier: 'off' },
     });
   });
 

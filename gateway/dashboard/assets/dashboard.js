@@ -15,6 +15,7 @@
   const UNRANKED_COLOUR = '#9aa5b1';
   const INCLUSION_COLOUR = '#d97706';
   const EXCLUSION_COLOUR = '#2563eb';
+  const GRADUATION_COLOUR = '#059669';
 
   // While a resolution run fills the index, the panels ask again this often.
   const REFRESH_MS = 2000;
@@ -233,12 +234,16 @@
       const program = select.value;
       const counts = regions.map((region) => {
         const entry = region.programs.find((item) => item.program === program);
-        return { inclusion: entry ? entry.inclusionErrors : 0, exclusion: entry ? entry.exclusionErrors : 0 };
+        return {
+          inclusion: entry ? entry.inclusionErrors : 0,
+          graduation: entry ? entry.graduationCandidates : 0,
+          exclusion: entry ? entry.exclusionErrors : 0,
+        };
       });
       fillTable(
         section,
-        [capitalised(LEVEL_NOUN[level]), `${program} inclusion errors`, `${program} exclusion errors`],
-        regions.map((region, i) => ({ region, label: regionLabel(region), values: [counts[i].inclusion, counts[i].exclusion] })),
+        [capitalised(LEVEL_NOUN[level]), `${program} inclusion errors`, `${program} graduation candidates`, `${program} exclusion errors`],
+        regions.map((region, i) => ({ region, label: regionLabel(region), values: [counts[i].inclusion, counts[i].graduation, counts[i].exclusion] })),
       );
       barChart(section, {
         labels: regions.map(regionLabel),
@@ -246,6 +251,7 @@
         height: Math.max(240, regions.length * 28 + 80),
         datasets: [
           { label: `${program} inclusion errors`, data: counts.map((c) => c.inclusion), backgroundColor: INCLUSION_COLOUR },
+          { label: `${program} graduation candidates`, data: counts.map((c) => c.graduation), backgroundColor: GRADUATION_COLOUR },
           { label: `${program} exclusion errors`, data: counts.map((c) => c.exclusion), backgroundColor: EXCLUSION_COLOUR },
         ],
       });

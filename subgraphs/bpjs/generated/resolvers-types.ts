@@ -160,6 +160,8 @@ export type Person = {
   readonly __typename?: 'Person';
   /** The person's JKN enrolment as BPJS Kesehatan records it (the most recent, when BPJS lists the NIK under more than one KK); null when BPJS records none. */
   readonly bpjs: Maybe<BpjsEnrolment>;
+  /** The unmasked enrolments with this NIK (under any No. KK), for the dtsen subgraph's @requires only; not in the API schema. */
+  readonly bpjsInputRecords: ReadonlyArray<BpjsEnrolment>;
   /** NIK, 16 digits: district of first registration (6), birth date (6, day + 40 for women), serial (4). Masked without the pii scope: `3171********0002`. */
   readonly nik: Scalars['String']['output'];
 };
@@ -404,6 +406,7 @@ export type PageInfoResolvers<ContextType = BpjsContext, ParentType extends Reso
 export type PersonResolvers<ContextType = BpjsContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
   bpjs?: Resolver<Maybe<ResolversTypes['BpjsEnrolment']>, ParentType, ContextType>;
+  bpjsInputRecords?: Resolver<ReadonlyArray<ResolversTypes['BpjsEnrolment']>, ParentType, ContextType>;
   nik?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 

@@ -52,7 +52,8 @@ function resolve(
   const region = resolveRegion(household);
   const desil = resolveDesil(household, ruleSet.desil);
   const exclusions = checkExclusions(household, members, ruleSet.exclusions);
-  const programmes = eligibility({ household, members, region, desil, exclusions, ruleSet }, pkhOutcome);
+  const facts = { household, members, region, desil, exclusions, ruleSet };
+  const programmes = eligibility(facts, pkhOutcome);
   // Every rule reads the members (the union of the three family registers) and the desil (each of
   // them is a candidate), so one of them that could not be asked leaves every result open. The
   // partners' registers decide no eligibility: Kemendes (BLT-DD) and BPJS Kesehatan (PBI-JK) leave
@@ -69,6 +70,6 @@ function resolve(
       complete ? { ...entry, complete } : { ...entry, complete, reasons: [...entry.reasons, unavailableNote(familyUnavailable)] },
     ),
     // Eligibility comes from the family registers, receipt from DTKS, BPJS Kesehatan or Kemendes.
-    targeting: targeting(household, members, programmes).map((entry) => ({ ...entry, complete: complete && !unavailable.includes(receiptSource(entry.program)) })),
+    targeting: targeting(facts, programmes).map((entry) => ({ ...entry, complete: complete && !unavailable.includes(receiptSource(entry.program)) })),
   };
 }

@@ -10,6 +10,7 @@ import {
   RULES,
   SD_PUPIL,
   activeReceipt,
+  bpjsEnrolment,
   dtksFamily,
   dtksMember,
   household,
@@ -96,6 +97,48 @@ describe('detectDataQuality', () => {
           detail: 'DTKS lists this NIK under this KK; Regsosek lists it only under 3171010101250001; P3KE lists it only under 3171010101250001',
         },
       ],
+    });
+  });
+
+  it('when BPJS Kesehatan enrols a member under another KK while the family registers list them here, then KK_MISMATCH names BPJS, and the other KK gets one too', () => {
+    const family = household({ bpjs: [bpjsEnrolment(FATHER, { segment: 'PPU' }), bpjsEnrolment(MOTHER, { segment: 'PPU' })] });
+    const moved = { noKK: OTHER_KK, dtks: null, regsosek: null, p3ke: null, kemendes: null, bpjs: [bpjsEnrolment(SD_PUPIL, { noKK: OTHER_KK, segment: 'PBPU' })] };
+
+    const [ours, theirs] = issuesOf([family, moved]).map((issues) => issues.filter((issue) => issue.code === 'KK_MISMATCH'));
+
+    expect({ ours, theirs }).toEqual({
+      ours: [
+        {
+          code: 'KK_MISMATCH',
+          sources: ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'],
+          nik: SD_PUPIL.nik,
+          detail: `DTKS, Regsosek and P3KE list this NIK under this KK; BPJS Kesehatan lists it only under ${OTHER_KK}`,
+        },
+      ],
+      theirs: [
+        {
+          code: 'KK_MISMATCH',
+          sources: ['DTKS', 'REGSOSEK', 'P3KE', 'BPJS'],
+          nik: SD_PUPIL.nik,
+          detail: 'BPJS Kesehatan lists this NIK under this KK; DTKS lists it only under 3171010101250001; Regsosek lists it only under 3171010101250001; P3KE lists it only under 3171010101250001',
+        },
+      ],
+    });
+  });
+
+  it('when BPJS Kesehatan enrols a NIK under two KKs, then both get DUPLICATE_NIK from BPJS', () => {
+    const family = household({ bpjs: [bpjsEnrolment(FATHER)] });
+    const other = {
+      ...neighbours(),
+      kemendes: null,
+      bpjs: [bpjsEnrolment(NEIGHBOUR, { noKK: OTHER_KK }), bpjsEnrolment(FATHER, { noKK: OTHER_KK, status: 'ENDED' })],
+    };
+
+    const [ours, theirs] = issuesOf([family, other]).map((issues) => issues.filter((issue) => issue.code === 'DUPLICATE_NIK'));
+
+    expect({ ours, theirs }).toEqual({
+      ours: [{ code: 'DUPLICATE_NIK', sources: ['BPJS'], nik: FATHER.nik, detail: `BPJS Kesehatan lists this NIK under 2 KKs: 3171010101250001 and ${OTHER_KK}` }],
+      theirs: [{ code: 'DUPLICATE_NIK', sources: ['BPJS'], nik: FATHER.nik, detail: `BPJS Kesehatan lists this NIK under 2 KKs: 3171010101250001 and ${OTHER_KK}` }],
     });
   });
 

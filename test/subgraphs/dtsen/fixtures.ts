@@ -184,20 +184,23 @@ export function activeReceipt(program: 'PKH' | 'BPNT' | 'PBI_JK' | 'PIP') {
  * under which every register of this world lists its NIK.
  */
 export function qualityView(world: readonly HouseholdRepresentation[]): HouseholdQualityRepresentation[] {
-  const kks = { dtks: new Map<string, string[]>(), regsosek: new Map<string, string[]>(), p3ke: new Map<string, string[]>() };
+  const kks = { dtks: new Map<string, string[]>(), regsosek: new Map<string, string[]>(), p3ke: new Map<string, string[]>(), bpjs: new Map<string, string[]>() };
+  const list = (register: keyof typeof kks, member: { readonly nik: string; readonly noKK: string }) => {
+    const listed = kks[register].get(member.nik) ?? [];
+    listed.push(member.noKK);
+    kks[register].set(member.nik, listed);
+  };
   for (const family of world) {
     for (const register of ['dtks', 'regsosek', 'p3ke'] as const) {
-      for (const member of family[register]?.members ?? []) {
-        const listed = kks[register].get(member.nik) ?? [];
-        listed.push(member.noKK);
-        kks[register].set(member.nik, listed);
-      }
+      for (const member of family[register]?.members ?? []) list(register, member);
     }
+    for (const enrolment of family.bpjs ?? []) list('bpjs', enrolment);
   }
   const personOf = (nik: string): PersonKKsRepresentation => ({
     dtksRecords: (kks.dtks.get(nik) ?? []).map((noKK) => ({ noKK })),
     regsosekRecords: (kks.regsosek.get(nik) ?? []).map((noKK) => ({ noKK })),
     p3keRecords: (kks.p3ke.get(nik) ?? []).map((noKK) => ({ noKK })),
+    bpjsRecords: (kks.bpjs.get(nik) ?? []).map((noKK) => ({ noKK })),
   });
   return world.map((family) => ({
     noKK: family.noKK,
@@ -208,13 +211,18 @@ export function qualityView(world: readonly HouseholdRepresentation[]): Househol
     },
     p3ke: family.p3ke && { ...family.p3ke, members: family.p3ke.members.map((member) => ({ ...member, person: personOf(member.nik) })) },
     kemendes: family.kemendes,
-    ...('bpjs' in family ? { bpjs: family.bpjs } : {}),
+    ...('bpjs' in family ? { bpjs: family.bpjs?.map((enrolment) => ({ ...enrolment, person: personOf(enrolment.nik) })) } : {}),
   }));
 }
 
 function personKKsInput(person: PersonKKsRepresentation | null | undefined): PersonKKsInput | null | undefined {
   if (!person) return person;
-  return { dtksInputRecords: person.dtksRecords, regsosekInputRecords: person.regsosekRecords, p3keInputRecords: person.p3keRecords };
+  return {
+    dtksInputRecords: person.dtksRecords,
+    regsosekInputRecords: person.regsosekRecords,
+    p3keInputRecords: person.p3keRecords,
+    bpjsInputRecords: person.bpjsRecords,
+  };
 }
 
 function memberInput<M extends { readonly person?: PersonKKsRepresentation | null }>(member: M) {
@@ -229,7 +237,7 @@ export function householdInput(view: HouseholdQualityRepresentation): HouseholdI
     regsosekInput: view.regsosek && { ...view.regsosek, members: view.regsosek.members.map(memberInput) },
     p3keInput: view.p3ke && { ...view.p3ke, members: view.p3ke.members.map(memberInput) },
     kemendesInput: view.kemendes,
-    ...(view.bpjs === undefined ? {} : { bpjsInput: view.bpjs }),
+    ...(view.bpjs === undefined ? {} : { bpjsInput: view.bpjs.map(memberInput) }),
   };
 }
 

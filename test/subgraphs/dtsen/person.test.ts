@@ -23,6 +23,26 @@ describe('resolvePerson', () => {
     });
   });
 
+  it('when BPJS Kesehatan enrols the person too, then BPJS is among the sources, last, and gives no name or household', () => {
+    const person = {
+      nik: FATHER.nik,
+      dtksRecords: [],
+      regsosekRecords: [{ ...records, noKK: KK, presence: 1 }],
+      p3keRecords: [],
+      bpjsRecords: [{ noKK: OTHER_KK }],
+    };
+
+    expect(resolvePerson(person, EVALUATION_DATE)).toEqual({
+      sources: ['REGSOSEK', 'BPJS'],
+      name: 'Budi',
+      sex: 'MALE',
+      birthDate: '1985-03-12',
+      age: 40,
+      alive: true,
+      households: [KK],
+    });
+  });
+
   it('when Regsosek records the person as died, then they are not alive', () => {
     const person = { nik: FATHER.nik, dtksRecords: [], regsosekRecords: [{ ...records, noKK: KK, presence: 2 }], p3keRecords: [] };
 

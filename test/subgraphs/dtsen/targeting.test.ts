@@ -1,7 +1,7 @@
 import { eligibilityWithoutSensitiveData, resolveHousehold } from '../../../subgraphs/dtsen/domain/household';
 import { detectDataQuality } from '../../../subgraphs/dtsen/domain/data-quality';
 import { fullText } from '../../../subgraphs/dtsen/domain/statement';
-import { DESA, EVALUATION_DATE, FATHER, MOTHER, RULES, TODDLER, activeReceipt, bltDdReceipt, bpjsEnrolment, dtksFamily, household, p3keFamily, regsosekFamily, regsosekMember } from './fixtures';
+import { DESA, EVALUATION_DATE, asRead, FATHER, MOTHER, RULES, TODDLER, activeReceipt, bltDdReceipt, bpjsEnrolment, dtksFamily, household, p3keFamily, regsosekFamily, regsosekMember } from './fixtures';
 
 describe('targeting', () => {
   it('when a desil-2 family receives PKH and PBI-JK, then PKH and PBI-JK are on target and BPNT and PIP are exclusion errors', () => {
@@ -10,16 +10,16 @@ describe('targeting', () => {
       bpjs: [bpjsEnrolment(FATHER), bpjsEnrolment(MOTHER, { segment: 'PBI_APBD' })],
     });
 
-    expect(resolveHousehold(family, RULES, EVALUATION_DATE).targeting).toEqual([
-      { program: 'PKH', receiving: true, receiptSource: 'DTKS', eligible: true, status: 'ON_TARGET', complete: true },
-      { program: 'BPNT', receiving: false, receiptSource: 'DTKS', eligible: true, status: 'EXCLUSION_ERROR', complete: true },
-      { program: 'PBI_JK', receiving: true, receiptSource: 'BPJS', eligible: true, status: 'ON_TARGET', complete: true },
-      { program: 'PIP', receiving: false, receiptSource: 'DTKS', eligible: true, status: 'EXCLUSION_ERROR', complete: true },
-      { program: 'BLT_DD', receiving: false, receiptSource: 'KEMENDES', eligible: false, status: 'NOT_TARGETED', complete: true },
+    expect(resolveHousehold(family, RULES, EVALUATION_DATE).targeting.map(asRead)).toEqual([
+      { program: 'PKH', receiving: true, receiptSource: 'DTKS', eligible: true, status: 'ON_TARGET', complete: true, reasons: ['Receives PKH (DTKS) and is eligible for it'] },
+      { program: 'BPNT', receiving: false, receiptSource: 'DTKS', eligible: true, status: 'EXCLUSION_ERROR', complete: true, reasons: ['Is eligible for BPNT but does not receive it (DTKS)'] },
+      { program: 'PBI_JK', receiving: true, receiptSource: 'BPJS', eligible: true, status: 'ON_TARGET', complete: true, reasons: ['Receives PBI-JK (BPJS Kesehatan) and is eligible for it'] },
+      { program: 'PIP', receiving: false, receiptSource: 'DTKS', eligible: true, status: 'EXCLUSION_ERROR', complete: true, reasons: ['Is eligible for PIP but does not receive it (DTKS)'] },
+      { program: 'BLT_DD', receiving: false, receiptSource: 'KEMENDES', eligible: false, status: 'NOT_TARGETED', complete: true, reasons: ['Neither receives BLT-DD (Kemendes) nor is eligible for it'] },
     ]);
   });
 
-  it('when a desil-7 family of adults receives BPNT and has a suspended PKH receipt, then BPNT is an inclusion error and the rest not targeted', () => {
+  it('when a desil-7 family of adults receives BPNT and has a suspended PKH receipt, then BPNT is a graduation candidate and the rest not targeted', () => {
     const family = household({
       p3ke: null,
       dtks: dtksFamily({
@@ -32,12 +32,12 @@ describe('targeting', () => {
       }),
     });
 
-    expect(resolveHousehold(family, RULES, EVALUATION_DATE).targeting).toEqual([
-      { program: 'PKH', receiving: false, receiptSource: 'DTKS', eligible: false, status: 'NOT_TARGETED', complete: true },
-      { program: 'BPNT', receiving: true, receiptSource: 'DTKS', eligible: false, status: 'INCLUSION_ERROR', complete: true },
-      { program: 'PBI_JK', receiving: false, receiptSource: 'BPJS', eligible: false, status: 'NOT_TARGETED', complete: true },
-      { program: 'PIP', receiving: false, receiptSource: 'DTKS', eligible: false, status: 'NOT_TARGETED', complete: true },
-      { program: 'BLT_DD', receiving: false, receiptSource: 'KEMENDES', eligible: false, status: 'NOT_TARGETED', complete: true },
+    expect(resolveHousehold(family, RULES, EVALUATION_DATE).targeting.map((entry) => [entry.program, entry.status])).toEqual([
+      ['PKH', 'NOT_TARGETED'],
+      ['BPNT', 'GRADUATION_CANDIDATE'],
+      ['PBI_JK', 'NOT_TARGETED'],
+      ['PIP', 'NOT_TARGETED'],
+      ['BLT_DD', 'NOT_TARGETED'],
     ]);
   });
 });
@@ -56,7 +56,15 @@ describe('PBI-JK receipt from BPJS Kesehatan', () => {
       ],
     });
 
-    expect(pbiJk(family)).toEqual({ program: 'PBI_JK', receiving: false, receiptSource: 'BPJS', eligible: true, status: 'EXCLUSION_ERROR', complete: true });
+    expect(asRead(pbiJk(family))).toEqual({
+      program: 'PBI_JK',
+      receiving: false,
+      receiptSource: 'BPJS',
+      eligible: true,
+      status: 'EXCLUSION_ERROR',
+      complete: true,
+      reasons: ['Is eligible for PBI-JK but does not receive it (BPJS Kesehatan)'],
+    });
   });
 
   it('when BPJS enrols as PBI a member Regsosek records as died, then that enrolment is no receipt', () => {
@@ -136,7 +144,15 @@ describe('BLT Dana Desa receipt from Kemendes', () => {
     resolveHousehold(family, RULES, EVALUATION_DATE).targeting.find((entry) => entry.program === 'BLT_DD');
 
   it('when Kemendes records an active BLT-DD receipt of an eligible family, then BLT_DD is on target', () => {
-    expect(bltDdTargeting(eligibleForBltDd(bltDdReceipt()))).toEqual({ program: 'BLT_DD', receiving: true, receiptSource: 'KEMENDES', eligible: true, status: 'ON_TARGET', complete: true });
+    expect(asRead(bltDdTargeting(eligibleForBltDd(bltDdReceipt())))).toEqual({
+      program: 'BLT_DD',
+      receiving: true,
+      receiptSource: 'KEMENDES',
+      eligible: true,
+      status: 'ON_TARGET',
+      complete: true,
+      reasons: ['Receives BLT-DD (Kemendes) and is eligible for it'],
+    });
   });
 
   it('when Kemendes records only a suspended or ended receipt of an eligible family, or none, then BLT_DD is an exclusion error', () => {
@@ -150,7 +166,15 @@ describe('BLT Dana Desa receipt from Kemendes', () => {
   it('when Kemendes records an active receipt of a family that receives BPNT, then BLT_DD is an inclusion error', () => {
     const family = { ...eligibleForBltDd(bltDdReceipt()), dtks: dtksFamily({ regionCode: DESA, receipts: [activeReceipt('BPNT')] }) };
 
-    expect(bltDdTargeting(family)).toEqual({ program: 'BLT_DD', receiving: true, receiptSource: 'KEMENDES', eligible: false, status: 'INCLUSION_ERROR', complete: true });
+    expect(asRead(bltDdTargeting(family))).toEqual({
+      program: 'BLT_DD',
+      receiving: true,
+      receiptSource: 'KEMENDES',
+      eligible: false,
+      status: 'INCLUSION_ERROR',
+      complete: true,
+      reasons: ['Receives BLT-DD (Kemendes) but is not eligible for it: see its eligibility reasons'],
+    });
   });
 
   it('when Kemendes could not be asked, then BLT_DD targeting is incomplete and every other entry, and eligibility, stays complete', () => {

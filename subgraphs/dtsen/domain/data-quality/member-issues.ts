@@ -1,10 +1,10 @@
 import { checkNik } from '../../../../common/identifiers';
 import type { HouseholdQualityRepresentation } from '../../representation';
 import { PRESENCE_DIED } from '../register-codes';
-import { FAMILY_SOURCES, SOURCE_NAMES, sortSources } from '../sources';
+import { SOURCE_NAMES, sortSources } from '../sources';
 import { identifier, joined, listing, say } from '../statement';
 import { plural } from '../wording';
-import { kksOf, type Listing } from './listings';
+import { kksOf, LISTING_SOURCES, type Listing } from './listings';
 import type { DataQualityIssue } from './types';
 
 /** One per (register, NIK) whose NIK fails the structural check at the evaluation date. */
@@ -37,7 +37,7 @@ export function kkMismatches(noKK: string, listings: readonly Listing[]): DataQu
   const niks = [...new Set(listings.map((entry) => entry.nik))];
   return niks.flatMap((nik) => {
     const here = sortSources(listings.filter((entry) => entry.nik === nik).map((entry) => entry.source));
-    const elsewhere = FAMILY_SOURCES.filter((source) => !here.includes(source)).flatMap((source) => {
+    const elsewhere = LISTING_SOURCES.filter((source) => !here.includes(source)).flatMap((source) => {
       const kks = kksOf(nik, source, listings);
       return kks && kks.length > 0 && !kks.includes(noKK) ? [{ source, kks }] : [];
     });

@@ -1,15 +1,7 @@
-import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
-import { startSystem, type RunningSystem } from '../support/system';
+import type { ResolvedIndex } from './oracle';
 
-const world = generatedWorld(20);
-
-describe('bad input to households and statistics', () => {
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: world, evaluationDate: EVALUATION_DATE, resolve: true });
-  }, 60_000);
-  afterAll(() => system.stop());
-
+/** Bad input to households and statistics: each refusal names its argument. */
+export function badInputCases(resolved: () => ResolvedIndex): void {
   const error = (field: string, message: string, argumentName: string) => ({
     status: 200,
     body: { data: null, errors: [{ message, path: [field], extensions: { code: 'BAD_USER_INPUT', argumentName } }] },
@@ -28,7 +20,7 @@ describe('bad input to households and statistics', () => {
     ['households(first: 101)', 'first must be between 1 and 100, got 101', 'first'],
     ['households(after: "not-a-cursor")', 'after is not a cursor this listing returned for this filter', 'after'],
   ])('when %s, then BAD_USER_INPUT names the argument', async (call, message, argumentName) => {
-    const response = await system.query(`{ ${call} { totalCount nodes { noKK } } }`);
+    const response = await resolved().system.query(`{ ${call} { totalCount nodes { noKK } } }`);
 
     expect(response).toEqual(error('households', message, argumentName));
   });
@@ -38,24 +30,24 @@ describe('bad input to households and statistics', () => {
     ['statistics(regionPrefix: "3172", level: CITY)', 'level CITY (codes of 4 digits) must be finer than regionPrefix 31.72 (4 digits)', 'level'],
     ['statistics(regionPrefix: "39", level: CITY)', 'regionPrefix 39 is not a known region', 'regionPrefix'],
   ])('when %s, then BAD_USER_INPUT names the argument', async (call, message, argumentName) => {
-    const response = await system.query(`{ ${call} { total { families } } }`);
+    const response = await resolved().system.query(`{ ${call} { total { families } } }`);
 
     expect(response).toEqual(error('statistics', message, argumentName));
   });
 
   it('when a cursor of another listing or another filter is passed, then BAD_USER_INPUT names after', async () => {
     const cursorOf = async (query: string) => {
-      const response = await system.query(query);
+      const response = await resolved().system.query(query);
       const connection = Object.values(response.body.data ?? {})[0] as { pageInfo: { endCursor: string } };
       return connection.pageInfo.endCursor;
     };
     const ofRegsosek = await cursorOf('{ regsosekFamilies(first: 2) { pageInfo { endCursor } } }');
     const ofAnotherFilter = await cursorOf('{ households(first: 2, filter: { desilMax: 4 }) { pageInfo { endCursor } } }');
-    const households = (after: string) => system.query('query ($after: String) { households(first: 2, after: $after) { nodes { noKK } } }', { after });
+    const households = (after: string) => resolved().system.query('query ($after: String) { households(first: 2, after: $after) { nodes { noKK } } }', { after });
 
     expect([await households(ofRegsosek), await households(ofAnotherFilter)]).toEqual([
       error('households', 'after is not a cursor this listing returned for this filter', 'after'),
       error('households', 'after is not a cursor this listing returned for this filter', 'after'),
     ]);
   });
-});
+}

@@ -1,22 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { contractPath } from '../../gateway/supergraph/subgraphs';
-import { EVALUATION_DATE, SUTRISNO_KK } from '../federated/fixtures';
-import { startSystem, type RunningSystem } from '../support/system';
+import { SUTRISNO_KK } from '../federated/fixtures';
+import type { RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
-import { TWO_CITIES } from '../security/fixtures';
 
-const MINISTRY_ORIGIN = 'https://apps.bpjs-kesehatan.example.go.id';
+export const MINISTRY_ORIGIN = 'https://apps.bpjs-kesehatan.example.go.id';
 
 const REFUSAL = {
   status: 403,
   body: { errors: [{ message: 'The operation selects what the contract of this token does not hold (GET /schema returns the contract)', extensions: { code: 'FORBIDDEN' } }] },
 };
 
-describe('partner contracts at the gateway', () => {
-  let system: RunningSystem;
+/** Partner contracts at the gateway, on a system over TWO_CITIES whose CORS_ORIGINS hold MINISTRY_ORIGIN. */
+export function contractCases(system: () => RunningSystem): void {
   const tokens: Record<string, string> = {};
   beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: TWO_CITIES, evaluationDate: EVALUATION_DATE, corsOrigins: [MINISTRY_ORIGIN] });
     tokens['frontend'] = await testToken('frontend');
     tokens['analyst'] = await testToken('analyst');
     tokens['auditor'] = await testToken('auditor');
@@ -24,19 +22,18 @@ describe('partner contracts at the gateway', () => {
     tokens['pip'] = await testToken('partner', { programmes: ['PIP'] });
     tokens['frontend+auditor'] = await testToken(['frontend', 'auditor']);
   });
-  afterAll(() => system.stop());
 
   const schemaOf = (token?: string, origin?: string) =>
-    fetch(`${system.gatewayUrl.replace(/\/graphql$/, '')}/schema`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(origin ? { origin } : {}) } });
+    fetch(`${system().gatewayUrl.replace(/\/graphql$/, '')}/schema`, { headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(origin ? { origin } : {}) } });
 
   it('when a PBI-JK partner selects a register record outside its contract, then it is refused naming no field and suggesting none', async () => {
-    const response = await system.query(`{ household(noKK: "${SUTRISNO_KK}") { noKK dtks { dtksId } } }`, {}, tokens['pbi-jk']);
+    const response = await system().query(`{ household(noKK: "${SUTRISNO_KK}") { noKK dtks { dtksId } } }`, {}, tokens['pbi-jk']);
 
     expect(response).toEqual(REFUSAL);
   });
 
   it('when a partner misspells a hidden field, then the refusal suggests nothing (no "Did you mean")', async () => {
-    const response = await system.query(`{ household(noKK: "${SUTRISNO_KK}") { dataQualit { code } } }`, {}, tokens['pip']);
+    const response = await system().query(`{ household(noKK: "${SUTRISNO_KK}") { dataQualit { code } } }`, {}, tokens['pip']);
 
     expect(response.body.errors).toEqual([
       { message: 'Cannot query field "dataQualit" on type "Household".', locations: [{ line: 1, column: 41 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } },
@@ -44,7 +41,7 @@ describe('partner contracts at the gateway', () => {
   });
 
   it('when a partner misspells a field of its contract, then the suggestion (left on in development) names it', async () => {
-    const response = await system.query(`{ household(noKK: "${SUTRISNO_KK}") { membrs { nik } } }`, {}, tokens['pbi-jk']);
+    const response = await system().query(`{ household(noKK: "${SUTRISNO_KK}") { membrs { nik } } }`, {}, tokens['pbi-jk']);
 
     expect(response.body.errors).toEqual([
       {
@@ -56,13 +53,13 @@ describe('partner contracts at the gateway', () => {
   });
 
   it('when a partner asks for a listing through a fragment, then it is refused all the same', async () => {
-    const response = await system.query('query { ...F } fragment F on Query { households { totalCount } }', {}, tokens['pbi-jk']);
+    const response = await system().query('query { ...F } fragment F on Query { households { totalCount } }', {}, tokens['pbi-jk']);
 
     expect(response).toEqual(REFUSAL);
   });
 
   it('when a partner looks a family up within its contract, then it is answered', async () => {
-    const response = await system.query(`{ household(noKK: "${SUTRISNO_KK}") { noKK eligibility { program } } }`, {}, tokens['pbi-jk']);
+    const response = await system().query(`{ household(noKK: "${SUTRISNO_KK}") { noKK eligibility { program } } }`, {}, tokens['pbi-jk']);
 
     expect(response).toEqual({ status: 200, body: { data: { household: { noKK: SUTRISNO_KK, eligibility: [{ program: 'PBI_JK' }] } } } });
   });
@@ -97,4 +94,4 @@ describe('partner contracts at the gateway', () => {
 
     expect([response.status, await response.json()]).toEqual([401, { errors: [{ message: 'Send a token: Authorization: Bearer <token>', extensions: { code: 'UNAUTHENTICATED' } }] }]);
   });
-});
+}

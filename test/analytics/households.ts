@@ -1,10 +1,4 @@
-import type { ResolvedHousehold } from '../../resolution/household';
-import { EVALUATION_DATE, generatedWorld } from '../resolution/generated-world';
-import { storeKinds } from '../support/stores';
-import { startSystem, type RunningSystem } from '../support/system';
-import { filtered, indexedHouseholds, type OracleFilter } from './oracle';
-
-const world = generatedWorld(150);
+import { filtered, type OracleFilter, type ResolvedIndex } from './oracle';
 
 const PAGE = `totalCount pageInfo { endCursor hasNextPage } nodes { noKK }`;
 
@@ -15,21 +9,18 @@ function inKKOrder<Response extends { body: { data?: Record<string, unknown> | n
   return response;
 }
 
-describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind) => {
-  let system: RunningSystem;
-  let all: ResolvedHousehold[];
-
-  beforeAll(async () => {
-    system = await startSystem({ store: kind, data: world, evaluationDate: EVALUATION_DATE, resolve: true });
-    all = await indexedHouseholds(system.index);
-  }, 120_000);
-  afterAll(() => system.stop());
-
+/** Query.households: filters, live fields, pages and the index status. */
+export function householdsCases(resolved: () => ResolvedIndex): void {
   const filters: [string, string, OracleFilter][] = [
     ['a region prefix (dotted)', '{ regionPrefix: "31.72" }', { regionPrefix: '3172' }],
     ['a desil range', '{ desilMin: 2, desilMax: 4 }', { desilMin: 2, desilMax: 4 }],
     ['eligibility for a programme', '{ eligibleFor: PBI_JK }', { eligibleFor: 'PBI_JK' }],
     ['a targeting status', '{ targeting: { program: PKH, status: EXCLUSION_ERROR } }', { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }],
+    [
+      'the graduation candidates of a programme',
+      '{ targeting: { program: PBI_JK, status: GRADUATION_CANDIDATE } }',
+      { targeting: { program: 'PBI_JK', status: 'GRADUATION_CANDIDATE' } },
+    ],
     ['a data-quality code', '{ dataQuality: KK_MISMATCH }', { dataQuality: 'KK_MISMATCH' }],
     ['presence in a register', '{ inRegister: P3KE }', { inRegister: 'P3KE' }],
     ['absence from a register', '{ notInRegister: REGSOSEK }', { notInRegister: 'REGSOSEK' }],
@@ -41,9 +32,9 @@ describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind
   ];
 
   it.each(filters)('when filtered by %s, then it lists exactly the matching families of the index', async (_name, filter, oracle) => {
-    const response = await system.query(`{ households(filter: ${filter}, first: 100) { totalCount pageInfo { hasNextPage } nodes { noKK } } }`);
+    const response = await resolved().system.query(`{ households(filter: ${filter}, first: 100) { totalCount pageInfo { hasNextPage } nodes { noKK } } }`);
 
-    const expected = filtered(all, oracle);
+    const expected = filtered(resolved().all, oracle);
     expect(expected.length).toBeGreaterThan(0);
     expect(expected.length).toBeLessThan(100);
     // Listing order is random (common/store/listing-key.ts): the page is compared as a set.
@@ -62,13 +53,13 @@ describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind
   });
 
   it('when live fields are selected on the nodes, then they come from the registers and agree with the filter', async () => {
-    const response = await system.query(
+    const response = await resolved().system.query(
       `{ households(filter: { targeting: { program: PKH, status: EXCLUSION_ERROR } }, first: 3) {
           nodes { noKK sources targeting { program status } } } }`,
     );
 
     const listed = (response.body.data?.['households'] as { nodes: { noKK: string }[] }).nodes.map((node) => node.noKK);
-    const expected = filtered(all, { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }).filter((household) => listed.includes(household.noKK));
+    const expected = filtered(resolved().all, { targeting: { program: 'PKH', status: 'EXCLUSION_ERROR' } }).filter((household) => listed.includes(household.noKK));
     expect(inKKOrder(response).body).toEqual({
       data: {
         households: {
@@ -84,31 +75,31 @@ describe.each(storeKinds())('Query.households over a resolved index (%s)', (kind
     const pages: boolean[] = [];
     let after: string | null = null;
     do {
-      const response = await system.query(`query ($after: String) { households(filter: { desilMax: 6 }, first: 7, after: $after) { ${PAGE} } }`, { after });
+      const response = await resolved().system.query(`query ($after: String) { households(filter: { desilMax: 6 }, first: 7, after: $after) { ${PAGE} } }`, { after });
       const page = response.body.data?.['households'] as { nodes: { noKK: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } };
       seen.push(...page.nodes.map((node) => node.noKK));
       pages.push(page.pageInfo.hasNextPage);
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after !== null);
 
-    const expected = filtered(all, { desilMax: 6 }).map((household) => household.noKK);
+    const expected = filtered(resolved().all, { desilMax: 6 }).map((household) => household.noKK);
     expect({ seen: [...seen].sort(), pages: pages.length }).toEqual({ seen: expected, pages: Math.ceil(expected.length / 7) });
   });
 
   it('when the index is current, then the connection names its run and the response carries no warning', async () => {
-    const [run] = await system.index.runs();
-    const response = await system.query('{ households(first: 1) { totalCount index { runId ruleSet evaluationDate finishedAt families current } } }');
+    const [run] = await resolved().system.index.runs();
+    const response = await resolved().system.query('{ households(first: 1) { totalCount index { runId ruleSet evaluationDate finishedAt families current } } }');
 
     expect(response).toEqual({
       status: 200,
       body: {
         data: {
           households: {
-            totalCount: all.length,
-            index: { runId: run?.id, ruleSet: '2025', evaluationDate: '2026-11-28', finishedAt: run?.finishedAt, families: all.length, current: true },
+            totalCount: resolved().all.length,
+            index: { runId: run?.id, ruleSet: '2025', evaluationDate: '2026-11-28', finishedAt: run?.finishedAt, families: resolved().all.length, current: true },
           },
         },
       },
     });
   });
-});
+}

@@ -1,13 +1,7 @@
-import { startSystem, type RunningSystem } from '../support/system';
-import { EVALUATION_DATE, WORLD } from './fixtures';
+import type { RunningSystem } from '../support/system';
 
-describe('bad input through the gateway', () => {
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE });
-  });
-  afterAll(() => system.stop());
-
+/** Bad input through the gateway: each refusal names its argument. */
+export function badInputCases(system: () => RunningSystem): void {
   const badUserInput = (message: string, argumentName: string, path: string[]) => ({
     message,
     path,
@@ -15,7 +9,7 @@ describe('bad input through the gateway', () => {
   });
 
   it('when the No. KK is not 16 digits, then BAD_USER_INPUT names noKK', async () => {
-    const response = await system.query('{ household(noKK: "31720115061000") { noKK } }');
+    const response = await system().query('{ household(noKK: "31720115061000") { noKK } }');
 
     expect(response).toEqual({
       status: 200,
@@ -27,7 +21,7 @@ describe('bad input through the gateway', () => {
   });
 
   it('when the NIK has letters, then BAD_USER_INPUT names nik', async () => {
-    const response = await system.query('{ person(nik: "31720112O3850001") { nik } }');
+    const response = await system().query('{ person(nik: "31720112O3850001") { nik } }');
 
     expect(response).toEqual({
       status: 200,
@@ -45,7 +39,7 @@ describe('bad input through the gateway', () => {
     ['regsosekFamilies', 'filter: { regionPrefix: "Jakarta" }', 'filter.regionPrefix'],
     ['regsosekFamilies', 'filter: { desilMin: 5, desilMax: 2 }', 'filter.desilMin'],
   ])('when %s gets %s, then BAD_USER_INPUT names %s and nothing else leaks', async (listing, args, argumentName) => {
-    const response = await system.query(`{ ${listing}(${args}) { totalCount nodes { noKK } } }`);
+    const response = await system().query(`{ ${listing}(${args}) { totalCount nodes { noKK } } }`);
 
     expect(response.status).toBe(200);
     expect(response.body.data).toBeNull();
@@ -59,7 +53,7 @@ describe('bad input through the gateway', () => {
   });
 
   it('when the query does not parse, then GRAPHQL_PARSE_FAILED comes back without a stack trace', async () => {
-    const response = await system.query('{ household(noKK: ');
+    const response = await system().query('{ household(noKK: ');
 
     expect(response).toEqual({
       status: 400,
@@ -74,4 +68,4 @@ describe('bad input through the gateway', () => {
       },
     });
   });
-});
+}

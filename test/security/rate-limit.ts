@@ -1,23 +1,21 @@
-import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
-import { startSystem, type RunningSystem } from '../support/system';
+import type { RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 
 const QUERY = '{ ruleSet { version } }';
 
-describe('the rate limit per principal', () => {
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, rateLimitPerMinute: 3 });
-  });
-  afterAll(() => system.stop());
-
+/**
+ * The rate limit per principal, on a system over the fixture world whose gateway allows 3 requests
+ * a minute (RATE_LIMIT_PER_MINUTE=3) and keeps its counts in memory; run by
+ * test/scaling/shared-state.test.ts on its gateways without Redis.
+ */
+export function rateLimitCases(system: () => RunningSystem): void {
   it("when one principal sends more requests in a minute than allowed, then the extra ones get 429 RATE_LIMITED with Retry-After, others are still served, and the resolution run's service role is not limited", async () => {
     const busy = await testToken('frontend', { subject: 'busy-client' });
     const other = await testToken('frontend', { subject: 'other-client' });
 
     const statuses = [];
-    for (let i = 0; i < 3; i += 1) statuses.push((await system.query(QUERY, {}, busy)).status);
-    const limited = await fetch(system.gatewayUrl, {
+    for (let i = 0; i < 3; i += 1) statuses.push((await system().query(QUERY, {}, busy)).status);
+    const limited = await fetch(system().gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${busy}` },
       body: JSON.stringify({ query: QUERY }),
@@ -30,8 +28,8 @@ describe('the rate limit per principal', () => {
       limited: limited.status,
       body: limitedBody,
       retryAfterHeader: retryAfter > 0 && retryAfter <= 60,
-      other: (await system.query(QUERY, {}, other)).status,
-      indexer: await Promise.all(Array.from({ length: 5 }, async () => (await system.query(QUERY, {}, system.indexerToken)).status)),
+      other: (await system().query(QUERY, {}, other)).status,
+      indexer: await Promise.all(Array.from({ length: 5 }, async () => (await system().query(QUERY, {}, system().indexerToken)).status)),
     }).toEqual({
       statuses: [200, 200, 200],
       limited: 429,
@@ -45,11 +43,11 @@ describe('the rate limit per principal', () => {
   it("when one principal's queries and CSV exports together pass the limit, then its next export gets 429 RATE_LIMITED like a query", async () => {
     const analyst = await testToken('analyst', { subject: 'exporting-client' });
     const download = async () => {
-      const response = await fetch(`${new URL(system.gatewayUrl).origin}/export/households.csv`, { headers: { authorization: `Bearer ${analyst}` } });
+      const response = await fetch(`${new URL(system().gatewayUrl).origin}/export/households.csv`, { headers: { authorization: `Bearer ${analyst}` } });
       return { status: response.status, retryAfter: response.headers.get('retry-after') !== null, body: await response.text() };
     };
 
-    const queries = [(await system.query(QUERY, {}, analyst)).status, (await system.query(QUERY, {}, analyst)).status];
+    const queries = [(await system().query(QUERY, {}, analyst)).status, (await system().query(QUERY, {}, analyst)).status];
     const allowed = await download();
     const limited = await download();
 
@@ -63,4 +61,4 @@ describe('the rate limit per principal', () => {
       },
     });
   });
-});
+}

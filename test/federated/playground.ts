@@ -1,15 +1,9 @@
-import { startSystem, type RunningSystem } from '../support/system';
-import { EVALUATION_DATE, WORLD } from './fixtures';
+import type { RunningSystem } from '../support/system';
 
-describe('the playground', () => {
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE });
-  });
-  afterAll(() => system.stop());
-
+/** The playground GraphiQL page the gateway serves to a browser. */
+export function playgroundCases(system: () => RunningSystem): void {
   it('when a browser opens /graphql, then it gets a GraphiQL page that loads nothing from the internet and carries the examples', async () => {
-    const response = await fetch(system.gatewayUrl, { headers: { accept: 'text/html' } });
+    const response = await fetch(system().gatewayUrl, { headers: { accept: 'text/html' } });
     const html = await response.text();
 
     expect(response.status).toBe(200);
@@ -18,4 +12,4 @@ describe('the playground', () => {
     expect(html).toContain('PoorestFamiliesInJakartaUtara');
     expect(html.match(/(?:src|href)=["']https?:\/\/[^"']*/g)).toBeNull();
   });
-});
+}

@@ -2,9 +2,9 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ORGANISATIONS_PER_KIND } from '../../gateway/observability/field-usage';
-import { startSystem, type RunningSystem } from '../support/system';
+import type { RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
-import { EVALUATION_DATE, SUTRISNO_KK, WORLD } from '../federated/fixtures';
+import { SUTRISNO_KK } from '../federated/fixtures';
 import { samples } from './metric-lines';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -29,17 +29,11 @@ async function npmRunUsage(...args: string[]): Promise<string> {
   return stdout;
 }
 
-// The counter is the gateway's alone: which store the registers use does not change it, so SQLite only.
-describe('field usage per organisation', () => {
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE });
-  });
-  afterAll(() => system.stop());
-
+/** Field usage per organisation, each case on a fresh gateway of `system` so that its counter holds that case's operations alone. */
+export function fieldUsageCases(system: () => RunningSystem): void {
   /** A fresh gateway, so that its counter holds this test's operations alone. */
   async function gatewayAfterPartnerAndAnalyst(): Promise<string> {
-    const gatewayUrl = await system.startAnotherGateway();
+    const gatewayUrl = await system().startAnotherGateway();
     const partner = await testToken('partner', { organisation: PARTNER, programmes: ['PBI_JK'] });
     const analyst = await testToken('analyst', { organisation: ANALYST });
     const statuses = [
@@ -73,7 +67,7 @@ describe('field usage per organisation', () => {
   });
 
   it(`when more than ${ORGANISATIONS_PER_KIND} organisations have run operations, then the later ones are counted as "other", and a partner coming after them still under its own name`, async () => {
-    const gatewayUrl = await system.startAnotherGateway();
+    const gatewayUrl = await system().startAnotherGateway();
     const organisations = Array.from({ length: ORGANISATIONS_PER_KIND + 2 }, (_, index) => `Dinas Sosial ${String(index + 1).padStart(3, '0')}`);
     for (const organisation of organisations) {
       expect(await post(gatewayUrl, await testToken('analyst', { organisation }), `{ household(noKK: "${SUTRISNO_KK}") { noKK } }`)).toBe(200);
@@ -128,4 +122,4 @@ describe('field usage per organisation', () => {
       { coordinate: 'Statistics.total', organisation: ANALYST, operations: 1 },
     ]);
   });
-});
+}

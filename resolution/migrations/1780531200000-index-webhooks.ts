@@ -4,8 +4,8 @@ import { tableColumn } from '../../common/store/migration-columns';
 // Webhooks (issue 17, "Telling partners"): an organisation's subscription to one programme's
 // period deltas, and the delivery ledger, one row per subscription, period and page, which the
 // gateway replicas claim with a conditional UPDATE so a page is sent by one of them at a time.
-export class IndexWebhooks1780444800000 implements MigrationInterface {
-  name = 'IndexWebhooks1780444800000';
+export class IndexWebhooks1780531200000 implements MigrationInterface {
+  name = 'IndexWebhooks1780531200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createTable(

@@ -1,16 +1,10 @@
-import { startSystem, type RunningSystem } from '../support/system';
-import { storeKinds } from '../support/stores';
-import { AYU, BUDI, DEWI, EVALUATION_DATE, SITI, SUTRISNO_KK, UNKNOWN_KK, WATI, WATI_KK, WORLD } from './fixtures';
+import type { RunningSystem } from '../support/system';
+import { AYU, BUDI, DEWI, SITI, SUTRISNO_KK, UNKNOWN_KK, WATI, WATI_KK } from './fixtures';
 
-describe.each(storeKinds())('a household through the gateway (%s stores)', (store) => {
-  let system: RunningSystem;
-  beforeAll(async () => {
-    system = await startSystem({ store, data: WORLD, evaluationDate: EVALUATION_DATE });
-  });
-  afterAll(() => system.stop());
-
+/** A household through the gateway: its sources, region, desil, members, eligibility and targeting, and a person by NIK. */
+export function householdCases(system: () => RunningSystem): void {
   it('when all three registers hold a family, then it resolves its sources, region, desil and living members', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($noKK: String!) {
         household(noKK: $noKK) {
           noKK
@@ -64,7 +58,7 @@ describe.each(storeKinds())('a household through the gateway (%s stores)', (stor
   });
 
   it('when a poor family receives PKH and BPNT, then eligibility and targeting show what it qualifies for and what it misses', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($noKK: String!) {
         household(noKK: $noKK) {
           eligibility { program eligible estimatedAnnualBenefit beneficiaries ruleSet }
@@ -104,7 +98,7 @@ describe.each(storeKinds())('a household through the gateway (%s stores)', (stor
   });
 
   it('when only DTKS holds a family, then the other registers are null and the gap is a data-quality issue', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($noKK: String!) {
         household(noKK: $noKK) {
           sources
@@ -144,13 +138,13 @@ describe.each(storeKinds())('a household through the gateway (%s stores)', (stor
   });
 
   it('when no register holds a well-formed KK, then household is null without an error', async () => {
-    const response = await system.query('query ($noKK: String!) { household(noKK: $noKK) { noKK sources } }', { noKK: UNKNOWN_KK });
+    const response = await system().query('query ($noKK: String!) { household(noKK: $noKK) { noKK sources } }', { noKK: UNKNOWN_KK });
 
     expect(response).toEqual({ status: 200, body: { data: { household: null } } });
   });
 
   it('when a person is looked up by NIK, then every register record and the family are there', async () => {
-    const response = await system.query(
+    const response = await system().query(
       `query ($nik: String!) {
         person(nik: $nik) {
           nik name sex birthDate age alive sources
@@ -186,4 +180,4 @@ describe.each(storeKinds())('a household through the gateway (%s stores)', (stor
       },
     });
   });
-});
+}

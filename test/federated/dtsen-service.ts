@@ -20,21 +20,19 @@ const HOUSEHOLD = `query ($noKK: String!) {
 
 const PERSON = `query ($nik: String!) { person(nik: $nik) { nik name age alive sources } }`;
 
-// Which store the registers use does not reach dtsen, in process or over HTTP: SQLite only.
-describe('the dtsen subgraph as its own HTTP service', () => {
-  const store = 'sqlite';
+/**
+ * The dtsen subgraph as its own HTTP service: a system over the fixture world with dtsen over HTTP,
+ * started here, answers as `inProcess` (the same world, dtsen in the gateway's process) does. Which
+ * store the registers use does not reach dtsen: SQLite only.
+ */
+export function dtsenServiceCases(inProcessSystem: () => RunningSystem): void {
   let inProcess: RunningSystem;
   let overHttp: RunningSystem;
   beforeAll(async () => {
-    [inProcess, overHttp] = await Promise.all([
-      startSystem({ store, data: WORLD, evaluationDate: EVALUATION_DATE }),
-      startSystem({ store, data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http' }),
-    ]);
+    inProcess = inProcessSystem();
+    overHttp = await startSystem({ store: 'sqlite', data: WORLD, evaluationDate: EVALUATION_DATE, dtsen: 'http' });
   });
-  afterAll(async () => {
-    await inProcess.stop();
-    await overHttp.stop();
-  });
+  afterAll(() => overHttp.stop());
 
   it.each([
     ['held by all three registers', SUTRISNO_KK],
@@ -107,4 +105,4 @@ describe('the dtsen subgraph as its own HTTP service', () => {
       },
     });
   });
-});
+}
