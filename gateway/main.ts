@@ -12,8 +12,13 @@ import { openIndexStore } from '../resolution/store';
 import { HEADERS_TIMEOUT_MS, loadGatewayConfig, type GatewayConfig } from './config';
 import { closeRedis, openRedis } from './shared-state/redis-client';
 import { servedSupergraph } from './supergraph/served-supergraph';
+import { supergraphDisclosure } from './supergraph/disclosure';
+import { loadWebhookConfig, type WebhookConfig } from './webhooks/config';
+import { createWebhookDeliverer } from './webhooks/deliverer';
+import { createWebhookMetrics } from './webhooks/webhook-metrics';
+import { createWebhookStore } from '../resolution/webhook-store';
 
-async function serveGateway(config: GatewayConfig, logger: Logger, logging: LoggingConfig): Promise<void> {
+async function serveGateway(config: GatewayConfig, webhooks: WebhookConfig, logger: Logger, logging: LoggingConfig): Promise<void> {
   // Opening migrates the index, so households and statistics answer (empty, with a warning) before any run.
   const metrics = cluster.isWorker ? clusterWide(createServiceMetrics()) : createServiceMetrics();
   const indexStore = await openIndexStore(config.indexUrl, {
@@ -30,15 +35,28 @@ async function serveGateway(config: GatewayConfig, logger: Logger, logging: Logg
   // Required here, not imported: a primary that only forks workers never builds a gateway, and
   // loading @apollo/gateway and the rest of the server is most of a process's start-up.
   const { buildGateway } = require('./server') as typeof import('./server');
+  const index = createIndexQueryRepository(indexStore);
   const gateway = await buildGateway({
     ...config,
     sharedState,
     supergraphSdl: served.supergraphSdl,
     ...(served.contracts ? { contracts: served.contracts } : {}),
-    index: createIndexQueryRepository(indexStore),
+    index,
     metrics,
     logger,
   });
+  // Every process polls: the ledger's claims let one of them send each page (docs/partners.md, "Webhooks").
+  const deliverer = webhooks.enabled
+    ? createWebhookDeliverer({
+        store: createWebhookStore(indexStore),
+        index,
+        config: webhooks,
+        disclosure: supergraphDisclosure(served.supergraphSdl),
+        metrics: createWebhookMetrics(metrics.registry),
+        logger: logger.child({ component: 'webhooks' }),
+      })
+    : null;
+  deliverer?.start();
   await serveUntilSignalled({
     logger,
     name: 'DTSEN gateway',
@@ -47,6 +65,7 @@ async function serveGateway(config: GatewayConfig, logger: Logger, logging: Logg
     // The app answers a slow body itself (408 at bodyTimeoutMs); Node's timeouts bound slow headers, and back the app up.
     receiveTimeouts: { headersMs: HEADERS_TIMEOUT_MS, requestMs: HEADERS_TIMEOUT_MS + config.bodyTimeoutMs },
     release: async () => {
+      await deliverer?.stop();
       await gateway.stop();
       if (sharedState) await closeRedis(sharedState.redis);
       await closeStore(indexStore);
@@ -61,13 +80,14 @@ async function main(): Promise<void> {
   const gatewayLogger = createLogger(logging, 'gateway');
   logger = gatewayLogger;
   const config = loadGatewayConfig();
+  const webhooks = loadWebhookConfig();
   if (cluster.isPrimary && config.workers > 1) {
     if (!config.sharedState) gatewayLogger.warn(`runs ${config.workers} workers without REDIS_URL: each keeps its own rate limit and persisted queries`);
     // Migrated once, here: workers starting together would race to migrate an embedded (SQLite) index.
     await closeStore(await openIndexStore(config.indexUrl, { logger: gatewayLogger }));
     answerClusterMetrics();
   }
-  serveInWorkers(config.workers, () => serveGateway(config, gatewayLogger, logging), gatewayLogger, 'gateway');
+  serveInWorkers(config.workers, () => serveGateway(config, webhooks, gatewayLogger, logging), gatewayLogger, 'gateway');
 }
 
 main().catch((error: unknown) => exitOnStartFailure(logger, 'gateway', error));

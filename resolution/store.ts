@@ -17,10 +17,12 @@ import { IndexPeriods1780358400000 } from './migrations/1780358400000-index-peri
 import { PeriodHouseholdEntity, PeriodRegionIssueCountEntity, PeriodRegionSummaryEntity, ResolutionPeriodEntity } from './period-entities';
 import { IndexGraduation1780444800000 } from './migrations/1780444800000-index-graduation';
 import { ResolutionLockEntity } from './run-lock';
+import { IndexWebhooks1780531200000 } from './migrations/1780531200000-index-webhooks';
+import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from './webhook-entities';
 
 export const INDEX_STORE: StoreDefinition = {
   entities: [ResolvedHouseholdEntity, ResolvedIssueEntity, ResolutionRunEntity, RegionSummaryEntity, RegionIssueCountEntity, FamilyAuditEntryEntity, ResolutionLockEntity,
-    ResolutionPeriodEntity, PeriodHouseholdEntity, PeriodRegionSummaryEntity, PeriodRegionIssueCountEntity],
+    ResolutionPeriodEntity, PeriodHouseholdEntity, PeriodRegionSummaryEntity, PeriodRegionIssueCountEntity, WebhookSubscriptionEntity, WebhookDeliveryEntity],
   migrations: [
     IndexInitial1767312000000,
     IndexPersons1767398400000,
@@ -35,6 +37,7 @@ export const INDEX_STORE: StoreDefinition = {
     IndexBpjs1780272000000,
     IndexPeriods1780358400000,
     IndexGraduation1780444800000,
+    IndexWebhooks1780531200000,
   ],
 };
 
