@@ -10,7 +10,7 @@ import { closeStore } from '../common/store/open-store';
 import { createIndexQueryRepository } from '../resolution/query-repository';
 import { openIndexStore } from '../resolution/store';
 import { HEADERS_TIMEOUT_MS, loadGatewayConfig, type GatewayConfig } from './config';
-import { closeRedis, openRedis } from './shared-state/redis-client';
+import { closeRedis, firstConnection, openRedis } from './shared-state/redis-client';
 import { servedSupergraph } from './supergraph/served-supergraph';
 import { supergraphDisclosure } from './supergraph/disclosure';
 import { loadWebhookConfig, type WebhookConfig } from './webhooks/config';
@@ -27,7 +27,8 @@ async function serveGateway(config: GatewayConfig, webhooks: WebhookConfig, logg
     logger,
     slowQueryMs: logging.slowQueryMs,
   });
-  // Connects in the background: a Redis that is down at start leaves the gateway serving from memory, as during an outage.
+  // Connects while the gateway is built, and is waited for before it listens (firstConnection); a
+  // Redis that is down at start leaves the gateway serving from memory, as during an outage.
   const sharedState = config.sharedState ? { redis: openRedis(config.sharedState.redisUrl, logger), keyPrefix: config.sharedState.keyPrefix } : undefined;
   const served = servedSupergraph(config.subgraphs);
   if (served.composedInMs !== null) logger.info(`composed the supergraph of SUBGRAPHS=${config.subgraphs.join(',')} in ${served.composedInMs} ms`);
@@ -57,6 +58,7 @@ async function serveGateway(config: GatewayConfig, webhooks: WebhookConfig, logg
       })
     : null;
   deliverer?.start();
+  if (sharedState) await firstConnection(sharedState.redis);
   await serveUntilSignalled({
     logger,
     name: 'DTSEN gateway',

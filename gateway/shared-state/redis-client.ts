@@ -42,6 +42,29 @@ export function openRedis(url: string, logger: Logger): Redis {
   return redis;
 }
 
+/**
+ * Resolves once `redis` is connected (true), or false when it reports an error or has not
+ * connected within its connect timeout. The gateway waits for it before it listens, so that its
+ * first requests share the rate limit and persisted queries with the other instances; a Redis that
+ * is down at start costs only this wait.
+ */
+export function firstConnection(redis: Redis): Promise<boolean> {
+  if (redis.status === 'ready') return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const settle = (connected: boolean) => {
+      clearTimeout(timer);
+      redis.off('ready', onReady);
+      redis.off('error', onError);
+      resolve(connected);
+    };
+    const onReady = () => settle(true);
+    const onError = () => settle(false);
+    const timer = setTimeout(() => settle(false), CONNECT_TIMEOUT_MS);
+    redis.on('ready', onReady);
+    redis.on('error', onError);
+  });
+}
+
 /** Closes the connection, waiting for pending replies when connected and dropping it when not. */
 export async function closeRedis(redis: Redis): Promise<void> {
   if (redis.status === 'ready') {
