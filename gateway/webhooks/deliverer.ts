@@ -12,7 +12,7 @@ import type { DeliveryKey, WebhookStore } from '../../resolution/webhook-store';
 import type { WebhookConfig } from './config';
 import { deltaPageBody, periodsToAnnounce, planPages } from './period-deltas';
 import { checkReceiverUrl, publicOnlyLookup } from './receiver-url';
-import { DELIVERY_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from './signature';
+import { deliveryHeaders } from './signature';
 import { subscriberSecret } from './subscriber-secret';
 import { subscriberPrincipal } from './subscriptions';
 import type { AttemptOutcome, WebhookMetrics } from './webhook-metrics';
@@ -101,8 +101,7 @@ export function createWebhookDeliverer(options: WebhookDelivererOptions): Webhoo
         headers: {
           'content-type': 'application/json',
           'user-agent': 'dtsen-webhooks/1',
-          [DELIVERY_ID_HEADER]: delivery.deliveryId,
-          [SIGNATURE_HEADER]: signatureHeader(secret, body, now()),
+          ...deliveryHeaders(secret, delivery.deliveryId, body, now()),
         },
         body,
         signal: AbortSignal.any([stopping.signal, AbortSignal.timeout(config.timeoutMs)]),

@@ -18,7 +18,7 @@ export function newSecretNonce(): string {
   return randomBytes(32).toString('hex');
 }
 
-/** The secret a subscription's deliveries are signed with, shown to the subscriber once, at `add`. */
+/** The secret a subscription's deliveries are signed with, shown to the subscriber once, at `add`: `whsec_` and base64, as Standard Webhooks libraries take it. */
 export function subscriberSecret(webhookKey: string, subscriptionId: string, nonce: string): string {
-  return `${SECRET_PREFIX}${createHmac('sha256', webhookKey).update(`${subscriptionId}:${nonce}`).digest('base64url')}`;
+  return `${SECRET_PREFIX}${createHmac('sha256', webhookKey).update(`${subscriptionId}:${nonce}`).digest('base64')}`;
 }

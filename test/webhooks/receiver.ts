@@ -10,7 +10,8 @@ export type Answer = 'ok' | 'unavailable' | 'silent';
 export interface ReceivedPost {
   readonly path: string;
   readonly deliveryId: string;
-  readonly signature: string;
+  /** The Standard Webhooks headers it came with. */
+  readonly headers: Record<string, string>;
   readonly body: string;
   readonly answer: Answer;
 }
@@ -44,7 +45,7 @@ export async function startReceiver(): Promise<Receiver> {
     req.on('end', () => {
       const path = req.url ?? '/';
       const answer = scripts.get(path)?.shift() ?? 'ok';
-      const post = { path, deliveryId: String(req.headers['webhook-id']), signature: String(req.headers['webhook-signature']), body: Buffer.concat(chunks).toString('utf8'), answer };
+      const post = { path, deliveryId: String(req.headers['webhook-id']), headers: Object.fromEntries(['webhook-id', 'webhook-timestamp', 'webhook-signature'].map((name) => [name, String(req.headers[name])])), body: Buffer.concat(chunks).toString('utf8'), answer };
       posts.push(post);
       for (const listener of listeners) listener(post);
       if (answer === 'ok') res.writeHead(204).end();
