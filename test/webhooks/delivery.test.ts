@@ -194,8 +194,10 @@ describe('webhooks: a period kept in the index is POSTed to each subscriber', ()
     const sentLongAgo = new Date(Date.now() - 301_000);
     const replayed = { ...post.headers, 'webhook-timestamp': String(Math.floor(sentLongAgo.getTime() / 1000)), 'webhook-signature': new Webhook(subscriptions.partner.secret).sign(post.deliveryId, sentLongAgo, post.body) };
     const { ['webhook-signature']: _signature, ...unsigned } = post.headers;
+    const tampered = post.body.replace('"program":"PKH"', '"program":"BPNT"');
+    expect(tampered).not.toBe(post.body);
     expect([
-      verdict(subscriptions.partner.secret, post.body.replace('REMOVED', 'ADDED'), post.headers),
+      verdict(subscriptions.partner.secret, tampered, post.headers),
       verdict(subscriptions.analyst.secret, post.body, post.headers),
       verdict(subscriptions.partner.secret, post.body, replayed),
       verdict(subscriptions.partner.secret, post.body, unsigned),
