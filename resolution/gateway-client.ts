@@ -26,6 +26,11 @@ export class GatewayAnswerError extends Error {
     super(`The gateway answered with errors: ${[...new Set(problems)].join('; ')}`);
   }
 
+  /** Whether every error is a register the gateway could not ask: worth asking again later. */
+  unavailableOnly(): boolean {
+    return this.errors.length > 0 && this.errors.every((error) => error.extensions?.code === 'SOURCE_UNAVAILABLE');
+  }
+
   refused(argument: string): boolean {
     return this.errors.some((error) => error.extensions?.code === 'BAD_USER_INPUT' && error.extensions.argumentName === argument);
   }

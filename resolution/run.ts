@@ -15,6 +15,7 @@ import { fromGatewayAnswer, type GatewayHousehold, type ResolvedHousehold } from
 import { repeatedLookup } from './repeated-lookup';
 import type { IndexRepository, ResolutionRun } from './repository';
 import { checkPeriodOrder } from './periods';
+import { pageRetryPolicy } from './page-retry';
 import { keepLease, type Lease, type LockHolder } from './run-lock';
 
 // A resolution run asks the gateway, over HTTP, for the very `Household` fields clients get, so the
@@ -62,6 +63,9 @@ export interface ResolutionOptions {
    * A period before the newest kept one is refused before anything is written.
    */
   readonly period?: string;
+  /** Attempts of a page after its first when registers were unavailable, and the first wait (page-retry.ts). */
+  readonly pageRetries?: number;
+  readonly pageRetryDelayMs?: number;
 }
 
 /** The run that holds the index, as a second run reports it. */
@@ -340,6 +344,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
     });
   };
 
+  const pageRetry = pageRetryPolicy(options.pageRetries, options.pageRetryDelayMs);
   const slots = new Slots(options.concurrency ?? 4);
   const inFlight = new Set<Promise<void>>();
   let pages = 0;
@@ -350,7 +355,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
 
   const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
     try {
-      const households = await resolvePage(client, job, first);
+      const households = await pageRetry.execute(() => resolvePage(client, job, first), options.signal);
       await writer.write(() => index.saveHouseholds(households, run.id, now().toISOString()));
       entry.stored = true;
       listed += job.page.nodes.length;
