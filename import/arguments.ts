@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseArgsMessage, type ParsedCommandLine } from '../common/cli';
 import { STORED_SUBGRAPHS } from '../subgraphs/registry';
 import { DEFAULT_SEED_REGION, MAX_FAMILIES } from '../seed/generator';
 import { region } from '../seed/arguments';
@@ -20,10 +21,7 @@ export interface ExportArguments {
   readonly region: string;
 }
 
-export type Parsed<Arguments> =
-  | { readonly kind: 'run'; readonly arguments: Arguments }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+export type Parsed<Arguments> = ParsedCommandLine<Arguments>;
 
 export const IMPORT_USAGE = `Usage: npm run import -- --source ${STORED_SUBGRAPHS.map((subgraph) => subgraph.name).join('|')} FILE.csv [--rejects FILE] [--batch N]
 
@@ -49,11 +47,6 @@ function integer(value: string, name: string, low: number, high: number): number
   return number;
 }
 
-function messageOf(error: unknown): string {
-  // parseArgs throws a TypeError; read its message without instanceof, which fails across realms (jest).
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-}
 
 /** Reads the import command line; never exits, so that it can be tested. */
 export function parseImportArguments(argv: readonly string[]): Parsed<ImportArguments> {
@@ -71,7 +64,7 @@ export function parseImportArguments(argv: readonly string[]): Parsed<ImportArgu
       allowPositionals: true,
     });
   } catch (error) {
-    return { kind: 'error', message: messageOf(error) };
+    return { kind: 'error', message: parseArgsMessage(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
@@ -104,7 +97,7 @@ export function parseExportArguments(argv: readonly string[]): Parsed<ExportArgu
       allowPositionals: false,
     }));
   } catch (error) {
-    return { kind: 'error', message: messageOf(error) };
+    return { kind: 'error', message: parseArgsMessage(error) };
   }
   if (values.help) return { kind: 'help' };
   if (!values.out) return { kind: 'error', message: '--out needs a folder' };

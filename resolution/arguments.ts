@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseArgsMessage, type ParsedCommandLine } from '../common/cli';
 import { isPeriod, type Period } from '../common/period';
 
 export interface ResolveArguments {
@@ -8,10 +9,7 @@ export interface ResolveArguments {
   readonly period: Period | undefined;
 }
 
-export type ParsedResolveArguments =
-  | { readonly kind: 'run'; readonly arguments: ResolveArguments }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+export type ParsedResolveArguments = ParsedCommandLine<ResolveArguments>;
 
 export const USAGE = `Usage: npm run resolve -- [--wait] [--period YYYY-MM]
 
@@ -34,7 +32,7 @@ export function parseResolveArguments(argv: readonly string[]): ParsedResolveArg
       allowPositionals: false,
     }).values;
   } catch (error) {
-    return { kind: 'error', message: (error as Error).message };
+    return { kind: 'error', message: parseArgsMessage(error) };
   }
   if (values.help) return { kind: 'help' };
   if (values.period !== undefined && !isPeriod(values.period)) return { kind: 'error', message: `--period must be a period as YYYY-MM, got "${values.period}"` };

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseArgsMessage, type ParsedCommandLine } from '../common/cli';
 import { dottedRegionCode, findRegion, plainRegionCode } from '../common/regions';
 import { DEFAULT_PBI_JK_ERROR_RATES, DEFAULT_SEED_REGION, MAX_FAMILIES, type PbiJkErrorRates } from './generator';
 import { DEFAULT_BATCH_SIZE } from './seed';
@@ -16,10 +17,7 @@ export interface SeedArguments {
   readonly pbiJkErrors: PbiJkErrorRates;
 }
 
-export type ParsedArguments =
-  | { readonly kind: 'run'; readonly arguments: SeedArguments }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+export type ParsedArguments = ParsedCommandLine<SeedArguments>;
 
 export const USAGE = `Usage: npm run seed -- [--families N] [--seed S] [--region CODE] [--truth FILE] [--batch N] [--if-empty] [--pbi-jk-errors I,E,D[,G]]
 
@@ -83,9 +81,7 @@ export function parseSeedArguments(argv: readonly string[]): ParsedArguments {
       allowPositionals: false,
     }));
   } catch (error) {
-    // parseArgs throws a TypeError; read its message without instanceof, which fails across realms (jest).
-    const message = (error as { message?: unknown } | null)?.message;
-    return { kind: 'error', message: typeof message === 'string' ? message : String(error) };
+    return { kind: 'error', message: parseArgsMessage(error) };
   }
   if (values.help) return { kind: 'help' };
   const families = integer(values.families, 'families', 1, MAX_FAMILIES);

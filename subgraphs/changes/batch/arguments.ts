@@ -1,14 +1,12 @@
 import { parseArgs } from 'node:util';
+import { parseArgsMessage, type ParsedCommandLine } from '../../../common/cli';
 import { isPeriod, type Period } from '../../../common/period';
 
 export type ChangesCommand =
   | { readonly command: 'batch'; readonly period: Period; readonly outDir: string | null }
   | { readonly command: 'applied' };
 
-export type ParsedChangesArguments =
-  | { readonly kind: 'run'; readonly arguments: ChangesCommand }
-  | { readonly kind: 'help' }
-  | { readonly kind: 'error'; readonly message: string };
+export type ParsedChangesArguments = ParsedCommandLine<ChangesCommand>;
 
 export const CHANGES_USAGE = `Usage: npm run changes -- batch --period YYYY-MM [--out DIR]
        npm run changes -- applied
@@ -25,11 +23,6 @@ applied  Moves to APPLIED the requests of batch files whose import is finished i
 Stores: CHANGES_DATABASE_URL, <REGISTER>_DATABASE_URL, else MYSQL_URL, else SQLite files in
 DATA_DIR (default data). Exit codes: 0 done, 1 failed, 2 bad arguments.`;
 
-function messageOf(error: unknown): string {
-  // parseArgs throws a TypeError; read its message without instanceof, which fails across realms (jest).
-  const message = (error as { message?: unknown } | null)?.message;
-  return typeof message === 'string' ? message : String(error);
-}
 
 /** Reads the changes command line; never exits, so that it can be tested. */
 export function parseChangesArguments(argv: readonly string[]): ParsedChangesArguments {
@@ -42,7 +35,7 @@ export function parseChangesArguments(argv: readonly string[]): ParsedChangesArg
       allowPositionals: true,
     });
   } catch (error) {
-    return { kind: 'error', message: messageOf(error) };
+    return { kind: 'error', message: parseArgsMessage(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { kind: 'help' };
