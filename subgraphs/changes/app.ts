@@ -28,12 +28,8 @@ export async function buildChangesApp(dataSource: DataSource, config: ChangesCon
   const repository = createChangeRepository(dataSource);
   const now = dependencies.now ?? (() => new Date());
   const service = createChangeService({ repository, cutoffDay: config.cutoffDay, now });
-  const keys = (register: string): string => {
-    const own = config.registerKeys[register];
-    if (own !== undefined) return own;
-    // loadChangesConfig requires the principal secret whenever a register's own key is missing.
-    return signingKeysOf(config.principalSecret as string)(register);
-  };
+  // loadChangesConfig requires the principal secret whenever a register's own key is missing.
+  const keys = signingKeysOf(config.principalSecret as string, config.registerKeys);
   const agent = subgraphAgent();
   const timed = fetcherWithTimeout(config.registerTimeoutMs, agent);
   const registers = createHttpRegisterDirectory(config.registerUrls, (register) => signingFetch(keys(register), timed));
