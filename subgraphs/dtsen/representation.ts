@@ -9,39 +9,31 @@
 import type {
   AuditTrailIndexRequiresFragment,
   HouseholdDataQualityRequiresFragment,
-  HouseholdMembersRequiresFragment,
   HouseholdSourcesRequiresFragment,
+  PersonNameRequiresFragment,
   PersonSourcesRequiresFragment,
 } from '../../generated/requires/representations';
 
 type Element<List> = List extends readonly (infer Item)[] ? Item : never;
 type Held<Family> = NonNullable<Family>;
 
-/** `Household.sources`: `dtks { noKK } regsosek { noKK } p3ke { noKK }`. */
-export interface HouseholdKeysRepresentation {
-  readonly noKK: string;
-  readonly dtks?: HouseholdSourcesRequiresFragment['dtksInput'];
-  readonly regsosek?: HouseholdSourcesRequiresFragment['regsosekInput'];
-  readonly p3ke?: HouseholdSourcesRequiresFragment['p3keInput'];
-  readonly kemendes?: HouseholdSourcesRequiresFragment['kemendesInput'];
-  readonly bpjs?: HouseholdSourcesRequiresFragment['bpjsInput'];
-}
-
+// Every resolved Household field but dataQuality shares one selection, so that the gateway asks
+// dtsen for them in one fetch; the fragment is named after the first of them, `sources`.
 // Sensitive fields (pregnancy, disability, health insurance, PKH components) are nullable in the
 // registers' SDL: null where they are withheld, in the copy of a household `withoutSensitiveData`
 // makes to explain it to a reader without the `sensitive` scope.
-type DtksFamilyFields = Held<HouseholdMembersRequiresFragment['dtksInput']>;
-type RegsosekFamilyFields = Held<HouseholdMembersRequiresFragment['regsosekInput']>;
-type P3keFamilyFields = Held<HouseholdMembersRequiresFragment['p3keInput']>;
+type DtksFamilyFields = Held<HouseholdSourcesRequiresFragment['dtksInput']>;
+type RegsosekFamilyFields = Held<HouseholdSourcesRequiresFragment['regsosekInput']>;
+type P3keFamilyFields = Held<HouseholdSourcesRequiresFragment['p3keInput']>;
 /** Kemendes's BLT Dana Desa receipt of the family (no members: the recipient is not read). */
-export type KemendesReceiptRepresentation = Held<HouseholdMembersRequiresFragment['kemendesInput']>;
+export type KemendesReceiptRepresentation = Held<HouseholdSourcesRequiresFragment['kemendesInput']>;
 
 export type DtksReceiptRepresentation = Element<DtksFamilyFields['receipts']>;
 export type DtksMemberRepresentation = Element<DtksFamilyFields['members']>;
 export type RegsosekMemberRepresentation = Element<RegsosekFamilyFields['members']>;
 export type P3keMemberRepresentation = Element<P3keFamilyFields['members']>;
 /** One enrolment BPJS Kesehatan records under the family's No. KK. */
-export type BpjsEnrolmentRepresentation = Element<HouseholdMembersRequiresFragment['bpjsInput']>;
+export type BpjsEnrolmentRepresentation = Element<HouseholdSourcesRequiresFragment['bpjsInput']>;
 
 export interface DtksFamilyRepresentation<Member = DtksMemberRepresentation> extends Omit<DtksFamilyFields, 'members'> {
   readonly members: readonly Member[];
@@ -55,7 +47,7 @@ export interface P3keFamilyRepresentation<Member = P3keMemberRepresentation> ext
   readonly members: readonly Member[];
 }
 
-/** `Household.members/region/desil/eligibility/targeting`: the shared resolution selection. */
+/** `Household.sources/unavailableSources/members/region/desil/eligibility/targeting`: the shared resolution selection. */
 export interface HouseholdRepresentation {
   readonly noKK: string;
   readonly dtks?: DtksFamilyRepresentation | null;
@@ -86,9 +78,23 @@ export interface HouseholdQualityRepresentation extends HouseholdRepresentation 
   readonly bpjs?: readonly WithPerson<BpjsEnrolmentRepresentation>[];
 }
 
-/** `Person.*`: every register's records of one NIK. */
+/**
+ * `Person.*`: the registers' records of one NIK, as much as the fetch's fields asked for. Name, sex,
+ * birth date, age, alive and households read the three family registers' records
+ * (`PersonNameRequires`), so a household's members cost no call to BPJS Kesehatan; `sources` reads
+ * only the No. KKs, of all four registers (`PersonSourcesRequires`). The gateway asks the two in
+ * separate fetches, each with its own representation.
+ */
 export interface PersonRepresentation {
   readonly nik: string;
+  readonly dtksRecords?: PersonNameRequiresFragment['dtksInputRecords'];
+  readonly regsosekRecords?: PersonNameRequiresFragment['regsosekInputRecords'];
+  readonly p3keRecords?: PersonNameRequiresFragment['p3keInputRecords'];
+  readonly bpjsRecords?: PersonSourcesRequiresFragment['bpjsInputRecords'];
+}
+
+/** What `Person.sources` reads: the No. KKs under which each register lists the NIK. */
+export interface PersonListingsRepresentation {
   readonly dtksRecords?: PersonSourcesRequiresFragment['dtksInputRecords'];
   readonly regsosekRecords?: PersonSourcesRequiresFragment['regsosekInputRecords'];
   readonly p3keRecords?: PersonSourcesRequiresFragment['p3keInputRecords'];

@@ -2,10 +2,8 @@ import type { Sex } from '../../../common/identifiers';
 import type { PersonRepresentation } from '../representation';
 import { ageAt } from './ages';
 import { PRESENCE_DIED } from './register-codes';
-import type { Source } from './sources';
 
 export interface ResolvedPerson {
-  readonly sources: readonly Source[];
   readonly name: string | null;
   readonly sex: Sex | null;
   readonly birthDate: string | null;
@@ -16,24 +14,16 @@ export interface ResolvedPerson {
 }
 
 /**
- * A person across the registers: name, sex and birth date from Regsosek, else DTKS, else P3KE
- * (first record of each); deceased when any Regsosek record says so. BPJS Kesehatan counts among
- * the sources when it enrols the NIK (any status); it gives no name or household (docs/rules.md).
+ * A person across the family registers: name, sex and birth date from Regsosek, else DTKS, else
+ * P3KE (first record of each); deceased when any Regsosek record says so. BPJS Kesehatan gives no
+ * name or household (docs/rules.md); it counts only among the sources (`personSources`).
  */
 export function resolvePerson(person: PersonRepresentation, evaluationDate: Date): ResolvedPerson {
   const regsosek = person.regsosekRecords ?? [];
   const dtks = person.dtksRecords ?? [];
   const p3ke = person.p3keRecords ?? [];
-  const bpjs = person.bpjsRecords ?? [];
   const first = regsosek[0] ?? dtks[0] ?? p3ke[0] ?? null;
-  const listed: readonly [Source, number][] = [
-    ['DTKS', dtks.length],
-    ['REGSOSEK', regsosek.length],
-    ['P3KE', p3ke.length],
-    ['BPJS', bpjs.length],
-  ];
   return {
-    sources: listed.filter(([, count]) => count > 0).map(([source]) => source),
     name: first?.name ?? null,
     sex: first?.sex ?? null,
     birthDate: first?.birthDate ?? null,

@@ -1,5 +1,5 @@
 import { listing, say, type Statement } from './statement';
-import type { HouseholdKeysRepresentation } from '../representation';
+import type { HouseholdRepresentation, PersonListingsRepresentation } from '../representation';
 import type { Source as FamilySource } from '../rules/rule-set';
 
 /** The registers that list a family's members and rank it (the rule set's desil sources). */
@@ -22,12 +22,12 @@ export function sortSources(sources: Iterable<Source>): Source[] {
 }
 
 /** Each register's part of the representation: null when it does not hold the family, absent when it could not be asked. */
-function partsOf(household: HouseholdKeysRepresentation): Record<Source, unknown> {
+function partsOf(household: HouseholdRepresentation): Record<Source, unknown> {
   return { DTKS: household.dtks, REGSOSEK: household.regsosek, P3KE: household.p3ke, KEMENDES: household.kemendes, BPJS: household.bpjs };
 }
 
 /** Registers that hold the family (a non-null record; BPJS: an enrolment under its No. KK). */
-export function householdSources(household: HouseholdKeysRepresentation): Source[] {
+export function householdSources(household: HouseholdRepresentation): Source[] {
   const parts = partsOf(household);
   return SOURCES.filter((source) => (source === 'BPJS' ? (household.bpjs?.length ?? 0) > 0 : parts[source] != null));
 }
@@ -36,9 +36,24 @@ export function householdSources(household: HouseholdKeysRepresentation): Source
  * Registers the gateway could not ask about this family (its call failed: down, slow, erroring),
  * which is not the same as not holding it: their part of the representation is absent.
  */
-export function unavailableSources(household: HouseholdKeysRepresentation): Source[] {
+export function unavailableSources(household: HouseholdRepresentation): Source[] {
   const parts = partsOf(household);
   return SOURCES.filter((source) => parts[source] === undefined);
+}
+
+/**
+ * Registers that list a NIK: member records of DTKS, Regsosek and P3KE, and BPJS Kesehatan's
+ * enrolments (any status), in the order of the Source enum.
+ */
+export function personSources(person: PersonListingsRepresentation): Source[] {
+  const listed: Readonly<Record<Source, number>> = {
+    DTKS: person.dtksRecords?.length ?? 0,
+    REGSOSEK: person.regsosekRecords?.length ?? 0,
+    P3KE: person.p3keRecords?.length ?? 0,
+    KEMENDES: 0,
+    BPJS: person.bpjsRecords?.length ?? 0,
+  };
+  return SOURCES.filter((source) => listed[source] > 0);
 }
 
 /** "P3KE could not be asked; this result may change when it answers", for reasons. */

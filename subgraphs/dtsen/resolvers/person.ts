@@ -4,6 +4,7 @@ import type { DtsenDependencies } from '../dependencies';
 import type { FederationReferenceTypes, PersonResolvers, ResolversParentTypes } from '../generated/resolvers-types';
 import { personFromInput, type PersonInput, type PersonRepresentation } from '../representation';
 import { resolvePerson, type ResolvedPerson } from '../domain/person';
+import { personSources } from '../domain/sources';
 
 /** What `__resolveReference` receives: the key and the @requires selection, as household.ts explains. */
 type PersonReference = FederationReferenceTypes['Person'] & PersonInput;
@@ -18,7 +19,7 @@ export function personResolvers(deps: DtsenDependencies): PersonResolvers<DtsenC
     __resolveReference(person: PersonInput) {
       return personFromInput(person);
     },
-    sources: (person, _args, context) => resolved(person, context).sources,
+    sources: (person) => personSources(person),
     name: (person, _args, context) => resolved(person, context).name,
     sex: (person, _args, context) => resolved(person, context).sex,
     birthDate: (person, _args, context) => resolved(person, context).birthDate,

@@ -1,4 +1,5 @@
 import { resolvePerson } from '../../../subgraphs/dtsen/domain/person';
+import { personSources } from '../../../subgraphs/dtsen/domain/sources';
 import { EVALUATION_DATE, FATHER, KK, OTHER_KK } from './fixtures';
 
 const records = { name: FATHER.name, sex: FATHER.sex, birthDate: FATHER.birthDate };
@@ -12,8 +13,8 @@ describe('resolvePerson', () => {
       p3keRecords: [{ ...records, noKK: KK }],
     };
 
+    expect(personSources(person)).toEqual(['DTKS', 'REGSOSEK', 'P3KE']);
     expect(resolvePerson(person, EVALUATION_DATE)).toEqual({
-      sources: ['DTKS', 'REGSOSEK', 'P3KE'],
       name: 'Budi',
       sex: 'MALE',
       birthDate: '1985-03-12',
@@ -32,8 +33,8 @@ describe('resolvePerson', () => {
       bpjsRecords: [{ noKK: OTHER_KK }],
     };
 
+    expect(personSources(person)).toEqual(['REGSOSEK', 'BPJS']);
     expect(resolvePerson(person, EVALUATION_DATE)).toEqual({
-      sources: ['REGSOSEK', 'BPJS'],
       name: 'Budi',
       sex: 'MALE',
       birthDate: '1985-03-12',
@@ -52,8 +53,8 @@ describe('resolvePerson', () => {
   it('when only DTKS lists the person and other registers could not be asked, then DTKS gives the data', () => {
     const person = { nik: FATHER.nik, dtksRecords: [{ ...records, noKK: KK, name: 'BUDI' }] };
 
+    expect(personSources(person)).toEqual(['DTKS']);
     expect(resolvePerson(person, EVALUATION_DATE)).toEqual({
-      sources: ['DTKS'],
       name: 'BUDI',
       sex: 'MALE',
       birthDate: '1985-03-12',
