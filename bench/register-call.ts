@@ -1,7 +1,9 @@
 // `npx tsx bench/register-call.ts [--register regsosek] [--families 2000] [--calls 2000] [--port 4390]
-//   [--reference FILE] [--cpu-prof DIR] [--store-dir DIR] [--against DIR]`
+//   [--reference FILE] [--cpu-prof DIR] [--store-dir DIR | --mysql-url mysql://root@127.0.0.1:3306] [--against DIR]`
 // The CPU one register subgraph spends on one `_entities` call (issue 18). Seeds the register alone
-// (a SQLite store kept in --store-dir, reused by later runs of the same size), starts its process
+// (a SQLite store kept in --store-dir, or with --mysql-url the database
+// bench_register_call_<register>_<families> on that server; either is reused by later runs of the
+// same size), starts its process
 // as the bench does (subgraphs/main.ts, NODE_ENV=production), and sends it, one at a time on one
 // keep-alive connection, the two calls the gateway makes to it for scenario (a): the household's
 // records (client fields and dtsen's `@requires` inputs) and its members' Person records. The
@@ -82,11 +84,11 @@ function callBody(query: string, representations: readonly object[]): string {
   return JSON.stringify({ query, variables: { representations }, operationName: operationName(query) });
 }
 
-/** user + system CPU of a process, in ms, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
-function cpuMs(pid: number): number {
+/** User and system CPU of a process, in ms, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function cpuMs(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  return { user: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND };
 }
 
 /** The register's families in listing order, each with its members' NIKs, read from its store. */
@@ -112,6 +114,18 @@ async function auditEntries(register: string, storeUrl: string): Promise<number>
   }
 }
 
+function sqliteStore(dir: string | undefined, register: string, families: number): string {
+  const storeDir = path.resolve(dir ?? path.join(os.tmpdir(), `dtsen-register-call-${register}-${families}`));
+  mkdirSync(storeDir, { recursive: true });
+  return `sqlite:${path.join(storeDir, `${register}.sqlite`)}`;
+}
+
+function mysqlStore(serverUrl: string, register: string, families: number): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/bench_register_call_${register}_${families}`;
+  return url.toString();
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -123,6 +137,7 @@ async function main(): Promise<void> {
       'cpu-prof': { type: 'string' },
       'store-dir': { type: 'string' },
       against: { type: 'string' },
+      'mysql-url': { type: 'string' },
     },
   });
   const register = values.register;
@@ -133,14 +148,12 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (![families, calls, port].every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error('--families, --calls and --port take positive whole numbers');
 
-  const storeDir = path.resolve(values['store-dir'] ?? path.join(os.tmpdir(), `dtsen-register-call-${register}-${families}`));
-  mkdirSync(storeDir, { recursive: true });
-  const storeUrl = `sqlite:${path.join(storeDir, `${register}.sqlite`)}`;
+  const storeUrl = values['mysql-url'] === undefined ? sqliteStore(values['store-dir'], register, families) : mysqlStore(values['mysql-url'], register, families);
   const stores = { [register]: storeUrl };
   const subgraph = storedSubgraphNamed(register);
   if (!(await storesHaveData(stores, [subgraph]))) {
     const seeded = await seedStores({ families, seed: 1, evaluationDate: new Date(`${EVALUATION_DATE}T00:00:00Z`), stores, subgraphs: [subgraph] });
-    console.log(`seeded ${seeded.families} families into ${storeDir} in ${seeded.seconds.toFixed(1)} s`);
+    console.log(`seeded ${seeded.families} families in ${seeded.seconds.toFixed(1)} s`);
   }
   const keys = await householdKeys(register, storeUrl, Math.min(families, 1000));
 
@@ -231,8 +244,12 @@ async function main(): Promise<void> {
       }
       const audited = (await auditEntries(register, storeUrl)) - auditBefore;
       targets.forEach((target, index) => {
-        const cpu = cpuMs(target.pid) - (cpuBefore[index] ?? 0);
-        console.log(`${label}, ${target.name}: ${calls} calls, register CPU ${(cpu / calls).toFixed(3)} ms per call (${cpu.toFixed(0)} ms)`);
+        const after = cpuMs(target.pid);
+        const before = cpuBefore[index] ?? { user: 0, system: 0 };
+        const user = after.user - before.user;
+        const system = after.system - before.system;
+        const perCall = (ms: number) => (ms / calls).toFixed(3);
+        console.log(`${label}, ${target.name}: ${calls} calls, register CPU ${perCall(user + system)} ms per call (user ${perCall(user)}, system ${perCall(system)})`);
       });
       console.log(`${label}: ${(audited / calls / targets.length).toFixed(2)} audit entries per call`);
     };
