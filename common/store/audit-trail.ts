@@ -3,6 +3,7 @@ import { groupByKeys } from '../loaders';
 import { AUDIT_ENTITIES, type AuditedKey } from './audit-entity';
 import { auditRecord, auditRow, type AuditRecord } from './audit-records';
 import { chunk } from './chunks';
+import { rowTable } from './raw-rows';
 
 /** Entries per INSERT and keys per `IN (...)` list: well inside every driver's limits. */
 const ENTRIES_PER_STATEMENT = 1_000;
@@ -17,12 +18,10 @@ export interface AuditTrailStore {
 
 export function auditTrailStore(dataSource: DataSource, key: AuditedKey): AuditTrailStore {
   const audit = dataSource.getRepository(AUDIT_ENTITIES[key]);
+  // Every audited request appends: one plain INSERT, without the query builder (raw-rows.ts).
+  const rows = rowTable(dataSource, AUDIT_ENTITIES[key]);
   return {
-    async append(entries) {
-      for (const slice of chunk(entries, ENTRIES_PER_STATEMENT)) {
-        await audit.createQueryBuilder().insert().values(slice.map(auditRow)).updateEntity(false).execute();
-      }
-    },
+    append: (entries) => rows.insert(entries.map(auditRow)),
     async byKeys(keys) {
       if (keys.length === 0) return [];
       const rows = [];

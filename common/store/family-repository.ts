@@ -7,6 +7,7 @@ import { auditTrailStore } from './audit-trail';
 import { insertRows } from './bulk-insert';
 import { chunk } from './chunks';
 import { LISTING_KEY_COLUMN, newListingKey } from './listing-key';
+import { rowTable } from './raw-rows';
 import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-columns';
 
 /** Keys per `IN (...)` list: well inside every driver's limits, and one query for any request. */
@@ -105,8 +106,15 @@ export function createFamilyRepository<
   layout: FamilyStoreLayout<Family, Member, Filter, FamilyRow, MemberRow, DetailRow>,
 ): FamilyRepository<Family, Member, Filter> {
   const families = dataSource.getRepository(layout.family);
-  const members = dataSource.getRepository(layout.member);
-  const details = layout.detail ? dataSource.getRepository(layout.detail) : null;
+  // The look-ups' reads skip the query builder and entity hydration (raw-rows.ts).
+  const familyRows = rowTable(dataSource, layout.family);
+  const memberRows = rowTable(dataSource, layout.member);
+  const detailRows = layout.detail ? rowTable(dataSource, layout.detail) : null;
+  const { driver } = dataSource;
+  const regionSelectHead =
+    `SELECT ${driver.escape('no_kk')} AS ${driver.escape('noKK')}, ${driver.escape('region_code')} AS ${driver.escape('regionCode')} ` +
+    `FROM ${driver.escape(dataSource.getMetadata(layout.family).tablePath)} WHERE ${driver.escape('no_kk')} IN `;
+  const regionSelect = (count: number): string => `${regionSelectHead}(${Array.from({ length: count }, () => '?').join(', ')})`;
   const audit = auditTrailStore(dataSource, 'nik');
 
   function filterConditions(filter: Filter | null | undefined): FamilyCondition[] {
@@ -134,14 +142,13 @@ export function createFamilyRepository<
   return {
     async familiesByNoKK(noKKs) {
       if (noKKs.length === 0) return [];
-      const familyRows = await findIn(families, 'noKK', noKKs, 'ASC');
+      const foundRows = await familyRows.rowsWhereIn('noKK', noKKs, 'ASC');
       // Nothing found: no member or detail can belong to the batch.
-      if (familyRows.length === 0) return noKKs.map(() => null);
-      const found = familyRows.map((row) => row.noKK);
-      const memberGroups = groupByKeys(found, await findIn(members, 'noKK', found, 'ASC'), (row) => row.noKK);
-      const detailRows = details ? await findIn(details, 'noKK', found, 'ASC') : [];
-      const detailGroups = groupByKeys(found, detailRows, (row) => row.noKK);
-      const records = familyRows.map((row, index) => ({
+      if (foundRows.length === 0) return noKKs.map(() => null);
+      const found = foundRows.map((row) => row.noKK);
+      const memberGroups = groupByKeys(found, await memberRows.rowsWhereIn('noKK', found, 'ASC'), (row) => row.noKK);
+      const detailGroups = groupByKeys(found, detailRows ? await detailRows.rowsWhereIn('noKK', found, 'ASC') : [], (row) => row.noKK);
+      const records = foundRows.map((row, index) => ({
         noKK: row.noKK,
         record: layout.toFamily(row, memberGroups[index] ?? [], detailGroups[index] ?? []),
       }));
@@ -150,7 +157,7 @@ export function createFamilyRepository<
 
     async membersByNik(niks) {
       if (niks.length === 0) return [];
-      const rows = await findIn(members, 'nik', niks, 'DESC');
+      const rows = await memberRows.rowsWhereIn('nik', niks, 'DESC');
       return groupByKeys(niks, rows, (row) => row.nik).map((group) => group.map((row) => layout.toMember(row)));
     },
 
@@ -158,8 +165,12 @@ export function createFamilyRepository<
       if (noKKs.length === 0) return [];
       const rows: { noKK: string; regionCode: string }[] = [];
       for (const slice of chunk([...new Set(noKKs)], MAX_KEYS_PER_QUERY)) {
-        const query = families.createQueryBuilder('f').select('f.no_kk', 'noKK').addSelect('f.region_code', 'regionCode');
-        rows.push(...(await query.where('f.no_kk IN (:...slice)', { slice }).getRawMany<{ noKK: string; regionCode: string }>()));
+        const runner = dataSource.createQueryRunner('slave');
+        try {
+          rows.push(...((await runner.query(regionSelect(slice.length), slice)) as { noKK: string; regionCode: string }[]));
+        } finally {
+          await runner.release();
+        }
       }
       return orderByKeys(noKKs, rows, (row) => row.noKK).map((row) => row?.regionCode ?? null);
     },

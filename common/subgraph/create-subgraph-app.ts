@@ -1,5 +1,5 @@
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -60,13 +60,25 @@ export async function createSubgraphApp<Context extends RequestLogging>(options:
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     introspection: true,
-    // The gateway serves the playground; traces would carry unmasked errors to the gateway.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), metrics.graphqlPlugin, errorLogging(logger), ...(options.plugins ?? [])],
+    // The gateway serves the playground; traces would carry unmasked errors to the gateway. No
+    // subgraph declares a cache hint, so the cache-control plugin only ever said `no-store`, at the
+    // price of a wrapper around every field's resolver (issue 18): the header is set directly.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
+      metrics.graphqlPlugin,
+      errorLogging(logger),
+      ...(options.plugins ?? []),
+    ],
   });
   await server.start();
 
   const app = express();
   app.disable('x-powered-by');
+  // Answers are POSTs the gateway never revalidates: hashing every body for an ETag was wasted.
+  app.set('etag', false);
   // The gateway's x-request-id is taken up here, so the subgraph logs and audits under it.
   app.use(httpLogging(logger));
   app.get('/health/live', (_req, res) => {
@@ -98,6 +110,17 @@ export async function createSubgraphApp<Context extends RequestLogging>(options:
   app.use(requestErrorHandler);
   return { app, stop: () => server.stop() };
 }
+
+/** Every GraphQL answer is uncacheable, as the cache-control plugin said of answers without hints. */
+const noStore: ApolloServerPlugin<BaseContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (!response.http.headers.has('cache-control')) response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 function onlyPost(req: express.Request, res: express.Response, next: express.NextFunction): void {
   if (req.method === 'POST') {

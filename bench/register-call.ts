@@ -1,0 +1,283 @@
+// `npx tsx bench/register-call.ts [--register regsosek] [--families 2000] [--calls 2000] [--port 4390]
+//   [--reference FILE] [--cpu-prof DIR] [--store-dir DIR | --mysql-url mysql://root@127.0.0.1:3306] [--against DIR]`
+// The CPU one register subgraph spends on one `_entities` call (issue 18). Seeds the register alone
+// (a SQLite store kept in --store-dir, or with --mysql-url the database
+// bench_register_call_<register>_<families> on that server; either is reused by later runs of the
+// same size), starts its process
+// as the bench does (subgraphs/main.ts, NODE_ENV=production), and sends it, one at a time on one
+// keep-alive connection, the two calls the gateway makes to it for scenario (a): the household's
+// records (client fields and dtsen's `@requires` inputs) and its members' Person records. The
+// operation texts are the gateway's own, recorded from its plan for (a) (bench/plan-floor.ts).
+// Reports the register's CPU per call from /proc/<pid>/stat (user + system), which barely moves
+// when other work shares the cores, and the audit entries written per call. With --reference, the
+// first run writes every answer to FILE and later runs fail unless each answer is byte-identical.
+// --against DIR also starts the same register from another checkout (e.g. `git archive` of the
+// commit before a change, with its node_modules) on the next port, and sends each call to both in
+// turn, the order swapped every call: on a machine shared with other work, two runs a minute apart
+// differed by 30 % here, while the two processes of one run share whatever load there is.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { Agent, request } from 'undici';
+import { scopesOf, type Principal } from '../common/auth/principal';
+import { encodePrincipal, PRINCIPAL_HEADER, signRequest } from '../common/auth/signature';
+import { derivedSigningKey } from '../common/auth/subgraph-keys';
+import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
+import { closeStore } from '../common/store/open-store';
+import { openSubgraphStore } from '../common/subgraph/stored-subgraph';
+import { storedSubgraphNamed } from '../subgraphs/registry';
+import { spawn } from 'node:child_process';
+import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
+import { seedStores, storesHaveData } from '../seed/seed';
+
+const EVALUATION_DATE = '2026-01-15';
+const READY_TIMEOUT_MS = 60_000;
+const WARM_UP_CALLS = 300;
+const CLOCK_TICKS_PER_SECOND = 100;
+/** Signed afresh for every call; a fixed secret, as the store and its answers are the bench's own. */
+const SIGNING_SECRET = 'register-call-bench-secret-0123456789abcdef';
+
+/** The gateway's `_entities` operations for scenario (a), per source register, as its plan sends them. */
+const OPERATIONS: Readonly<Record<string, { readonly household: string; readonly persons: string }>> = {
+  dtks: {
+    household:
+      'query BenchHousehold__dtks__5($representations:[_Any!]!){_entities(representations:$representations){...on Household{dtksInput{noKK regionCode active welfarePercentile receipts{program status pkhComponents}members{nik noKK name sex birthDate relationship}}dtks{noKK regionCode address members{nik name}}}}}',
+    persons: 'query BenchHousehold__dtks__10($representations:[_Any!]!){_entities(representations:$representations){...on Person{dtksInputRecords{noKK name sex birthDate}}}}',
+  },
+  regsosek: {
+    household:
+      'query BenchHousehold__regsosek__4($representations:[_Any!]!){_entities(representations:$representations){...on Household{regsosekInput{noKK regionCode housing{installedPower}assets{car}ranking{desil percentile version rankedAt}members{nik noKK name sex birthDate relationship presence schoolParticipation schoolLevel employmentStatus difficulty{vision hearing walking hands learning behaviour communication selfCare}healthInsurance pregnant}}regsosek{noKK regionCode address members{nik name}}}}}',
+    persons: 'query BenchHousehold__regsosek__9($representations:[_Any!]!){_entities(representations:$representations){...on Person{regsosekInputRecords{noKK name sex birthDate presence}}}}',
+  },
+  p3ke: {
+    household:
+      'query BenchHousehold__p3ke__3($representations:[_Any!]!){_entities(representations:$representations){...on Household{p3keInput{noKK regionCode desil extremePoor members{nik noKK name sex birthDate relationship inSchool}}p3ke{noKK regionCode address desil members{nik name}}}}}',
+    persons: 'query BenchHousehold__p3ke__8($representations:[_Any!]!){_entities(representations:$representations){...on Person{p3keInputRecords{noKK name sex birthDate}}}}',
+  },
+};
+
+type CallKind = 'household' | 'persons';
+
+/** A register process the calls go to. */
+interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+}
+
+const ROOT = path.join(__dirname, '..');
+
+interface Call {
+  readonly kind: CallKind;
+  readonly body: string;
+}
+
+function operationName(query: string): string {
+  return /^query (\w+)/.exec(query)?.[1] ?? '';
+}
+
+/** The body as the gateway serialises it: query, variables, operationName. */
+function callBody(query: string, representations: readonly object[]): string {
+  return JSON.stringify({ query, variables: { representations }, operationName: operationName(query) });
+}
+
+/** User and system CPU of a process, in ms, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
+function cpuMs(pid: number): { user: number; system: number } {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { user: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND };
+}
+
+/** The register's families in listing order, each with its members' NIKs, read from its store. */
+async function householdKeys(register: string, storeUrl: string, count: number): Promise<{ noKK: string; niks: string[] }[]> {
+  const { dataSource, repository } = await openSubgraphStore(storedSubgraphNamed(register), storeUrl);
+  try {
+    const page = await repository.listFamilies(null, count, null, null);
+    const noKKs = page.families.map((family) => family.noKK);
+    const families = (await repository.familiesByNoKK(noKKs)) as ({ members: { nik: string }[] } | null)[];
+    return noKKs.map((noKK, index) => ({ noKK, niks: (families[index]?.members ?? []).map((member) => member.nik) }));
+  } finally {
+    await closeStore(dataSource);
+  }
+}
+
+async function auditEntries(register: string, storeUrl: string): Promise<number> {
+  const { dataSource } = await openSubgraphStore(storedSubgraphNamed(register), storeUrl);
+  try {
+    const [row] = (await dataSource.query('SELECT COUNT(*) AS count FROM audit_entry')) as { count: number | string }[];
+    return Number(row?.count ?? 0);
+  } finally {
+    await closeStore(dataSource);
+  }
+}
+
+function sqliteStore(dir: string | undefined, register: string, families: number): string {
+  const storeDir = path.resolve(dir ?? path.join(os.tmpdir(), `dtsen-register-call-${register}-${families}`));
+  mkdirSync(storeDir, { recursive: true });
+  return `sqlite:${path.join(storeDir, `${register}.sqlite`)}`;
+}
+
+function mysqlStore(serverUrl: string, register: string, families: number): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/bench_register_call_${register}_${families}`;
+  return url.toString();
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      register: { type: 'string', default: 'regsosek' },
+      families: { type: 'string', default: '2000' },
+      calls: { type: 'string', default: '2000' },
+      port: { type: 'string', default: '4390' },
+      reference: { type: 'string' },
+      'cpu-prof': { type: 'string' },
+      'store-dir': { type: 'string' },
+      against: { type: 'string' },
+      'mysql-url': { type: 'string' },
+    },
+  });
+  const register = values.register;
+  const operations = OPERATIONS[register];
+  if (!operations) throw new Error(`--register takes one of ${Object.keys(OPERATIONS).join(', ')}`);
+  const families = Number(values.families);
+  const calls = Number(values.calls);
+  const port = Number(values.port);
+  if (![families, calls, port].every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error('--families, --calls and --port take positive whole numbers');
+
+  const storeUrl = values['mysql-url'] === undefined ? sqliteStore(values['store-dir'], register, families) : mysqlStore(values['mysql-url'], register, families);
+  const stores = { [register]: storeUrl };
+  const subgraph = storedSubgraphNamed(register);
+  if (!(await storesHaveData(stores, [subgraph]))) {
+    const seeded = await seedStores({ families, seed: 1, evaluationDate: new Date(`${EVALUATION_DATE}T00:00:00Z`), stores, subgraphs: [subgraph] });
+    console.log(`seeded ${seeded.families} families in ${seeded.seconds.toFixed(1)} s`);
+  }
+  const keys = await householdKeys(register, storeUrl, Math.min(families, 1000));
+
+  const roles = ['indexer', 'analyst'] as const;
+  const principal: Principal = { subject: 'bench', organisation: 'Benchmark', roles, scopes: scopesOf(roles), regions: null, programmes: null, purpose: 'benchmark', operation: 'BenchHousehold' };
+  const encoded = encodePrincipal(principal);
+  const key = derivedSigningKey(SIGNING_SECRET, register);
+  const callsOf = (kind: CallKind): Call[] =>
+    keys.map(({ noKK, niks }) => ({
+      kind,
+      body:
+        kind === 'household'
+          ? callBody(operations.household, [{ __typename: 'Household', noKK }])
+          : callBody(operations.persons, niks.map((nik) => ({ __typename: 'Person', nik }))),
+    }));
+
+  const prefix = register.toUpperCase();
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    [`${prefix}_DATABASE_URL`]: storeUrl,
+    PRINCIPAL_SIGNING_SECRET: SIGNING_SECRET,
+  };
+  const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
+  const nodeArgs = (name: string) => (profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]);
+  const services: RunningService[] = [];
+  const agent = new Agent({ connections: 2 });
+  let sent = 0;
+  const send = async (target: Target, call: Call): Promise<string> => {
+    sent += 1;
+    const response = await request(`${target.url}/graphql`, {
+      dispatcher: agent,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [REQUEST_ID_HEADER]: `bench-${sent}`, ...signRequest(key, encoded, call.body) },
+      body: call.body,
+    });
+    const text = await response.body.text();
+    if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${target.name} answered ${response.statusCode}: ${text.slice(0, 300)}`);
+    return text;
+  };
+
+  try {
+    const started = (name: string, root: string, targetPort: number): RunningService => {
+      const url = `http://127.0.0.1:${targetPort}`;
+      const spec = { name, entry: 'subgraphs/main.ts', args: [register], url };
+      const targetEnv = { ...env, [`${prefix}_PORT`]: String(targetPort) };
+      if (root === ROOT) return startService(spec, targetEnv, nodeArgs(name));
+      // The other checkout's own entry point, modules and tsx.
+      const child = spawn(process.execPath, [...nodeArgs(name), '--import', 'tsx', path.join(root, spec.entry), register], { cwd: root, env: targetEnv, stdio: ['ignore', 'inherit', 'inherit'] });
+      return { spec, child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+    };
+    const roots = [ROOT, ...(values.against === undefined ? [] : [path.resolve(values.against)])];
+    const targets: Target[] = [];
+    for (const [index, root] of roots.entries()) {
+      const name = index === 0 ? 'this checkout' : `against ${root}`;
+      const service = started(index === 0 ? register : `${register}-against`, root, port + index);
+      services.push(service);
+      await waitUntilReady(service, READY_TIMEOUT_MS);
+      if (service.child.pid === undefined) throw new Error(`${name}: the register process has no pid`);
+      targets.push({ name, url: service.spec.url, pid: service.child.pid });
+    }
+
+    const households = callsOf('household');
+    const persons = callsOf('persons');
+    // One answer per household and call from each process: the reference every later run's must equal.
+    const answers: Record<string, string> = {};
+    for (const target of targets) {
+      for (const call of [...households, ...persons]) {
+        const answer = await send(target, call);
+        const id = `${call.kind} ${call.body}`;
+        if (target !== targets[0] && answers[id] !== answer) throw new Error(`${target.name} answered differently: ${id.slice(0, 200)}`);
+        answers[id] = answer;
+      }
+    }
+    for (let index = 0; index < WARM_UP_CALLS; index += 1) {
+      for (const target of targets) await send(target, (index % 2 === 0 ? households : persons)[index % keys.length] as Call);
+    }
+
+    const measure = async (label: string, list: readonly Call[]) => {
+      const auditBefore = await auditEntries(register, storeUrl);
+      const cpuBefore = targets.map((target) => cpuMs(target.pid));
+      for (let index = 0; index < calls; index += 1) {
+        const call = list[index % list.length] as Call;
+        const order = index % 2 === 0 ? targets : [...targets].reverse();
+        for (const target of order) await send(target, call);
+      }
+      const audited = (await auditEntries(register, storeUrl)) - auditBefore;
+      targets.forEach((target, index) => {
+        const after = cpuMs(target.pid);
+        const before = cpuBefore[index] ?? { user: 0, system: 0 };
+        const user = after.user - before.user;
+        const system = after.system - before.system;
+        const perCall = (ms: number) => (ms / calls).toFixed(3);
+        console.log(`${label}, ${target.name}: ${calls} calls, register CPU ${perCall(user + system)} ms per call (user ${perCall(user)}, system ${perCall(system)})`);
+      });
+      console.log(`${label}: ${(audited / calls / targets.length).toFixed(2)} audit entries per call`);
+    };
+    await measure(`${register} household call`, households);
+    await measure(`${register} persons call`, persons);
+
+    const digest = createHash('sha256').update(JSON.stringify(answers)).digest('hex').slice(0, 16);
+    if (values.reference !== undefined) {
+      const file = path.resolve(values.reference);
+      if (!existsSync(file)) {
+        writeFileSync(file, JSON.stringify(answers));
+        console.log(`answers (${Object.keys(answers).length}, digest ${digest}) written to ${file} as the reference`);
+      } else {
+        const reference = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+        const differing = Object.keys({ ...reference, ...answers }).filter((call) => reference[call] !== answers[call]);
+        if (differing.length > 0) throw new Error(`${differing.length} answers differ from the reference, the first: ${differing[0]?.slice(0, 200)}`);
+        console.log(`answers (${Object.keys(answers).length}, digest ${digest}) byte-identical to the reference ${file}`);
+      }
+    } else {
+      console.log(`answers: ${Object.keys(answers).length}, digest ${digest}`);
+    }
+  } finally {
+    await agent.close();
+    await stopAll(services);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`register-call bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});

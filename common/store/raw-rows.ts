@@ -1,0 +1,89 @@
+import type { DataSource, EntitySchema, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { chunk } from './chunks';
+
+/** Keys per `IN (...)` list and rows per INSERT: well inside every driver's limits. */
+export const MAX_KEYS_PER_STATEMENT = 1_000;
+
+/**
+ * The hot reads and the audit append, without TypeORM's query builder and entity hydration: a
+ * register call spent more CPU building `find`'s SQL and hydrating its rows than SQLite spent
+ * running it (docs/performance.md, issue 18). The statements are built once per table and list
+ * size; each row's values go through the driver's own `prepareHydratedValue` (booleans, dates,
+ * the column transformers), exactly as `find` converts them, so the rows are equal to `find`'s.
+ * They still run through the DataSource's query runners: counted and logged by its QueryLogger,
+ * and reads go to a read replica where one is configured, as `find`'s do.
+ */
+export interface RowTable<Row> {
+  /** Rows whose `property` (a column's property name) is one of `keys`, ordered by row id; one `IN (...)` query per 1,000 distinct keys. */
+  rowsWhereIn(property: string, keys: readonly string[], order: 'ASC' | 'DESC'): Promise<Row[]>;
+  /** Appends rows (every column but the generated id) in one statement per 1,000. */
+  insert(rows: readonly Partial<Row>[]): Promise<void>;
+}
+
+export function rowTable<Row extends ObjectLiteral>(dataSource: DataSource, entity: EntitySchema<Row>): RowTable<Row> {
+  const metadata = dataSource.getMetadata(entity);
+  const { driver } = dataSource;
+  const table = driver.escape(metadata.tablePath);
+  const selected = metadata.columns.filter((column) => column.isSelect && !column.isVirtual);
+  const selectList = selected.map((column) => driver.escape(column.databaseName)).join(', ');
+  const idColumn = metadata.primaryColumns[0];
+  if (!idColumn) throw new Error(`${metadata.name} has no primary column`);
+  const orderColumn = driver.escape(idColumn.databaseName);
+  const inserted = metadata.columns.filter((column) => !column.isGenerated && !column.isVirtual);
+  const insertHead = `INSERT INTO ${table} (${inserted.map((column) => driver.escape(column.databaseName)).join(', ')}) VALUES `;
+  const insertTuple = `(${inserted.map(() => '?').join(', ')})`;
+  const statements = new Map<string, string>();
+
+  const columnOf = (property: string): ColumnMetadata => {
+    const column = metadata.findColumnWithPropertyName(property);
+    if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+    return column;
+  };
+
+  const selectWhereIn = (property: string, count: number, order: 'ASC' | 'DESC'): string => {
+    const key = `${property} ${count} ${order}`;
+    let sql = statements.get(key);
+    if (sql === undefined) {
+      const placeholders = Array.from({ length: count }, () => '?').join(', ');
+      sql = `SELECT ${selectList} FROM ${table} WHERE ${driver.escape(columnOf(property).databaseName)} IN (${placeholders}) ORDER BY ${orderColumn} ${order}`;
+      statements.set(key, sql);
+    }
+    return sql;
+  };
+
+  const hydrate = (raw: Record<string, unknown>): Row => {
+    const row = {} as Row;
+    for (const column of selected) {
+      const value = raw[column.databaseName];
+      if (value !== undefined) column.setEntityValue(row, driver.prepareHydratedValue(value, column));
+    }
+    return row;
+  };
+
+  return {
+    async rowsWhereIn(property, keys, order) {
+      const found: Row[] = [];
+      for (const slice of chunk([...new Set(keys)], MAX_KEYS_PER_STATEMENT)) {
+        const runner = dataSource.createQueryRunner('slave');
+        try {
+          const raw = (await runner.query(selectWhereIn(property, slice.length, order), slice)) as Record<string, unknown>[];
+          for (const row of raw) found.push(hydrate(row));
+        } finally {
+          await runner.release();
+        }
+      }
+      return found;
+    },
+
+    async insert(rows) {
+      for (const slice of chunk(rows, MAX_KEYS_PER_STATEMENT)) {
+        const parameters: unknown[] = [];
+        for (const row of slice) {
+          for (const column of inserted) parameters.push(driver.preparePersistentValue(column.getEntityValue(row), column));
+        }
+        await dataSource.query(`${insertHead}${Array.from(slice, () => insertTuple).join(', ')}`, parameters);
+      }
+    },
+  };
+}
