@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -35,6 +35,23 @@ async function slowRegisters(): Promise<{ server: Server; url: (register: string
   return { server, url: (register) => `http://127.0.0.1:${port}/${register}/graphql` };
 }
 
+/**
+ * A POST on a connection closed after its answer: fetch would keep it open for the load's requests
+ * to reuse, and a kept-alive idle connection is one the shutdown closes under a request sent on it.
+ */
+function servedOnItsOwnConnection(url: string, token: string, query: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve(JSON.parse(text) as unknown));
+    });
+    req.on('error', reject);
+    req.end(JSON.stringify({ query }));
+  });
+}
+
 describe('when the gateway process gets SIGTERM during a load of slow requests', () => {
   let dataDir: string;
   let registers: Awaited<ReturnType<typeof slowRegisters>>;
@@ -48,7 +65,7 @@ describe('when the gateway process gets SIGTERM during a load of slow requests',
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('then every in-flight request completes, readiness and new requests are refused, and the process exits 0', async () => {
+  it('then it had served the supergraph, every in-flight request completes, readiness and new requests are refused, and the process exits 0', async () => {
     const port = await freePort();
     const started = run('gateway/main.ts', {
       DATA_DIR: dataDir,
@@ -57,8 +74,9 @@ describe('when the gateway process gets SIGTERM during a load of slow requests',
     });
     await waitForLine(started, `DTSEN gateway ready at http://localhost:${port}/graphql`);
     const base = `http://127.0.0.1:${port}`;
-    const readyBefore = await fetch(`${base}/health/ready`);
     const token = await testToken('frontend');
+    const ruleSet = await servedOnItsOwnConnection(`${base}/graphql`, token, '{ ruleSet { version } }');
+    const readyBefore = await fetch(`${base}/health/ready`);
 
     const inFlight = Array.from({ length: IN_FLIGHT }, () =>
       fetch(`${base}/graphql`, {
@@ -77,6 +95,7 @@ describe('when the gateway process gets SIGTERM during a load of slow requests',
     const answers = await Promise.all(inFlight);
 
     expect(readyBefore.status).toBe(200);
+    expect(ruleSet).toEqual({ data: { ruleSet: { version: '2025' } } });
     expect(['refused', 503]).toContain(readyDuring);
     expect(answers).toEqual(Array.from({ length: IN_FLIGHT }, () => ({ status: 200, body: { data: { household: null } } })));
     expect(await started.exited).toBe(0);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { samples } from '../observability/metric-lines';
 import { freePort, run, waitForLine, type Started } from '../support/main-process';
 import { testToken } from '../support/tokens';
-import { post } from './apq-client';
+import { post, queryHash, RULE_SET_ANSWER } from './apq-client';
 import { openTestSharedState, testRedisUrl, type TestSharedState } from './test-redis';
 
 const RULE_SET = '{ ruleSet { version } }';
@@ -30,7 +30,10 @@ async function readyLines(started: Started, url: string, count: number, timeoutM
  * One request on a connection of its own: the cluster primary hands each new connection to the
  * next worker in turn, where fetch would keep reusing one connection, so one worker.
  */
-function onNewConnection(url: string, options: { method: 'GET' | 'POST'; token?: string; query?: string }): Promise<{ status: number; text: string }> {
+function onNewConnection(
+  url: string,
+  options: { method: 'GET' | 'POST'; token?: string; query?: string; extensions?: Record<string, unknown> },
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const headers = { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) };
     const req = httpRequest(url, { method: options.method, agent: false, headers }, (res) => {
@@ -40,7 +43,8 @@ function onNewConnection(url: string, options: { method: 'GET' | 'POST'; token?:
       res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
     });
     req.on('error', reject);
-    req.end(options.query === undefined ? undefined : JSON.stringify({ query: options.query }));
+    const body = { ...(options.query !== undefined && { query: options.query }), ...(options.extensions !== undefined && { extensions: options.extensions }) };
+    req.end(options.method === 'GET' ? undefined : JSON.stringify(body));
   });
 }
 
@@ -95,6 +99,18 @@ describe('a gateway started with GATEWAY_WORKERS=2', () => {
     ];
     expect({ statuses, scrapes: scrapes.map(read) }).toEqual({ statuses: [200, 200, 200, 429], scrapes: [expected, expected] });
   }, 30_000);
+
+  it('when a query is registered through one worker (two points) and run by its hash through the other (one), then the principal has spent its three points across both worker processes', async () => {
+    const token = await testToken('frontend', { subject: 'two-workers-persisted' });
+    const extensions = { persistedQuery: { version: 1, sha256Hash: queryHash(RULE_SET) } };
+    const answer = ({ status, text }: { status: number; text: string }) => ({ status, body: JSON.parse(text) as unknown });
+
+    const registered = answer(await onNewConnection(url, { method: 'POST', token, query: RULE_SET, extensions }));
+    const byHash = answer(await onNewConnection(url, { method: 'POST', token, extensions }));
+    const next = (await onNewConnection(url, { method: 'POST', token, query: RULE_SET })).status;
+
+    expect({ registered, byHash, next }).toEqual({ registered: RULE_SET_ANSWER, byHash: RULE_SET_ANSWER, next: 429 });
+  });
 
   it('when a worker dies, then another takes its place and requests are answered within the principal\'s budget; SIGTERM stops them all and the gateway exits 0', async () => {
     const token = await testToken('frontend', { subject: 'two-workers' });

@@ -7,12 +7,10 @@ import {
   isSpecifiedScalarType,
   type GraphQLSchema,
 } from 'graphql';
-import { composeSupergraph } from '../../gateway/supergraph/compose';
+import type { CompositionResult } from '../../gateway/supergraph/compose';
 import { readApiSchemaSdl } from '../../gateway/supergraph/subgraphs';
 
-const composed = composeSupergraph();
-
-function apiSchema(): GraphQLSchema {
+function apiSchema(composed: CompositionResult): GraphQLSchema {
   if (!composed.ok) throw new Error(composed.errors.join('\n'));
   return composed.apiSchema;
 }
@@ -40,18 +38,23 @@ function undescribed(schema: GraphQLSchema): string[] {
   return missing.sort();
 }
 
-describe('schema/api.graphql, the schema clients build on', () => {
-  it('when the SDLs are composed, then the API schema equals the committed file (run `npm run compose` after changing an SDL)', () => {
-    expect(composed.ok && composed.apiSchemaSdl).toBe(readApiSchemaSdl());
-  });
+/** schema/api.graphql's cases, over the registry's SDLs as composed (composition.test.ts). */
+export function apiSchemaCases(composed: () => CompositionResult): void {
+  describe('schema/api.graphql, the schema clients build on', () => {
+    it('when the SDLs are composed, then the API schema equals the committed file (run `npm run compose` after changing an SDL)', () => {
+      const result = composed();
 
-  it('when the API schema is printed, then it holds no federation machinery: no join or link directives, no @inaccessible input fields', () => {
-    const sdl = readApiSchemaSdl();
+      expect(result.ok && result.apiSchemaSdl).toBe(readApiSchemaSdl());
+    });
 
-    expect(['@join__', '@link', 'link__', 'join__', '@inaccessible', 'dtksInput', 'regsosekInputRecords', '_entities', '_Any'].filter((word) => sdl.includes(word))).toEqual([]);
-  });
+    it('when the API schema is printed, then it holds no federation machinery: no join or link directives, no @inaccessible input fields', () => {
+      const sdl = readApiSchemaSdl();
 
-  it('when a client reads the schema, then every type, field, argument, enum value and input field has a description', () => {
-    expect(undescribed(apiSchema())).toEqual([]);
+      expect(['@join__', '@link', 'link__', 'join__', '@inaccessible', 'dtksInput', 'regsosekInputRecords', '_entities', '_Any'].filter((word) => sdl.includes(word))).toEqual([]);
+    });
+
+    it('when a client reads the schema, then every type, field, argument, enum value and input field has a description', () => {
+      expect(undescribed(apiSchema(composed()))).toEqual([]);
+    });
   });
-});
+}
