@@ -7,6 +7,7 @@ import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-col
 import { findIn, type FamilyStoreLayout } from './family-repository';
 import { FamilyHistoryEntity, ImportLedgerEntity, type ImportLedgerRow } from './import-entities';
 import { newListingKey } from './listing-key';
+import { retryTransient } from './transient-errors';
 
 const MAX_KEYS_PER_DELETE = 1_000;
 
@@ -35,7 +36,9 @@ export interface ImportRepository<Family> {
   /**
    * In one transaction: inserts the new families, replaces the changed ones (their previous record
    * goes to the history), leaves the unchanged ones, and records `progress` in the ledger.
-   * Returns how many families were inserted or replaced.
+   * Returns how many families were inserted or replaced. A transaction lost with its connection (a
+   * database node lost) or turned away by a cluster is run again; one the ledger shows committed
+   * (the answer to COMMIT was what was lost) is not.
    */
   commitBatch(importId: number, families: readonly Family[], progress: ImportProgress, changedAt: string): Promise<number>;
   finishImport(importId: number, finishedAt: string): Promise<void>;
@@ -108,7 +111,11 @@ export function createImportRepository<
 
     async commitBatch(importId, families, progress, changedAt) {
       const rows = families.map((family) => ({ record: family, rows: layout.toRows(family) }));
-      return dataSource.transaction(async (manager) => {
+      /** What the last attempt wrote, should its commit have gone through unanswered. */
+      let attempted = 0;
+      return retryTransient(() => dataSource.transaction(async (manager) => {
+        const recorded = await manager.getRepository(ImportLedgerEntity).findOne({ where: { id: importId } });
+        if (recorded && recorded.lastLine >= progress.lastLine) return attempted;
         const runner = runnerOf(manager);
         const stored = await storedFamilies(manager, rows.map((entry) => entry.rows.family.noKK));
         const changed = rows.filter((entry) => {
@@ -133,12 +140,13 @@ export function createImportRepository<
           { id: importId },
           { ...progress, familiesWritten: () => `families_written + ${changed.length}` },
         );
+        attempted = changed.length;
         return changed.length;
-      });
+      }));
     },
 
     async finishImport(importId, finishedAt) {
-      await ledger.update({ id: importId }, { status: 'finished', finishedAt });
+      await retryTransient(() => ledger.update({ id: importId }, { status: 'finished', finishedAt }));
     },
 
     async ledger() {
