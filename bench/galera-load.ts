@@ -35,13 +35,17 @@ async function lookUp(url: string, token: string, noKK: string): Promise<{ statu
 }
 
 /** Each KK's answer while every node is up: what every later answer must equal. */
-export async function baselineAnswers(url: string, token: string, noKKs: readonly string[]): Promise<Map<string, string>> {
+export async function baselineAnswers(url: string, token: string, noKKs: readonly string[], clients: number): Promise<Map<string, string>> {
   const baseline = new Map<string, string>();
-  for (const noKK of noKKs) {
-    const { status, body } = await lookUp(url, token, noKK);
-    if (status !== 200 || body.errors || !body.data) throw new Error(`The baseline look-up of a household failed: ${status} ${JSON.stringify(body).slice(0, 300)}`);
-    baseline.set(noKK, JSON.stringify(body));
-  }
+  const pending = [...noKKs];
+  const client = async (): Promise<void> => {
+    for (let noKK = pending.shift(); noKK !== undefined; noKK = pending.shift()) {
+      const { status, body } = await lookUp(url, token, noKK);
+      if (status !== 200 || body.errors || !body.data) throw new Error(`The baseline look-up of a household failed: ${status} ${JSON.stringify(body).slice(0, 300)}`);
+      baseline.set(noKK, JSON.stringify(body));
+    }
+  };
+  await Promise.all(Array.from({ length: clients }, client));
   return baseline;
 }
 

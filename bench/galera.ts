@@ -29,7 +29,7 @@ import { openBenchStores, seedOrReuse } from './stores';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
-const LOOKUP_KEYS = 200;
+const LOOKUP_KEYS = 100;
 /** Nusa Tenggara Timur: the imported families, whose No. KKs start 53, are none of the seeded (DKI Jakarta) ones. */
 const IMPORT_REGION = '53';
 const IMPORT_SEED = 2;
@@ -195,7 +195,7 @@ async function main(): Promise<number> {
       const [rows] = await connection.query<mysql.RowDataPacket[]>(`SELECT no_kk FROM \`${regsosekDatabase}\`.regsosek_family ORDER BY no_kk LIMIT ?`, [LOOKUP_KEYS]);
       return rows.map((row) => String(row['no_kk']));
     });
-    const baseline = await baselineAnswers(gatewayUrl, token, noKKs);
+    const baseline = await baselineAnswers(gatewayUrl, token, noKKs, clients);
     const exported = await exportGeneratedCsv({ families: importFamilies, seed: IMPORT_SEED, evaluationDate: new Date(`${EVALUATION_DATE}T00:00:00Z`), dir: work, region: IMPORT_REGION });
     const file = exported['regsosek']?.file;
     if (!file) throw new Error('The export wrote no Regsosek file');
