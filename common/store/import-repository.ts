@@ -113,36 +113,40 @@ export function createImportRepository<
       const rows = families.map((family) => ({ record: family, rows: layout.toRows(family) }));
       /** What the last attempt wrote, should its commit have gone through unanswered. */
       let attempted = 0;
-      return retryTransient(() => dataSource.transaction(async (manager) => {
-        const recorded = await manager.getRepository(ImportLedgerEntity).findOne({ where: { id: importId } });
-        if (recorded && recorded.lastLine >= progress.lastLine) return attempted;
-        const runner = runnerOf(manager);
-        const stored = await storedFamilies(manager, rows.map((entry) => entry.rows.family.noKK));
-        const changed = rows.filter((entry) => {
-          const previous = stored.get(entry.rows.family.noKK);
-          return previous === undefined || !isDeepStrictEqual(previous.record, entry.record);
-        });
-        const replaced = changed.map((entry) => entry.rows.family.noKK).filter((noKK) => stored.has(noKK));
-        await insertRows(
-          runner,
-          FamilyHistoryEntity,
-          replaced.map((noKK) => ({ noKK, changedAt, previous: JSON.stringify(stored.get(noKK)?.record), importId })),
-        );
-        if (layout.detail) await deleteByNoKK(runner, layout.detail, replaced);
-        await deleteByNoKK(runner, layout.member, replaced);
-        await deleteByNoKK(runner, layout.family, replaced);
-        // A replaced family keeps its place in listings, so a client paging through one is not thrown off by an import.
-        const listingKeyOf = (noKK: string) => stored.get(noKK)?.listingKey ?? newListingKey();
-        await insertRows(runner, layout.family, changed.map((entry) => ({ ...entry.rows.family, listingKey: listingKeyOf(entry.rows.family.noKK) })));
-        await insertRows(runner, layout.member, changed.flatMap((entry) => entry.rows.members));
-        if (layout.detail) await insertRows(runner, layout.detail, changed.flatMap((entry) => entry.rows.details));
-        await manager.getRepository(ImportLedgerEntity).update(
-          { id: importId },
-          { ...progress, familiesWritten: () => `families_written + ${changed.length}` },
-        );
-        attempted = changed.length;
-        return changed.length;
-      }));
+      return retryTransient(() =>
+        dataSource.transaction(async (manager) => {
+          // The ledger row is read and written in this transaction: on a Galera cluster an earlier attempt that
+          // committed unanswered is either seen here or fails this one's certification (a deadlock, run again).
+          const recorded = await manager.getRepository(ImportLedgerEntity).findOne({ where: { id: importId } });
+          if (recorded && recorded.lastLine >= progress.lastLine) return attempted;
+          const runner = runnerOf(manager);
+          const stored = await storedFamilies(manager, rows.map((entry) => entry.rows.family.noKK));
+          const changed = rows.filter((entry) => {
+            const previous = stored.get(entry.rows.family.noKK);
+            return previous === undefined || !isDeepStrictEqual(previous.record, entry.record);
+          });
+          const replaced = changed.map((entry) => entry.rows.family.noKK).filter((noKK) => stored.has(noKK));
+          await insertRows(
+            runner,
+            FamilyHistoryEntity,
+            replaced.map((noKK) => ({ noKK, changedAt, previous: JSON.stringify(stored.get(noKK)?.record), importId })),
+          );
+          if (layout.detail) await deleteByNoKK(runner, layout.detail, replaced);
+          await deleteByNoKK(runner, layout.member, replaced);
+          await deleteByNoKK(runner, layout.family, replaced);
+          // A replaced family keeps its place in listings, so a client paging through one is not thrown off by an import.
+          const listingKeyOf = (noKK: string) => stored.get(noKK)?.listingKey ?? newListingKey();
+          await insertRows(runner, layout.family, changed.map((entry) => ({ ...entry.rows.family, listingKey: listingKeyOf(entry.rows.family.noKK) })));
+          await insertRows(runner, layout.member, changed.flatMap((entry) => entry.rows.members));
+          if (layout.detail) await insertRows(runner, layout.detail, changed.flatMap((entry) => entry.rows.details));
+          await manager.getRepository(ImportLedgerEntity).update(
+            { id: importId },
+            { ...progress, familiesWritten: () => `families_written + ${changed.length}` },
+          );
+          attempted = changed.length;
+          return changed.length;
+        }),
+      );
     },
 
     async finishImport(importId, finishedAt) {
