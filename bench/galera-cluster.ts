@@ -117,7 +117,7 @@ function serverAccount(): { name: string; uid: number; gid: number } | null {
  * Starts the cluster: node 1 bootstraps it (`--wsrep-new-cluster`), nodes 2 and 3 join one after
  * the other (each by a state transfer from a synced node); resolves when all three are Synced.
  */
-export async function startGaleraCluster(log: (line: string) => void, size = 3): Promise<GaleraCluster> {
+export async function startGaleraCluster(log: (line: string) => void, signal: AbortSignal, size = 3): Promise<GaleraCluster> {
   const root = mkdtempSync(path.join(tmpdir(), 'dtsen-galera-'));
   chmodSync(root, 0o755);
   const account = serverAccount();
@@ -191,6 +191,8 @@ export async function startGaleraCluster(log: (line: string) => void, size = 3):
     const waitSynced = async (index: number, clusterSize: number): Promise<void> => {
       const deadline = Date.now() + SYNC_TIMEOUT_MS;
       for (;;) {
+        // Aborted while starting, the nodes started so far are removed below, before the caller exits.
+        signal.throwIfAborted();
         const child = children[index];
         if (!child || child.exitCode !== null || child.signalCode !== null) {
           throw new Error(`${names[index]} exited while joining; its log:\n${tail(logOf(index))}`);

@@ -145,21 +145,32 @@ async function main(): Promise<number> {
   const services: RunningService[] = [];
   let cluster: GaleraCluster | null = null;
   let succeeded = false;
-  const cleanUp = async () => {
-    await stopAll(services);
-    const logs = succeeded ? undefined : path.join(os.tmpdir(), `dtsen-galera-logs-${process.pid}`);
-    await cluster?.remove(logs);
-    if (logs && cluster) console.error(`the nodes' logs are in ${logs}`);
-    rmSync(work, { recursive: true, force: true });
-  };
+  let cleaning: Promise<void> | null = null;
+  // Once, whether a signal or the end of the run asks first.
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      await stopAll(services);
+      const logs = succeeded ? undefined : path.join(os.tmpdir(), `dtsen-galera-logs-${process.pid}`);
+      await cluster?.remove(logs);
+      if (logs && cluster) console.error(`the nodes' logs are in ${logs}`);
+      rmSync(work, { recursive: true, force: true });
+    })());
+  const abort = new AbortController();
+  let starting: Promise<unknown> = Promise.resolve();
   const interrupted = (signal: NodeJS.Signals) => {
     console.error(`${signal}: stopping the bench's processes and removing the cluster`);
-    void cleanUp().finally(() => process.exit(130));
+    abort.abort();
+    void starting
+      .catch(() => undefined)
+      .then(cleanUp)
+      .finally(() => process.exit(130));
   };
   process.once('SIGINT', interrupted);
   process.once('SIGTERM', interrupted);
   try {
-    cluster = await startGaleraCluster((line) => console.log(line));
+    const start = startGaleraCluster((line) => console.log(line), abort.signal);
+    starting = start;
+    cluster = await start;
     const stores = openBenchStores({ kind: 'mariadb', families, mysqlUrl: cluster.url, keepData: false });
     const seeded = await seedOrReuse(stores, families, new Date(`${EVALUATION_DATE}T00:00:00Z`));
     const databases = [...Object.values(stores.registers), stores.index].map((url) => new URL(url).pathname.slice(1));
