@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { storeUrlsFrom } from '../common/config';
-import { closeStore } from '../common/store/open-store';
+import { closeStore, connectMysqlServer } from '../common/store/open-store';
 import { REGISTERS, type Register } from '../common/store-url';
 
 /** The bench's stores: the registers' and the resolution index. */
@@ -193,7 +193,7 @@ function mariadbStores({ families, keepData, mysqlUrl }: BenchStoreOptions): Ben
   const urls = Object.fromEntries(STORES.map((store) => [store, withDatabase(names[store])])) as Record<StoreName, string>;
   // The seeding record lives in a database of its own: the stores' schemas belong to their migrations.
   const onServer = async <T>(work: (connection: mysql.Connection) => Promise<T>): Promise<T> => {
-    const connection = await mysql.createConnection(mysqlUrl);
+    const connection = await connectMysqlServer(mysqlUrl);
     try {
       return await work(connection);
     } finally {

@@ -7,6 +7,7 @@ import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-col
 import { findIn, type FamilyStoreLayout } from './family-repository';
 import { FamilyHistoryEntity, ImportLedgerEntity, type ImportLedgerRow } from './import-entities';
 import { newListingKey } from './listing-key';
+import { retryTransient } from './transient-errors';
 
 const MAX_KEYS_PER_DELETE = 1_000;
 
@@ -35,7 +36,9 @@ export interface ImportRepository<Family> {
   /**
    * In one transaction: inserts the new families, replaces the changed ones (their previous record
    * goes to the history), leaves the unchanged ones, and records `progress` in the ledger.
-   * Returns how many families were inserted or replaced.
+   * Returns how many families were inserted or replaced. A transaction lost with its connection (a
+   * database node lost) or turned away by a cluster is run again; one the ledger shows committed
+   * (the answer to COMMIT was what was lost) is not.
    */
   commitBatch(importId: number, families: readonly Family[], progress: ImportProgress, changedAt: string): Promise<number>;
   finishImport(importId: number, finishedAt: string): Promise<void>;
@@ -108,37 +111,46 @@ export function createImportRepository<
 
     async commitBatch(importId, families, progress, changedAt) {
       const rows = families.map((family) => ({ record: family, rows: layout.toRows(family) }));
-      return dataSource.transaction(async (manager) => {
-        const runner = runnerOf(manager);
-        const stored = await storedFamilies(manager, rows.map((entry) => entry.rows.family.noKK));
-        const changed = rows.filter((entry) => {
-          const previous = stored.get(entry.rows.family.noKK);
-          return previous === undefined || !isDeepStrictEqual(previous.record, entry.record);
-        });
-        const replaced = changed.map((entry) => entry.rows.family.noKK).filter((noKK) => stored.has(noKK));
-        await insertRows(
-          runner,
-          FamilyHistoryEntity,
-          replaced.map((noKK) => ({ noKK, changedAt, previous: JSON.stringify(stored.get(noKK)?.record), importId })),
-        );
-        if (layout.detail) await deleteByNoKK(runner, layout.detail, replaced);
-        await deleteByNoKK(runner, layout.member, replaced);
-        await deleteByNoKK(runner, layout.family, replaced);
-        // A replaced family keeps its place in listings, so a client paging through one is not thrown off by an import.
-        const listingKeyOf = (noKK: string) => stored.get(noKK)?.listingKey ?? newListingKey();
-        await insertRows(runner, layout.family, changed.map((entry) => ({ ...entry.rows.family, listingKey: listingKeyOf(entry.rows.family.noKK) })));
-        await insertRows(runner, layout.member, changed.flatMap((entry) => entry.rows.members));
-        if (layout.detail) await insertRows(runner, layout.detail, changed.flatMap((entry) => entry.rows.details));
-        await manager.getRepository(ImportLedgerEntity).update(
-          { id: importId },
-          { ...progress, familiesWritten: () => `families_written + ${changed.length}` },
-        );
-        return changed.length;
-      });
+      /** What the last attempt wrote, should its commit have gone through unanswered. */
+      let attempted = 0;
+      return retryTransient(() =>
+        dataSource.transaction(async (manager) => {
+          // The ledger row is read and written in this transaction: on a Galera cluster an earlier attempt that
+          // committed unanswered is either seen here or fails this one's certification (a deadlock, run again).
+          const recorded = await manager.getRepository(ImportLedgerEntity).findOne({ where: { id: importId } });
+          if (recorded && recorded.lastLine >= progress.lastLine) return attempted;
+          const runner = runnerOf(manager);
+          const stored = await storedFamilies(manager, rows.map((entry) => entry.rows.family.noKK));
+          const changed = rows.filter((entry) => {
+            const previous = stored.get(entry.rows.family.noKK);
+            return previous === undefined || !isDeepStrictEqual(previous.record, entry.record);
+          });
+          const replaced = changed.map((entry) => entry.rows.family.noKK).filter((noKK) => stored.has(noKK));
+          await insertRows(
+            runner,
+            FamilyHistoryEntity,
+            replaced.map((noKK) => ({ noKK, changedAt, previous: JSON.stringify(stored.get(noKK)?.record), importId })),
+          );
+          if (layout.detail) await deleteByNoKK(runner, layout.detail, replaced);
+          await deleteByNoKK(runner, layout.member, replaced);
+          await deleteByNoKK(runner, layout.family, replaced);
+          // A replaced family keeps its place in listings, so a client paging through one is not thrown off by an import.
+          const listingKeyOf = (noKK: string) => stored.get(noKK)?.listingKey ?? newListingKey();
+          await insertRows(runner, layout.family, changed.map((entry) => ({ ...entry.rows.family, listingKey: listingKeyOf(entry.rows.family.noKK) })));
+          await insertRows(runner, layout.member, changed.flatMap((entry) => entry.rows.members));
+          if (layout.detail) await insertRows(runner, layout.detail, changed.flatMap((entry) => entry.rows.details));
+          await manager.getRepository(ImportLedgerEntity).update(
+            { id: importId },
+            { ...progress, familiesWritten: () => `families_written + ${changed.length}` },
+          );
+          attempted = changed.length;
+          return changed.length;
+        }),
+      );
     },
 
     async finishImport(importId, finishedAt) {
-      await ledger.update({ id: importId }, { status: 'finished', finishedAt });
+      await retryTransient(() => ledger.update({ id: importId }, { status: 'finished', finishedAt }));
     },
 
     async ledger() {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import mysql from 'mysql2/promise';
 import { DataSource, type DataSourceOptions, type EntitySchema, type MixedList } from 'typeorm';
 import type { Logger } from '../logging/logger';
+import { firstAcceptingHost, mysqlHostsOf } from './mysql-hosts';
 import { QueryLogger } from './query-logger';
 
 /** The tables and migrations of one register's store. */
@@ -117,37 +118,68 @@ function sqliteOptions(file: string): Partial<DataSourceOptions> {
 }
 
 interface MysqlTarget {
-  readonly host: string;
+  /** One server, or the nodes of a cluster, tried in this order (common/store/mysql-hosts.ts). */
+  readonly hosts: readonly string[];
   readonly port: number;
   readonly user: string;
   readonly password: string;
   readonly database: string;
 }
 
-function parseMysqlUrl(url: string): MysqlTarget {
+/** The server (or cluster nodes) and credentials of a `mysql://` URL; `database` empty when it names none. */
+function parseMysqlServer(url: string): MysqlTarget {
   const parsed = new URL(url);
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  return {
+    hosts: mysqlHostsOf(parsed.hostname),
+    port: parsed.port === '' ? 3306 : Number(parsed.port),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.replace(/^\//, '')),
+  };
+}
+
+/**
+ * One connection to the server of a `mysql://` URL (the first accepting node of a host list), in
+ * its database when it names one: for tools that work on the server itself, such as the bench.
+ */
+export function connectMysqlServer(url: string): Promise<mysql.Connection> {
+  return connectTo(parseMysqlServer(url));
+}
+
+function connectTo(target: MysqlTarget): Promise<mysql.Connection> {
+  return mysql.createConnection({
+    host: target.hosts[0] as string,
+    port: target.port,
+    user: target.user,
+    password: target.password,
+    ...(target.database === '' ? {} : { database: target.database }),
+    connectTimeout: MYSQL_CONNECT_TIMEOUT_MS,
+    ...hostListOptions(target),
+  });
+}
+
+function parseMysqlUrl(url: string): MysqlTarget {
+  const target = parseMysqlServer(url);
+  const { database } = target;
   // The name goes into CREATE DATABASE, which cannot take it as a parameter.
   if (!/^[A-Za-z0-9_]{1,64}$/.test(database)) {
     throw new Error('A mysql: store URL needs a database name of letters, digits and _, e.g. mysql://user:pass@host:3306/dtsen_dtks');
   }
-  return {
-    host: parsed.hostname,
-    port: parsed.port === '' ? 3306 : Number(parsed.port),
-    user: decodeURIComponent(parsed.username),
-    password: decodeURIComponent(parsed.password),
-    database,
-  };
+  return target;
 }
 
 function credentials(target: MysqlTarget) {
-  return { host: target.host, port: target.port, username: target.user, password: target.password, database: target.database };
+  return { host: target.hosts[0] as string, port: target.port, username: target.user, password: target.password, database: target.database };
 }
 
 async function mysqlOptions(url: string, replicaUrls: readonly string[]): Promise<Partial<DataSourceOptions>> {
   const target = parseMysqlUrl(url);
   // Parsed before connecting so a bad replica URL fails as fast as a bad primary one.
   const replicas = replicaUrls.map(parseMysqlUrl);
+  // TypeORM passes one set of driver options to the primary and the replicas alike.
+  if ([target, ...replicas].some((server) => server.hosts.length > 1) && replicas.length > 0) {
+    throw new Error('A mysql: store with read replicas names one server per URL; a host list (a cluster\'s nodes) takes no replicas');
+  }
   const server = await createDatabaseIfMissing(target);
   const location = replicas.length === 0 ? credentials(target) : { replication: { master: credentials(target), slaves: replicas.map(credentials) } };
   return {
@@ -159,19 +191,19 @@ async function mysqlOptions(url: string, replicaUrls: readonly string[]): Promis
     dateStrings: true,
     connectTimeout: MYSQL_CONNECT_TIMEOUT_MS,
     poolSize: MYSQL_POOL_SIZE,
-    extra: { waitForConnections: true, queueLimit: MYSQL_QUEUE_LIMIT },
+    extra: { waitForConnections: true, queueLimit: MYSQL_QUEUE_LIMIT, ...hostListOptions(target) },
   };
+}
+
+/** For a host list, the connections' stream opener that tries its servers in order. */
+function hostListOptions(target: MysqlTarget): { stream?: () => unknown } {
+  return target.hosts.length > 1 ? { stream: firstAcceptingHost(target.hosts, target.port) } : {};
 }
 
 /** Creates the database when missing and tells which server this is. */
 async function createDatabaseIfMissing(target: MysqlTarget): Promise<'mariadb' | 'mysql'> {
-  const connection = await mysql.createConnection({
-    host: target.host,
-    port: target.port,
-    user: target.user,
-    password: target.password,
-    connectTimeout: MYSQL_CONNECT_TIMEOUT_MS,
-  });
+  // Without the database, which may not exist yet.
+  const connection = await connectTo({ ...target, database: '' });
   try {
     await connection.query(`CREATE DATABASE IF NOT EXISTS \`${target.database}\` CHARACTER SET utf8mb4`);
     const [rows] = await connection.query<mysql.RowDataPacket[]>('SELECT VERSION() AS version');

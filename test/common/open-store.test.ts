@@ -4,6 +4,7 @@ import path from 'node:path';
 import { EntitySchema, Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { chunk } from '../../common/store/chunks';
 import { closeStore, openStore, type StoreDefinition } from '../../common/store/open-store';
+import { isTransientStoreError, retryTransient } from '../../common/store/transient-errors';
 import { createTestStores, storeKinds } from '../support/stores';
 
 interface NoteRow {
@@ -133,6 +134,12 @@ describe('openStore with read replicas', () => {
     );
   });
 
+  it('when a cluster URL is given read replicas, then opening fails saying a host list takes none, before connecting', async () => {
+    await expect(openStore('mysql://root@127.0.0.2,127.0.0.3:1/notes', NOTES, { replicaUrls: ['mysql://reader@127.0.0.1:1/notes'] })).rejects.toThrow(
+      new Error("A mysql: store with read replicas names one server per URL; a host list (a cluster's nodes) takes no replicas"),
+    );
+  });
+
   // Replicas exist only on MySQL: this runs when MYSQL_URL is set (as in CI).
   for (const kind of storeKinds().filter((candidate) => candidate === 'mysql')) {
     describe(`on a ${kind} server`, () => {
@@ -162,6 +169,23 @@ describe('openStore with read replicas', () => {
         }
       });
 
+      it('when the URL names several servers of a cluster and the first refuses connections, then the store opens on the next and writes land', async () => {
+        const stores = createTestStores(kind);
+        // 127.0.0.2 answers nothing on the shared server's port here (it listens on 127.0.0.1): a lost node.
+        const cluster = new URL(stores.urls.dtks);
+        cluster.hostname = `127.0.0.2,${cluster.hostname}`;
+        try {
+          const store = await openStore(cluster.toString(), NOTES);
+          await store.getRepository(NoteEntity).insert({ text: 'landed' });
+          const notes = await store.getRepository(NoteEntity).find();
+          await closeStore(store);
+
+          expect(notes).toEqual([{ id: 1, text: 'landed' }]);
+        } finally {
+          await stores.remove();
+        }
+      });
+
       it('when several replicas open a fresh store at once, then one migrates while the others wait, and all open', async () => {
         const stores = createTestStores(kind);
         const url = stores.urls.dtks;
@@ -177,6 +201,45 @@ describe('openStore with read replicas', () => {
       });
     });
   }
+});
+
+describe('transient store errors', () => {
+  const lost = Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST' });
+  const galeraNotReady = { message: 'query failed', driverError: { code: 'ER_UNKNOWN_COM_ERROR', errno: 1047 } };
+  const everyNodeRefused = new AggregateError([Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), Object.assign(new Error('refused'), { code: 'ECONNREFUSED' })]);
+  const duplicate = Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
+
+  it('when a connection was lost, a Galera node was not ready or every node refused, then the error is transient; a constraint violation is not', () => {
+    expect([lost, galeraNotReady, everyNodeRefused, duplicate, null].map(isTransientStoreError)).toEqual([true, true, true, false, false]);
+  });
+
+  it('when work fails transiently and then succeeds, then it is run again until it does; any other error is thrown at once', async () => {
+    const attempts: number[] = [];
+    const result = await retryTransient(async (attempt) => {
+      attempts.push(attempt);
+      if (attempt < 2) throw lost;
+      return 'done';
+    }, [0, 0, 0]);
+    let refused = 0;
+    const failure = retryTransient(async () => {
+      refused += 1;
+      throw duplicate;
+    }, [0, 0, 0]);
+
+    await expect(failure).rejects.toBe(duplicate);
+    expect({ result, attempts, refused }).toEqual({ result: 'done', attempts: [0, 1, 2], refused: 1 });
+  });
+
+  it('when work keeps failing transiently, then the last failure is thrown after the given retries', async () => {
+    let tries = 0;
+    await expect(
+      retryTransient(async () => {
+        tries += 1;
+        throw lost;
+      }, [0, 0]),
+    ).rejects.toBe(lost);
+    expect(tries).toBe(3);
+  });
 });
 
 describe('chunk', () => {

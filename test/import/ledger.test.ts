@@ -137,3 +137,35 @@ describe.each(storeKinds())('the import ledger and history on %s', (kind) => {
     });
   });
 });
+
+// A batch whose COMMIT went through but whose answer was lost with its database node is run again
+// (common/store/transient-errors.ts); the ledger says it is already there. The check is the same SQL on either store.
+describe('a batch committed again after its first commit went through', () => {
+  it('when a batch the ledger already records is committed again, then nothing is written again', async () => {
+    // Arrange
+    const stores = createTestStores('sqlite');
+    const [a, b] = expectedStored(generated(40), 'dtks') as DtksFamilyRecord[];
+    const progress = { rowsIn: a!.members.length + b!.members.length, rowsStored: a!.members.length + b!.members.length, rowsRejected: 0, lastLine: 9, rejectsBytes: 0 };
+    try {
+      // Act
+      const outcome = await readStore('dtks', stores.urls.dtks, async ({ imports }) => {
+        const entry = await imports.startImport({ register: 'dtks', fileName: 'dtks.csv', checksum: 'sha', startedAt: NOW.toISOString() });
+        const first = await imports.commitBatch(entry.id, [a!, b!], progress, NOW.toISOString());
+        const again = await imports.commitBatch(entry.id, [{ ...a!, address: 'Jl. Baru No. 9' }, b!], progress, NOW.toISOString());
+        return { first, again, ledger: await imports.ledger(), history: await imports.familyHistory(a!.noKK) };
+      });
+      const stored = await readStore('dtks', stores.urls.dtks, async ({ families }) => families);
+
+      // Assert
+      expect(outcome).toEqual({
+        first: 2,
+        again: 0,
+        ledger: [expect.objectContaining({ id: 1, status: 'running', familiesWritten: 2, ...progress })],
+        history: [],
+      });
+      expect(stored).toEqual(byNoKK([a!, b!]));
+    } finally {
+      await stores.remove();
+    }
+  });
+});
