@@ -1,3 +1,5 @@
+import { ExponentialBackoff, handleWhen, retry, type RetryPolicy } from 'cockatiel';
+
 /**
  * Failures after which the same work can succeed on a new connection: the server went away (a
  * cluster node lost, the connection cut: the pool opens the next one to a node that is up), or a
@@ -16,7 +18,10 @@ const TRANSIENT_CODES = new Set([
   'ER_CONNECTION_KILLED',
 ]);
 
-const RETRY_DELAYS_MS = [100, 250, 500, 1_000, 2_000, 4_000, 8_000];
+/** Attempts after the first, and the first wait (doubling, with jitter, up to TRANSIENT_MAX_DELAY_MS). */
+const TRANSIENT_RETRIES = 7;
+const TRANSIENT_FIRST_DELAY_MS = 100;
+const TRANSIENT_MAX_DELAY_MS = 8_000;
 
 /** Whether `error` (a driver error, or TypeORM's QueryFailedError carrying one) is one of those failures. */
 export function isTransientStoreError(error: unknown): boolean {
@@ -29,19 +34,21 @@ export function isTransientStoreError(error: unknown): boolean {
 }
 
 /**
- * Runs `work`, again after a transient failure (up to about 16 s in all, longer than a Galera
- * cluster takes to drop a lost node from its view), and rethrows anything else. `work` must be safe
- * to run again: a transaction that failed on a lost connection may have been committed by the
- * cluster before the answer was lost, so it checks what is stored first (see commitBatch).
+ * Runs work again after a transient failure, waiting about 13 s in all at most: longer than a
+ * Galera cluster takes to drop a lost node from its view. Anything else is thrown at once.
  */
-export async function retryTransient<T>(work: (attempt: number) => Promise<T>, delaysMs: readonly number[] = RETRY_DELAYS_MS): Promise<T> {
-  for (let attempt = 0; ; attempt += 1) {
-    try {
-      return await work(attempt);
-    } catch (error) {
-      const delay = delaysMs[attempt];
-      if (delay === undefined || !isTransientStoreError(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, delay));
-    }
-  }
+export function transientStorePolicy(retries = TRANSIENT_RETRIES, firstDelayMs = TRANSIENT_FIRST_DELAY_MS): RetryPolicy {
+  return retry(handleWhen(isTransientStoreError), {
+    maxAttempts: retries,
+    backoff: new ExponentialBackoff({ initialDelay: firstDelayMs, maxDelay: TRANSIENT_MAX_DELAY_MS }),
+  });
+}
+
+/**
+ * Runs `work` under the policy. `work` must be safe to run again: a transaction that failed on a
+ * lost connection may have been committed by the cluster before the answer was lost, so it checks
+ * what is stored first (see commitBatch).
+ */
+export function retryTransient<T>(work: (attempt: number) => Promise<T>, policy: RetryPolicy = transientStorePolicy()): Promise<T> {
+  return policy.execute(({ attempt }) => work(attempt));
 }

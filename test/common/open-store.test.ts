@@ -4,7 +4,7 @@ import path from 'node:path';
 import { EntitySchema, Table, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { chunk } from '../../common/store/chunks';
 import { closeStore, openStore, type StoreDefinition } from '../../common/store/open-store';
-import { isTransientStoreError, retryTransient } from '../../common/store/transient-errors';
+import { isTransientStoreError, retryTransient, transientStorePolicy } from '../../common/store/transient-errors';
 import { createTestStores, storeKinds } from '../support/stores';
 
 interface NoteRow {
@@ -219,12 +219,12 @@ describe('transient store errors', () => {
       attempts.push(attempt);
       if (attempt < 2) throw lost;
       return 'done';
-    }, [0, 0, 0]);
+    }, transientStorePolicy(3, 0));
     let refused = 0;
     const failure = retryTransient(async () => {
       refused += 1;
       throw duplicate;
-    }, [0, 0, 0]);
+    }, transientStorePolicy(3, 0));
 
     await expect(failure).rejects.toBe(duplicate);
     expect({ result, attempts, refused }).toEqual({ result: 'done', attempts: [0, 1, 2], refused: 1 });
@@ -236,7 +236,7 @@ describe('transient store errors', () => {
       retryTransient(async () => {
         tries += 1;
         throw lost;
-      }, [0, 0]),
+      }, transientStorePolicy(2, 0)),
     ).rejects.toBe(lost);
     expect(tries).toBe(3);
   });
