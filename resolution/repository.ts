@@ -78,7 +78,11 @@ const SUMMARY_ROWS_PER_STATEMENT = 500;
  */
 async function removeHouseholds(manager: EntityManager, noKKs: readonly string[], delta: RegionSummaryDelta): Promise<Map<string, string>> {
   const listingKeys = new Map<string, string>();
-  for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
+  for (const keys of chunk(noKKs, KEYS_PER_STATEMENT)) {
+    // Which are there, with a bare statement first: a run over an empty index (and the families new to it) has none to read.
+    const present: { no_kk: string }[] = await manager.query(`SELECT no_kk FROM resolved_household WHERE no_kk IN (${keys.map(() => '?').join(', ')})`, keys);
+    if (present.length === 0) continue;
+    const slice = present.map((row) => row.no_kk);
     const leaving = await manager.find(ResolvedHouseholdEntity, { where: { noKK: In(slice) } });
     if (leaving.length === 0) continue;
     for (const row of leaving) if (row.listingKey) listingKeys.set(row.noKK, row.listingKey);
