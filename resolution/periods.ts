@@ -50,45 +50,60 @@ export async function keepPeriod(manager: EntityManager, period: string, run: Ke
   checkPeriodOrder(period, newest?.period ?? null);
   if (newest?.period === period) await forgetPeriod(manager, period);
 
-  const current = new Map<string, PeriodState>();
-  const open = await manager.find(PeriodHouseholdEntity, { where: { untilPeriod: IsNull() } });
-  for (const row of open) current.set(row.noKK, row);
+  const runner = manager.queryRunner;
+  if (!runner) throw new Error('A transaction without a query runner');
+  let written = 0;
+  /** Ends the current rows of `ending` at this period and writes `changed` from it on. */
+  const write = async (ending: readonly string[], changed: readonly PeriodHouseholdRow[]) => {
+    for (const slice of chunk(ending, KEYS_PER_STATEMENT)) {
+      await manager.update(PeriodHouseholdEntity, { noKK: In(slice), untilPeriod: IsNull() }, { untilPeriod: period });
+    }
+    await insertRows(runner, PeriodHouseholdEntity, changed);
+    written += changed.length;
+  };
 
-  const changed: PeriodHouseholdRow[] = [];
-  /** The families whose current row this period ends. */
-  const ending: string[] = [];
+  // The families of the last kept period no longer in the index left the registers. Read before
+  // anything of this period is written; a family that had left already is not marked again.
+  const leavers = await manager
+    .createQueryBuilder(PeriodHouseholdEntity, 'kept')
+    .leftJoin(ResolvedHouseholdEntity.options.name, 'household', 'household.noKK = kept.noKK')
+    .where('kept.untilPeriod IS NULL')
+    .andWhere('household.noKK IS NULL')
+    .getMany();
+  const left = leavers.filter((before) => !before.leftRegister);
+
+  // The index a page at a time, each page with its families' current rows: memory holds a page,
+  // not the nation's rows.
   let after = '';
   for (;;) {
     const page = await manager.find(ResolvedHouseholdEntity, { where: { noKK: MoreThan(after) }, order: { noKK: 'ASC' }, take: HOUSEHOLDS_PER_READ });
     if (page.length === 0) break;
+    const current = new Map<string, PeriodState>();
+    for (const slice of chunk(page.map((household) => household.noKK), KEYS_PER_STATEMENT)) {
+      for (const row of await manager.find(PeriodHouseholdEntity, { where: { noKK: In(slice), untilPeriod: IsNull() } })) current.set(row.noKK, row);
+    }
+    const changed: PeriodHouseholdRow[] = [];
+    /** The families whose current row this period ends. */
+    const ending: string[] = [];
     for (const household of page) {
       const state = periodStateOf(household);
       const before = current.get(household.noKK);
-      current.delete(household.noKK);
       if (before && sameState(before, state)) continue;
       if (before) ending.push(household.noKK);
       changed.push({ noKK: household.noKK, period, untilPeriod: null, ...state });
     }
+    await write(ending, changed);
     after = page[page.length - 1]?.noKK ?? after;
   }
-  // What is left of the last period's families is no longer in the index: they left the registers.
-  for (const [noKK, before] of current) {
-    if (before.leftRegister) continue;
-    ending.push(noKK);
-    changed.push({ noKK, period, untilPeriod: null, ...leftState(before) });
-  }
-
-  for (const slice of chunk(ending, KEYS_PER_STATEMENT)) {
-    await manager.update(PeriodHouseholdEntity, { noKK: In(slice), untilPeriod: IsNull() }, { untilPeriod: period });
-  }
-  const runner = manager.queryRunner;
-  if (!runner) throw new Error('A transaction without a query runner');
-  await insertRows(runner, PeriodHouseholdEntity, changed);
+  await write(
+    left.map((before) => before.noKK),
+    left.map((before) => ({ noKK: before.noKK, period, untilPeriod: null, ...leftState(before) })),
+  );
 
   const measures = SUMMARY_MEASURES.join(', ');
   await manager.query(`INSERT INTO period_region_summary (period, region_code, desil, ${measures}) SELECT ?, region_code, desil, ${measures} FROM region_summary`, [period]);
   await manager.query('INSERT INTO period_region_issue_count (period, region_code, code, families) SELECT ?, region_code, code, families FROM region_issue_count', [period]);
   const kept: ResolutionPeriodRow = { period, ...run };
   await manager.insert(ResolutionPeriodEntity, kept);
-  return changed.length;
+  return written;
 }

@@ -6,7 +6,6 @@ import {
   TARGETED_INDEX_PROGRAMS,
   TARGETING_MEASURES,
   type RegionIssueCountRow,
-  type RegionSummaryRow,
   type ResolvedHouseholdRow,
   type SummaryMeasure,
 } from './entities';
@@ -66,41 +65,23 @@ export class RegionSummaryDelta {
     }
   }
 
-  /** Region codes whose counts change. */
-  regionCodes(): string[] {
-    return [...new Set([...this.groups.values(), ...this.issues.values()].map((change) => change.regionCode))];
-  }
-
   /**
-   * The stored rows of the changed regions with this delta added: those still counting families to
-   * write, and those left with none to delete.
+   * What the write adds to each region and desil, and to each region and issue code, leaving out
+   * those it does not change (a family resolved again as it was changes nothing); `emptied`: some
+   * rows may have lost their last family.
    */
-  applyTo(
-    stored: { readonly summary: readonly RegionSummaryRow[]; readonly issues: readonly RegionIssueCountRow[] },
-  ): { summary: Merged<RegionSummaryRow>; issues: Merged<RegionIssueCountRow> } {
-    const storedSummary = new Map(stored.summary.map((row) => [key(row.regionCode, row.desil), row]));
-    const storedIssues = new Map(stored.issues.map((row) => [key(row.regionCode, row.code), row]));
-    const summary: Merged<RegionSummaryRow> = { write: [], remove: [] };
-    for (const [groupKey, { regionCode, desil, counts }] of this.groups) {
-      const before = storedSummary.get(groupKey);
-      const after = { regionCode, desil } as Record<string, number | string>;
-      for (const measure of SUMMARY_MEASURES) after[measure] = Number(before?.[measure] ?? 0) + counts[measure];
-      const row = after as RegionSummaryRow;
-      if (row.families > 0) summary.write.push(row);
-      else if (before) summary.remove.push(row);
-    }
-    const issues: Merged<RegionIssueCountRow> = { write: [], remove: [] };
-    for (const [issueKey, change] of this.issues) {
-      const before = storedIssues.get(issueKey);
-      const row = { regionCode: change.regionCode, code: change.code, families: (before?.families ?? 0) + change.families };
-      if (row.families > 0) issues.write.push(row);
-      else if (before) issues.remove.push(row);
-    }
-    return { summary, issues };
+  changes(): { summary: SummaryChange[]; issues: RegionIssueCountRow[]; emptied: boolean } {
+    const summary = [...this.groups.values()].filter((group) => SUMMARY_MEASURES.some((measure) => group.counts[measure] !== 0));
+    const issues = [...this.issues.values()].filter((issue) => issue.families !== 0);
+    const emptied = summary.some((group) => group.counts.families < 0) || issues.some((issue) => issue.families < 0);
+    return { summary, issues, emptied };
   }
 }
 
-export interface Merged<Row> {
-  readonly write: Row[];
-  readonly remove: Row[];
+/** The counts a write adds to one region and desil (negative for families leaving). */
+export interface SummaryChange {
+  readonly regionCode: string;
+  readonly desil: number;
+  readonly counts: Readonly<Record<SummaryMeasure, number>>;
 }
+

@@ -1,16 +1,13 @@
-import { In, IsNull, MoreThan, Not, type DataSource, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { In, IsNull, MoreThan, Not, type DataSource, type EntityManager } from 'typeorm';
 import { groupByKeys } from '../common/loaders';
 import { chunk } from '../common/store/chunks';
 import { insertRows } from '../common/store/bulk-insert';
 import { newListingKey } from '../common/store/listing-key';
 import {
-  RegionIssueCountEntity,
-  RegionSummaryEntity,
   ResolutionRunEntity,
   ResolvedHouseholdEntity,
   ResolvedIssueEntity,
-  type RegionIssueCountRow,
-  type RegionSummaryRow,
+  SUMMARY_MEASURES,
   type ResolutionRunRow,
   type ResolvedIssueRow,
 } from './entities';
@@ -41,6 +38,8 @@ export interface IndexRepository {
   readonly lock: RunLock;
   /** Stores the households (replacing earlier rows and issues of the same No. KK) in one transaction. */
   saveHouseholds(households: readonly ResolvedHousehold[], runId: number, resolvedAt: string): Promise<void>;
+  /** Those of `noKKs` the run `runId` has stored. */
+  resolvedInRun(runId: number, noKKs: readonly string[]): Promise<Set<string>>;
   /** A new run, with nothing done yet of the `familiesTotal` listing entries it has to walk (default 0: not counted). */
   startRun(run: { ruleSet: string; evaluationDate: string; startedAt: string; cursors: string; familiesTotal?: number; period?: string | null }): Promise<ResolutionRun>;
   /** The most recent run that has not finished, if any. */
@@ -79,7 +78,11 @@ const SUMMARY_ROWS_PER_STATEMENT = 500;
  */
 async function removeHouseholds(manager: EntityManager, noKKs: readonly string[], delta: RegionSummaryDelta): Promise<Map<string, string>> {
   const listingKeys = new Map<string, string>();
-  for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
+  for (const keys of chunk(noKKs, KEYS_PER_STATEMENT)) {
+    // Which are there, with a bare statement first: a run over an empty index (and the families new to it) has none to read.
+    const present: { no_kk: string }[] = await manager.query(`SELECT no_kk FROM resolved_household WHERE no_kk IN (${keys.map(() => '?').join(', ')})`, keys);
+    if (present.length === 0) continue;
+    const slice = present.map((row) => row.no_kk);
     const leaving = await manager.find(ResolvedHouseholdEntity, { where: { noKK: In(slice) } });
     if (leaving.length === 0) continue;
     for (const row of leaving) if (row.listingKey) listingKeys.set(row.noKK, row.listingKey);
@@ -93,25 +96,36 @@ async function removeHouseholds(manager: EntityManager, noKKs: readonly string[]
 }
 
 /**
- * Adds `delta` to the region summary, in the caller's transaction. The run writes one page at a
- * time; on MySQL the rows read are locked anyway, so two writers could not lose each other's counts.
+ * Adds `delta` to the region summary, in the caller's transaction: one increment upsert per table
+ * (a slice of rows at a time) and, when families left, one delete of the rows left with none. The
+ * database adds, so nothing is read first, and a family resolved again as it was writes nothing.
  */
 async function writeRegionSummary(manager: EntityManager, delta: RegionSummaryDelta): Promise<void> {
-  const regionCodes = delta.regionCodes();
-  if (regionCodes.length === 0) return;
-  const lock = manager.connection.options.type === 'mysql' ? { lock: { mode: 'pessimistic_write' as const } } : {};
-  const summary: RegionSummaryRow[] = [];
-  const issues: RegionIssueCountRow[] = [];
-  for (const slice of chunk(regionCodes, KEYS_PER_STATEMENT)) {
-    summary.push(...(await manager.find(RegionSummaryEntity, { where: { regionCode: In(slice) }, ...lock })));
-    issues.push(...(await manager.find(RegionIssueCountEntity, { where: { regionCode: In(slice) }, ...lock })));
+  const { summary, issues, emptied } = delta.changes();
+  const mysql = manager.connection.options.type === 'mysql' || manager.connection.options.type === 'mariadb';
+  const added = (column: string) => (mysql ? `${column} = ${column} + VALUES(${column})` : `${column} = ${column} + excluded.${column}`);
+  const upsert = (table: string, keys: readonly string[], columns: readonly string[]) => {
+    const all = [...keys, ...columns];
+    const conflict = mysql ? 'ON DUPLICATE KEY UPDATE' : `ON CONFLICT (${keys.join(', ')}) DO UPDATE SET`;
+    return (rows: number) =>
+      `INSERT INTO ${table} (${all.join(', ')}) VALUES ${new Array<string>(rows).fill(`(${all.map(() => '?').join(', ')})`).join(', ')} ${conflict} ${columns.map(added).join(', ')}`;
+  };
+  const summaryInsert = upsert('region_summary', ['region_code', 'desil'], SUMMARY_MEASURES);
+  for (const slice of chunk(summary, SUMMARY_ROWS_PER_STATEMENT)) {
+    await manager.query(summaryInsert(slice.length), slice.flatMap((change) => [change.regionCode, change.desil, ...SUMMARY_MEASURES.map((measure) => change.counts[measure])]));
   }
-  const merged = delta.applyTo({ summary, issues });
-  for (const slice of chunk(merged.summary.write, SUMMARY_ROWS_PER_STATEMENT)) await manager.upsert(RegionSummaryEntity, slice, ['regionCode', 'desil']);
-  for (const slice of chunk(merged.issues.write, SUMMARY_ROWS_PER_STATEMENT)) await manager.upsert(RegionIssueCountEntity, slice, ['regionCode', 'code']);
-  // A region and desil, or a region and issue, left with no family: rare, one delete each.
-  for (const row of merged.summary.remove) await manager.delete(RegionSummaryEntity, { regionCode: row.regionCode, desil: row.desil } as FindOptionsWhere<RegionSummaryRow>);
-  for (const row of merged.issues.remove) await manager.delete(RegionIssueCountEntity, { regionCode: row.regionCode, code: row.code });
+  const issueInsert = upsert('region_issue_count', ['region_code', 'code'], ['families']);
+  for (const slice of chunk(issues, SUMMARY_ROWS_PER_STATEMENT)) {
+    await manager.query(issueInsert(slice.length), slice.flatMap((change) => [change.regionCode, change.code, change.families]));
+  }
+  if (!emptied) return;
+  // A region and desil, or a region and issue, left with no family: rare.
+  const regionCodes = [...new Set([...summary, ...issues].map((change) => change.regionCode))];
+  for (const slice of chunk(regionCodes, KEYS_PER_STATEMENT)) {
+    const list = slice.map(() => '?').join(', ');
+    await manager.query(`DELETE FROM region_summary WHERE families <= 0 AND region_code IN (${list})`, slice);
+    await manager.query(`DELETE FROM region_issue_count WHERE families <= 0 AND region_code IN (${list})`, slice);
+  }
 }
 
 export function toRun(row: ResolutionRunRow): ResolutionRun {
@@ -152,6 +166,18 @@ export function createIndexRepository(dataSource: DataSource): IndexRepository {
         for (const row of rows) delta.add(row.household, row.issues.map((issue) => issue.code), 1);
         await writeRegionSummary(manager, delta);
       });
+    },
+
+    async resolvedInRun(runId, noKKs) {
+      const found = new Set<string>();
+      for (const slice of chunk(noKKs, KEYS_PER_STATEMENT)) {
+        const rows: { no_kk: string }[] = await dataSource.query(
+          `SELECT no_kk FROM resolved_household WHERE run_id = ? AND no_kk IN (${slice.map(() => '?').join(', ')})`,
+          [runId, ...slice],
+        );
+        for (const row of rows) found.add(row.no_kk);
+      }
+      return found;
     },
 
     async startRun({ familiesTotal = 0, period = null, ...run }) {

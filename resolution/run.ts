@@ -104,8 +104,6 @@ export interface ResolutionSummary {
 
 interface KeyNode {
   readonly noKK: string;
-  readonly regsosek?: { readonly noKK: string } | null;
-  readonly dtks?: { readonly noKK: string } | null;
 }
 
 interface KeyPage {
@@ -134,19 +132,25 @@ async function keyPage(client: GatewayClient, pass: Pass, after: string | null, 
   return { nodes: page.nodes, endCursor: page.pageInfo.endCursor, hasNextPage: page.pageInfo.hasNextPage };
 }
 
-/** The families of a key page this listing is the one to resolve. */
-function ownedKeys(pass: Pass, page: KeyPage): string[] {
-  if (pass === 'regsosek') return page.nodes.map((node) => node.noKK);
-  if (pass === 'dtks') return page.nodes.filter((node) => !node.regsosek).map((node) => node.noKK);
-  return page.nodes.filter((node) => !node.regsosek && !node.dtks).map((node) => node.noKK);
-}
-
-async function resolvePage(client: GatewayClient, job: Job, first: number): Promise<ResolvedHousehold[]> {
+/**
+ * Resolves a page. Regsosek's pass resolves its listing's page; a later pass, the families of its
+ * page no earlier pass of this run resolved (`resolvedEarlier`: the run's rows in the index, every
+ * page of an earlier pass being stored before a later pass starts), that is those Regsosek (and,
+ * for P3KE, DTKS) does not hold, without asking those registers about each family.
+ */
+async function resolvePage(
+  client: GatewayClient,
+  job: Job,
+  first: number,
+  resolvedEarlier: (noKKs: readonly string[]) => Promise<ReadonlySet<string>>,
+): Promise<ResolvedHousehold[]> {
   if (job.pass === 'regsosek') {
     const { page } = await client.query(ResolveRegsosekPageDocument, { first, after: job.after });
     return page.nodes.map(fromGatewayAnswer);
   }
-  return resolveHouseholds(client, ownedKeys(job.pass, job.page));
+  const listed = job.page.nodes.map((node) => node.noKK);
+  const resolved = await resolvedEarlier(listed);
+  return resolveHouseholds(client, listed.filter((noKK) => !resolved.has(noKK)));
 }
 
 /** Households by No. KK, in one operation (one aliased `household` field each). */
@@ -355,7 +359,9 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
 
   const resolveJob = async (job: Job, entry: { stored: boolean }, walked: () => boolean) => {
     try {
-      const households = await pageRetry.execute(() => resolvePage(client, job, first), options.signal);
+      // Through the writer: on SQLite a read while a page's transaction is open would join it.
+      const resolvedEarlier = (noKKs: readonly string[]) => writer.write(() => index.resolvedInRun(run.id, noKKs));
+      const households = await pageRetry.execute(() => resolvePage(client, job, first, resolvedEarlier), options.signal);
       await writer.write(() => index.saveHouseholds(households, run.id, now().toISOString()));
       entry.stored = true;
       listed += job.page.nodes.length;
@@ -380,7 +386,7 @@ async function resolveHoldingIndex(options: ResolutionOptions, now: () => Date, 
       }
       let page: KeyPage;
       try {
-        page = await keyPage(client, pass, after, first);
+        page = await pageRetry.execute(() => keyPage(client, pass, after, first), options.signal);
       } catch (error) {
         failure ??= error;
         slots.release();
