@@ -23,6 +23,8 @@ export interface LoadResult {
   readonly p99: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** Answers received, 2xx or not: what the run's CPU and subgraph calls are divided by. */
+  readonly responses: number;
   /** Peak VmRSS of `watchPid` during the run, MB; null when none was watched. */
   readonly peakRssMb: number | null;
 }
@@ -86,6 +88,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       p99: percentile(latencies, 99),
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
+      responses: result['2xx'] + result.non2xx,
       peakRssMb: peakRss,
     };
   } finally {
