@@ -38,6 +38,8 @@ export interface BenchGateway {
   readonly pid: number | null;
   /** Its process (with several workers, their primary): its CPU and its workers' are the gateway's. */
   readonly processPid: number;
+  /** The dtsen service's process when this gateway calls it over HTTP; null when dtsen runs in its process. */
+  readonly dtsenPid: number | null;
 }
 
 export interface StartedGateways {
@@ -75,7 +77,8 @@ export async function startGateways(
   };
   const dtsenUrl = graphqlUrl(ports.dtsen);
   const dtsenService = withDtsenService || selected.some((name) => name !== 'ours');
-  if (dtsenService) await waitUntilReady(start('dtsen', 'subgraphs/main.ts', ports.dtsen, {}, ['dtsen']), readyTimeoutMs);
+  const dtsen = dtsenService ? start('dtsen', 'subgraphs/main.ts', ports.dtsen, {}, ['dtsen']) : null;
+  if (dtsen) await waitUntilReady(dtsen, readyTimeoutMs);
 
   const processes = new Map<GatewayName, { service: RunningService; port: number }>();
   processes.set('ours', { service: start('gateway', 'gateway/main.ts', ports.ours, { PORT: String(ports.ours) }), port: ports.ours });
@@ -96,7 +99,8 @@ export async function startGateways(
     const started = processes.get(name);
     const pid = started?.service.child.pid;
     if (!started || pid === undefined) throw new Error(`the ${name} gateway has no process`);
-    return { name, url: graphqlUrl(started.port), pid: name === 'ours-2-workers' ? null : pid, processPid: pid };
+    const callsDtsen = name === 'ours-dtsen-http' || name === 'hive';
+    return { name, url: graphqlUrl(started.port), pid: name === 'ours-2-workers' ? null : pid, processPid: pid, dtsenPid: callsDtsen ? (dtsen?.child.pid ?? null) : null };
   });
   return { gateways, setupUrl: graphqlUrl(ports.ours), dtsenService };
 }

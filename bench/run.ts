@@ -236,7 +236,8 @@ async function main(): Promise<void> {
       const callsBefore = gateway ? await subgraphRequestsSoFar(subgraphMetricsUrls) : 0;
       const cpuBefore = cpuByProcess(servicePids());
       const gatewayCpuBefore = gateway ? cpuByProcess([gateway.processPid]) : null;
-      const result: LoadResult = await runLoad({ url, connections: clients, durationSeconds: duration, next: scenario.next, ...(gateway?.pid ? { watchPid: gateway.pid } : {}) });
+      const watched = gateway?.pid ? { watchPid: gateway.pid, ...(gateway.dtsenPid ? { companionPid: gateway.dtsenPid } : {}) } : {};
+      const result: LoadResult = await runLoad({ url, connections: clients, durationSeconds: duration, next: scenario.next, ...watched });
       const cpu = [...cpuSpent(cpuBefore, cpuByProcess(servicePids())).values()].reduce((sum, ms) => sum + ms, 0);
       let cost: RunCost | null = null;
       if (gateway && gatewayCpuBefore && result.responses > 0) {
@@ -246,7 +247,7 @@ async function main(): Promise<void> {
       }
       rows.push({ scenario: scenario.name, gateway: gateway?.name ?? null, connections: clients, result, cost });
       const costLine = cost ? `, CPU ${fmt(cost.cpuMs)} ms per request (gateway ${fmt(cost.gatewayCpuMs)}), ${fmt(cost.subgraphCalls)} subgraph calls per request` : '';
-      console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB${costLine}`);
+      console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB${result.peakRssWithCompanionMb ? ` (${fmt(result.peakRssWithCompanionMb)} with the dtsen service)` : ''}${costLine}`);
     };
     // Scenario (a)'s own subgraph calls, recorded through our gateway with the dtsen service over HTTP, replayed straight to the subgraphs.
     const planRequests = keys.noKKs.slice(0, PLAN_RECORDINGS).map((noKK) => ({ query: HOUSEHOLD_BY_KK, variables: { noKK } }));
