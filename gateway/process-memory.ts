@@ -4,10 +4,10 @@ import { setFlagsFromString } from 'node:v8';
 /**
  * How far V8 lets the old generation grow past what the last full collection kept, in percent.
  * By default it lets it grow up to fourfold: under load a request's objects outlive a few
- * scavenges (its subgraph calls take milliseconds) and are promoted, and the gateway's heap, about
- * 80 MB live, reached 250-320 MB before a full collection (docs/performance.md, "Issue 18: the
- * gateway"). At 30 % it stays within about 130 MB; the full collections that costs are incremental
- * and measured in the bench's CPU per request.
+ * scavenges (its subgraph calls take milliseconds) and are promoted, and while the bench's
+ * resolution run went through it the gateway's heap, about 100 MB live after each full collection,
+ * reached 380 MB (docs/performance.md, "Issue 18: the gateway"). At 30 % it stays within about 1.3
+ * times the live set; the full collections that costs run incrementally, mostly off the main thread.
  */
 export const HEAP_GROWING_PERCENT = 30;
 
