@@ -36,6 +36,10 @@ export interface BenchGateway {
   readonly url: string;
   /** Its process, whose memory the load runs sample; null for several workers, whose memory is not summed. */
   readonly pid: number | null;
+  /** Its process (with several workers, their primary): its CPU and its workers' are the gateway's. */
+  readonly processPid: number;
+  /** The dtsen service's process when this gateway calls it over HTTP; null when dtsen runs in its process. */
+  readonly dtsenPid: number | null;
 }
 
 export interface StartedGateways {
@@ -43,12 +47,15 @@ export interface StartedGateways {
   readonly gateways: readonly BenchGateway[];
   /** Our gateway's GraphQL URL: the resolution run and the key collection go through it, selected or not. */
   readonly setupUrl: string;
+  /** Whether the dtsen service runs (at `ports.dtsen`). */
+  readonly dtsenService: boolean;
 }
 
 const graphqlUrl = (port: number) => `http://127.0.0.1:${port}/graphql`;
 
 /**
- * Starts our gateway (always), the dtsen service when a selected gateway reaches it over HTTP, and
+ * Starts our gateway (always), the dtsen service when a selected gateway reaches it over HTTP or
+ * `withDtsenService` asks for it (recording scenario (a)'s calls needs it), and
  * the other selected gateways, each its own process with `env` (which names the registers, the
  * secrets and DTSEN_PORT) and node's arguments `nodeArgs(name)`; resolves once every one is ready.
  * Each started process is pushed onto `services` as soon as it starts, so the caller stops it even
@@ -61,6 +68,7 @@ export async function startGateways(
   services: RunningService[],
   readyTimeoutMs: number,
   nodeArgs: (name: string) => readonly string[],
+  withDtsenService = false,
 ): Promise<StartedGateways> {
   const start = (name: string, entry: string, port: number, extra: NodeJS.ProcessEnv = {}, args: readonly string[] = []): RunningService => {
     const service = startService({ name, entry, args, url: `http://127.0.0.1:${port}` }, { ...env, ...extra }, nodeArgs(name));
@@ -68,7 +76,9 @@ export async function startGateways(
     return service;
   };
   const dtsenUrl = graphqlUrl(ports.dtsen);
-  if (selected.some((name) => name !== 'ours')) await waitUntilReady(start('dtsen', 'subgraphs/main.ts', ports.dtsen, {}, ['dtsen']), readyTimeoutMs);
+  const dtsenService = withDtsenService || selected.some((name) => name !== 'ours');
+  const dtsen = dtsenService ? start('dtsen', 'subgraphs/main.ts', ports.dtsen, {}, ['dtsen']) : null;
+  if (dtsen) await waitUntilReady(dtsen, readyTimeoutMs);
 
   const processes = new Map<GatewayName, { service: RunningService; port: number }>();
   processes.set('ours', { service: start('gateway', 'gateway/main.ts', ports.ours, { PORT: String(ports.ours) }), port: ports.ours });
@@ -89,7 +99,8 @@ export async function startGateways(
     const started = processes.get(name);
     const pid = started?.service.child.pid;
     if (!started || pid === undefined) throw new Error(`the ${name} gateway has no process`);
-    return { name, url: graphqlUrl(started.port), pid: name === 'ours-2-workers' ? null : pid };
+    const callsDtsen = name === 'ours-dtsen-http' || name === 'hive';
+    return { name, url: graphqlUrl(started.port), pid: name === 'ours-2-workers' ? null : pid, processPid: pid, dtsenPid: callsDtsen ? (dtsen?.child.pid ?? null) : null };
   });
-  return { gateways, setupUrl: graphqlUrl(ports.ours) };
+  return { gateways, setupUrl: graphqlUrl(ports.ours), dtsenService };
 }

@@ -14,6 +14,8 @@ export interface LoadOptions {
   readonly next: () => LoadRequest;
   /** Processes whose peak resident memory is sampled during the run. */
   readonly watchPid?: number;
+  /** A process serving the run beside it (the dtsen service a gateway calls): its RSS is added to a second peak. */
+  readonly companionPid?: number;
 }
 
 export interface LoadResult {
@@ -23,8 +25,12 @@ export interface LoadResult {
   readonly p99: number;
   readonly non2xx: number;
   readonly errors: number;
+  /** Answers received, 2xx or not: what the run's CPU and subgraph calls are divided by. */
+  readonly responses: number;
   /** Peak VmRSS of `watchPid` during the run, MB; null when none was watched. */
   readonly peakRssMb: number | null;
+  /** Peak of `watchPid`'s and `companionPid`'s VmRSS together, MB; absent without a companion. */
+  readonly peakRssWithCompanionMb?: number | null;
 }
 
 const RSS_SAMPLE_MS = 200;
@@ -51,10 +57,13 @@ export function percentile(sorted: readonly number[], p: number): number {
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
   let peakRss: number | null = null;
+  let peakWithCompanion: number | null = null;
   const sample = () => {
     if (options.watchPid === undefined) return;
     const rss = residentMb(options.watchPid);
     if (rss !== null) peakRss = Math.max(peakRss ?? 0, rss);
+    const companion = options.companionPid === undefined ? null : residentMb(options.companionPid);
+    if (rss !== null && companion !== null) peakWithCompanion = Math.max(peakWithCompanion ?? 0, rss + companion);
   };
   sample();
   const sampler = setInterval(sample, RSS_SAMPLE_MS);
@@ -86,7 +95,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       p99: percentile(latencies, 99),
       non2xx: result.non2xx,
       errors: result.errors + result.timeouts,
+      responses: result['2xx'] + result.non2xx,
       peakRssMb: peakRss,
+      ...(options.companionPid === undefined ? {} : { peakRssWithCompanionMb: peakWithCompanion }),
     };
   } finally {
     clearInterval(sampler);

@@ -74,6 +74,33 @@ function inWaves(calls: readonly TimedCall[]): PlanCalls {
   return waves.map((wave) => wave.calls);
 }
 
+/** Scenario (a)'s recorded calls summed up: per household, how many subgraph calls and waves. */
+export interface PlanShape {
+  readonly households: number;
+  readonly calls: { readonly min: number; readonly max: number; readonly mean: number };
+  readonly waves: { readonly min: number; readonly max: number };
+  /** The commonest sizes of the waves, in order ("1, 5, 2, 4, 1"). */
+  readonly commonWaves: string;
+}
+
+export function planShape(plans: readonly PlanCalls[]): PlanShape | null {
+  if (plans.length === 0) return null;
+  const calls = plans.map((plan) => plan.reduce((sum, wave) => sum + wave.length, 0));
+  const waves = plans.map((plan) => plan.length);
+  const patterns = new Map<string, number>();
+  for (const plan of plans) {
+    const pattern = plan.map((wave) => wave.length).join(', ');
+    patterns.set(pattern, (patterns.get(pattern) ?? 0) + 1);
+  }
+  const [commonWaves] = [...patterns].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  return {
+    households: plans.length,
+    calls: { min: Math.min(...calls), max: Math.max(...calls), mean: calls.reduce((a, b) => a + b, 0) / calls.length },
+    waves: { min: Math.min(...waves), max: Math.max(...waves) },
+    commonWaves,
+  };
+}
+
 /**
  * Sends each request through an in-process instance of our gateway configured from `env` (with
  * DTSEN_URL: the dtsen subgraph is a service, so every fetch of the plan is an HTTP call) and
@@ -191,6 +218,7 @@ export async function runPlanFloor(options: { plans: readonly PlanCalls[]; conne
     p99: percentile(latencies, 99),
     non2xx: failed,
     errors: 0,
+    responses: latencies.length + failed,
     peakRssMb: null,
   };
 }

@@ -1,9 +1,19 @@
 import type { GatewayName } from './gateways';
 import type { LoadResult } from './load';
-import type { PairedResult } from './plan-floor';
+import type { PairedResult, PlanShape } from './plan-floor';
 import type { MeasuredResolution, StoreKind } from './stores';
 import type { SqlCountRow } from './sql-count';
 import { sqlStatementsSection } from './sql-report';
+
+/** What one run cost, per answered request, read from /proc and the subgraphs' counters around it. */
+export interface RunCost {
+  /** User + system CPU of every process the bench started (gateways, dtsen service, registers), ms. */
+  readonly cpuMs: number;
+  /** Of which the gateway's own process (and its workers), ms. */
+  readonly gatewayCpuMs: number;
+  /** GraphQL requests the subgraphs answered (the dtsen service's and its own register calls among them). */
+  readonly subgraphCalls: number;
+}
 
 export interface Row {
   readonly scenario: string;
@@ -11,6 +21,8 @@ export interface Row {
   readonly gateway: GatewayName | null;
   readonly connections: number;
   readonly result: LoadResult;
+  /** Null when not measured (the direct floors). */
+  readonly cost?: RunCost | null;
 }
 
 /** A gateway's scenario (a), alternated with its subgraph calls made directly. */
@@ -34,11 +46,14 @@ export interface BenchRun {
   readonly rows: readonly Row[];
   readonly paired: readonly PairedRow[];
   readonly sqlPerRequest: readonly SqlCountRow[];
+  /** Scenario (a)'s subgraph calls as our gateway made them, in waves; null when (a) did not run. */
+  readonly plan: PlanShape | null;
 }
 
 const ms = (value: number) => (Number.isNaN(value) ? '-' : value.toFixed(1));
 /** Whether an added p50 meets issue 6's target of under 2 ms. */
 const underTwoMs = (added: number) => (Number.isNaN(added) ? '-' : added < 2 ? 'yes' : 'no');
+const mb = (value: number | null | undefined) => (value === null || value === undefined ? '-' : value.toFixed(0));
 const ratio = (value: number) => (Number.isFinite(value) ? value.toFixed(2) : '-');
 
 const STORE_LOCATIONS: Readonly<Record<StoreKind, string>> = {
@@ -160,6 +175,59 @@ function ratiosSection(rows: readonly Row[]): string[] {
   ];
 }
 
+/** The waves of scenario (a) as our gateway made them (recorded with the dtsen subgraph as a service); other rows have none recorded. */
+function wavesOf(plan: PlanShape | null, scenario: string, gateway: GatewayName | null): string {
+  if (plan === null || gateway === null || !OURS.includes(gateway) || !scenario.startsWith('(a)')) return '-';
+  return plan.waves.min === plan.waves.max ? `${plan.waves.min} (${plan.commonWaves})` : `${plan.waves.min}-${plan.waves.max} (mostly ${plan.commonWaves})`;
+}
+
+function costColumns(plan: PlanShape | null): string[] {
+  return [
+    "CPU per request: the user + system CPU of every process the bench started (the gateways, the dtsen service and",
+    "the registers; not the load generator), from `/proc/<pid>/stat` before and after the run, divided by the answers.",
+    "The gateway's own share is beside it. Subgraph calls per request: the GraphQL requests the registers and the dtsen",
+    "service answered during the run (their `dtsen_graphql_requests_total`) divided by the answers, whatever gateway",
+    "planned them; the dtsen subgraph in our gateway's process (`ours`) is no HTTP call and is not counted. With the",
+    "dtsen service: the peak of the gateway's and the dtsen service's RSS together, for the gateways that call it",
+    "(`ours` holds the dtsen subgraph in its own process, so its RSS alone compares with that). Waves:",
+    plan === null
+      ? 'not recorded in this run (scenario (a) did not run).'
+      : `scenario (a)'s calls as our gateway makes them with the dtsen subgraph as a service, recorded for ${plan.households} households: ${ms(plan.calls.mean)} calls per household (${plan.calls.min}-${plan.calls.max}), in waves of the sizes given.`,
+    '',
+  ];
+}
+
+/** Issue 18's per-household targets (at most 4 subgraph calls in 2 waves, 4 ms of CPU across the processes, RSS at most Hive's), each met or not. */
+function householdTargets(run: BenchRun): string[] {
+  const households = run.rows.filter((row) => row.gateway !== null && row.scenario.startsWith('(a)') && row.cost);
+  const peak = (name: GatewayName, of: (result: Row['result']) => number | null | undefined) =>
+    Math.max(...run.rows.filter((row) => row.gateway === name).map((row) => of(row.result) ?? Number.NEGATIVE_INFINITY));
+  const rss = (name: GatewayName) => peak(name, (result) => result.peakRssMb);
+  const hiveRss = rss('hive');
+  const hiveWithDtsen = peak('hive', (result) => result.peakRssWithCompanionMb);
+  const lines = ['## Issue 18: what a household costs', ''];
+  if (run.plan) {
+    const met = run.plan.calls.max <= 4 && run.plan.waves.max <= 2;
+    lines.push(`- Scenario (a)'s subgraph calls: ${ms(run.plan.calls.mean)} per household in ${run.plan.waves.max === run.plan.waves.min ? run.plan.waves.max : `${run.plan.waves.min}-${run.plan.waves.max}`} waves (target: at most 4 in at most 2): ${met ? 'met' : 'not met'}.`);
+  }
+  for (const name of OURS) {
+    const ours = rss(name);
+    if (!Number.isFinite(ours) || !Number.isFinite(hiveRss)) continue;
+    const withDtsen = Number.isFinite(hiveWithDtsen) ? `, ${hiveWithDtsen.toFixed(0)} MB with the dtsen service it calls` : '';
+    lines.push(`- Peak RSS of \`${name}\` over the run: ${ours.toFixed(0)} MB against Hive Gateway's ${hiveRss.toFixed(0)} MB${withDtsen} (target: at most Hive's): ${ours <= hiveRss ? 'met' : 'not met'}.`);
+  }
+  if (households.length > 0) {
+    lines.push(
+      '',
+      '| Clients | Gateway | CPU per household, all processes (ms) | Target: at most 4 ms |',
+      '|---:|---|---:|---|',
+      ...households.map(({ connections, gateway, cost }) => `| ${connections} | ${gateway} | ${ms(cost?.cpuMs ?? Number.NaN)} | ${(cost?.cpuMs ?? Number.POSITIVE_INFINITY) <= 4 ? 'met' : 'not met'} |`),
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 /** docs/benchmarks.md: the machine, the command, the table and what is not measured yet. */
 export function benchmarkReport(run: BenchRun): string {
   const { machine } = run;
@@ -206,13 +274,15 @@ export function benchmarkReport(run: BenchRun): string {
     '- (d) `statistics(regionPrefix: <city>, level: DISTRICT)`',
     "- floor: scenario (a)'s read of one register (`_entities` for the family with members), signed and sent straight to the register subgraph",
     '',
-    '| Scenario | Gateway | Clients | Requests/s | p50 | p95 | p99 | Non-2xx / errors | Gateway RSS (MB) |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|',
+    '| Scenario | Gateway | Clients | Requests/s | p50 | p95 | p99 | Non-2xx / errors | CPU per request, all processes (ms) | of which the gateway (ms) | Subgraph calls per request | Waves | Gateway RSS (MB) | With the dtsen service (MB) |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|',
     ...run.rows.map(
-      ({ scenario, gateway, connections, result }) =>
-        `| ${scenario} | ${gateway ?? 'direct'} | ${connections} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.p99)} | ${result.non2xx} / ${result.errors} | ${result.peakRssMb === null ? '-' : result.peakRssMb.toFixed(0)} |`,
+      ({ scenario, gateway, connections, result, cost }) =>
+        `| ${scenario} | ${gateway ?? 'direct'} | ${connections} | ${result.requestsPerSecond.toFixed(1)} | ${ms(result.p50)} | ${ms(result.p95)} | ${ms(result.p99)} | ${result.non2xx} / ${result.errors} | ${cost ? ms(cost.cpuMs) : '-'} | ${cost ? ms(cost.gatewayCpuMs) : '-'} | ${cost ? ms(cost.subgraphCalls) : '-'} | ${wavesOf(run.plan, scenario, gateway)} | ${result.peakRssMb === null ? '-' : result.peakRssMb.toFixed(0)} | ${mb(result.peakRssWithCompanionMb)} |`,
     ),
     '',
+    ...costColumns(run.plan),
+    ...householdTargets(run),
     ...ratiosSection(run.rows),
     '## What the gateway adds to scenario (a)',
     '',

@@ -21,10 +21,12 @@ import { startService, stopAll, waitUntilReady, type RunningService } from '../s
 import { checkAnswers } from './check';
 import { parseGateways, startGateways, type BenchGateway, type GatewayPorts } from './gateways';
 import { runLoad, type LoadRequest, type LoadResult } from './load';
-import { recordPlanCalls, runPaired, runPlanFloor } from './plan-floor';
-import { benchmarkReport, PLAN_FLOOR, type PairedRow, type Row } from './report';
+import { planShape, recordPlanCalls, runPaired, runPlanFloor } from './plan-floor';
+import { cpuByProcess, cpuSpent } from './process-cpu';
+import { benchmarkReport, PLAN_FLOOR, type PairedRow, type Row, type RunCost } from './report';
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
 import { countSqlPerRequest } from './sql-count';
+import { subgraphRequestsSoFar } from './subgraph-requests';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, parseScenarioLetters, PERSON_BY_NIK, registerFloorQuery, SCENARIO_LETTERS, type BenchKeys, type ScenarioLetter } from './scenarios';
 
 const EVALUATION_DATE = '2026-01-15';
@@ -191,7 +193,7 @@ async function main(): Promise<void> {
       services.push(startService({ name: register, entry: "subgraphs/main.ts", args: [register], url: `http://127.0.0.1:${ports[register]}` }, env, nodeArgs(register)));
     }
     await Promise.all(services.map((service) => waitUntilReady(service, READY_TIMEOUT_MS)));
-    const { gateways, setupUrl: gatewayUrl } = await startGateways(selected, gatewayPorts, env, services, READY_TIMEOUT_MS, nodeArgs);
+    const { gateways, setupUrl: gatewayUrl, dtsenService } = await startGateways(selected, gatewayPorts, env, services, READY_TIMEOUT_MS, nodeArgs, letters.includes('a'));
 
     const roles = ['indexer', 'analyst'] as const;
     const token = await signLocalToken(secrets.AUTH_JWT_SECRET, { roles, subject: 'bench', organisation: 'Benchmark', purpose: 'benchmark', expiresIn: '2h' });
@@ -226,16 +228,31 @@ async function main(): Promise<void> {
       return { name: `floor: (a) ${register} read, direct`, url: `http://127.0.0.1:${ports[register]}/graphql`, next: () => signed(kk()) };
     });
 
+    // Every subgraph the gateways call over HTTP: the registers and, when it runs, the dtsen service.
+    const subgraphMetricsUrls = [...REGISTERS.map((register) => ports[register]), ...(dtsenService ? [gatewayPorts.dtsen] : [])].map((port) => `http://127.0.0.1:${port}/metrics`);
+    const servicePids = () => services.flatMap((service) => (service.child.pid === undefined ? [] : [service.child.pid]));
     const rows: Row[] = [];
     const measure = async (scenario: Scenario, url: string, clients: number, gateway: BenchGateway | null) => {
-      const result: LoadResult = await runLoad({ url, connections: clients, durationSeconds: duration, next: scenario.next, ...(gateway?.pid ? { watchPid: gateway.pid } : {}) });
-      rows.push({ scenario: scenario.name, gateway: gateway?.name ?? null, connections: clients, result });
-      console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB`);
+      const callsBefore = gateway ? await subgraphRequestsSoFar(subgraphMetricsUrls) : 0;
+      const cpuBefore = cpuByProcess(servicePids());
+      const gatewayCpuBefore = gateway ? cpuByProcess([gateway.processPid]) : null;
+      const watched = gateway?.pid ? { watchPid: gateway.pid, ...(gateway.dtsenPid ? { companionPid: gateway.dtsenPid } : {}) } : {};
+      const result: LoadResult = await runLoad({ url, connections: clients, durationSeconds: duration, next: scenario.next, ...watched });
+      const cpu = [...cpuSpent(cpuBefore, cpuByProcess(servicePids())).values()].reduce((sum, ms) => sum + ms, 0);
+      let cost: RunCost | null = null;
+      if (gateway && gatewayCpuBefore && result.responses > 0) {
+        const gatewayCpu = [...cpuSpent(gatewayCpuBefore, cpuByProcess([gateway.processPid])).values()].reduce((sum, ms) => sum + ms, 0);
+        const calls = (await subgraphRequestsSoFar(subgraphMetricsUrls)) - callsBefore;
+        cost = { cpuMs: cpu / result.responses, gatewayCpuMs: gatewayCpu / result.responses, subgraphCalls: calls / result.responses };
+      }
+      rows.push({ scenario: scenario.name, gateway: gateway?.name ?? null, connections: clients, result, cost });
+      const costLine = cost ? `, CPU ${fmt(cost.cpuMs)} ms per request (gateway ${fmt(cost.gatewayCpuMs)}), ${fmt(cost.subgraphCalls)} subgraph calls per request` : '';
+      console.log(`${scenario.name}${gateway ? ` via ${gateway.name}` : ''} @${clients}: ${fmt(result.requestsPerSecond)} req/s, p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, gateway RSS ${result.peakRssMb === null ? '-' : fmt(result.peakRssMb)} MB${result.peakRssWithCompanionMb ? ` (${fmt(result.peakRssWithCompanionMb)} with the dtsen service)` : ''}${costLine}`);
     };
     // Scenario (a)'s own subgraph calls, recorded through our gateway with the dtsen service over HTTP, replayed straight to the subgraphs.
     const planRequests = keys.noKKs.slice(0, PLAN_RECORDINGS).map((noKK) => ({ query: HOUSEHOLD_BY_KK, variables: { noKK } }));
     const plans =
-      letters.includes('a') && selected.some((name) => name !== 'ours')
+      letters.includes('a') && dtsenService
         ? await recordPlanCalls({ ...env, DTSEN_URL: `http://127.0.0.1:${gatewayPorts.dtsen}/graphql` }, token, planRequests)
         : null;
     if (plans) console.log(`recorded the subgraph calls of (a) for ${plans.length} households, in ${plans[0]?.length ?? 0} waves of ${plans[0]?.map((wave) => wave.length).join(', ')} calls`);
@@ -281,6 +298,7 @@ async function main(): Promise<void> {
       rows,
       paired,
       sqlPerRequest,
+      plan: plans ? planShape(plans) : null,
     });
     console.log(`\n${report}`);
     if (!values['no-write']) {

@@ -1,3 +1,4 @@
+import './process-memory';
 import './tracing';
 import cluster from 'node:cluster';
 import { serveInWorkers } from '../common/cluster';

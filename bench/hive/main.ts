@@ -1,3 +1,4 @@
+import './source-maps-off';
 import { loadLoggingConfig } from '../../common/logging/config';
 import { createLogger, exitOnStartFailure } from '../../common/logging/logger';
 import { serveUntilSignalled } from '../../common/serve';

@@ -69,7 +69,7 @@ export function callerContracts(contractSdls?: Readonly<Record<Profile, string>>
       let contract = cache.get(key);
       if (contract === undefined) {
         const sdl = profiles.length === 1 ? sdls.get(profiles[0] as Profile)! : union(profiles.length === 0 ? ['type Query { _empty: Boolean }'] : profiles.map((profile) => sdls.get(profile)!));
-        contract = { schema: buildASTSchema(parse(sdl)), sdl };
+        contract = { schema: buildASTSchema(parse(sdl, { noLocation: true })), sdl };
         cache.set(key, contract);
       }
       return contract;

@@ -7,5 +7,5 @@ import { readSupergraphSdl } from './subgraphs';
  * Apollo serves drops applied directives, so the gateway reads them from the supergraph it loads.
  */
 export function supergraphDisclosure(supergraphSdl: string = readSupergraphSdl()): SchemaDisclosure {
-  return schemaDisclosure(buildASTSchema(parse(supergraphSdl), { assumeValidSDL: true }));
+  return schemaDisclosure(buildASTSchema(parse(supergraphSdl, { noLocation: true }), { assumeValidSDL: true }));
 }

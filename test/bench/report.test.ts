@@ -1,12 +1,18 @@
 import type { LoadResult } from '../../bench/load';
+import type { PlanShape } from '../../bench/plan-floor';
 import type { MeasuredResolution } from '../../bench/stores';
 import { benchmarkReport, PLAN_FLOOR, type PairedRow, type Row } from '../../bench/report';
 
 function result(requestsPerSecond: number, p50: number, p99: number): LoadResult {
-  return { requestsPerSecond, p50, p95: p99, p99, non2xx: 0, errors: 0, peakRssMb: null };
+  return { requestsPerSecond, p50, p95: p99, p99, non2xx: 0, errors: 0, responses: requestsPerSecond * 3, peakRssMb: null };
 }
 
-function reportOf(rows: readonly Row[], paired: readonly PairedRow[] = [], resolution: MeasuredResolution = { seconds: 1, families: 10, finished: true, resumed: false }): string {
+function reportOf(
+  rows: readonly Row[],
+  paired: readonly PairedRow[] = [],
+  resolution: MeasuredResolution = { seconds: 1, families: 10, finished: true, resumed: false },
+  plan: PlanShape | null = null,
+): string {
   return benchmarkReport({
     command: 'npm run bench',
     store: 'sqlite',
@@ -19,6 +25,7 @@ function reportOf(rows: readonly Row[], paired: readonly PairedRow[] = [], resol
     rows,
     paired,
     sqlPerRequest: [],
+    plan,
   });
 }
 
@@ -94,6 +101,33 @@ describe('the benchmark report', () => {
       '|---:|---|---:|---:|---:|---:|---:|---|',
       '| 1 | ours | 400 | 5.1 | 4.2 | 0.9 | 0.8 | yes |',
       '| 1 | hive | 400 | 14.0 | 4.1 | 9.9 | 9.6 | no |',
+    ]);
+  });
+
+  it("when scenario (a) ran with its costs measured, then the table carries each run's CPU per request across the processes, the subgraph calls and our gateways' waves, and issue 18's targets say which are met", () => {
+    const withRss = (rps: number, peakRssMb: number, peakRssWithCompanionMb?: number) => ({ ...result(rps, 10, 20), peakRssMb, ...(peakRssWithCompanionMb ? { peakRssWithCompanionMb } : {}) });
+    const rows: Row[] = [
+      { scenario: '(a) household by KK', gateway: 'ours', connections: 10, result: withRss(200, 240), cost: { cpuMs: 3.5, gatewayCpuMs: 1.25, subgraphCalls: 3 } },
+      { scenario: '(a) household by KK', gateway: 'hive', connections: 10, result: withRss(50, 300, 420), cost: { cpuMs: 16, gatewayCpuMs: 6, subgraphCalls: 13 } },
+      { scenario: 'floor: (a) dtks read, direct', gateway: null, connections: 10, result: result(900, 1.0, 3), cost: null },
+    ];
+    const plan: PlanShape = { households: 200, calls: { min: 4, max: 4, mean: 4 }, waves: { min: 2, max: 2 }, commonWaves: '1, 3' };
+    const lines = reportOf(rows, [], undefined, plan).split('\n');
+
+    expect(section(lines.join('\n'), '## Scenarios').slice(2)).toEqual([
+      '| (a) household by KK | ours | 10 | 200.0 | 10.0 | 20.0 | 20.0 | 0 / 0 | 3.5 | 1.3 | 3.0 | 2 (1, 3) | 240 | - |',
+      '| (a) household by KK | hive | 10 | 50.0 | 10.0 | 20.0 | 20.0 | 0 / 0 | 16.0 | 6.0 | 13.0 | - | 300 | 420 |',
+      '| floor: (a) dtks read, direct | direct | 10 | 900.0 | 1.0 | 3.0 | 3.0 | 0 / 0 | - | - | - | - | - | - |',
+    ]);
+    const start = lines.indexOf('## Issue 18: what a household costs');
+    expect(lines.slice(start + 2, lines.findIndex((line, index) => index > start && line.startsWith('## ')) - 1)).toEqual([
+      "- Scenario (a)'s subgraph calls: 4.0 per household in 2 waves (target: at most 4 in at most 2): met.",
+      "- Peak RSS of `ours` over the run: 240 MB against Hive Gateway's 300 MB, 420 MB with the dtsen service it calls (target: at most Hive's): met.",
+      '',
+      '| Clients | Gateway | CPU per household, all processes (ms) | Target: at most 4 ms |',
+      '|---:|---|---:|---|',
+      '| 10 | ours | 3.5 | met |',
+      '| 10 | hive | 16.0 | not met |',
     ]);
   });
 
