@@ -13,10 +13,10 @@ describe('the @requires selections of subgraphs/dtsen/schema.graphql', () => {
 
   it('when they are grouped, then every field shares one of the five known selections, so a change made to one field and not to its siblings fails', () => {
     expect(requiresFragments().map(({ name, fields }) => `${name}: ${fields.join(' ')}`)).toEqual([
-      'HouseholdSourcesRequires: sources unavailableSources',
-      'HouseholdMembersRequires: members region desil eligibility targeting',
+      'HouseholdSourcesRequires: sources unavailableSources members region desil eligibility targeting',
       'HouseholdDataQualityRequires: dataQuality',
-      'PersonSourcesRequires: sources name sex birthDate age alive households',
+      'PersonSourcesRequires: sources',
+      'PersonNameRequires: name sex birthDate age alive households',
       'AuditTrailIndexRequires: index',
     ]);
   });
@@ -28,11 +28,11 @@ describe('the @requires selections of subgraphs/dtsen/schema.graphql', () => {
     );
 
     expect(requiresFragments(sdl).map(({ name, fields }) => `${name}: ${fields.join(' ')}`)).toEqual([
-      'HouseholdSourcesRequires: sources unavailableSources',
-      'HouseholdMembersRequires: members desil eligibility targeting',
+      'HouseholdSourcesRequires: sources unavailableSources members desil eligibility targeting',
       'HouseholdRegionRequires: region',
       'HouseholdDataQualityRequires: dataQuality',
-      'PersonSourcesRequires: sources name sex birthDate age alive households',
+      'PersonSourcesRequires: sources',
+      'PersonNameRequires: name sex birthDate age alive households',
       'AuditTrailIndexRequires: index',
     ]);
   });
