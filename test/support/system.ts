@@ -211,7 +211,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   for (const [name, url] of Object.entries(subgraphUrls)) {
     gatewaySubgraphUrls[name] = options.subgraphUrlFor ? await options.subgraphUrlFor(name, url) : url;
   }
-  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 5000;
+  // Generous by default: on a loaded two-core CI machine one register call of a large aliased look-up
+  // (the disclosure and adversary tests read dozens of families at once) has outlasted 5 s. The
+  // tests of timeouts and faults set their own.
+  const subgraphTimeoutMs = options.subgraphTimeoutMs ?? 15_000;
   const resilience: ResilienceSettings = {
     requestDeadlineMs: 2 * subgraphTimeoutMs,
     retries: 2,
