@@ -7,13 +7,24 @@ export interface CheckTarget {
   readonly url: string;
 }
 
+/** Cursors are sealed with a fresh nonce each time (docs/security.md), so two answers of one page never share one. */
+const SEALED_CURSOR_KEYS = new Set(['endCursor', 'startCursor', 'cursor']);
+
+function withoutCursorValues(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutCursorValues);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SEALED_CURSOR_KEYS.has(key) && typeof item === 'string' ? '<sealed cursor>' : withoutCursorValues(item)]),
+  );
+}
+
 async function answerOf(scenario: string, target: CheckTarget, { body, headers }: LoadRequest): Promise<unknown> {
   const response = await fetch(target.url, { method: 'POST', headers, body });
   const answer = (await response.json()) as { data?: unknown; errors?: unknown[] };
   if (!response.ok || answer.errors || !answer.data) {
     throw new Error(`${scenario} through ${target.name}: the check request was answered ${response.status} ${JSON.stringify(answer.errors ?? answer).slice(0, 500)}`);
   }
-  return answer.data;
+  return withoutCursorValues(answer.data);
 }
 
 /** Where two JSON values first differ, as a path (`household.members[2].age`); null when they are equal. */
