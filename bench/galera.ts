@@ -26,6 +26,7 @@ import { baselineAnswers, startLookupLoad, type Answer } from './galera-load';
 import { startGateways } from './gateways';
 import { percentile } from './load';
 import { openBenchStores, seedOrReuse } from './stores';
+import { benchProcessEnv } from './process-env';
 
 const EVALUATION_DATE = '2026-01-15';
 // Generous: five registers and a gateway start at once beside three database servers on a shared machine.
@@ -182,12 +183,7 @@ async function main(): Promise<number> {
     const ports = Object.fromEntries(REGISTERS.map((register, index) => [register, free[index] as number])) as Record<(typeof REGISTERS)[number], number>;
     const [ours, dtsen, oursDtsenHttp, hive, oursWorkers] = free.slice(REGISTERS.length) as [number, number, number, number, number];
     const env: NodeJS.ProcessEnv = {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      APOLLO_TELEMETRY_DISABLED: '1',
-      ...stores.env,
+      ...benchProcessEnv(stores.env),
       EVALUATION_DATE,
       ...secrets,
       ...Object.fromEntries(REGISTERS.flatMap((register) => [[`${register.toUpperCase()}_PORT`, String(ports[register])], [`${register.toUpperCase()}_URL`, `http://127.0.0.1:${ports[register]}/graphql`]])),

@@ -25,6 +25,7 @@ import { openIndexStore } from '../resolution/store';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { progressReporter } from '../seed/progress';
 import { DEFAULT_MYSQL_URL, openBenchStores, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
+import { benchProcessEnv } from './process-env';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 180_000;
@@ -152,12 +153,7 @@ async function main(): Promise<void> {
   const ports = Object.fromEntries(REGISTERS.map((register, position) => [register, portBase + 1 + position])) as Record<(typeof REGISTERS)[number], number>;
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    APOLLO_TELEMETRY_DISABLED: '1',
-    ...stores.env,
+    ...benchProcessEnv(stores.env),
     INDEX_DATABASE_URL: indexUrl,
     EVALUATION_DATE,
     ...secrets,

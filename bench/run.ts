@@ -28,6 +28,7 @@ import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_
 import { countSqlPerRequest } from './sql-count';
 import { subgraphRequestsSoFar } from './subgraph-requests';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, parseScenarioLetters, PERSON_BY_NIK, registerFloorQuery, SCENARIO_LETTERS, type BenchKeys, type ScenarioLetter } from './scenarios';
+import { benchProcessEnv } from './process-env';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
@@ -157,13 +158,7 @@ async function main(): Promise<void> {
   const ports = { dtks: portBase + 1, regsosek: portBase + 2, p3ke: portBase + 3, kemendes: portBase + 8, bpjs: portBase + 9 };
   const gatewayPorts: GatewayPorts = { ours: portBase, dtsen: portBase + 4, oursDtsenHttp: portBase + 5, hive: portBase + 6, oursWorkers: portBase + 7 };
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env['PATH'],
-    HOME: process.env['HOME'],
-    NODE_ENV: 'production',
-    // The services' request lines would be piped through this process on the cores being measured.
-    LOG_LEVEL: 'warn',
-    APOLLO_TELEMETRY_DISABLED: '1',
-    ...stores.env,
+    ...benchProcessEnv(stores.env),
     EVALUATION_DATE,
     ...secrets,
     DTKS_PORT: String(ports.dtks),
