@@ -11,13 +11,19 @@ function readOrNull(file: string): string | null {
   }
 }
 
-/** User + system CPU of one process so far, ms (its threads included); null once it has gone. */
-function ownCpuMs(pid: number): number | null {
+/** User and system CPU of one process so far, ms (its threads included); null once it has gone. */
+export function processCpuMs(pid: number): { readonly user: number; readonly system: number } | null {
   const stat = readOrNull(`/proc/${pid}/stat`);
   if (stat === null) return null;
   // The command name, in parentheses, may hold spaces: the fields are counted from its end (utime is field 14, stime 15).
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  return { user: (Number(fields[11]) * 1000) / TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / TICKS_PER_SECOND };
+}
+
+/** User + system CPU of one process so far, ms; null once it has gone. */
+export function ownCpuMs(pid: number): number | null {
+  const cpu = processCpuMs(pid);
+  return cpu === null ? null : cpu.user + cpu.system;
 }
 
 /** A process's children (a cluster primary's workers), from every thread's list. */
@@ -50,6 +56,13 @@ export function cpuByProcess(pids: readonly number[]): Map<number, number> {
 }
 
 /** The CPU ms each process (by pid) spent between two readings; a process present in only one is left out. */
+/** User + system CPU so far of the processes and their descendants still running, ms, summed. */
+export function totalCpuMs(pids: readonly number[]): number {
+  let total = 0;
+  for (const ms of cpuByProcess(pids).values()) total += ms;
+  return total;
+}
+
 export function cpuSpent(before: ReadonlyMap<number, number>, after: ReadonlyMap<number, number>): Map<number, number> {
   const spent = new Map<number, number>();
   for (const [pid, ms] of after) {

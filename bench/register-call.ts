@@ -32,11 +32,11 @@ import { storedSubgraphNamed } from '../subgraphs/registry';
 import { spawn } from 'node:child_process';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { seedStores, storesHaveData } from '../seed/seed';
+import { processCpuMs } from './process-cpu';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
 const WARM_UP_CALLS = 300;
-const CLOCK_TICKS_PER_SECOND = 100;
 /** Signed afresh for every call; a fixed secret, as the store and its answers are the bench's own. */
 const SIGNING_SECRET = 'register-call-bench-secret-0123456789abcdef';
 
@@ -84,11 +84,10 @@ function callBody(query: string, representations: readonly object[]): string {
   return JSON.stringify({ query, variables: { representations }, operationName: operationName(query) });
 }
 
-/** User and system CPU of a process, in ms, from /proc/<pid>/stat (fields 14 and 15, in clock ticks). */
-function cpuMs(pid: number): { user: number; system: number } {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return { user: (Number(fields[11]) * 1000) / CLOCK_TICKS_PER_SECOND, system: (Number(fields[12]) * 1000) / CLOCK_TICKS_PER_SECOND };
+function cpuMs(pid: number): { readonly user: number; readonly system: number } {
+  const cpu = processCpuMs(pid);
+  if (cpu === null) throw new Error(`register process ${pid} has gone`);
+  return cpu;
 }
 
 /** The register's families in listing order, each with its members' NIKs, read from its store. */

@@ -11,7 +11,7 @@
 // region counts): a change of the run must leave it as it was. --digest-out writes the rows digested.
 // --seconds stops the run there (for sizes that take longer): the figures are then of what it did.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,59 +26,21 @@ import { startService, stopAll, waitUntilReady, type RunningService } from '../s
 import { progressReporter } from '../seed/progress';
 import { DEFAULT_MYSQL_URL, openBenchStores, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
 import { benchProcessEnv } from './process-env';
+import { ownCpuMs, totalCpuMs } from './process-cpu';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 180_000;
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/** User + system CPU seconds of a process and its threads, from /proc; null when it is gone or unreadable. */
-function cpuSeconds(pid: number): number | null {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The fields after the command name, which may hold spaces, start after its closing parenthesis.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return null;
-  }
-}
-
-/** The processes of the gateway: the primary and, with GATEWAY_WORKERS, its cluster workers. */
-function processTree(root: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirProc()) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), entry]);
-    } catch {
-      // ended meanwhile
-    }
-  }
-  const tree: number[] = [];
-  const visit = (pid: number) => {
-    tree.push(pid);
-    for (const child of children.get(pid) ?? []) visit(child);
-  };
-  visit(root);
-  return tree;
-}
-
-function readdirProc(): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .map(Number);
-}
 
 interface Meter {
   readonly name: string;
-  readonly pids: () => number[];
+  readonly pid: number;
+  /** Whether its descendants count with it: a gateway's cluster workers do; this process's children are the services, metered apart. */
+  readonly withDescendants: boolean;
 }
 
+/** CPU seconds so far of each meter's processes. */
 function sample(meters: readonly Meter[]): Map<string, number> {
-  const totals = new Map<string, number>();
-  for (const meter of meters) totals.set(meter.name, meter.pids().reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0));
-  return totals;
+  return new Map(meters.map((meter) => [meter.name, (meter.withDescendants ? totalCpuMs([meter.pid]) : ownCpuMs(meter.pid) ?? 0) / 1000]));
 }
 
 /** A stable digest of the index as the run left it: households as the index answers them, in No. KK order, and the region counts. */
@@ -185,9 +147,9 @@ async function main(): Promise<void> {
     const token = await signLocalToken(secrets.AUTH_JWT_SECRET, { roles: ['indexer'], subject: 'bench', organisation: 'Benchmark', purpose: 'benchmark', expiresIn: '2h' });
 
     const meters: Meter[] = [
-      ...services.filter((service) => service !== gateway).map((service) => ({ name: service.spec.name, pids: () => [service.child.pid ?? 0] })),
-      { name: 'gateway', pids: () => processTree(gateway.child.pid ?? 0) },
-      { name: 'resolve (this process)', pids: () => [process.pid] },
+      ...services.filter((service) => service !== gateway).map((service) => ({ name: service.spec.name, pid: service.child.pid ?? 0, withDescendants: false })),
+      { name: 'gateway', pid: gateway.child.pid ?? 0, withDescendants: true },
+      { name: 'resolve (this process)', pid: process.pid, withDescendants: false },
     ];
 
     const index = await openIndexStore(indexUrl);
