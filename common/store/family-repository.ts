@@ -110,11 +110,6 @@ export function createFamilyRepository<
   const familyRows = rowTable(dataSource, layout.family);
   const memberRows = rowTable(dataSource, layout.member);
   const detailRows = layout.detail ? rowTable(dataSource, layout.detail) : null;
-  const { driver } = dataSource;
-  const regionSelectHead =
-    `SELECT ${driver.escape('no_kk')} AS ${driver.escape('noKK')}, ${driver.escape('region_code')} AS ${driver.escape('regionCode')} ` +
-    `FROM ${driver.escape(dataSource.getMetadata(layout.family).tablePath)} WHERE ${driver.escape('no_kk')} IN `;
-  const regionSelect = (count: number): string => `${regionSelectHead}(${Array.from({ length: count }, () => '?').join(', ')})`;
   const audit = auditTrailStore(dataSource, 'nik');
 
   function filterConditions(filter: Filter | null | undefined): FamilyCondition[] {
@@ -163,15 +158,7 @@ export function createFamilyRepository<
 
     async regionCodesByNoKK(noKKs) {
       if (noKKs.length === 0) return [];
-      const rows: { noKK: string; regionCode: string }[] = [];
-      for (const slice of chunk([...new Set(noKKs)], MAX_KEYS_PER_QUERY)) {
-        const runner = dataSource.createQueryRunner('slave');
-        try {
-          rows.push(...((await runner.query(regionSelect(slice.length), slice)) as { noKK: string; regionCode: string }[]));
-        } finally {
-          await runner.release();
-        }
-      }
+      const rows = await familyRows.pickWhereIn('noKK', noKKs, ['noKK', 'regionCode']);
       return orderByKeys(noKKs, rows, (row) => row.noKK).map((row) => row?.regionCode ?? null);
     },
 

@@ -17,6 +17,8 @@ export const MAX_KEYS_PER_STATEMENT = 1_000;
 export interface RowTable<Row> {
   /** Rows whose `property` (a column's property name) is one of `keys`, ordered by row id; one `IN (...)` query per 1,000 distinct keys. */
   rowsWhereIn(property: string, keys: readonly string[], order: 'ASC' | 'DESC'): Promise<Row[]>;
+  /** The same, with only the `picked` properties read: for a narrow look-up such as a family's region. */
+  pickWhereIn<Picked extends keyof Row & string>(property: string, keys: readonly string[], picked: readonly Picked[]): Promise<Pick<Row, Picked>[]>;
   /** Appends rows (every column but the generated id) in one statement per 1,000. */
   insert(rows: readonly Partial<Row>[]): Promise<void>;
 }
@@ -41,40 +43,46 @@ export function rowTable<Row extends ObjectLiteral>(dataSource: DataSource, enti
     return column;
   };
 
-  const selectWhereIn = (property: string, count: number, order: 'ASC' | 'DESC'): string => {
-    const key = `${property} ${count} ${order}`;
+  const selectWhereIn = (columns: readonly ColumnMetadata[], property: string, count: number, order: 'ASC' | 'DESC'): string => {
+    const list = columns === selected ? selectList : columns.map((column) => driver.escape(column.databaseName)).join(', ');
+    const key = `${list} ${property} ${count} ${order}`;
     let sql = statements.get(key);
     if (sql === undefined) {
       const placeholders = Array.from({ length: count }, () => '?').join(', ');
-      sql = `SELECT ${selectList} FROM ${table} WHERE ${driver.escape(columnOf(property).databaseName)} IN (${placeholders}) ORDER BY ${orderColumn} ${order}`;
+      sql = `SELECT ${list} FROM ${table} WHERE ${driver.escape(columnOf(property).databaseName)} IN (${placeholders}) ORDER BY ${orderColumn} ${order}`;
       statements.set(key, sql);
     }
     return sql;
   };
 
-  const hydrate = (raw: Record<string, unknown>): Row => {
+  const hydrate = (columns: readonly ColumnMetadata[], raw: Record<string, unknown>): Row => {
     const row = {} as Row;
-    for (const column of selected) {
+    for (const column of columns) {
       const value = raw[column.databaseName];
       if (value !== undefined) column.setEntityValue(row, driver.prepareHydratedValue(value, column));
     }
     return row;
   };
 
-  return {
-    async rowsWhereIn(property, keys, order) {
-      const found: Row[] = [];
-      for (const slice of chunk([...new Set(keys)], MAX_KEYS_PER_STATEMENT)) {
-        const runner = dataSource.createQueryRunner('slave');
-        try {
-          const raw = (await runner.query(selectWhereIn(property, slice.length, order), slice)) as Record<string, unknown>[];
-          for (const row of raw) found.push(hydrate(row));
-        } finally {
-          await runner.release();
-        }
+  /** The `columns` of the rows whose `property` is one of `keys`, by row id; one `IN (...)` per 1,000 distinct keys, on a reading runner (a replica where there is one). */
+  const readWhereIn = async (columns: readonly ColumnMetadata[], property: string, keys: readonly string[], order: 'ASC' | 'DESC'): Promise<Row[]> => {
+    const found: Row[] = [];
+    for (const slice of chunk([...new Set(keys)], MAX_KEYS_PER_STATEMENT)) {
+      const runner = dataSource.createQueryRunner('slave');
+      try {
+        const raw = (await runner.query(selectWhereIn(columns, property, slice.length, order), slice)) as Record<string, unknown>[];
+        for (const row of raw) found.push(hydrate(columns, row));
+      } finally {
+        await runner.release();
       }
-      return found;
-    },
+    }
+    return found;
+  };
+
+  return {
+    rowsWhereIn: (property, keys, order) => readWhereIn(selected, property, keys, order),
+
+    pickWhereIn: (property, keys, picked) => readWhereIn(picked.map(columnOf), property, keys, 'ASC'),
 
     async insert(rows) {
       for (const slice of chunk(rows, MAX_KEYS_PER_STATEMENT)) {
