@@ -5,8 +5,8 @@ import { auditRecord, auditRow, type AuditRecord } from './audit-records';
 import { chunk } from './chunks';
 import { rowTable } from './raw-rows';
 
-/** Entries per INSERT and keys per `IN (...)` list: well inside every driver's limits. */
-const ENTRIES_PER_STATEMENT = 1_000;
+/** Keys per `IN (...)` list: well inside every driver's limits (appends are chunked by raw-rows.ts). */
+const KEYS_PER_STATEMENT = 1_000;
 
 /** A store's `audit_entry` table, as every store that serves personal data keeps it. */
 export interface AuditTrailStore {
@@ -25,7 +25,7 @@ export function auditTrailStore(dataSource: DataSource, key: AuditedKey): AuditT
     async byKeys(keys) {
       if (keys.length === 0) return [];
       const rows = [];
-      for (const slice of chunk([...new Set(keys)], ENTRIES_PER_STATEMENT)) {
+      for (const slice of chunk([...new Set(keys)], KEYS_PER_STATEMENT)) {
         rows.push(...(await audit.find({ where: { [key]: In(slice) }, order: { readAt: 'DESC', id: 'DESC' } })));
       }
       return groupByKeys(keys, rows, (row) => row[key] ?? '').map((group) => group.map(auditRecord));
