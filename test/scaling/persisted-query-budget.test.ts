@@ -3,8 +3,10 @@ import { EVALUATION_DATE, WORLD } from '../federated/fixtures';
 import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 import { paddedQuery, PERSISTED_QUERY_NOT_FOUND, persistedQuery, post, queryHash, RULE_SET_ANSWER } from './apq-client';
-import { openTestSharedState, type TestSharedState } from './test-redis';
+import { openTestSharedState, usesTestRedis, type TestSharedState } from './test-redis';
 import { silentLogger } from '../../common/logging/logger';
+
+usesTestRedis();
 
 const RULE_SET = '{ ruleSet { version } }';
 /** Nine 1.5 KiB documents fit, each counted with its 320 bytes of overhead. */

@@ -5,8 +5,10 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 import { persistedQuery, post, queryHash } from './apq-client';
 import { startRedisProxy, type RedisProxy } from './redis-proxy';
-import { openTestSharedState, whenReady, type TestSharedState } from './test-redis';
+import { openTestSharedState, whenReady, usesTestRedis, type TestSharedState } from './test-redis';
 import { silentLogger } from '../../common/logging/logger';
+
+usesTestRedis();
 
 const RULE_SET = '{ ruleSet { version } }';
 const HASH = queryHash(RULE_SET);

@@ -3,7 +3,9 @@ import { startSystem, type RunningSystem } from '../support/system';
 import { testToken } from '../support/tokens';
 import { rateLimitCases } from '../security/rate-limit';
 import { persistedQuery, post, queryHash } from './apq-client';
-import { openTestSharedState, type TestSharedState } from './test-redis';
+import { openTestSharedState, usesTestRedis, type TestSharedState } from './test-redis';
+
+usesTestRedis();
 
 const HOUSEHOLD = 'query Household($noKK: String!) { household(noKK: $noKK) { sources region { code } } }';
 const RULE_SET = '{ ruleSet { version } }';

@@ -11,10 +11,16 @@ const GIVEN_REDIS_NAME = process.env['TEST_REDIS_URL'] ? 'TEST_REDIS_URL' : 'RED
 const CONNECT_DEADLINE_MS = 5_000;
 
 let privateRedis: Promise<PrivateRedis> | null = null;
-if (!GIVEN_REDIS_URL) {
-  // The private server lives as long as the test file that imported this module.
+
+/**
+ * Gives the calling test file a Redis of its own (when none is given), removed after its tests.
+ * Called at the top of every file that uses the functions below: a worker runs file after file
+ * with this module loaded once, so the lifetime has to be declared by each file, not by the import.
+ */
+export function usesTestRedis(): void {
   afterAll(async () => {
     const started = await privateRedis?.catch(() => null);
+    privateRedis = null;
     await started?.remove();
   });
 }

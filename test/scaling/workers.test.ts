@@ -7,7 +7,9 @@ import { samples } from '../observability/metric-lines';
 import { freePort, run, waitForLine, type Started } from '../support/main-process';
 import { testToken } from '../support/tokens';
 import { post, queryHash, RULE_SET_ANSWER } from './apq-client';
-import { openTestSharedState, testRedisUrl, type TestSharedState } from './test-redis';
+import { openTestSharedState, testRedisUrl, usesTestRedis, type TestSharedState } from './test-redis';
+
+usesTestRedis();
 
 const RULE_SET = '{ ruleSet { version } }';
 
