@@ -23,7 +23,7 @@ import { signLocalToken } from '../gateway/auth/local-token';
 import { createIndexRepository } from '../resolution/repository';
 import { openIndexStore } from '../resolution/store';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
-import { percentile } from './load';
+import { percentile, residentMb } from './load';
 import { ownCpuMs } from './process-cpu';
 import { benchProcessEnv } from './process-env';
 import { HOUSEHOLD_BY_KK } from './scenarios';
@@ -152,6 +152,12 @@ async function main(): Promise<void> {
     await atConcurrency(() => sent >= WARM_UP_LOOK_UPS);
 
     const perRound = targets.map((): number[] => []);
+    // Peak resident memory over the rounds: a V8 setting may buy CPU with memory.
+    const peakRss = targets.map(() => 0);
+    const sampleRss = () => targets.forEach((target, position) => {
+      peakRss[position] = Math.max(peakRss[position] ?? 0, residentMb(target.pid) ?? 0);
+    });
+    const rssSampler = setInterval(sampleRss, 200).unref();
     console.log(`\n${rounds} rounds of ${seconds} s, ${concurrency} look-ups in flight, over ${keys.length} households (${families} seeded)`);
     for (let round = 1; round <= rounds; round += 1) {
       const before = targets.map(gatewayCpuMs);
@@ -166,10 +172,11 @@ async function main(): Promise<void> {
       });
       console.log(`round ${round}: ${households} households, gateway CPU per household: ${line.join(', ')} (load average ${os.loadavg()[0]?.toFixed(2)})`);
     }
-    const lines = ['', '| gateway | CPU ms per household, median of the rounds | min | max |', '| --- | ---: | ---: | ---: |'];
+    clearInterval(rssSampler);
+    const lines = ['', '| gateway | CPU ms per household, median of the rounds | min | max | peak RSS |', '| --- | ---: | ---: | ---: | ---: |'];
     targets.forEach((target, position) => {
       const sorted = [...(perRound[position] ?? [])].sort((a, b) => a - b);
-      lines.push(`| ${target.name} | ${percentile(sorted, 50).toFixed(2)} | ${(sorted[0] ?? NaN).toFixed(2)} | ${(sorted.at(-1) ?? NaN).toFixed(2)} |`);
+      lines.push(`| ${target.name} | ${percentile(sorted, 50).toFixed(2)} | ${(sorted[0] ?? NaN).toFixed(2)} | ${(sorted.at(-1) ?? NaN).toFixed(2)} | ${(peakRss[position] ?? 0).toFixed(0)} MB |`);
     });
     if (targets.length > 1) {
       const ratios = (perRound[0] ?? []).map((ours, round) => ours / (perRound[1]?.[round] ?? NaN)).sort((a, b) => a - b);
