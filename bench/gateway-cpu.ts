@@ -25,7 +25,7 @@ import { openIndexStore } from '../resolution/store';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { percentile, residentMb } from './load';
 import { ownCpuMs } from './process-cpu';
-import { benchProcessEnv } from './process-env';
+import { benchProcessEnv, cpuProfileArgs, registerAddresses } from './process-env';
 import { HOUSEHOLD_BY_KK } from './scenarios';
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse } from './stores';
 
@@ -89,13 +89,9 @@ async function main(): Promise<void> {
     ...secrets,
     RATE_LIMIT_PER_MINUTE: '100000000',
     MAX_CONCURRENT_PER_PRINCIPAL: '1000000',
-    ...Object.fromEntries(REGISTERS.flatMap((register) => [
-      [`${register.toUpperCase()}_PORT`, String(ports[register])],
-      [`${register.toUpperCase()}_URL`, `http://127.0.0.1:${ports[register]}/graphql`],
-    ])),
+    ...registerAddresses(ports),
   };
-  const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
-  const nodeArgs = (name: string) => (profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]);
+  const nodeArgs = cpuProfileArgs(values['cpu-prof']);
   const ownNodeArgs = values['node-args'].split(' ').filter(Boolean);
   const services: RunningService[] = [];
   const agent = new Agent({ connections: concurrency });

@@ -32,6 +32,7 @@ import { storedSubgraphNamed } from '../subgraphs/registry';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { seedStores, storesHaveData } from '../seed/seed';
 import { processCpuMs } from './process-cpu';
+import { cpuProfileArgs } from './process-env';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
@@ -177,8 +178,7 @@ async function main(): Promise<void> {
     [`${prefix}_DATABASE_URL`]: storeUrl,
     PRINCIPAL_SIGNING_SECRET: SIGNING_SECRET,
   };
-  const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
-  const nodeArgs = (name: string) => (profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]);
+  const nodeArgs = cpuProfileArgs(values['cpu-prof']);
   const services: RunningService[] = [];
   const agent = new Agent({ connections: 2 });
   let sent = 0;
