@@ -3,7 +3,6 @@
 // each attempt, and the circuit breaker, composed with `wrap`; opossum is a breaker only and
 // would leave retry and backoff to hand-written code.
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { setMaxListeners } from 'node:events';
 import {
   BrokenCircuitError,
   circuitBreaker,
@@ -11,10 +10,14 @@ import {
   ConsecutiveBreaker,
   ExponentialBackoff,
   handleWhen,
+  noop,
   retry,
   TaskCancelledError,
+  timeout,
+  TimeoutStrategy,
   wrap,
   type CircuitBreakerPolicy,
+  type IPolicy,
 } from 'cockatiel';
 import type { Logger } from '../common/logging/logger';
 import { REGISTERS, type Register } from '../common/store-url';
@@ -112,38 +115,6 @@ function isRegister(name: RemoteSubgraph): name is Register {
   return (REGISTERS as readonly string[]).includes(name);
 }
 
-/** A request's deadline as its calls wait on it: a signal that aborts then, and a promise that then rejects. */
-interface Expiry {
-  readonly signal: AbortSignal;
-  readonly passed: Promise<never>;
-}
-
-const expiries = new WeakMap<SourceCalls, Expiry>();
-
-/**
- * One timer per gateway request, made by its first call, where cockatiel's timeout policy made one
- * per call with its own controller and listeners (about 1 % of the gateway's CPU under scenario
- * (a), eight calls a household). It ends the calls as that policy did (aggressive, not aborting on
- * return): at the deadline the attempt's signal aborts and the call fails with TaskCancelledError
- * at once, whatever the attempt or a retry's backoff is doing.
- */
-function expiryOf(calls: SourceCalls): Expiry {
-  const known = expiries.get(calls);
-  if (known) return known;
-  const controller = new AbortController();
-  // Each call of the request in flight listens to it (subgraph-fetch.ts): as many as a wave holds, not a leak.
-  setMaxListeners(0, controller.signal);
-  const passed = new Promise<never>((_resolve, reject) => {
-    controller.signal.addEventListener('abort', () => reject(new TaskCancelledError('the request deadline passed')), { once: true });
-  });
-  // Rejected for every request that outlives its deadline, awaited only by calls still running then.
-  passed.catch(() => undefined);
-  setTimeout(() => controller.abort(), calls.deadline - Date.now()).unref();
-  const expiry = { signal: controller.signal, passed };
-  expiries.set(calls, expiry);
-  return expiry;
-}
-
 function outcomeOf(error: unknown): CallOutcome {
   if (isBrokenCircuit(error)) return 'circuit_open';
   if (isDeadlineExceeded(error)) return 'deadline';
@@ -166,7 +137,6 @@ function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, logge
     backoff: new ExponentialBackoff({ initialDelay: settings.retryBaseDelayMs, maxDelay: MAX_BACKOFF_MS }),
   });
   retrying.onRetry(() => metrics.retried());
-  const retried = wrap(retrying, breaker);
 
   return {
     async call<T>(attempt: () => Promise<T>, options: CallOptions): Promise<T> {
@@ -183,12 +153,14 @@ function policyFor(register: RemoteSubgraph, settings: ResilienceSettings, logge
       try {
         const remaining = (calls?.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
         if (remaining <= 0) throw new TaskCancelledError(`the request deadline passed before ${register} was asked`);
-        const expiry = calls && Number.isFinite(remaining) ? expiryOf(calls) : null;
-        const run = (options.idempotent ? retried : breaker).execute(({ signal }) => {
+        const deadline: IPolicy = Number.isFinite(remaining)
+          ? timeout(remaining, { strategy: TimeoutStrategy.Aggressive, abortOnReturn: false })
+          : noop;
+        const policy = wrap(deadline, options.idempotent ? retrying : noop, breaker);
+        const result = await policy.execute(({ signal }) => {
           asked = true;
           return attemptSignal.run(signal, attempt);
-        }, expiry?.signal);
-        const result = await (expiry ? Promise.race([run, expiry.passed]) : run);
+        });
         metrics.called('ok', seconds());
         return result;
       } catch (error) {
