@@ -29,10 +29,10 @@ import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
 import { closeStore } from '../common/store/open-store';
 import { openSubgraphStore } from '../common/subgraph/stored-subgraph';
 import { storedSubgraphNamed } from '../subgraphs/registry';
-import { spawn } from 'node:child_process';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { seedStores, storesHaveData } from '../seed/seed';
 import { processCpuMs } from './process-cpu';
+import { cpuProfileArgs } from './process-env';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
@@ -178,8 +178,7 @@ async function main(): Promise<void> {
     [`${prefix}_DATABASE_URL`]: storeUrl,
     PRINCIPAL_SIGNING_SECRET: SIGNING_SECRET,
   };
-  const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
-  const nodeArgs = (name: string) => (profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]);
+  const nodeArgs = cpuProfileArgs(values['cpu-prof']);
   const services: RunningService[] = [];
   const agent = new Agent({ connections: 2 });
   let sent = 0;
@@ -200,11 +199,7 @@ async function main(): Promise<void> {
     const started = (name: string, root: string, targetPort: number): RunningService => {
       const url = `http://127.0.0.1:${targetPort}`;
       const spec = { name, entry: 'subgraphs/main.ts', args: [register], url };
-      const targetEnv = { ...env, [`${prefix}_PORT`]: String(targetPort) };
-      if (root === ROOT) return startService(spec, targetEnv, nodeArgs(name));
-      // The other checkout's own entry point, modules and tsx.
-      const child = spawn(process.execPath, [...nodeArgs(name), '--import', 'tsx', path.join(root, spec.entry), register], { cwd: root, env: targetEnv, stdio: ['ignore', 'inherit', 'inherit'] });
-      return { spec, child, exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+      return startService(spec, { ...env, [`${prefix}_PORT`]: String(targetPort) }, nodeArgs(name), root);
     };
     const roots = [ROOT, ...(values.against === undefined ? [] : [path.resolve(values.against)])];
     const targets: Target[] = [];

@@ -25,7 +25,7 @@ import { openIndexStore } from '../resolution/store';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { progressReporter } from '../seed/progress';
 import { DEFAULT_MYSQL_URL, openBenchStores, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
-import { benchProcessEnv } from './process-env';
+import { benchProcessEnv, cpuProfileArgs, registerAddresses } from './process-env';
 import { ownCpuMs, totalCpuMs } from './process-cpu';
 
 const EVALUATION_DATE = '2026-01-15';
@@ -126,13 +126,9 @@ async function main(): Promise<void> {
     // such call can outlast the 5 s default, and the run would stop on SOURCE_UNAVAILABLE.
     SUBGRAPH_TIMEOUT_MS: '30000',
     REQUEST_DEADLINE_MS: '60000',
-    ...Object.fromEntries(REGISTERS.flatMap((register) => [
-      [`${register.toUpperCase()}_PORT`, String(ports[register])],
-      [`${register.toUpperCase()}_URL`, `http://127.0.0.1:${ports[register]}/graphql`],
-    ])),
+    ...registerAddresses(ports),
   };
-  const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
-  const nodeArgs = (name: string) => (profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]);
+  const nodeArgs = cpuProfileArgs(values['cpu-prof']);
   const services: RunningService[] = [];
   try {
     await seedOrReuse(stores, families, new Date(`${EVALUATION_DATE}T00:00:00Z`));

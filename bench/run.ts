@@ -28,7 +28,7 @@ import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_
 import { countSqlPerRequest } from './sql-count';
 import { subgraphRequestsSoFar } from './subgraph-requests';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, parseScenarioLetters, PERSON_BY_NIK, registerFloorQuery, SCENARIO_LETTERS, type BenchKeys, type ScenarioLetter } from './scenarios';
-import { benchProcessEnv } from './process-env';
+import { benchProcessEnv, cpuProfileArgs } from './process-env';
 
 const EVALUATION_DATE = '2026-01-15';
 const READY_TIMEOUT_MS = 60_000;
@@ -177,8 +177,7 @@ async function main(): Promise<void> {
     MAX_CONCURRENT_PER_PRINCIPAL: '1000000',
     ...admission,
   };
-  const profileDir = values['cpu-prof'] === undefined ? null : path.resolve(values['cpu-prof']);
-  const nodeArgs = (name: string) => (profileDir === null ? [] : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.${Date.now()}.cpuprofile`]);
+  const nodeArgs = cpuProfileArgs(values['cpu-prof']);
   const services: RunningService[] = [];
   try {
     const seeded = await seedOrReuse(stores, families, new Date(`${EVALUATION_DATE}T00:00:00Z`));

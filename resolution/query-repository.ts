@@ -5,6 +5,7 @@ import type { FamilyPage } from '../common/pagination';
 import type { AuditRecord } from '../common/store/audit-records';
 import { auditTrailStore } from '../common/store/audit-trail';
 import { LISTING_KEY_COLUMN } from '../common/store/listing-key';
+import { rowTable } from '../common/store/raw-rows';
 import {
   INDEX_PROGRAMS,
   RegionIssueCountEntity,
@@ -168,6 +169,8 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
   const runs = dataSource.getRepository(ResolutionRunEntity);
   const runTable = runs.metadata.tableName;
   const audit = auditTrailStore(dataSource, 'noKK');
+  // Every household look-up asks it (subgraph-calls/register-directory.ts): without the query builder.
+  const householdRows = rowTable(dataSource, ResolvedHouseholdEntity);
 
   return {
     ...createPeriodQueryRepository(dataSource),
@@ -224,7 +227,7 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
 
     async indexedHouseholds(noKKs) {
       if (noKKs.length === 0) return new Set();
-      const rows = await households.find({ select: { noKK: true }, where: { noKK: In([...noKKs]) } });
+      const rows = await householdRows.pickWhereIn('noKK', noKKs, ['noKK']);
       return new Set(rows.map((row) => row.noKK));
     },
 

@@ -62,24 +62,45 @@ class BufferedResponse implements SubgraphResponse {
   }
 }
 
+/** What AbortSignal.timeout aborts with: failures.ts tells a timeout by its name. */
+function timeoutReason(): DOMException {
+  return new DOMException('The operation was aborted due to timeout', 'TimeoutError');
+}
+
 /**
  * POSTs to a subgraph with a deadline per attempt, aborted earlier when the gateway request's
  * deadline passes (the stock gateway fetcher has no timeout, so one hung register would hold every
  * request open). The body is read whole before the answer is returned, so the connection goes back
  * to the pool whatever the caller does with it.
+ *
+ * One controller per attempt, its timer cleared and its listeners removed once the body is read,
+ * aborted with the reason of whichever comes first: the attempt's time, the policy's signal or the
+ * caller's. `AbortSignal.timeout` and `AbortSignal.any` did the same with a timer left to run out
+ * and weakly held signals per call, about 2 % of the gateway's CPU under scenario (a).
  */
 export function fetcherWithTimeout(timeoutMs: number, agent: Dispatcher): TimedFetch {
   return async (url, init = {}) => {
-    const signals = [AbortSignal.timeout(timeoutMs), currentAttemptSignal(), init.signal ?? undefined].filter(
-      (signal): signal is AbortSignal => signal !== undefined,
-    );
-    const response = await request(url, {
-      dispatcher: agent,
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
-      headers: init.headers ?? {},
-      body: init.body ?? null,
-      signal: signals.length === 1 ? signals[0] : AbortSignal.any(signals),
-    });
-    return new BufferedResponse(url, response.statusCode, response.headers, await response.body.text());
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(timeoutReason()), timeoutMs);
+    timer.unref();
+    const sources = [currentAttemptSignal(), init.signal ?? undefined].filter((signal): signal is AbortSignal => signal !== undefined);
+    const forward = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+    for (const source of sources) {
+      if (source.aborted) controller.abort(source.reason);
+      else source.addEventListener('abort', forward, { once: true });
+    }
+    try {
+      const response = await request(url, {
+        dispatcher: agent,
+        method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers: init.headers ?? {},
+        body: init.body ?? null,
+        signal: controller.signal,
+      });
+      return new BufferedResponse(url, response.statusCode, response.headers, await response.body.text());
+    } finally {
+      clearTimeout(timer);
+      for (const source of sources) source.removeEventListener('abort', forward);
+    }
   };
 }

@@ -23,8 +23,16 @@ export interface SignedHeaders {
   readonly [SIGNATURE_HEADER]: string;
 }
 
+/** By principal object: a gateway request's principal goes with each of its subgraph calls, and a principal is never changed once made. */
+const encodedPrincipals = new WeakMap<Principal, string>();
+
 export function encodePrincipal(principal: Principal): string {
-  return Buffer.from(JSON.stringify(principal)).toString('base64url');
+  let encoded = encodedPrincipals.get(principal);
+  if (encoded === undefined) {
+    encoded = Buffer.from(JSON.stringify(principal)).toString('base64url');
+    encodedPrincipals.set(principal, encoded);
+  }
+  return encoded;
 }
 
 function mac(secret: string, timestamp: number, encodedPrincipal: string, body: string | Buffer): string {

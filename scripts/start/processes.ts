@@ -22,11 +22,12 @@ export interface RunningService {
 
 /**
  * Starts one process (TypeScript through tsx), its output prefixed with its name. `nodeArgs` go to
- * node itself, e.g. `--cpu-prof`, which NODE_OPTIONS does not accept.
+ * node itself, e.g. `--cpu-prof`, which NODE_OPTIONS does not accept. `root` is the checkout whose
+ * entry point, modules and tsx it runs: a bench compares this one with another (`git archive`).
  */
-export function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = []): RunningService {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, spec.entry), ...(spec.args ?? [])], {
-    cwd: ROOT,
+export function startService(spec: ServiceSpec, env: NodeJS.ProcessEnv, nodeArgs: readonly string[] = [], root = ROOT): RunningService {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, spec.entry), ...(spec.args ?? [])], {
+    cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
