@@ -15,11 +15,10 @@ export function signedPrincipal(secret: string, req: express.Request, res: expre
   }
 }
 
-/** A body the `json` parser would refuse: the error handler (request-errors.ts) answers it by its status, 400. */
+/** A request the `json` parser refuses: the error handler (request-errors.ts) answers it by its status. */
 class BodyError extends Error {
-  readonly status = 400;
-  constructor() {
-    super('invalid or incomplete JSON body');
+  constructor(readonly status: number) {
+    super(status === 413 ? 'request entity too large' : 'invalid JSON body');
   }
 }
 
@@ -43,30 +42,18 @@ function isPlainJsonPost(req: express.Request, limit: number): boolean {
   return Number.isSafeInteger(length) && length > 0 && length <= limit;
 }
 
-/**
- * The body's bytes, no more than its declared length (Node's parser delivers no more); null when
- * the client cut it short, after `onAborted` was called: at once, in the same turn as the
- * connection's close, so that the request's log line shows the 400 `express.json` gives an aborted
- * body. A promise, not callbacks, so the rest of the request keeps its async context (its logging
- * scope, request-scope.ts) at no cost.
- */
-function readBody(req: express.Request, onAborted: () => void): Promise<Buffer | null> {
-  return new Promise((resolve) => {
+/** The body's bytes, as declared by its length (Node's parser delivers no more than that). */
+function readBody(req: express.Request, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    let settled = false;
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.once('end', () => {
-      settled = true;
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+    let length = 0;
+    req.on('data', (chunk: Buffer) => {
+      length += chunk.length;
+      if (length > limit) reject(new BodyError(413));
+      else chunks.push(chunk);
     });
-    const aborted = () => {
-      if (settled) return;
-      settled = true;
-      resolve(null);
-      onAborted();
-    };
-    req.once('aborted', aborted);
-    req.once('error', aborted);
+    req.once('end', () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, length)));
+    req.once('error', reject);
   });
 }
 
@@ -74,11 +61,11 @@ function readBody(req: express.Request, onAborted: () => void): Promise<Buffer |
 function parsedJson(raw: Buffer): unknown {
   const text = raw.toString('utf8');
   const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
-  if (first !== '{' && first !== '[') throw new BodyError();
+  if (first !== '{' && first !== '[') throw new BodyError(400);
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new BodyError();
+    throw new BodyError(400);
   }
 }
 
@@ -97,39 +84,36 @@ export function graphqlPost<Context extends BaseContext>(options: {
   readonly limit: number;
   readonly context: (req: express.Request, principal: Principal) => Promise<Context>;
 }): express.RequestHandler {
-  const answer = async (req: express.Request, res: express.Response, raw: Buffer): Promise<void> => {
-    const body = parsedJson(raw);
-    const principal = signedPrincipal(options.signingSecret, req, res, raw);
-    if (principal === null) return;
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
-    const query = req.url.indexOf('?');
-    const response = await options.server.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body },
-      context: () => options.context(req, principal),
-    });
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      // Encoded once: the length is the encoded bytes' and the socket takes them as they are.
-      const bytes = Buffer.from(response.body.string, 'utf8');
-      res.setHeader('Content-Length', bytes.length);
-      res.end(bytes);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
-  };
   return async (req, res, next) => {
     if (!isPlainJsonPost(req, options.limit)) {
       next();
       return;
     }
     try {
-      const raw = await readBody(req, () => next(new BodyError()));
-      if (raw !== null) await answer(req, res, raw);
+      const raw = await readBody(req, options.limit);
+      const body = parsedJson(raw);
+      const principal = signedPrincipal(options.signingSecret, req, res, raw);
+      if (principal === null) return;
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const query = req.url.indexOf('?');
+      const answer = await options.server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: 'POST', headers, search: query < 0 ? '' : req.url.slice(query), body },
+        context: () => options.context(req, principal),
+      });
+      for (const [key, value] of answer.headers) res.setHeader(key, value);
+      res.statusCode = answer.status ?? 200;
+      if (answer.body.kind === 'complete') {
+        // Encoded once: the length is the encoded bytes' and the socket takes them as they are.
+        const bytes = Buffer.from(answer.body.string, 'utf8');
+        res.setHeader('Content-Length', bytes.length);
+        res.end(bytes);
+        return;
+      }
+      for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+      res.end();
     } catch (error) {
       next(error);
     }

@@ -2,7 +2,6 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type express from 'express';
 import { parse } from 'graphql';
 import { encodePrincipal, signRequest, SIGNATURE_VALIDITY_MS } from '../../common/auth/signature';
-import { requestScopedLogger } from '../../common/logging/request-scope';
 import { createSubgraphApp } from '../../common/subgraph/create-subgraph-app';
 import { captureLogs } from '../support/log-capture';
 import { signedJsonHeaders, TEST_SIGNING_SECRET, testPrincipal } from '../support/principals';
@@ -10,13 +9,12 @@ import { listen, locationOf, postSignedGraphQL, type Listening } from './http-cl
 
 const typeDefs = parse(`
   extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Query { caller: String! broken: String inRequestScope: Boolean! }
+  type Query { caller: String! broken: String }
 `);
 
 const resolvers = {
   Query: {
     caller: (_root: unknown, _args: unknown, context: { caller: string }) => context.caller,
-    inRequestScope: (_root: unknown, _args: unknown, context: { logger: unknown }) => requestScopedLogger() === context.logger,
     broken: () => {
       throw new Error("ER_NO_SUCH_TABLE: SELECT * FROM dtks_family WHERE no_kk IN ('3172') at db.internal:3306");
     },
@@ -68,14 +66,6 @@ describe('createSubgraphApp', () => {
     const answer = await post(callerQuery, { ...signedJsonHeaders(TEST_SIGNING_SECRET, callerQuery, testPrincipal('analyst')), 'x-via': 'gateway' });
 
     expect(answer).toEqual({ status: 200, body: { data: { caller: 'test-analyst via gateway' } } });
-  });
-
-  it("when a signed request is resolved, then its resolvers run in the request's logging scope, so a slow statement is logged with its id", async () => {
-    const query = JSON.stringify({ query: '{ inRequestScope }' });
-
-    const answer = await post(query, signedJsonHeaders(TEST_SIGNING_SECRET, query));
-
-    expect(answer).toEqual({ status: 200, body: { data: { inRequestScope: true } } });
   });
 
   it('when a request is not signed, then it is refused with 401 UNAUTHENTICATED before any resolver runs', async () => {
