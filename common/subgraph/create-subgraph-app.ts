@@ -4,6 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Principal } from '../auth/principal';
+import { PRINCIPAL_HEADER, SIGNATURE_HEADER, SignatureError, verifySignedRequest } from '../auth/signature';
 import { ErrorCode, errorResponseBody, maskError } from '../errors';
 import { errorLogging } from '../logging/error-logging';
 import { httpLogging, requestLoggingOf, type RequestLogging } from '../logging/http-logging';
@@ -11,7 +12,6 @@ import { silentLogger, type Logger } from '../logging/logger';
 import { metricsEndpoint } from '../metrics/metrics-endpoint';
 import { createServiceMetrics, type ServiceMetrics } from '../metrics/service-metrics';
 import { requestErrorHandler } from '../request-errors';
-import { graphqlPost, signedPrincipal } from './graphql-post';
 
 export interface SubgraphAppOptions<Context extends RequestLogging> {
   readonly schema: GraphQLSchema;
@@ -34,7 +34,7 @@ export interface SubgraphApp {
   readonly stop: () => Promise<void>;
 }
 
-const JSON_BODY_LIMIT_BYTES = 1024 * 1024;
+const JSON_BODY_LIMIT = '1mb';
 /** A store that does not answer the readiness probe quickly is as good as down. */
 const READY_TIMEOUT_MS = 3_000;
 
@@ -81,15 +81,6 @@ export async function createSubgraphApp<Context extends RequestLogging>(options:
   app.set('etag', false);
   // The gateway's x-request-id is taken up here, so the subgraph logs and audits under it.
   app.use(httpLogging(logger));
-  // The gateway's calls, without Express's parser and response helpers (graphql-post.ts).
-  app.use(
-    graphqlPost({
-      server,
-      signingSecret: options.signingSecret,
-      limit: JSON_BODY_LIMIT_BYTES,
-      context: async (req, principal) => options.context(req, principal, requestLoggingOf(req)),
-    }),
-  );
   app.get('/health/live', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -106,7 +97,7 @@ export async function createSubgraphApp<Context extends RequestLogging>(options:
     '/graphql',
     onlyPost,
     express.json({
-      limit: JSON_BODY_LIMIT_BYTES,
+      limit: JSON_BODY_LIMIT,
       verify: (req, _res, body) => {
         (req as WithRawBody)[RAW_BODY] = body;
       },
@@ -142,12 +133,20 @@ function onlyPost(req: express.Request, res: express.Response, next: express.Nex
     .json(errorResponseBody('Only POST is served', ErrorCode.BAD_REQUEST));
 }
 
-/** Puts the signed principal in `res.locals.principal`, or answers 401 (signedPrincipal). */
+/** Puts the signed principal in `res.locals.principal`, or answers 401 saying why (never with header values). */
 function verifiedPrincipal(secret: string) {
   return (req: express.Request, res: express.Response, next: express.NextFunction): void => {
-    const principal = signedPrincipal(secret, req, res, (req as WithRawBody)[RAW_BODY] ?? Buffer.alloc(0));
-    if (principal === null) return;
-    res.locals['principal'] = principal;
+    try {
+      res.locals['principal'] = verifySignedRequest(
+        secret,
+        { principal: req.get(PRINCIPAL_HEADER), signature: req.get(SIGNATURE_HEADER) },
+        (req as WithRawBody)[RAW_BODY] ?? Buffer.alloc(0),
+      );
+    } catch (error) {
+      if (!(error instanceof SignatureError)) throw error;
+      res.status(401).json(errorResponseBody(`Request refused: ${error.message}`, ErrorCode.UNAUTHENTICATED));
+      return;
+    }
     next();
   };
 }

@@ -176,19 +176,6 @@ describe('createSubgraphApp', () => {
     });
   });
 
-  it('when the body is JSON but neither an object nor a list, then the answer is BAD_REQUEST, as for a body that is not JSON', async () => {
-    const response = await fetch(`${server.origin}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8' },
-      body: '"{ caller }"',
-    });
-
-    expect({ status: response.status, body: await response.json() }).toEqual({
-      status: 400,
-      body: { errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] },
-    });
-  });
-
   it('when the body is larger than 1 MB, then it is refused unread', async () => {
     const response = await fetch(`${server.origin}/graphql`, {
       method: 'POST',
