@@ -1,15 +1,19 @@
-// `npx tsx bench/register-call.ts [--register regsosek] [--families 2000] [--calls 2000] [--port 4390]
-//   [--reference FILE] [--cpu-prof DIR] [--store-dir DIR | --mysql-url mysql://root@127.0.0.1:3306] [--against DIR]`
+// `npx tsx bench/register-call.ts [--register regsosek] [--families 2000] [--calls 2000] [--page-calls 100]
+//   [--port 4390] [--reference FILE] [--cpu-prof DIR] [--store-dir DIR | --mysql-url mysql://root@127.0.0.1:3306]
+//   [--against DIR]`
 // The CPU one register subgraph spends on one `_entities` call (issue 18). Seeds the register alone
 // (a SQLite store kept in --store-dir, or with --mysql-url the database
 // bench_register_call_<register>_<families> on that server; either is reused by later runs of the
 // same size), starts its process
 // as the bench does (subgraphs/main.ts, NODE_ENV=production), and sends it, one at a time on one
 // keep-alive connection, the two calls the gateway makes to it for scenario (a): the household's
-// records (client fields and dtsen's `@requires` inputs) and its members' Person records. The
-// operation texts are the gateway's own, recorded from its plan for (a) (bench/plan-floor.ts).
-// Reports the register's CPU per call from /proc/<pid>/stat (user + system), which barely moves
-// when other work shares the cores, and the audit entries written per call. With --reference, the
+// records (client fields and dtsen's `@requires` inputs) and its members' Person records; then
+// --page-calls of the call it makes to the register for a page of 100 households of the resolution
+// run (resolution/operations/resolved-household.graphql, `ResolveRegsosekPage`): Regsosek's listing
+// page itself, or another register's `_entities` call for the page's households. The operation
+// texts are the gateway's own, recorded from its plans (bench/plan-floor.ts). Reports the
+// register's CPU per call (and per household for the page) from /proc/<pid>/stat (user + system),
+// which barely moves when other work shares the cores, and the audit entries written per call. With --reference, the
 // first run writes every answer to FILE and later runs fail unless each answer is byte-identical.
 // --against DIR also starts the same register from another checkout (e.g. `git archive` of the
 // commit before a change, with its node_modules) on the next port, and sends each call to both in
@@ -40,26 +44,40 @@ const WARM_UP_CALLS = 300;
 /** Signed afresh for every call; a fixed secret, as the store and its answers are the bench's own. */
 const SIGNING_SECRET = 'register-call-bench-secret-0123456789abcdef';
 
-/** The gateway's `_entities` operations for scenario (a), per source register, as its plan sends them. */
-const OPERATIONS: Readonly<Record<string, { readonly household: string; readonly persons: string }>> = {
+/** Households in a page of the resolution run (its `first`, the API's cap). */
+const PAGE_SIZE = 100;
+
+/** Walks Regsosek's listing for the page call's cursors (not measured): the run's key page, as sent to Regsosek. */
+const REGSOSEK_KEY_PAGE = 'query RegsosekKeyPage__regsosek__0($first:Int!$after:String){page:regsosekFamilies(first:$first after:$after){pageInfo{endCursor hasNextPage}nodes{noKK}}}';
+
+/**
+ * The gateway's operations per source register, as its plans send them: for scenario (a), the
+ * household's and the members' `_entities` calls; for a page of the resolution run, Regsosek's
+ * listing page (variables `first` and `after`) or another register's `_entities` call for the
+ * page's households.
+ */
+const OPERATIONS: Readonly<Record<string, { readonly household: string; readonly persons: string; readonly page: string }>> = {
   dtks: {
     household:
       'query BenchHousehold__dtks__5($representations:[_Any!]!){_entities(representations:$representations){...on Household{dtksInput{noKK regionCode active welfarePercentile receipts{program status pkhComponents}members{nik noKK name sex birthDate relationship}}dtks{noKK regionCode address members{nik name}}}}}',
     persons: 'query BenchHousehold__dtks__10($representations:[_Any!]!){_entities(representations:$representations){...on Person{dtksInputRecords{noKK name sex birthDate}}}}',
+    page: 'query ResolveRegsosekPage__dtks__9($representations:[_Any!]!){_entities(representations:$representations){...on Household{dtksInput{noKK regionCode active welfarePercentile receipts{program status pkhComponents}members{nik noKK name sex birthDate relationship person{__typename nik dtksInputRecords{noKK}}}}}}}',
   },
   regsosek: {
     household:
       'query BenchHousehold__regsosek__4($representations:[_Any!]!){_entities(representations:$representations){...on Household{regsosekInput{noKK regionCode housing{installedPower}assets{car}ranking{desil percentile version rankedAt}members{nik noKK name sex birthDate relationship presence schoolParticipation schoolLevel employmentStatus difficulty{vision hearing walking hands learning behaviour communication selfCare}healthInsurance pregnant}}regsosek{noKK regionCode address members{nik name}}}}}',
     persons: 'query BenchHousehold__regsosek__9($representations:[_Any!]!){_entities(representations:$representations){...on Person{regsosekInputRecords{noKK name sex birthDate presence}}}}',
+    page: 'query ResolveRegsosekPage__regsosek__0($first:Int!$after:String){page:regsosekFamilies(first:$first after:$after){nodes{__typename noKK regsosekInput{noKK regionCode housing{installedPower}assets{car}ranking{desil percentile version rankedAt}members{nik noKK name sex birthDate relationship presence schoolParticipation schoolLevel employmentStatus difficulty{vision hearing walking hands learning behaviour communication selfCare}healthInsurance pregnant person{__typename nik regsosekInputRecords{noKK}}}}}}}',
   },
   p3ke: {
     household:
       'query BenchHousehold__p3ke__3($representations:[_Any!]!){_entities(representations:$representations){...on Household{p3keInput{noKK regionCode desil extremePoor members{nik noKK name sex birthDate relationship inSchool}}p3ke{noKK regionCode address desil members{nik name}}}}}',
     persons: 'query BenchHousehold__p3ke__8($representations:[_Any!]!){_entities(representations:$representations){...on Person{p3keInputRecords{noKK name sex birthDate}}}}',
+    page: 'query ResolveRegsosekPage__p3ke__5($representations:[_Any!]!){_entities(representations:$representations){...on Household{p3keInput{noKK regionCode desil extremePoor members{nik noKK name sex birthDate relationship inSchool person{__typename nik p3keInputRecords{noKK}}}}}}}',
   },
 };
 
-type CallKind = 'household' | 'persons';
+type CallKind = 'household' | 'persons' | 'page';
 
 /** A register process the calls go to. */
 interface Target {
@@ -73,6 +91,10 @@ const ROOT = path.join(__dirname, '..');
 interface Call {
   readonly kind: CallKind;
   readonly body: string;
+  /** Names the call in the reference: its body, or for a listing page its place (a cursor is sealed afresh every run). */
+  readonly id: string;
+  /** The households it asks for. */
+  readonly households: number;
 }
 
 function operationName(query: string): string {
@@ -80,8 +102,8 @@ function operationName(query: string): string {
 }
 
 /** The body as the gateway serialises it: query, variables, operationName. */
-function callBody(query: string, representations: readonly object[]): string {
-  return JSON.stringify({ query, variables: { representations }, operationName: operationName(query) });
+function callBody(query: string, variables: Record<string, unknown>): string {
+  return JSON.stringify({ query, variables, operationName: operationName(query) });
 }
 
 function cpuMs(pid: number): { readonly user: number; readonly system: number } {
@@ -131,6 +153,7 @@ async function main(): Promise<void> {
       register: { type: 'string', default: 'regsosek' },
       families: { type: 'string', default: '2000' },
       calls: { type: 'string', default: '2000' },
+      'page-calls': { type: 'string', default: '100' },
       port: { type: 'string', default: '4390' },
       reference: { type: 'string' },
       'cpu-prof': { type: 'string' },
@@ -144,8 +167,9 @@ async function main(): Promise<void> {
   if (!operations) throw new Error(`--register takes one of ${Object.keys(OPERATIONS).join(', ')}`);
   const families = Number(values.families);
   const calls = Number(values.calls);
+  const pageCalls = Number(values['page-calls']);
   const port = Number(values.port);
-  if (![families, calls, port].every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error('--families, --calls and --port take positive whole numbers');
+  if (![families, calls, pageCalls, port].every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error('--families, --calls, --page-calls and --port take positive whole numbers');
 
   const storeUrl = values['mysql-url'] === undefined ? sqliteStore(values['store-dir'], register, families) : mysqlStore(values['mysql-url'], register, families);
   const stores = { [register]: storeUrl };
@@ -160,14 +184,38 @@ async function main(): Promise<void> {
   const principal: Principal = { subject: 'bench', organisation: 'Benchmark', roles, scopes: scopesOf(roles), regions: null, programmes: null, purpose: 'benchmark', operation: 'BenchHousehold' };
   const encoded = encodePrincipal(principal);
   const key = derivedSigningKey(SIGNING_SECRET, register);
-  const callsOf = (kind: CallKind): Call[] =>
-    keys.map(({ noKK, niks }) => ({
-      kind,
-      body:
+  const scenarioCalls = (kind: 'household' | 'persons'): Call[] =>
+    keys.map(({ noKK, niks }) => {
+      const body =
         kind === 'household'
-          ? callBody(operations.household, [{ __typename: 'Household', noKK }])
-          : callBody(operations.persons, niks.map((nik) => ({ __typename: 'Person', nik }))),
-    }));
+          ? callBody(operations.household, { representations: [{ __typename: 'Household', noKK }] })
+          : callBody(operations.persons, { representations: niks.map((nik) => ({ __typename: 'Person', nik })) });
+      return { kind, body, id: `${kind} ${body}`, households: 1 };
+    });
+  const pages = Array.from({ length: Math.ceil(keys.length / PAGE_SIZE) }, (_, page) => keys.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE));
+  /** The `after` of each of Regsosek's listing pages, walked on `target` (any of the processes: they share the secret that seals them). */
+  const listingCursors = async (target: Target): Promise<(string | null)[]> => {
+    const cursors: (string | null)[] = [null];
+    while (cursors.length < pages.length) {
+      const body = callBody(REGSOSEK_KEY_PAGE, { first: PAGE_SIZE, after: cursors.at(-1) });
+      const { data } = JSON.parse(await send(target, { kind: 'page', body, id: body, households: PAGE_SIZE })) as { data: { page: { pageInfo: { endCursor: string | null; hasNextPage: boolean } } } };
+      if (!data.page.pageInfo.hasNextPage) break;
+      cursors.push(data.page.pageInfo.endCursor);
+    }
+    return cursors;
+  };
+  const pageCallsOn = async (target: Target): Promise<Call[]> =>
+    register === 'regsosek'
+      ? (await listingCursors(target)).map((after, page) => ({
+          kind: 'page',
+          body: callBody(operations.page, { first: PAGE_SIZE, after }),
+          id: `page ${page} of ${PAGE_SIZE}`,
+          households: pages[page]?.length ?? 0,
+        }))
+      : pages.map((page) => {
+          const body = callBody(operations.page, { representations: page.map(({ noKK }) => ({ __typename: 'Household', noKK })) });
+          return { kind: 'page', body, id: `page ${body}`, households: page.length };
+        });
 
   const prefix = register.toUpperCase();
   const env: NodeJS.ProcessEnv = {
@@ -212,27 +260,29 @@ async function main(): Promise<void> {
       targets.push({ name, url: service.spec.url, pid: service.child.pid });
     }
 
-    const households = callsOf('household');
-    const persons = callsOf('persons');
+    const households = scenarioCalls('household');
+    const persons = scenarioCalls('persons');
+    const pageList = await pageCallsOn(targets[0] as Target);
     // One answer per household and call from each process: the reference every later run's must equal.
     const answers: Record<string, string> = {};
     for (const target of targets) {
-      for (const call of [...households, ...persons]) {
+      for (const call of [...households, ...persons, ...pageList]) {
         const answer = await send(target, call);
-        const id = `${call.kind} ${call.body}`;
-        if (target !== targets[0] && answers[id] !== answer) throw new Error(`${target.name} answered differently: ${id.slice(0, 200)}`);
-        answers[id] = answer;
+        if (target !== targets[0] && answers[call.id] !== answer) throw new Error(`${target.name} answered differently: ${call.id.slice(0, 200)}`);
+        answers[call.id] = answer;
       }
     }
     for (let index = 0; index < WARM_UP_CALLS; index += 1) {
       for (const target of targets) await send(target, (index % 2 === 0 ? households : persons)[index % keys.length] as Call);
     }
 
-    const measure = async (label: string, list: readonly Call[]) => {
+    const measure = async (label: string, list: readonly Call[], count: number) => {
       const auditBefore = await auditEntries(register, storeUrl);
       const cpuBefore = targets.map((target) => cpuMs(target.pid));
-      for (let index = 0; index < calls; index += 1) {
+      let asked = 0;
+      for (let index = 0; index < count; index += 1) {
         const call = list[index % list.length] as Call;
+        asked += call.households;
         const order = index % 2 === 0 ? targets : [...targets].reverse();
         for (const target of order) await send(target, call);
       }
@@ -242,13 +292,15 @@ async function main(): Promise<void> {
         const before = cpuBefore[index] ?? { user: 0, system: 0 };
         const user = after.user - before.user;
         const system = after.system - before.system;
-        const perCall = (ms: number) => (ms / calls).toFixed(3);
-        console.log(`${label}, ${target.name}: ${calls} calls, register CPU ${perCall(user + system)} ms per call (user ${perCall(user)}, system ${perCall(system)})`);
+        const perCall = (ms: number) => (ms / count).toFixed(3);
+        const perHousehold = list === pageList ? `, ${((user + system) / asked).toFixed(4)} ms per household` : '';
+        console.log(`${label}, ${target.name}: ${count} calls, register CPU ${perCall(user + system)} ms per call (user ${perCall(user)}, system ${perCall(system)})${perHousehold}`);
       });
-      console.log(`${label}: ${(audited / calls / targets.length).toFixed(2)} audit entries per call`);
+      console.log(`${label}: ${(audited / count / targets.length).toFixed(2)} audit entries per call`);
     };
-    await measure(`${register} household call`, households);
-    await measure(`${register} persons call`, persons);
+    await measure(`${register} household call`, households, calls);
+    await measure(`${register} persons call`, persons, calls);
+    await measure(`${register} page call (${PAGE_SIZE} households)`, pageList, pageCalls);
 
     const digest = createHash('sha256').update(JSON.stringify(answers)).digest('hex').slice(0, 16);
     if (values.reference !== undefined) {

@@ -24,14 +24,15 @@ export interface FamilyRepository<Family, Member, Filter> {
   /**
    * A page of families in listing order (listing-key.ts), after `after`, with the total over all
    * pages; only families whose region code starts with one of `regions` (digit prefixes) unless
-   * `regions` is null.
+   * `regions` is null. The total is counted when asked for: a count reads the whole listing, and
+   * the resolution run's pages, which do not select it, would pay it on every page.
    */
   listFamilies(
     filter: Filter | null | undefined,
     first: number,
     after: ListingPosition | null,
     regions: readonly string[] | null,
-  ): Promise<FamilyPage>;
+  ): Promise<Omit<FamilyPage, 'totalCount'> & { readonly totalCount: () => Promise<number> }>;
   /** Appends reads to the audit trail in one statement per 1,000 entries; the trail is never changed. */
   appendAudit(entries: readonly AuditRecord[]): Promise<void>;
   /** Each NIK's audit entries, newest first; [] where none. */
@@ -177,11 +178,10 @@ export function createFamilyRepository<
         });
       }
       const rows = await pageQuery.getRawMany<ListingPosition>();
-      const count = await filtered(conditions).select('COUNT(*)', 'count').getRawOne<{ count: number | string }>();
       return {
         families: rows.slice(0, first),
         hasNextPage: rows.length > first,
-        totalCount: Number(count?.count ?? 0),
+        totalCount: async () => Number((await filtered(conditions).select('COUNT(*)', 'count').getRawOne<{ count: number | string }>())?.count ?? 0),
       };
     },
 
