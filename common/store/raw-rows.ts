@@ -28,9 +28,9 @@ interface SqliteStatement {
   raw(toggle: boolean): unknown;
 }
 
-/** TypeORM's better-sqlite3 runner: the statement it will run for `sql`, from its cache of prepared statements. */
+/** TypeORM's better-sqlite3 runner: the statement it will run for `sql`, from its cache of prepared statements (not public API). */
 interface SqliteRunner {
-  getStmt(sql: string): Promise<SqliteStatement>;
+  getStmt?(sql: string): Promise<SqliteStatement>;
 }
 
 /**
@@ -42,8 +42,10 @@ interface SqliteRunner {
  * prepared afresh (the cache dropped it meanwhile) answers with objects, which `hydrate` takes too.
  */
 async function valuesAsArrays(runner: QueryRunner, sql: string): Promise<void> {
-  if (runner.connection.driver.options.type !== 'better-sqlite3') return;
-  const statement = await (runner as unknown as SqliteRunner).getStmt(sql);
+  const { getStmt } = runner as unknown as SqliteRunner;
+  // A TypeORM without it (getStmt is internal) answers with objects, as before.
+  if (runner.connection.driver.options.type !== 'better-sqlite3' || typeof getStmt !== 'function') return;
+  const statement = await getStmt.call(runner, sql);
   statement.raw(true);
 }
 
