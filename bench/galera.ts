@@ -26,7 +26,7 @@ import { baselineAnswers, startLookupLoad, type Answer } from './galera-load';
 import { startGateways } from './gateways';
 import { percentile } from './load';
 import { openBenchStores, seedOrReuse } from './stores';
-import { benchProcessEnv } from './process-env';
+import { benchProcessEnv, registerAddresses } from './process-env';
 
 const EVALUATION_DATE = '2026-01-15';
 // Generous: five registers and a gateway start at once beside three database servers on a shared machine.
@@ -186,7 +186,7 @@ async function main(): Promise<number> {
       ...benchProcessEnv(stores.env),
       EVALUATION_DATE,
       ...secrets,
-      ...Object.fromEntries(REGISTERS.flatMap((register) => [[`${register.toUpperCase()}_PORT`, String(ports[register])], [`${register.toUpperCase()}_URL`, `http://127.0.0.1:${ports[register]}/graphql`]])),
+      ...registerAddresses(ports),
       DTSEN_PORT: String(dtsen),
       RATE_LIMIT_PER_MINUTE: '100000000',
       MAX_CONCURRENT_PER_PRINCIPAL: '1000000',

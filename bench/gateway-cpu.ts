@@ -25,7 +25,7 @@ import { openIndexStore } from '../resolution/store';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { percentile, residentMb } from './load';
 import { ownCpuMs } from './process-cpu';
-import { benchProcessEnv, cpuProfileArgs, registerAddresses } from './process-env';
+import { benchProcessEnv, consecutiveRegisterPorts, cpuProfileArgs, registerAddresses } from './process-env';
 import { HOUSEHOLD_BY_KK } from './scenarios';
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse } from './stores';
 
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   if (![families, concurrency, rounds, seconds, portBase].every((n) => Number.isSafeInteger(n) && n > 0)) throw new Error('--families, --concurrency, --rounds, --seconds and --port-base take positive whole numbers');
 
   const stores = openBenchStores({ kind: 'sqlite', families, mysqlUrl: DEFAULT_MYSQL_URL, keepData: values['keep-data'] });
-  const ports = Object.fromEntries(REGISTERS.map((register, position) => [register, portBase + 1 + position])) as Record<(typeof REGISTERS)[number], number>;
+  const ports = consecutiveRegisterPorts(portBase + 1);
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
   const env: NodeJS.ProcessEnv = {
     ...benchProcessEnv(stores.env),

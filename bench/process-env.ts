@@ -17,6 +17,11 @@ export function benchProcessEnv(storesEnv: NodeJS.ProcessEnv): NodeJS.ProcessEnv
   };
 }
 
+/** The registers' ports, one after another from `first`, in REGISTERS' order. */
+export function consecutiveRegisterPorts(first: number): Record<Register, number> {
+  return Object.fromEntries(REGISTERS.map((register, position) => [register, first + position])) as Record<Register, number>;
+}
+
 /** Each register's port, for its process, and its GraphQL URL, for the gateway's. */
 export function registerAddresses(ports: Readonly<Record<Register, number>>): NodeJS.ProcessEnv {
   return Object.fromEntries(REGISTERS.flatMap((register) => [

@@ -25,7 +25,7 @@ import { openIndexStore } from '../resolution/store';
 import { startService, stopAll, waitUntilReady, type RunningService } from '../scripts/start/processes';
 import { progressReporter } from '../seed/progress';
 import { DEFAULT_MYSQL_URL, openBenchStores, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
-import { benchProcessEnv, cpuProfileArgs, registerAddresses } from './process-env';
+import { benchProcessEnv, consecutiveRegisterPorts, cpuProfileArgs, registerAddresses } from './process-env';
 import { ownCpuMs, totalCpuMs } from './process-cpu';
 
 const EVALUATION_DATE = '2026-01-15';
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     await connection.end();
   };
 
-  const ports = Object.fromEntries(REGISTERS.map((register, position) => [register, portBase + 1 + position])) as Record<(typeof REGISTERS)[number], number>;
+  const ports = consecutiveRegisterPorts(portBase + 1);
   const secrets = { AUTH_JWT_SECRET: randomBytes(32).toString('hex'), PRINCIPAL_SIGNING_SECRET: randomBytes(32).toString('hex') };
   const env: NodeJS.ProcessEnv = {
     ...benchProcessEnv(stores.env),

@@ -83,8 +83,11 @@ export function fieldUsagePlugin(registry: Registry, perKind = ORGANISATIONS_PER
   const organisationOf = organisationLabels(perKind);
   const walked = new WeakMap<GraphQLSchema, WeakMap<OperationDefinitionNode, readonly string[]>>();
   const coordinatesOf = (schema: GraphQLSchema, root: GraphQLObjectType, operation: OperationDefinitionNode, document: DocumentNode): readonly string[] => {
-    const bySchema = walked.get(schema) ?? new WeakMap<OperationDefinitionNode, readonly string[]>();
-    walked.set(schema, bySchema);
+    let bySchema = walked.get(schema);
+    if (bySchema === undefined) {
+      bySchema = new WeakMap<OperationDefinitionNode, readonly string[]>();
+      walked.set(schema, bySchema);
+    }
     let coordinates = bySchema.get(operation);
     if (coordinates === undefined) {
       coordinates = [...selectedCoordinates(root, operation.selectionSet, fragmentsOf(document.definitions))];
