@@ -4,6 +4,7 @@ import { ErrorCode, forbidden } from '../common/errors';
 import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
 import { REGISTERS, type Register } from '../common/store-url';
 import { SubgraphHttpError } from './failures';
+import type { MemberRecordOf, MemberRegister } from './register-directory';
 import type { SourceCalls, SubgraphPolicy } from './subgraph-policy';
 import { sourceUnavailable } from './source-data-source';
 import type { TimedFetch } from './subgraph-fetch';
@@ -32,6 +33,11 @@ type Found = { readonly regionCode: string | null } | Error | null;
 interface EntitiesBody {
   readonly data?: { readonly _entities?: readonly ({ readonly [register: string]: { readonly regionCode?: unknown } | null } | null)[] } | null;
   readonly errors?: readonly { readonly message?: string; readonly path?: readonly (string | number)[]; readonly extensions?: { readonly code?: unknown } }[];
+}
+
+interface RecordsBody<Record> {
+  readonly data?: { readonly _entities?: readonly ({ readonly [field: string]: readonly Record[] | null } | null)[] } | null;
+  readonly errors?: readonly unknown[];
 }
 
 /**
@@ -106,6 +112,35 @@ export function createHttpRegisterDirectory(
     });
   }
 
+  /** What decides a person's name, sex, birth date and alive, asked of the register's unmasked input field (dtsen's own reading). */
+  async function memberRecords<R extends MemberRegister>(
+    register: R,
+    niks: readonly string[],
+    principal: Principal,
+    calls?: SourceCalls,
+    requestId: string | null = null,
+  ): Promise<(readonly MemberRecordOf[R][] | Error)[]> {
+    const field = `${register}InputRecords`;
+    const presence = register === 'regsosek' ? ' presence' : '';
+    const query = `query MemberRecords($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { ${field} { noKK name sex birthDate${presence} } } } }`;
+    const asked = await ask(
+      register,
+      async () => {
+        const response = await fetcherOf(register)(urls[register], {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
+          body: JSON.stringify({ query, variables: { representations: niks.map((nik) => ({ __typename: 'Person', nik })) } }),
+        });
+        if (!response.ok) throw new SubgraphHttpError(register, response.status);
+        return (await response.json()) as RecordsBody<MemberRecordOf[R]>;
+      },
+      calls,
+    ).catch(() => null);
+    const entities = asked?.data?._entities;
+    if (!asked || asked.errors?.length || !entities || entities.length !== niks.length) return niks.map(() => sourceUnavailable(register));
+    return entities.map((entity) => entity?.[field] ?? sourceUnavailable(register));
+  }
+
   const held = async (probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<(boolean | Error)[]> =>
     (await found(probe, keys, principal, calls, requestId)).map((answer) => (answer instanceof Error ? answer : answer !== null));
 
@@ -113,6 +148,7 @@ export function createHttpRegisterDirectory(
     householdsHeld: (noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null) => held(HOUSEHOLD, noKKs, principal, calls, requestId),
     personsHeld: (niks: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null) => held(PERSON, niks, principal, calls, requestId),
     /** The village code of the first register (in REGISTERS order) placing each family; null when none holds it. */
+    memberRecords,
     householdRegions: async (noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<(string | null | Error)[]> =>
       (await found(HOUSEHOLD, noKKs, principal, calls, requestId)).map((answer) => (answer instanceof Error || answer === null ? answer : answer.regionCode)),
   };

@@ -1,8 +1,28 @@
 import DataLoader from 'dataloader';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import type { Principal } from '../common/auth/principal';
+import type { Sex } from '../common/identifiers';
 import { createAuditRecorder } from '../common/subgraph/audit-recorder';
 import type { SourceCalls } from './subgraph-policy';
+
+/** The registers that list a family's members, each with its own member records. */
+export type MemberRegister = 'dtks' | 'regsosek' | 'p3ke';
+export const MEMBER_REGISTERS: readonly MemberRegister[] = ['dtks', 'regsosek', 'p3ke'];
+
+/** One member record of a NIK, under any family: what decides a person's name, sex and birth date. */
+export interface MemberRecord {
+  readonly noKK: string;
+  readonly name: string;
+  readonly sex: Sex;
+  readonly birthDate: string;
+}
+
+/** Each register's member records; Regsosek's say whether the person still lives there, died or moved. */
+export interface MemberRecordOf {
+  readonly dtks: MemberRecord;
+  readonly regsosek: MemberRecord & { readonly presence: number };
+  readonly p3ke: MemberRecord;
+}
 
 /**
  * Whether any register holds a family (No. KK) or lists a person (NIK) for the principal, answered
@@ -17,17 +37,30 @@ export interface RegisterDirectory {
    */
   householdsHeld(noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<readonly (boolean | Error)[]>;
   personsHeld(niks: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<readonly (boolean | Error)[]>;
+  /**
+   * Each NIK's member records in one register, under any family, as the register shows them to the
+   * principal (region-limited at the source, and audited there); an Error where it could not be asked.
+   */
+  memberRecords<R extends MemberRegister>(
+    register: R,
+    niks: readonly string[],
+    principal: Principal,
+    calls?: SourceCalls,
+    requestId?: string | null,
+  ): Promise<readonly (readonly MemberRecordOf[R][] | Error)[]>;
 }
 
 export interface DirectoryLoaders {
   readonly householdHeld: DataLoader<string, boolean>;
   readonly personHeld: DataLoader<string, boolean>;
+  /** A NIK's member records in each register: one call per register per batch. */
+  readonly memberRecords: { readonly [R in MemberRegister]: DataLoader<string, readonly MemberRecordOf[R][]> };
 }
 
-function inKeyOrder(
+function inKeyOrder<Answer>(
   what: string,
-  ask: (keys: readonly string[]) => Promise<readonly (boolean | Error)[]>,
-): (keys: readonly string[]) => Promise<readonly (boolean | Error)[]> {
+  ask: (keys: readonly string[]) => Promise<readonly (Answer | Error)[]>,
+): (keys: readonly string[]) => Promise<readonly (Answer | Error)[]> {
   return async (keys) => {
     const answers = await ask(keys);
     if (answers.length !== keys.length) {
@@ -42,6 +75,11 @@ export function createDirectoryLoaders(directory: RegisterDirectory, principal: 
   return {
     householdHeld: new DataLoader(inKeyOrder('households', (noKKs) => directory.householdsHeld(noKKs, principal, calls, requestId))),
     personHeld: new DataLoader(inKeyOrder('persons', (niks) => directory.personsHeld(niks, principal, calls, requestId))),
+    memberRecords: {
+      dtks: new DataLoader(inKeyOrder('member records', (niks) => directory.memberRecords('dtks', niks, principal, calls, requestId))),
+      regsosek: new DataLoader(inKeyOrder('member records', (niks) => directory.memberRecords('regsosek', niks, principal, calls, requestId))),
+      p3ke: new DataLoader(inKeyOrder('member records', (niks) => directory.memberRecords('p3ke', niks, principal, calls, requestId))),
+    },
   };
 }
 
@@ -75,5 +113,6 @@ export function indexFirstDirectory(directory: RegisterDirectory, index: Pick<In
       return noKKs.map((noKK) => indexed.has(noKK) || (answers.get(noKK) ?? false));
     },
     personsHeld: (niks, principal, calls, requestId) => directory.personsHeld(niks, principal, calls, requestId),
+    memberRecords: (register, niks, principal, calls, requestId) => directory.memberRecords(register, niks, principal, calls, requestId),
   };
 }

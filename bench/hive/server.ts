@@ -33,10 +33,20 @@ function costLimitPlugin(maxCost: number): GatewayPlugin {
  * not ported, since they do nothing for the bench's principal (the `pii` scope, no programmes), so
  * tokens without `pii` would see unmasked keys here.
  */
+/**
+ * The supergraph without its `@provides`: Hive Gateway's planner, given `Household.members`'s, sends
+ * the client's whole household selection to the dtsen root field, which has none of the registers'
+ * records there, so members came back empty. Without it Hive plans the members' `Person` round
+ * through the registers, as our gateway did before the field provided them: the same answers.
+ */
+export function withoutProvides(supergraphSdl: string): string {
+  return supergraphSdl.replace(/, provides: "[^"]*"/g, '');
+}
+
 export function buildHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute));
   return createGatewayRuntime({
-    supergraph: options.supergraphSdl,
+    supergraph: withoutProvides(options.supergraphSdl),
     transportEntries: Object.fromEntries(Object.entries(options.subgraphUrls).map(([subgraph, location]) => [subgraph, { location }])),
     upstreamTimeout: options.subgraphTimeoutMs,
     graphqlEndpoint: '/graphql',

@@ -8,6 +8,7 @@ import { createDirectoryLoaders, type DirectoryLoaders } from '../../subgraph-ca
 import type { DataQualityIssue } from './domain/data-quality';
 import type { HouseholdResolution } from './domain/household';
 import type { ResolvedPerson } from './domain/person';
+import type { PersonRepresentation } from './representation';
 
 /**
  * Per-request state of the dtsen subgraph. Caches are keyed by the representation object the
@@ -21,7 +22,9 @@ export interface DtsenRequestState {
   readonly loaders: DirectoryLoaders;
   readonly households: WeakMap<object, HouseholdResolution>;
   readonly dataQuality: WeakMap<object, readonly DataQualityIssue[]>;
-  readonly persons: WeakMap<object, ResolvedPerson>;
+  readonly persons: WeakMap<object, Promise<ResolvedPerson>>;
+  /** A household's member with the records asked of the registers its family's fetch did not cover (member-persons.ts). */
+  readonly completePersons: WeakMap<object, Promise<PersonRepresentation>>;
   /**
    * The index status, read once per request by `households`/`statistics`; the index-warning plugin
    * reads `status` to warn in the response's extensions, or `forwarded`: the warning the dtsen
@@ -57,6 +60,7 @@ export function createDtsenContext(
       households: new WeakMap(),
       dataQuality: new WeakMap(),
       persons: new WeakMap(),
+      completePersons: new WeakMap(),
       index: { status: null, reading: null, forwarded: null },
       sourceCalls,
       periods: {},

@@ -29,9 +29,19 @@ type P3keFamilyFields = Held<HouseholdSourcesRequiresFragment['p3keInput']>;
 export type KemendesReceiptRepresentation = Held<HouseholdSourcesRequiresFragment['kemendesInput']>;
 
 export type DtksReceiptRepresentation = Element<DtksFamilyFields['receipts']>;
-export type DtksMemberRepresentation = Element<DtksFamilyFields['members']>;
-export type RegsosekMemberRepresentation = Element<RegsosekFamilyFields['members']>;
-export type P3keMemberRepresentation = Element<P3keFamilyFields['members']>;
+export type DtksMemberRepresentation = Omit<Element<DtksFamilyFields['members']>, 'person'>;
+export type RegsosekMemberRepresentation = Omit<Element<RegsosekFamilyFields['members']>, 'person'>;
+export type P3keMemberRepresentation = Omit<Element<P3keFamilyFields['members']>, 'person'>;
+
+// The resolution selection asks each register, with the family, for its every record of each
+// member's NIK (under any family): what decides the member's name, sex, birth date and alive, so
+// that `Household.members` can give them without another round to the registers.
+/** One of DTKS's records of a member's NIK, under any family. */
+export type DtksPersonRecord = Element<Element<DtksFamilyFields['members']>['person']['dtksInputRecords']>;
+/** One of Regsosek's records of a member's NIK, under any family. */
+export type RegsosekPersonRecord = Element<Element<RegsosekFamilyFields['members']>['person']['regsosekInputRecords']>;
+/** One of P3KE's records of a member's NIK, under any family. */
+export type P3kePersonRecord = Element<Element<P3keFamilyFields['members']>['person']['p3keInputRecords']>;
 /** One enrolment BPJS Kesehatan records under the family's No. KK. */
 export type BpjsEnrolmentRepresentation = Element<HouseholdSourcesRequiresFragment['bpjsInput']>;
 
@@ -50,20 +60,24 @@ export interface P3keFamilyRepresentation<Member = P3keMemberRepresentation> ext
 /** `Household.sources/unavailableSources/members/region/desil/eligibility/targeting`: the shared resolution selection. */
 export interface HouseholdRepresentation {
   readonly noKK: string;
-  readonly dtks?: DtksFamilyRepresentation | null;
-  readonly regsosek?: RegsosekFamilyRepresentation | null;
-  readonly p3ke?: P3keFamilyRepresentation | null;
+  readonly dtks?: DtksFamilyRepresentation<WithPerson<DtksMemberRepresentation>> | null;
+  readonly regsosek?: RegsosekFamilyRepresentation<WithPerson<RegsosekMemberRepresentation>> | null;
+  readonly p3ke?: P3keFamilyRepresentation<WithPerson<P3keMemberRepresentation>> | null;
   readonly kemendes?: KemendesReceiptRepresentation | null;
   /** BPJS's enrolments under the No. KK: [] when it records none, absent when it could not be asked. */
   readonly bpjs?: readonly BpjsEnrolmentRepresentation[];
 }
 
-/** The KKs under which each register lists a NIK (`person { dtksRecords { noKK } … }`). */
+/**
+ * A member's records under any family, in each register the fetch asked: every register's KKs
+ * (the dataQuality selection), or the member's own register's records with what decides the
+ * person's name (the resolution selection; `Household.members` reads them).
+ */
 type PersonKKsFields = Held<Element<Held<HouseholdDataQualityRequiresFragment['dtksInput']>['members']>['person']>;
 export interface PersonKKsRepresentation {
-  readonly dtksRecords?: PersonKKsFields['dtksInputRecords'];
-  readonly regsosekRecords?: PersonKKsFields['regsosekInputRecords'];
-  readonly p3keRecords?: PersonKKsFields['p3keInputRecords'];
+  readonly dtksRecords?: PersonKKsFields['dtksInputRecords'] | readonly DtksPersonRecord[];
+  readonly regsosekRecords?: PersonKKsFields['regsosekInputRecords'] | readonly RegsosekPersonRecord[];
+  readonly p3keRecords?: PersonKKsFields['p3keInputRecords'] | readonly P3kePersonRecord[];
   readonly bpjsRecords?: PersonKKsFields['bpjsInputRecords'];
 }
 
@@ -72,9 +86,6 @@ export type WithPerson<Member> = Member & { readonly person?: PersonKKsRepresent
 
 /** `Household.dataQuality`: the resolution selection plus, for each member, its KKs in every register. */
 export interface HouseholdQualityRepresentation extends HouseholdRepresentation {
-  readonly dtks?: DtksFamilyRepresentation<WithPerson<DtksMemberRepresentation>> | null;
-  readonly regsosek?: RegsosekFamilyRepresentation<WithPerson<RegsosekMemberRepresentation>> | null;
-  readonly p3ke?: P3keFamilyRepresentation<WithPerson<P3keMemberRepresentation>> | null;
   readonly bpjs?: readonly WithPerson<BpjsEnrolmentRepresentation>[];
 }
 
@@ -85,13 +96,27 @@ export interface HouseholdQualityRepresentation extends HouseholdRepresentation 
  * only the No. KKs, of all four registers (`PersonSourcesRequires`). The gateway asks the two in
  * separate fetches, each with its own representation.
  */
+/** The family registers, in the order a person's name is taken from them (domain/person.ts). */
+export const NAME_ORDER = ['regsosek', 'dtks', 'p3ke'] as const;
+export type NameRegister = (typeof NAME_ORDER)[number];
+
 export interface PersonRepresentation {
   readonly nik: string;
+  /**
+   * Under `Household.members` only: the family registers whose records of the NIK the family's
+   * fetch did not bring and that must be asked before the name is decided (member-records.ts).
+   */
+  readonly unasked?: readonly NameRegister[];
   readonly dtksRecords?: PersonNameRequiresFragment['dtksInputRecords'];
   readonly regsosekRecords?: PersonNameRequiresFragment['regsosekInputRecords'];
   readonly p3keRecords?: PersonNameRequiresFragment['p3keInputRecords'];
   readonly bpjsRecords?: PersonSourcesRequiresFragment['bpjsInputRecords'];
 }
+
+/** A register's record of a NIK as far as it decides the person's name, sex, birth date and alive (`PersonNameRequires`). */
+export type DtksNameRecord = Element<PersonNameRequiresFragment['dtksInputRecords']>;
+export type RegsosekNameRecord = Element<PersonNameRequiresFragment['regsosekInputRecords']>;
+export type P3keNameRecord = Element<PersonNameRequiresFragment['p3keInputRecords']>;
 
 /** What `Person.sources` reads: the No. KKs under which each register lists the NIK. */
 export interface PersonListingsRepresentation {
@@ -99,6 +124,15 @@ export interface PersonListingsRepresentation {
   readonly regsosekRecords?: PersonSourcesRequiresFragment['regsosekInputRecords'];
   readonly p3keRecords?: PersonSourcesRequiresFragment['p3keInputRecords'];
   readonly bpjsRecords?: PersonSourcesRequiresFragment['bpjsInputRecords'];
+}
+
+/**
+ * The person as `sources` and `households` receive it: their shared selection is the listings (the
+ * No. KKs), which the gateway sends in a fetch of their own (schema.graphql), so the records carry
+ * `noKK` whatever the mapper's type says of the other fields' selection.
+ */
+export function listingsOf(person: PersonRepresentation): PersonListingsRepresentation {
+  return person as unknown as PersonListingsRepresentation;
 }
 
 /** `AuditTrail.index`: the families of each register's audit entries for the NIK. */

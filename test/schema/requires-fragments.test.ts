@@ -15,8 +15,8 @@ describe('the @requires selections of subgraphs/dtsen/schema.graphql', () => {
     expect(requiresFragments().map(({ name, fields }) => `${name}: ${fields.join(' ')}`)).toEqual([
       'HouseholdSourcesRequires: sources unavailableSources members region desil eligibility targeting',
       'HouseholdDataQualityRequires: dataQuality',
-      'PersonSourcesRequires: sources',
-      'PersonNameRequires: name sex birthDate age alive households',
+      'PersonSourcesRequires: sources households',
+      'PersonNameRequires: name sex birthDate age alive',
       'AuditTrailIndexRequires: index',
     ]);
   });
@@ -31,8 +31,8 @@ describe('the @requires selections of subgraphs/dtsen/schema.graphql', () => {
       'HouseholdSourcesRequires: sources unavailableSources members desil eligibility targeting',
       'HouseholdRegionRequires: region',
       'HouseholdDataQualityRequires: dataQuality',
-      'PersonSourcesRequires: sources',
-      'PersonNameRequires: name sex birthDate age alive households',
+      'PersonSourcesRequires: sources households',
+      'PersonNameRequires: name sex birthDate age alive',
       'AuditTrailIndexRequires: index',
     ]);
   });

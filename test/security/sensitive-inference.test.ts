@@ -17,7 +17,7 @@ import { TEST_SIGNING_SECRET, testPrincipal } from '../support/principals';
 // look it up (docs/security.md, "What each role can learn"), so only variants with the same
 // outcomes are compared: if the token's answers differ there, they tell who.
 
-const NOTHING_HELD: RegisterDirectory = { householdsHeld: async (keys) => keys.map(() => false), personsHeld: async (keys) => keys.map(() => false) };
+const NOTHING_HELD: RegisterDirectory = { householdsHeld: async (keys) => keys.map(() => false), personsHeld: async (keys) => keys.map(() => false), memberRecords: async (_register, keys) => keys.map(() => []) };
 const deps = { ruleSet: RULES, evaluationDate: EVALUATION_DATE, directory: NOTHING_HELD, cursors: createCursorCodec(TEST_SIGNING_SECRET) };
 const schema = buildDtsenSchema(deps);
 

@@ -18,7 +18,7 @@ const SHARED_RESOLVERS = path.join(REPOSITORY_ROOT, 'common', 'subgraph', 'regis
 const dtsen = dtsenResolvers({
   ruleSet: RULES,
   evaluationDate: EVALUATION_DATE,
-  directory: { householdsHeld: async (noKKs) => noKKs.map(() => false), personsHeld: async (niks) => niks.map(() => false) },
+  directory: { householdsHeld: async (noKKs) => noKKs.map(() => false), personsHeld: async (niks) => niks.map(() => false), memberRecords: async (_register, niks) => niks.map(() => []) },
   cursors: createCursorCodec(TEST_SIGNING_SECRET),
 });
 

@@ -4,6 +4,7 @@ import type {
   HouseholdRepresentation,
   P3keMemberRepresentation,
   RegsosekMemberRepresentation,
+  WithPerson,
 } from '../representation';
 import { ageAt } from './ages';
 import { PRESENCE_GONE } from './register-codes';
@@ -17,9 +18,9 @@ export interface LivingMember {
   readonly relationship: number;
   /** At the evaluation date; null when the birth date is unreadable. */
   readonly age: number | null;
-  readonly regsosek: RegsosekMemberRepresentation | null;
-  readonly dtks: DtksMemberRepresentation | null;
-  readonly p3ke: P3keMemberRepresentation | null;
+  readonly regsosek: WithPerson<RegsosekMemberRepresentation> | null;
+  readonly dtks: WithPerson<DtksMemberRepresentation> | null;
+  readonly p3ke: WithPerson<P3keMemberRepresentation> | null;
 }
 
 function firstByNik<M extends { readonly nik: string }>(members: readonly M[] | undefined): Map<string, M> {

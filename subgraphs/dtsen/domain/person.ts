@@ -1,5 +1,5 @@
 import type { Sex } from '../../../common/identifiers';
-import type { PersonRepresentation } from '../representation';
+import type { PersonListingsRepresentation, PersonRepresentation } from '../representation';
 import { ageAt } from './ages';
 import { PRESENCE_DIED } from './register-codes';
 
@@ -9,8 +9,6 @@ export interface ResolvedPerson {
   readonly birthDate: string | null;
   readonly age: number | null;
   readonly alive: boolean;
-  /** No. KKs under which any register lists the person, Regsosek's first. */
-  readonly households: readonly string[];
 }
 
 /**
@@ -20,15 +18,18 @@ export interface ResolvedPerson {
  */
 export function resolvePerson(person: PersonRepresentation, evaluationDate: Date): ResolvedPerson {
   const regsosek = person.regsosekRecords ?? [];
-  const dtks = person.dtksRecords ?? [];
-  const p3ke = person.p3keRecords ?? [];
-  const first = regsosek[0] ?? dtks[0] ?? p3ke[0] ?? null;
+  const first = regsosek[0] ?? person.dtksRecords?.[0] ?? person.p3keRecords?.[0] ?? null;
   return {
     name: first?.name ?? null,
     sex: first?.sex ?? null,
     birthDate: first?.birthDate ?? null,
     age: first ? ageAt(first.birthDate, evaluationDate) : null,
     alive: !regsosek.some((record) => record.presence === PRESENCE_DIED),
-    households: [...new Set([...regsosek, ...dtks, ...p3ke].map((record) => record.noKK))],
   };
+}
+
+/** No. KKs under which any family register lists the person, Regsosek's first, then DTKS's, then P3KE's. */
+export function personHouseholds(person: PersonListingsRepresentation): string[] {
+  const records = [...(person.regsosekRecords ?? []), ...(person.dtksRecords ?? []), ...(person.p3keRecords ?? [])];
+  return [...new Set(records.map((record) => record.noKK))];
 }

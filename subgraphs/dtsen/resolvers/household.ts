@@ -6,6 +6,7 @@ import { householdFromInput, type HouseholdInput, type HouseholdRepresentation }
 import { detectDataQuality } from '../domain/data-quality';
 import { eligibilityWithoutSensitiveData, resolveHousehold, type HouseholdResolution } from '../domain/household';
 import { householdSources, unavailableSources } from '../domain/sources';
+import { memberPerson } from '../domain/member-records';
 import { historyResolver } from './history';
 
 /**
@@ -31,7 +32,7 @@ export function householdResolvers(deps: DtsenDependencies): HouseholdResolvers<
     },
     sources: (household) => householdSources(household),
     unavailableSources: (household) => unavailableSources(household),
-    members: (household, _args, context) => resolution(household, context).members.map((member) => ({ nik: member.nik })),
+    members: (household, _args, context) => resolution(household, context).members.map(memberPerson),
     region: (household, _args, context) => resolution(household, context).region,
     desil: (household, _args, context) => resolution(household, context).desil,
     eligibility: (household, _args, context) => {

@@ -24,7 +24,7 @@ import {
 
 // What each role sees of the dtsen subgraph's own outputs, and which root fields it may ask.
 
-const NOTHING_HELD: RegisterDirectory = { householdsHeld: async (keys) => keys.map(() => false), personsHeld: async (keys) => keys.map(() => false) };
+const NOTHING_HELD: RegisterDirectory = { householdsHeld: async (keys) => keys.map(() => false), personsHeld: async (keys) => keys.map(() => false), memberRecords: async (_register, keys) => keys.map(() => []) };
 
 function setUp(principal: Principal, directory: RegisterDirectory = NOTHING_HELD) {
   const deps = { ruleSet: RULES, evaluationDate: EVALUATION_DATE, directory, cursors: createCursorCodec(TEST_SIGNING_SECRET) };
@@ -266,6 +266,7 @@ describe('scopes of the root fields', () => {
         return keys.map(() => true);
       },
       personsHeld: async (keys) => keys.map(() => true),
+      memberRecords: async (_register, keys) => keys.map(() => []),
     });
 
     await run(`{ household(noKK: "${KK}") { noKK } }`);
@@ -312,6 +313,7 @@ describe('look-ups the registers refuse', () => {
         return keys.map((key) => (key === KK ? forbidden('This family is outside your regions') : true));
       },
       personsHeld: async (keys) => keys.map(() => false),
+      memberRecords: async (_register, keys) => keys.map(() => []),
     });
 
     const result = await run(`{ refused: household(noKK: "${KK}") { noKK } held: household(noKK: "${OTHER_KK}") { noKK } }`);

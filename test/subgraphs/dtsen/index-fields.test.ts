@@ -29,7 +29,7 @@ function family(noKK: string, regionCode: string): ResolvedHousehold {
 
 const PUSAT = family('3171010101250001', '3171011001');
 const UTARA = family('3172010101250001', '3172011001');
-const NOTHING_HELD = { householdsHeld: async () => [], personsHeld: async () => [] };
+const NOTHING_HELD = { householdsHeld: async () => [], personsHeld: async () => [], memberRecords: async () => [] };
 
 let store: TestIndexStore;
 let dataSource: DataSource;

@@ -1,4 +1,4 @@
-import { resolvePerson } from '../../../subgraphs/dtsen/domain/person';
+import { personHouseholds, resolvePerson } from '../../../subgraphs/dtsen/domain/person';
 import { personSources } from '../../../subgraphs/dtsen/domain/sources';
 import { EVALUATION_DATE, FATHER, KK, OTHER_KK } from './fixtures';
 
@@ -20,8 +20,8 @@ describe('resolvePerson', () => {
       birthDate: '1985-03-12',
       age: 40,
       alive: true,
-      households: [KK, OTHER_KK],
     });
+    expect(personHouseholds(person)).toEqual([KK, OTHER_KK]);
   });
 
   it('when BPJS Kesehatan enrols the person too, then BPJS is among the sources, last, and gives no name or household', () => {
@@ -40,8 +40,8 @@ describe('resolvePerson', () => {
       birthDate: '1985-03-12',
       age: 40,
       alive: true,
-      households: [KK],
     });
+    expect(personHouseholds(person)).toEqual([KK]);
   });
 
   it('when Regsosek records the person as died, then they are not alive', () => {
@@ -60,7 +60,7 @@ describe('resolvePerson', () => {
       birthDate: '1985-03-12',
       age: 40,
       alive: true,
-      households: [KK],
     });
+    expect(personHouseholds(person)).toEqual([KK]);
   });
 });

@@ -33,6 +33,7 @@ function fakeDirectory(households: readonly string[], persons: readonly string[]
       calls.push([...niks]);
       return niks.map((nik) => persons.includes(nik));
     },
+    memberRecords: async (_register, niks) => niks.map(() => []),
   };
   return { directory, calls };
 }
