@@ -63,16 +63,21 @@ export function createHttpRegisterDirectory(
     return policies ? policies[register].call(attempt, { idempotent: true, ...(calls ? { calls } : {}) }) : attempt();
   }
 
-  async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal, requestId: string | null): Promise<Holding[]> {
-    const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.selection} } } } }`;
-    const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
+  /** One `_entities` call to the register, signed for the principal; its body as the register answered it. */
+  async function entitiesCall<Body>(register: Register, query: string, representations: readonly object[], principal: Principal, requestId: string | null): Promise<Body> {
     const response = await fetcherOf(register)(urls[register], {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
       body: JSON.stringify({ query, variables: { representations } }),
     });
     if (!response.ok) throw new SubgraphHttpError(register, response.status);
-    const body = (await response.json()) as EntitiesBody;
+    return (await response.json()) as Body;
+  }
+
+  async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal, requestId: string | null): Promise<Holding[]> {
+    const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.selection} } } } }`;
+    const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
+    const body = await entitiesCall<EntitiesBody>(register, query, representations, principal, requestId);
     const entities = body.data?._entities;
     if (!entities || entities.length !== keys.length) throw new Error(`${register} gave no _entities`);
     const refused = new Map<number, string>();
@@ -123,19 +128,8 @@ export function createHttpRegisterDirectory(
     const field = `${register}InputRecords`;
     const presence = register === 'regsosek' ? ' presence' : '';
     const query = `query MemberRecords($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { ${field} { noKK name sex birthDate${presence} } } } }`;
-    const asked = await ask(
-      register,
-      async () => {
-        const response = await fetcherOf(register)(urls[register], {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
-          body: JSON.stringify({ query, variables: { representations: niks.map((nik) => ({ __typename: 'Person', nik })) } }),
-        });
-        if (!response.ok) throw new SubgraphHttpError(register, response.status);
-        return (await response.json()) as RecordsBody<MemberRecordOf[R]>;
-      },
-      calls,
-    ).catch(() => null);
+    const representations = niks.map((nik) => ({ __typename: 'Person', nik }));
+    const asked = await ask(register, () => entitiesCall<RecordsBody<MemberRecordOf[R]>>(register, query, representations, principal, requestId), calls).catch(() => null);
     const entities = asked?.data?._entities;
     if (!asked || asked.errors?.length || !entities || entities.length !== niks.length) return niks.map(() => sourceUnavailable(register));
     return entities.map((entity) => entity?.[field] ?? sourceUnavailable(register));

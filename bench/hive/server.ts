@@ -24,16 +24,6 @@ function costLimitPlugin(maxCost: number): GatewayPlugin {
 }
 
 /**
- * Hive Gateway over our supergraph, doing the security work our gateway does: the same token
- * verification and rate limit, the same graphql-armor and cost limits, and every subgraph request signed
- * with the caller's principal. The subgraph URLs replace the supergraph's through its transport
- * entries. A Node request listener; it does not listen.
- *
- * For the bench only, never for serving: our gateway's key masking and partner-field refusal are
- * not ported, since they do nothing for the bench's principal (the `pii` scope, no programmes), so
- * tokens without `pii` would see unmasked keys here.
- */
-/**
  * The supergraph without its `@provides`: Hive Gateway's planner, given `Household.members`'s, sends
  * the client's whole household selection to the dtsen root field, which has none of the registers'
  * records there, so members came back empty. Without it Hive plans the members' `Person` round
@@ -43,6 +33,16 @@ export function withoutProvides(supergraphSdl: string): string {
   return supergraphSdl.replace(/, provides: "[^"]*"/g, '');
 }
 
+/**
+ * Hive Gateway over our supergraph, doing the security work our gateway does: the same token
+ * verification and rate limit, the same graphql-armor and cost limits, and every subgraph request signed
+ * with the caller's principal. The subgraph URLs replace the supergraph's through its transport
+ * entries. A Node request listener; it does not listen.
+ *
+ * For the bench only, never for serving: our gateway's key masking and partner-field refusal are
+ * not ported, since they do nothing for the bench's principal (the `pii` scope, no programmes), so
+ * tokens without `pii` would see unmasked keys here.
+ */
 export function buildHiveGateway(options: HiveGatewayOptions): GatewayRuntime {
   const admit = createAdmission(createTokenVerifier(options.tokenSource), rateLimitPerPrincipal(options.rateLimitPerMinute));
   return createGatewayRuntime({

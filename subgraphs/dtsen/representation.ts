@@ -89,17 +89,17 @@ export interface HouseholdQualityRepresentation extends HouseholdRepresentation 
   readonly bpjs?: readonly WithPerson<BpjsEnrolmentRepresentation>[];
 }
 
-/**
- * `Person.*`: the registers' records of one NIK, as much as the fetch's fields asked for. Name, sex,
- * birth date, age, alive and households read the three family registers' records
- * (`PersonNameRequires`), so a household's members cost no call to BPJS Kesehatan; `sources` reads
- * only the No. KKs, of all four registers (`PersonSourcesRequires`). The gateway asks the two in
- * separate fetches, each with its own representation.
- */
 /** The family registers, in the order a person's name is taken from them (domain/person.ts). */
 export const NAME_ORDER = ['regsosek', 'dtks', 'p3ke'] as const;
 export type NameRegister = (typeof NAME_ORDER)[number];
 
+/**
+ * `Person.*`: the registers' records of one NIK, as much as the fetch's fields asked for. Name, sex,
+ * birth date, age and alive read the three family registers' records (`PersonNameRequires`), so a
+ * household's members cost no call to BPJS Kesehatan, and `Household.members` provides them;
+ * `sources` and `households` read only the No. KKs, of all four registers (`PersonSourcesRequires`).
+ * The gateway asks the two in separate fetches, each with its own representation.
+ */
 export interface PersonRepresentation {
   readonly nik: string;
   /**
