@@ -57,6 +57,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly contracts?: Readonly<Record<Profile, string>>;
   /** Redis shared with the other gateway instances (APQ cache, rate limit); the caller opens and closes it. Absent: in process memory. */
   readonly sharedState?: SharedState;
+  /** How old the registers' import states behind the index status may be (subgraphs/dtsen/register-imports.ts); default 5 s. */
+  readonly importStatesMaxAgeMs?: number;
   /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
   /** Served at GET /metrics; the caller wires the index store's statements into it. Default: a fresh set counting no store. */
@@ -117,8 +119,9 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
   const dtsen = dtsenForGateway({
     ruleSetVersion: options.ruleSetVersion,
     evaluationDate: options.evaluationDate,
-    directory: registers.directory,
+    registers,
     signingSecret: options.signingSecret,
+    ...(options.importStatesMaxAgeMs !== undefined && { importStatesMaxAgeMs: options.importStatesMaxAgeMs }),
     index: options.index,
   });
 

@@ -1,8 +1,10 @@
+import type { ImportState } from '../common/store/import-state';
+import type { Register } from '../common/store-url';
 import type { IndexRuns } from './query-repository';
 
-// Whether the index answers for the gateway as it is configured now. The registers keep no
-// modification times, so "the registers changed since the run" cannot be told; see
-// docs/resolution.md.
+// Whether the index answers for the gateway as it is configured now, and for the registers as
+// their import ledgers say they are: every write to a register is an import, which records when it
+// started and finished; see docs/resolution.md, "Is the index current?".
 
 /** `IndexInfo` of the schema. */
 export interface IndexInfo {
@@ -69,8 +71,27 @@ function runningProblem(running: RunningRun, lastFinishedId: number | null): str
 
 const WAIT_OR_RESUME = 'A run under way brings it up to date when it finishes; `npm run resolve` resumes an interrupted one.';
 
-/** The index's state from its runs: the last finished run, unless something makes it not current. */
-export function indexStatus(runs: IndexRuns, expected: ExpectedResolution): IndexStatus {
+/**
+ * What a register's imports say against the run: an import not finished (running, or interrupted
+ * with some batches committed), or one that stored or replaced families and finished after the run
+ * started, may have written families the run did not read. Both times are ISO 8601 UTC, written by the importer's and the run's clocks.
+ */
+function importProblems(imports: ReadonlyMap<Register, ImportState>, runId: number, runStartedAt: string): string[] {
+  return [...imports].flatMap(([register, state]) => {
+    const name = register.toUpperCase();
+    if (state.running > 0) return [`an import into ${name} has not finished`];
+    if (state.lastChangeAt !== null && state.lastChangeAt > runStartedAt) {
+      return [`${name} imported changed families at ${state.lastChangeAt}, after run ${runId} started at ${runStartedAt}`];
+    }
+    return [];
+  });
+}
+
+/**
+ * The index's state from its runs and the registers' import ledgers (`imports`: those that could be
+ * asked): the last finished run, unless something makes it not current.
+ */
+export function indexStatus(runs: IndexRuns, expected: ExpectedResolution, imports: ReadonlyMap<Register, ImportState> = new Map()): IndexStatus {
   const run = runs.lastFinished;
   const running = runningRun(runs);
   if (run === null) {
@@ -93,6 +114,7 @@ export function indexStatus(runs: IndexRuns, expected: ExpectedResolution): Inde
       `run ${run.id} resolved rule set ${run.ruleSet} at ${run.evaluationDate}, the gateway uses rule set ${expected.ruleSet} at ${expected.evaluationDate}`,
     );
   }
+  problems.push(...importProblems(imports, run.id, run.startedAt));
   const info = {
     runId: run.id,
     ruleSet: run.ruleSet,

@@ -4,7 +4,7 @@ import { REGISTERS } from '../common/store-url';
 import type { IndexQueryRepository } from '../resolution/query-repository';
 import { signingFetch } from './signing-fetch';
 import { indexFirstDirectory, type RegisterDirectory } from './register-directory';
-import { createHttpRegisterDirectory } from './register-directory-http';
+import { createHttpRegisterDirectory, type ImportStates } from './register-directory-http';
 import type { SubgraphPolicy } from './subgraph-policy';
 import { fetcherWithTimeout, subgraphAgent, type TimedFetch } from './subgraph-fetch';
 
@@ -31,6 +31,8 @@ export interface RegisterAccess {
   readonly fetcherTimingOutAfter: (subgraph: string, timeoutMs: number) => TimedFetch;
   /** Whether a key is held: the index first for households, then the registers, through their policies. */
   readonly directory: RegisterDirectory;
+  /** Each register's import ledger now, for the index status; a register that could not be asked is left out. */
+  readonly importStates: ImportStates;
   /** Closes the pooled connections. */
   close(): Promise<void>;
 }
@@ -52,10 +54,12 @@ export function createRegisterAccess(options: RegisterAccessOptions): RegisterAc
     fetchers.set(subgraph, fetcher);
     return fetcher;
   };
+  const registers = createHttpRegisterDirectory(options.subgraphUrls, fetcherOf, options.policies);
   return {
     fetcherOf,
     fetcherTimingOutAfter: (subgraph, timeoutMs) => signingFetch(options.signingKeys(subgraph), fetcherWithTimeout(timeoutMs, dispatcher)),
-    directory: indexFirstDirectory(createHttpRegisterDirectory(options.subgraphUrls, fetcherOf, options.policies), options.index),
+    directory: indexFirstDirectory(registers, options.index),
+    importStates: registers.importStates,
     close: async () => {
       if (!options.dispatcher) await dispatcher.close();
     },

@@ -2,12 +2,16 @@ import type { Principal } from '../common/auth/principal';
 import { encodePrincipal, PRINCIPAL_HEADER } from '../common/auth/signature';
 import { ErrorCode, forbidden } from '../common/errors';
 import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
+import type { ImportState } from '../common/store/import-state';
 import { REGISTERS, type Register } from '../common/store-url';
 import { SubgraphHttpError } from './failures';
 import type { MemberRecordOf, MemberRegister } from './register-directory';
 import type { SourceCalls, SubgraphPolicy } from './subgraph-policy';
 import { sourceUnavailable } from './source-data-source';
 import type { TimedFetch } from './subgraph-fetch';
+
+/** Each register's import ledger now (`importState`); a register that could not be asked is left out. */
+export type ImportStates = (principal: Principal, requestId?: string | null) => Promise<ReadonlyMap<Register, ImportState>>;
 
 interface EntityProbe {
   readonly typename: 'Household' | 'Person';
@@ -63,12 +67,12 @@ export function createHttpRegisterDirectory(
     return policies ? policies[register].call(attempt, { idempotent: true, ...(calls ? { calls } : {}) }) : attempt();
   }
 
-  /** One `_entities` call to the register, signed for the principal; its body as the register answered it. */
-  async function entitiesCall<Body>(register: Register, query: string, representations: readonly object[], principal: Principal, requestId: string | null): Promise<Body> {
+  /** One GraphQL call to the register, signed for the principal; its body as the register answered it. */
+  async function registerCall<Body>(register: Register, query: string, variables: object, principal: Principal, requestId: string | null): Promise<Body> {
     const response = await fetcherOf(register)(urls[register], {
       method: 'POST',
       headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: encodePrincipal(principal), ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}) },
-      body: JSON.stringify({ query, variables: { representations } }),
+      body: JSON.stringify({ query, variables }),
     });
     if (!response.ok) throw new SubgraphHttpError(register, response.status);
     return (await response.json()) as Body;
@@ -77,7 +81,7 @@ export function createHttpRegisterDirectory(
   async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal, requestId: string | null): Promise<Holding[]> {
     const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.selection} } } } }`;
     const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
-    const body = await entitiesCall<EntitiesBody>(register, query, representations, principal, requestId);
+    const body = await registerCall<EntitiesBody>(register, query, { representations }, principal, requestId);
     const entities = body.data?._entities;
     if (!entities || entities.length !== keys.length) throw new Error(`${register} gave no _entities`);
     const refused = new Map<number, string>();
@@ -129,10 +133,28 @@ export function createHttpRegisterDirectory(
     const presence = register === 'regsosek' ? ' presence' : '';
     const query = `query MemberRecords($representations: [_Any!]!) { _entities(representations: $representations) { ... on Person { ${field} { noKK name sex birthDate${presence} } } } }`;
     const representations = niks.map((nik) => ({ __typename: 'Person', nik }));
-    const asked = await ask(register, () => entitiesCall<RecordsBody<MemberRecordOf[R]>>(register, query, representations, principal, requestId), calls).catch(() => null);
+    const asked = await ask(register, () => registerCall<RecordsBody<MemberRecordOf[R]>>(register, query, { representations }, principal, requestId), calls).catch(() => null);
     const entities = asked?.data?._entities;
     if (!asked || asked.errors?.length || !entities || entities.length !== niks.length) return niks.map(() => sourceUnavailable(register));
     return entities.map((entity) => entity?.[field] ?? sourceUnavailable(register));
+  }
+
+  /** Each register's import ledger, asked of all at once; a register that could not be asked is left out. */
+  async function importStates(principal: Principal, requestId: string | null = null): Promise<ReadonlyMap<Register, ImportState>> {
+    const query = 'query RegisterImportState { importState { running lastChangeAt } }';
+    const answers = await Promise.allSettled(
+      REGISTERS.map((register) =>
+        ask(register, async () => {
+          const body = await registerCall<{ data?: { importState?: ImportState | null } | null }>(register, query, {}, principal, requestId);
+          if (!body.data?.importState) throw new Error(`${register} gave no importState`);
+          return body.data.importState;
+        }, undefined),
+      ),
+    );
+    return new Map(REGISTERS.flatMap((register, position) => {
+      const answer = answers[position];
+      return answer?.status === 'fulfilled' ? [[register, answer.value] as const] : [];
+    }));
   }
 
   const held = async (probe: EntityProbe, keys: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<(boolean | Error)[]> =>
@@ -143,6 +165,7 @@ export function createHttpRegisterDirectory(
     personsHeld: (niks: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null) => held(PERSON, niks, principal, calls, requestId),
     /** The village code of the first register (in REGISTERS order) placing each family; null when none holds it. */
     memberRecords,
+    importStates,
     householdRegions: async (noKKs: readonly string[], principal: Principal, calls?: SourceCalls, requestId?: string | null): Promise<(string | null | Error)[]> =>
       (await found(HOUSEHOLD, noKKs, principal, calls, requestId)).map((answer) => (answer instanceof Error || answer === null ? answer : answer.regionCode)),
   };

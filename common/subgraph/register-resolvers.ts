@@ -1,3 +1,4 @@
+import type { ImportState } from '../store/import-state';
 import type { Principal } from '../auth/principal';
 import { unmasked } from '../auth/schema-disclosure';
 import { forbidden } from '../errors';
@@ -206,4 +207,12 @@ export function familyListingResolver(listing: string) {
     const page = await context.repository.listFamilies(args.filter, first, after, regionPrefixes(context.principal));
     return toFamilyConnection(page, (position) => context.cursors.encode(binding, position));
   };
+}
+
+/**
+ * `importState`: the store's import ledger, for dtsen's index status. No scope is needed: it holds
+ * no personal data (counts and a time), and only a signed caller reaches a register at all.
+ */
+export function importStateResolver<Family, Member, Filter>(_root: unknown, _args: unknown, context: RegisterContext<Family, Member, Filter>): Promise<ImportState> {
+  return context.repository.importState();
 }

@@ -3,11 +3,10 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import type { Principal } from '../../common/auth/principal';
 import type { Logger } from '../../common/logging/logger';
 import type { IndexQueryRepository } from '../../resolution/query-repository';
-import type { RegisterDirectory } from '../../subgraph-calls/register-directory';
 import type { TimedFetch } from '../../subgraph-calls/subgraph-fetch';
 import type { SubgraphPolicy } from '../../subgraph-calls/subgraph-policy';
 import { createDtsenContext, type DtsenContext } from './context';
-import { dtsenDependencies } from './dependencies';
+import { dtsenDependencies, type DtsenRegisterAccess } from './dependencies';
 import { isoDate } from './domain/ages';
 import { InProcessDataSource } from './in-process-data-source';
 import { indexWarningPlugin } from './index-warning-plugin';
@@ -21,9 +20,10 @@ export interface DtsenOptions {
   /** Ages and benefits are computed at this date (midnight UTC). */
   readonly evaluationDate: Date;
   /** How dtsen reaches the registers: the gateway's own register access. */
-  readonly directory: RegisterDirectory;
+  readonly registers: DtsenRegisterAccess;
   readonly signingSecret: string;
   readonly index: IndexQueryRepository;
+  readonly importStatesMaxAgeMs?: number;
 }
 
 /** What the gateway needs of the dtsen subgraph, whether it runs in the gateway's process or as its own service. */
@@ -42,7 +42,7 @@ export interface DtsenForGateway {
 
 /** The dtsen subgraph as the gateway uses it: the one entry point the gateway imports from `subgraphs/dtsen/`. */
 export function dtsenForGateway(options: DtsenOptions): DtsenForGateway {
-  const dependencies = dtsenDependencies(options, options.directory);
+  const dependencies = dtsenDependencies(options, options.registers);
   return {
     inProcess: new InProcessDataSource(buildDtsenSchema(dependencies)),
     service: (url, fetcher, policy, logger) => new DtsenServiceDataSource('dtsen', url, fetcher, policy, logger),

@@ -46,7 +46,7 @@ export async function buildDtsenServiceApp(options: DtsenServiceOptions): Promis
   const metrics = options.metrics ?? createServiceMetrics();
   const signingKeys = signingKeysOf(options.signingSecret, options.subgraphKeys);
   const registers = createRegisterAccess({ ...options, signingKeys, policies: createSubgraphPolicies(REGISTERS, options.resilience, logger, createSubgraphMetrics(metrics.registry)) });
-  const dependencies = dtsenDependencies(options, registers.directory);
+  const dependencies = dtsenDependencies(options, registers);
   const app = await createSubgraphApp<DtsenContext & RequestLogging>({
     schema: buildDtsenSchema(dependencies),
     signingSecret: signingKeys('dtsen'),

@@ -13,15 +13,16 @@ export interface StatisticsQuestion {
 }
 
 /**
- * The statistics of a finished, current index, built once and kept until another run finishes:
- * only a resolution run writes the index, and while one runs the index is not current and every
- * question is read from the store and built again. Concurrent identical questions share one read.
- * A dashboard's every viewer asks the same few questions.
+ * The statistics of a finished run, built once and kept until another run finishes: only a
+ * resolution run writes the index, and while one runs every question is read from the store and
+ * built again. An index that is not current for another reason (registers imported since the run,
+ * another rule set) still holds that run's rows, so its answers are kept too. Concurrent identical
+ * questions share one read. A dashboard's every viewer asks the same few questions.
  */
 export function createStatisticsCache() {
   const cache = new LRUCache<string, Promise<Statistics>>({ max: MAX_ENTRIES });
   return (index: IndexInfo, question: StatisticsQuestion, build: () => Promise<Statistics>): Promise<Statistics> => {
-    if (!index.current || index.runId === null) return build();
+    if (index.runId === null || index.running !== null) return build();
     const key = JSON.stringify([index.runId, question.regionPrefix, question.scope, question.digits]);
     const cached = cache.get(key);
     if (cached) return cached;

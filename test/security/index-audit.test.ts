@@ -48,14 +48,16 @@ describe.each(storeKinds())('the audit trail of reads of the resolution index (%
   }, 60_000);
   afterAll(() => system.stop());
 
-  it("when a caseworker lists households selecting only their No. KKs, then no register is asked and the index records each family of the page, with who, why and which operation", async () => {
+  it("when a caseworker lists households selecting only their No. KKs, then no register is asked about them and the index records each family of the page, with who, why and which operation", async () => {
     system.resetQueryLog();
 
     const listing = await system.query('query FamiliesToVisit { households(filter: { regionPrefix: "31.72" }) { nodes { noKK } } }', {}, caseworker);
     const listed = (listing.body.data?.['households'] as { nodes: { noKK: string }[] }).nodes.map((node) => node.noKK);
 
-    // Listing order is random (common/store/listing-key.ts): the families are compared as a set.
-    expect({ status: listing.status, listed: listed.sort(), registerSql: system.sql, trail: await trailOf(CASEWORKER.subject, [SUTRISNO_KK, WATI_KK]) }).toEqual({
+    // Listing order is random (common/store/listing-key.ts): the families are compared as a set. The
+    // index status may have read the registers' import ledgers (at most every 5 s), which name no family.
+    const registerSql = Object.fromEntries(Object.entries(system.sql).map(([subgraph, statements]) => [subgraph, statements.filter((sql) => !sql.includes('FROM import_ledger'))]));
+    expect({ status: listing.status, listed: listed.sort(), registerSql, trail: await trailOf(CASEWORKER.subject, [SUTRISNO_KK, WATI_KK]) }).toEqual({
       status: 200,
       listed: [SUTRISNO_KK, WATI_KK].sort(),
       registerSql: { dtks: [], regsosek: [], p3ke: [], kemendes: [], bpjs: [], changes: [] },

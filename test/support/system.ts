@@ -85,6 +85,8 @@ export interface SystemOptions {
   readonly store: StoreKind;
   readonly data: RegisterData;
   readonly evaluationDate: Date;
+  /** How old the registers' import states behind the index status may be (default 5 s); 0 asks them on every request. */
+  readonly importStatesMaxAgeMs?: number;
   readonly subgraphTimeoutMs?: number;
   /** Retries, breaker and deadline of the gateway (default: the configured defaults, with short backoff). */
   readonly resilience?: Partial<ResilienceSettings>;
@@ -269,6 +271,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     },
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS,
     ...(options.sharedState && { sharedState: options.sharedState }),
+    ...(options.importStatesMaxAgeMs !== undefined && { importStatesMaxAgeMs: options.importStatesMaxAgeMs }),
     ...(options.persistedQueryLimits && { persistedQueryLimits: options.persistedQueryLimits }),
     logger: options.loggerFor?.('gateway'),
     trustedDocuments: trustedDocumentModesFrom(options.trustedDocuments?.modes ?? 'off'),

@@ -171,6 +171,8 @@ export type Query = {
   readonly __typename?: 'Query';
   /** Families under whose No. KK BPJS Kesehatan records enrolments, in an order of their own that says nothing about them (not by No. KK). Needs the search scope (analyst, caseworker: its regions only). */
   readonly bpjsFamilies: BpjsFamilyConnection;
+  /** The register's imports of files (docs/import.md), for the dtsen subgraph's index status only; not in the API schema. */
+  readonly importState: RegisterImportState;
 };
 
 
@@ -179,6 +181,15 @@ export type QueryBpjsFamiliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<BpjsFamilyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a register's import ledger says now: an index resolved before an import finished may not hold what it wrote. */
+export type RegisterImportState = {
+  readonly __typename?: 'RegisterImportState';
+  /** When the last import that stored or replaced a family finished, ISO 8601 UTC; null when none has. */
+  readonly lastChangeAt: Maybe<Scalars['String']['output']>;
+  /** Imports started and not finished: running, or interrupted and not resumed. */
+  readonly running: Scalars['Int']['output'];
 };
 
 /** Sex as recorded. */
@@ -317,6 +328,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<NikKey>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterImportState: ResolverTypeWrapper<RegisterImportState>;
   Sex: Sex;
   disclosure__Class: Disclosure__Class;
 };
@@ -336,6 +348,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: NikKey;
   Query: Record<PropertyKey, never>;
+  RegisterImportState: RegisterImportState;
 };
 
 export type DisclosureDirectiveArgs = {
@@ -412,6 +425,12 @@ export type PersonResolvers<ContextType = BpjsContext, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = BpjsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   bpjsFamilies?: Resolver<ResolversTypes['BpjsFamilyConnection'], ParentType, ContextType, RequireFields<QueryBpjsFamiliesArgs, 'first'>>;
+  importState?: Resolver<ResolversTypes['RegisterImportState'], ParentType, ContextType>;
+};
+
+export type RegisterImportStateResolvers<ContextType = BpjsContext, ParentType extends ResolversParentTypes['RegisterImportState'] = ResolversParentTypes['RegisterImportState']> = {
+  lastChangeAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = BpjsContext> = {
@@ -424,6 +443,7 @@ export type Resolvers<ContextType = BpjsContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterImportState?: RegisterImportStateResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = BpjsContext> = {

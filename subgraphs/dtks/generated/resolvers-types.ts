@@ -217,6 +217,8 @@ export type Query = {
   readonly __typename?: 'Query';
   /** Families DTKS holds, in an order of their own that says nothing about them (not by No. KK). Needs the search scope (analyst, caseworker: its regions only). */
   readonly dtksFamilies: DtksFamilyConnection;
+  /** The register's imports of files (docs/import.md), for the dtsen subgraph's index status only; not in the API schema. */
+  readonly importState: RegisterImportState;
 };
 
 
@@ -225,6 +227,15 @@ export type QueryDtksFamiliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DtksFamilyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a register's import ledger says now: an index resolved before an import finished may not hold what it wrote. */
+export type RegisterImportState = {
+  readonly __typename?: 'RegisterImportState';
+  /** When the last import that stored or replaced a family finished, ISO 8601 UTC; null when none has. */
+  readonly lastChangeAt: Maybe<Scalars['String']['output']>;
+  /** Imports started and not finished: running, or interrupted and not resumed. */
+  readonly running: Scalars['Int']['output'];
 };
 
 /** Sex as recorded. */
@@ -366,6 +377,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<NikKey>;
   PkhComponent: PkhComponent;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterImportState: ResolverTypeWrapper<RegisterImportState>;
   Sex: Sex;
   disclosure__Class: Disclosure__Class;
 };
@@ -386,6 +398,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: NikKey;
   Query: Record<PropertyKey, never>;
+  RegisterImportState: RegisterImportState;
 };
 
 export type DisclosureDirectiveArgs = {
@@ -471,6 +484,12 @@ export type PersonResolvers<ContextType = DtksContext, ParentType extends Resolv
 
 export type QueryResolvers<ContextType = DtksContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   dtksFamilies?: Resolver<ResolversTypes['DtksFamilyConnection'], ParentType, ContextType, RequireFields<QueryDtksFamiliesArgs, 'first'>>;
+  importState?: Resolver<ResolversTypes['RegisterImportState'], ParentType, ContextType>;
+};
+
+export type RegisterImportStateResolvers<ContextType = DtksContext, ParentType extends ResolversParentTypes['RegisterImportState'] = ResolversParentTypes['RegisterImportState']> = {
+  lastChangeAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = DtksContext> = {
@@ -484,6 +503,7 @@ export type Resolvers<ContextType = DtksContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterImportState?: RegisterImportStateResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = DtksContext> = {

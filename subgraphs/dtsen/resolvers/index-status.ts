@@ -9,15 +9,17 @@ export function indexOf(deps: DtsenDependencies): IndexQueryRepository {
   return deps.index;
 }
 
-/** The index status, read once per request and kept in the request state for the response's extensions. */
+/**
+ * The index status, from its runs and the registers' import ledgers, read once per request and kept
+ * in the request state for the response's extensions.
+ */
 export function readIndexStatus(deps: DtsenDependencies, context: DtsenContext): Promise<IndexStatus> {
-  const state = requestState(context).index;
-  state.reading ??= indexOf(deps)
-    .runs()
-    .then((runs) => {
-      const status = indexStatus(runs, { ruleSet: deps.ruleSet.version, evaluationDate: isoDate(deps.evaluationDate) });
-      state.status = status;
-      return status;
-    });
+  const request = requestState(context);
+  const state = request.index;
+  state.reading ??= Promise.all([indexOf(deps).runs(), deps.registerImports?.(request.principal, request.requestId) ?? new Map()]).then(([runs, imports]) => {
+    const status = indexStatus(runs, { ruleSet: deps.ruleSet.version, evaluationDate: isoDate(deps.evaluationDate) }, imports);
+    state.status = status;
+    return status;
+  });
   return state.reading;
 }

@@ -157,6 +157,8 @@ export type Person = {
 /** The API's entry points. Every request needs a bearer token; each field names the scope it needs. */
 export type Query = {
   readonly __typename?: 'Query';
+  /** The register's imports of files (docs/import.md), for the dtsen subgraph's index status only; not in the API schema. */
+  readonly importState: RegisterImportState;
   /** Families a desa lists for BLT Dana Desa, in an order of their own that says nothing about them (not by No. KK). Needs the search scope (analyst, caseworker: its regions only). */
   readonly kemendesFamilies: KemendesFamilyConnection;
 };
@@ -167,6 +169,15 @@ export type QueryKemendesFamiliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<KemendesFamilyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a register's import ledger says now: an index resolved before an import finished may not hold what it wrote. */
+export type RegisterImportState = {
+  readonly __typename?: 'RegisterImportState';
+  /** When the last import that stored or replaced a family finished, ISO 8601 UTC; null when none has. */
+  readonly lastChangeAt: Maybe<Scalars['String']['output']>;
+  /** Imports started and not finished: running, or interrupted and not resumed. */
+  readonly running: Scalars['Int']['output'];
 };
 
 /** Sex as recorded. */
@@ -304,6 +315,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<NikKey>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterImportState: ResolverTypeWrapper<RegisterImportState>;
   Sex: Sex;
   disclosure__Class: Disclosure__Class;
 };
@@ -323,6 +335,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Person: NikKey;
   Query: Record<PropertyKey, never>;
+  RegisterImportState: RegisterImportState;
 };
 
 export type DisclosureDirectiveArgs = {
@@ -397,7 +410,13 @@ export type PersonResolvers<ContextType = KemendesContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = KemendesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  importState?: Resolver<ResolversTypes['RegisterImportState'], ParentType, ContextType>;
   kemendesFamilies?: Resolver<ResolversTypes['KemendesFamilyConnection'], ParentType, ContextType, RequireFields<QueryKemendesFamiliesArgs, 'first'>>;
+};
+
+export type RegisterImportStateResolvers<ContextType = KemendesContext, ParentType extends ResolversParentTypes['RegisterImportState'] = ResolversParentTypes['RegisterImportState']> = {
+  lastChangeAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = KemendesContext> = {
@@ -410,6 +429,7 @@ export type Resolvers<ContextType = KemendesContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterImportState?: RegisterImportStateResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = KemendesContext> = {

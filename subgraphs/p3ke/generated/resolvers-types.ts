@@ -168,6 +168,8 @@ export type Person = {
 /** The API's entry points. Every request needs a bearer token; each field names the scope it needs. */
 export type Query = {
   readonly __typename?: 'Query';
+  /** The register's imports of files (docs/import.md), for the dtsen subgraph's index status only; not in the API schema. */
+  readonly importState: RegisterImportState;
   /** Families P3KE holds, in an order of their own that says nothing about them (not by No. KK). Needs the search scope (analyst, caseworker: its regions only). */
   readonly p3keFamilies: P3keFamilyConnection;
 };
@@ -178,6 +180,15 @@ export type QueryP3keFamiliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<P3keFamilyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a register's import ledger says now: an index resolved before an import finished may not hold what it wrote. */
+export type RegisterImportState = {
+  readonly __typename?: 'RegisterImportState';
+  /** When the last import that stored or replaced a family finished, ISO 8601 UTC; null when none has. */
+  readonly lastChangeAt: Maybe<Scalars['String']['output']>;
+  /** Imports started and not finished: running, or interrupted and not resumed. */
+  readonly running: Scalars['Int']['output'];
 };
 
 /** Sex as recorded. */
@@ -315,6 +326,7 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<NikKey>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterImportState: ResolverTypeWrapper<RegisterImportState>;
   Sex: Sex;
   disclosure__Class: Disclosure__Class;
 };
@@ -335,6 +347,7 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: NikKey;
   Query: Record<PropertyKey, never>;
+  RegisterImportState: RegisterImportState;
 };
 
 export type DisclosureDirectiveArgs = {
@@ -419,7 +432,13 @@ export type PersonResolvers<ContextType = P3keContext, ParentType extends Resolv
 };
 
 export type QueryResolvers<ContextType = P3keContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  importState?: Resolver<ResolversTypes['RegisterImportState'], ParentType, ContextType>;
   p3keFamilies?: Resolver<ResolversTypes['P3keFamilyConnection'], ParentType, ContextType, RequireFields<QueryP3keFamiliesArgs, 'first'>>;
+};
+
+export type RegisterImportStateResolvers<ContextType = P3keContext, ParentType extends ResolversParentTypes['RegisterImportState'] = ResolversParentTypes['RegisterImportState']> = {
+  lastChangeAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = P3keContext> = {
@@ -433,6 +452,7 @@ export type Resolvers<ContextType = P3keContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterImportState?: RegisterImportStateResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = P3keContext> = {

@@ -84,6 +84,8 @@ export type Person = {
 /** The API's entry points. Every request needs a bearer token; each field names the scope it needs. */
 export type Query = {
   readonly __typename?: 'Query';
+  /** The register's imports of files (docs/import.md), for the dtsen subgraph's index status only; not in the API schema. */
+  readonly importState: RegisterImportState;
   /** Families Regsosek holds, in an order of their own that says nothing about them (not by No. KK). Needs the search scope (analyst, caseworker: its regions only). */
   readonly regsosekFamilies: RegsosekFamilyConnection;
 };
@@ -94,6 +96,15 @@ export type QueryRegsosekFamiliesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<RegsosekFamilyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What a register's import ledger says now: an index resolved before an import finished may not hold what it wrote. */
+export type RegisterImportState = {
+  readonly __typename?: 'RegisterImportState';
+  /** When the last import that stored or replaced a family finished, ISO 8601 UTC; null when none has. */
+  readonly lastChangeAt: Maybe<Scalars['String']['output']>;
+  /** Imports started and not finished: running, or interrupted and not resumed. */
+  readonly running: Scalars['Int']['output'];
 };
 
 /** What the family owns (yes/no), and its livestock. */
@@ -436,6 +447,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<NikKey>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  RegisterImportState: ResolverTypeWrapper<RegisterImportState>;
   RegsosekAssets: ResolverTypeWrapper<RegsosekAssetsRecord>;
   RegsosekDifficulty: ResolverTypeWrapper<RegsosekDifficultyRecord>;
   RegsosekFamily: ResolverTypeWrapper<RegsosekFamilyRecord>;
@@ -460,6 +472,7 @@ export type ResolversParentTypes = {
   Person: NikKey;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  RegisterImportState: RegisterImportState;
   RegsosekAssets: RegsosekAssetsRecord;
   RegsosekDifficulty: RegsosekDifficultyRecord;
   RegsosekFamily: RegsosekFamilyRecord;
@@ -514,7 +527,13 @@ export type PersonResolvers<ContextType = RegsosekContext, ParentType extends Re
 };
 
 export type QueryResolvers<ContextType = RegsosekContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  importState?: Resolver<ResolversTypes['RegisterImportState'], ParentType, ContextType>;
   regsosekFamilies?: Resolver<ResolversTypes['RegsosekFamilyConnection'], ParentType, ContextType, RequireFields<QueryRegsosekFamiliesArgs, 'first'>>;
+};
+
+export type RegisterImportStateResolvers<ContextType = RegsosekContext, ParentType extends ResolversParentTypes['RegisterImportState'] = ResolversParentTypes['RegisterImportState']> = {
+  lastChangeAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  running?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RegsosekAssetsResolvers<ContextType = RegsosekContext, ParentType extends ResolversParentTypes['RegsosekAssets'] = ResolversParentTypes['RegsosekAssets']> = {
@@ -620,6 +639,7 @@ export type Resolvers<ContextType = RegsosekContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterImportState?: RegisterImportStateResolvers<ContextType>;
   RegsosekAssets?: RegsosekAssetsResolvers<ContextType>;
   RegsosekDifficulty?: RegsosekDifficultyResolvers<ContextType>;
   RegsosekFamily?: RegsosekFamilyResolvers<ContextType>;

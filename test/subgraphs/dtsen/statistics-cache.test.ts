@@ -38,12 +38,23 @@ describe('statistics of the index, kept between requests', () => {
   it('when a run is under way or none has finished, then every question reads the store', async () => {
     const ask = createStatisticsCache();
     const store = countingStore();
+    const underWay = { ...CURRENT, current: false, running: { runId: 8, startedAt: '2026-01-16T00:00:00Z', progressAt: null, familiesDone: 0, familiesTotal: 10 } };
 
-    await ask({ ...CURRENT, current: false }, JAKARTA_UTARA, store.read);
-    await ask({ ...CURRENT, current: false }, JAKARTA_UTARA, store.read);
+    await ask(underWay, JAKARTA_UTARA, store.read);
+    await ask(underWay, JAKARTA_UTARA, store.read);
     await ask({ ...CURRENT, runId: null, current: false }, JAKARTA_UTARA, store.read);
 
     expect(store.reads()).toBe(3);
+  });
+
+  it('when the index is not current only because a register imported since its run, then its answers are still kept: the run wrote them', async () => {
+    const ask = createStatisticsCache();
+    const store = countingStore();
+
+    await ask({ ...CURRENT, current: false }, JAKARTA_UTARA, store.read);
+    const later = await ask({ ...CURRENT, current: false }, JAKARTA_UTARA, store.read);
+
+    expect({ later, reads: store.reads() }).toEqual({ later: { read: 1 }, reads: 1 });
   });
 
   it('when a read fails, then the next question reads the store again', async () => {
