@@ -1,4 +1,5 @@
 import type { Register } from '../common/store-url';
+import { familySelection } from '../subgraph-calls/family-entities';
 
 /** The scenarios of issue 6: (a) household, (b) page, (c) person, (d) statistics. */
 export const SCENARIO_LETTERS = ['a', 'b', 'c', 'd'] as const;
@@ -38,8 +39,8 @@ export const CITY_STATISTICS = `query BenchStatistics($city: String!) {
 
 /** What the gateway reads of one register for scenario (a), asked of the register directly: the floor. */
 export function registerFloorQuery(register: Register): string {
-  const extra = register === 'p3ke' ? ' desil' : '';
-  return `query BenchFloor($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK regionCode address${extra} members { nik name } } } } }`;
+  const fields = `noKK regionCode address${register === 'p3ke' ? ' desil' : ''} members { nik name }`;
+  return `query BenchFloor($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(register, fields)} } }`;
 }
 
 /** The keys the scenarios rotate over, collected from the index before the runs. */
