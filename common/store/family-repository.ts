@@ -5,8 +5,8 @@ import { parseRegionPrefix, type FamilyPage } from '../pagination';
 import type { AuditRecord } from './audit-records';
 import { auditTrailStore } from './audit-trail';
 import { insertRows } from './bulk-insert';
-import { readImportState, type ImportState } from './import-state';
 import { chunk } from './chunks';
+import { readImportState, type ImportState } from './import-state';
 import { LISTING_KEY_COLUMN, newListingKey } from './listing-key';
 import { rowTable } from './raw-rows';
 import type { FamilyBaseRow, FamilyLinkedRow, MemberBaseRow } from './entity-columns';
@@ -41,7 +41,7 @@ export interface FamilyRepository<Family, Member, Filter> {
   /** Inserts new families with their members and details in one transaction. */
   insertFamilies(families: readonly Family[]): Promise<void>;
   countFamilies(): Promise<number>;
-  /** The store's import ledger: imports not finished, and when the last one finished. */
+  /** The store's import ledger: imports not finished, and when the last one that stored or replaced families finished. */
   importState(): Promise<ImportState>;
   /** Resolves when the store answers and every migration has run (readiness); rejects saying which is not so. */
   ping(): Promise<void>;

@@ -1,8 +1,8 @@
-import type { ImportState } from '../store/import-state';
 import type { Principal } from '../auth/principal';
 import { unmasked } from '../auth/schema-disclosure';
 import { forbidden } from '../errors';
 import type { FamilyLoaders } from '../loaders';
+import type { ImportState } from '../store/import-state';
 import type { CursorCodec } from '../cursor';
 import { parseFirst, toFamilyConnection, type FamilyConnection } from '../pagination';
 import type { AuditRecord } from '../store/audit-records';
