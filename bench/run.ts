@@ -27,7 +27,6 @@ import { benchmarkReport, PLAN_FLOOR, type PairedRow, type Row, type RunCost } f
 import { DEFAULT_MYSQL_URL, openBenchStores, resolveOrReuse, seedOrReuse, STORE_KINDS, type StoreKind } from './stores';
 import { countSqlPerRequest } from './sql-count';
 import { subgraphRequestsSoFar } from './subgraph-requests';
-import { familyRepresentation } from '../subgraph-calls/family-entities';
 import { CITY_STATISTICS, HOUSEHOLD_BY_KK, HOUSEHOLD_PAGE, parseScenarioLetters, PERSON_BY_NIK, registerFloorQuery, SCENARIO_LETTERS, type BenchKeys, type ScenarioLetter } from './scenarios';
 import { benchProcessEnv, cpuProfileArgs } from './process-env';
 
@@ -102,7 +101,7 @@ function signedRegisterRequest(secret: string, principal: Principal, register: R
   const encoded = encodePrincipal(principal);
   const query = registerFloorQuery(register);
   return (noKK) => {
-    const body = JSON.stringify({ query, variables: { representations: [familyRepresentation(register, noKK)] } });
+    const body = JSON.stringify({ query, variables: { representations: [{ __typename: 'Household', noKK }] } });
     return { body, headers: { 'content-type': 'application/json', ...signRequest(derivedSigningKey(secret, register), encoded, body) } };
   };
 }

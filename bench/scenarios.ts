@@ -1,5 +1,4 @@
 import type { Register } from '../common/store-url';
-import { familySelection } from '../subgraph-calls/family-entities';
 
 /** The scenarios of issue 6: (a) household, (b) page, (c) person, (d) statistics. */
 export const SCENARIO_LETTERS = ['a', 'b', 'c', 'd'] as const;
@@ -39,8 +38,8 @@ export const CITY_STATISTICS = `query BenchStatistics($city: String!) {
 
 /** What the gateway reads of one register for scenario (a), asked of the register directly: the floor. */
 export function registerFloorQuery(register: Register): string {
-  const fields = `noKK regionCode address${register === 'p3ke' ? ' desil' : ''} members { nik name }`;
-  return `query BenchFloor($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(register, fields)} } }`;
+  const extra = register === 'p3ke' ? ' desil' : '';
+  return `query BenchFloor($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK regionCode address${extra} members { nik name } } } } }`;
 }
 
 /** The keys the scenarios rotate over, collected from the index before the runs. */

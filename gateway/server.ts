@@ -29,7 +29,6 @@ import { requestOperationName } from './auth/operation-name';
 import { createTokenVerifier } from './auth/verifier';
 import type { GatewayContext } from './context';
 import { keyMaskingPlugin } from './security/key-masking';
-import { valueCompletionPlugin } from './security/value-completion';
 import { supergraphDisclosure } from './supergraph/disclosure';
 import { supergraphSubgraphs } from './supergraph/served-supergraph';
 import { lookupMissBudget } from './security/lookup-misses';
@@ -58,12 +57,8 @@ export interface GatewayOptions extends Omit<GatewayConfig, 'port' | 'workers' |
   readonly contracts?: Readonly<Record<Profile, string>>;
   /** Redis shared with the other gateway instances (APQ cache, rate limit); the caller opens and closes it. Absent: in process memory. */
   readonly sharedState?: SharedState;
-  /**
-   * How old the registers' import states dtsen uses may be (subgraphs/dtsen/register-imports.ts);
-   * default 5 s. Null: never asked, so the index status says nothing of the registers' imports and
-   * no register is left out of a household (tests that count register calls).
-   */
-  readonly importStatesMaxAgeMs?: number | null;
+  /** How old the registers' import states behind the index status may be (subgraphs/dtsen/register-imports.ts); default 5 s. */
+  readonly importStatesMaxAgeMs?: number;
   /** The resolution index, read by `households`, `statistics` and the CSV export; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
   /** Served at GET /metrics; the caller wires the index store's statements into it. Default: a fresh set counting no store. */
@@ -166,7 +161,6 @@ export async function buildGateway(options: GatewayOptions): Promise<GatewayApp>
       trusted.plugin,
       contractValidationPlugin(contracts),
       keyMaskingPlugin(disclosure),
-      valueCompletionPlugin(),
       lookupMissBudget(options.lookupMissesPerHour, options.sharedState),
       metrics.graphqlPlugin,
       fieldUsagePlugin(metrics.registry),

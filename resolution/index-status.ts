@@ -72,20 +72,18 @@ function runningProblem(running: RunningRun, lastFinishedId: number | null): str
 const WAIT_OR_RESUME = 'A run under way brings it up to date when it finishes; `npm run resolve` resumes an interrupted one.';
 
 /**
- * Whether a register may hold families the run did not read: an import not finished (running, or
- * interrupted with some batches committed), or one that stored or replaced families and finished
- * once the run had started. Both times are ISO 8601 UTC, the importer's and the run's clocks.
+ * What a register's imports say against the run: an import not finished (running, or interrupted
+ * with some batches committed), or one that stored or replaced families and finished after the run
+ * started, may have written families the run did not read. Both times are ISO 8601 UTC, written by the importer's and the run's clocks.
  */
-export function changedSince(state: ImportState, runStartedAt: string): boolean {
-  return state.running > 0 || (state.lastChangeAt !== null && state.lastChangeAt >= runStartedAt);
-}
-
 function importProblems(imports: ReadonlyMap<Register, ImportState>, runId: number, runStartedAt: string): string[] {
   return [...imports].flatMap(([register, state]) => {
-    if (!changedSince(state, runStartedAt)) return [];
     const name = register.toUpperCase();
     if (state.running > 0) return [`an import into ${name} has not finished`];
-    return [`${name} imported changed families at ${state.lastChangeAt}, after run ${runId} started at ${runStartedAt}`];
+    if (state.lastChangeAt !== null && state.lastChangeAt > runStartedAt) {
+      return [`${name} imported changed families at ${state.lastChangeAt}, after run ${runId} started at ${runStartedAt}`];
+    }
+    return [];
   });
 }
 

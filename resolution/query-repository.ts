@@ -1,6 +1,5 @@
 import { In, type DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import { groupByKeys } from '../common/loaders';
-import { REGISTERS, type Register } from '../common/store-url';
 import type { ListingPosition } from '../common/cursor';
 import type { FamilyPage } from '../common/pagination';
 import type { AuditRecord } from '../common/store/audit-records';
@@ -91,19 +90,10 @@ export interface IndexQueryRepository extends PeriodQueryRepository {
   regionGroups(regionPrefix: string | null, scope: RegionScope, digits: number, period?: string | null): Promise<RegionGroups>;
   /** Which of these No. KKs any run has indexed: one query. */
   indexedHouseholds(noKKs: readonly string[]): Promise<ReadonlySet<string>>;
-  /** The registers that held each indexed family at its run, by No. KK; a family the index lacks is absent. One query per 1,000. */
-  householdHolders(noKKs: readonly string[]): Promise<ReadonlyMap<string, ReadonlySet<Register>>>;
   /** Appends reads of indexed families to the index's audit trail: one INSERT per 1,000 entries. */
   appendAudit(entries: readonly AuditRecord[]): Promise<void>;
   /** Each No. KK's entries in the index's audit trail, newest first; [] where none. */
   auditTrailByNoKKs(noKKs: readonly string[]): Promise<AuditRecord[][]>;
-}
-
-/** The index's flag of each register holding a family at the run. */
-const HOLDER_FLAGS = { dtks: 'inDtks', regsosek: 'inRegsosek', p3ke: 'inP3ke', kemendes: 'inKemendes', bpjs: 'inBpjs' } as const satisfies Record<Register, keyof ResolvedHouseholdRow>;
-
-function holdersOf(row: Pick<ResolvedHouseholdRow, (typeof HOLDER_FLAGS)[Register]>): ReadonlySet<Register> {
-  return new Set(REGISTERS.filter((register) => Boolean(row[HOLDER_FLAGS[register]])));
 }
 
 /** Column names come from these fixed lists only, never from input. */
@@ -239,12 +229,6 @@ export function createIndexQueryRepository(dataSource: DataSource): IndexQueryRe
       if (noKKs.length === 0) return new Set();
       const rows = await householdRows.pickWhereIn('noKK', noKKs, ['noKK']);
       return new Set(rows.map((row) => row.noKK));
-    },
-
-    async householdHolders(noKKs) {
-      if (noKKs.length === 0) return new Map();
-      const rows = await householdRows.pickWhereIn('noKK', noKKs, ['noKK', 'inDtks', 'inRegsosek', 'inP3ke', 'inKemendes', 'inBpjs']);
-      return new Map(rows.map((row) => [row.noKK, holdersOf(row)]));
     },
 
     appendAudit: (entries) => audit.append(entries),

@@ -4,7 +4,6 @@ import { ErrorCode, forbidden } from '../common/errors';
 import { REQUEST_ID_HEADER } from '../common/logging/http-logging';
 import type { ImportState } from '../common/store/import-state';
 import { REGISTERS, type Register } from '../common/store-url';
-import { familyErrorField, familyOfEntity, familyRepresentation, familySelection } from './family-entities';
 import { SubgraphHttpError } from './failures';
 import type { MemberRecordOf, MemberRegister } from './register-directory';
 import type { SourceCalls, SubgraphPolicy } from './subgraph-policy';
@@ -80,11 +79,8 @@ export function createHttpRegisterDirectory(
   }
 
   async function holdingsOf(register: Register, probe: EntityProbe, keys: readonly string[], principal: Principal, requestId: string | null): Promise<Holding[]> {
-    const family = probe === HOUSEHOLD;
-    const selection = family ? familySelection(register, probe.selection) : `... on ${probe.typename} { ${register} { ${probe.selection} } }`;
-    const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ${selection} } }`;
-    const representations = keys.map((key) => (family ? familyRepresentation(register, key) : { __typename: probe.typename, [probe.key]: key }));
-    const errorField = family ? familyErrorField(register) : register;
+    const query = `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on ${probe.typename} { ${register} { ${probe.selection} } } } }`;
+    const representations = keys.map((key) => ({ __typename: probe.typename, [probe.key]: key }));
     const body = await registerCall<EntitiesBody>(register, query, { representations }, principal, requestId);
     const entities = body.data?._entities;
     if (!entities || entities.length !== keys.length) throw new Error(`${register} gave no _entities`);
@@ -92,12 +88,12 @@ export function createHttpRegisterDirectory(
     const failed = new Set<number>();
     for (const error of body.errors ?? []) {
       const [root, index, field] = error.path ?? [];
-      if (root !== '_entities' || typeof index !== 'number' || field !== errorField) throw new Error(`${register} answered with an error for the whole batch`);
+      if (root !== '_entities' || typeof index !== 'number' || field !== register) throw new Error(`${register} answered with an error for the whole batch`);
       if (error.extensions?.code === ErrorCode.FORBIDDEN) refused.set(index, error.message ?? `This ${probe.what} is outside your regions`);
       else failed.add(index);
     }
     return entities.map((entity, index): Holding => {
-      const record = family ? familyOfEntity<{ readonly regionCode?: unknown }>(register, entity) : entity?.[register];
+      const record = entity?.[register];
       if (record != null) return { held: true, regionCode: typeof record.regionCode === 'string' ? record.regionCode : null };
       const message = refused.get(index);
       if (message !== undefined) return { refused: message };

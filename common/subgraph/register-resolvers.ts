@@ -108,23 +108,6 @@ export async function unmaskedFamilyOf<Family extends FamilyShape, Member, Filte
 }
 
 /**
- * `<Register>Family.__resolveReference`, where the family record is itself an entity keyed by its
- * No. KK (dtsen references it, or leaves it null so that the register is not asked): the record as
- * the principal may see it, null when the register does not hold it.
- */
-export function familyReference<Family extends FamilyShape, Member, Filter>(
-  reference: HouseholdKey,
-  context: RegisterContext<Family, Member, Filter>,
-): Promise<Family | null> {
-  return readFamily(reference, context);
-}
-
-/** `<Register>Family.input`: the same record unmasked, for dtsen's `@requires`; read and audited with the reference. */
-export function unmaskedParent<Record extends object>(record: Record): Record {
-  return unmasked(record);
-}
-
-/**
  * A person's member records the principal may see, most recent first: records of families
  * outside its regions are left out. Served records are audited.
  */

@@ -1,6 +1,5 @@
 import type DataLoader from 'dataloader';
 import type { Principal } from '../../common/auth/principal';
-import type { Register } from '../../common/store-url';
 import type { PeriodHouseholdRow, ResolutionPeriodRow } from '../../resolution/period-entities';
 import { newSourceCalls, type SourceCalls } from '../../subgraph-calls/subgraph-policy';
 import type { IndexStatus, IndexWarning } from '../../resolution/index-status';
@@ -35,8 +34,6 @@ export interface DtsenRequestState {
   readonly sourceCalls: SourceCalls;
   /** Reads of the index's kept periods, made on first use (resolvers/history.ts). */
   readonly periods: { history?: DataLoader<string, readonly PeriodHouseholdRow[]>; kept?: Promise<ResolutionPeriodRow[]> };
-  /** The registers each family was held by at the index's run, read on first use (register-references.ts). */
-  readonly holders: { loader?: DataLoader<string, ReadonlySet<Register> | null> };
 }
 
 /** The context value the dtsen schema expects: its state under `dtsen`, beside whatever else the gateway keeps. */
@@ -67,7 +64,6 @@ export function createDtsenContext(
       index: { status: null, reading: null, forwarded: null },
       sourceCalls,
       periods: {},
-      holders: {},
     },
   };
 }

@@ -29,8 +29,8 @@ export interface DtsenSettings {
   /** Seals the cursors of `households`. */
   readonly signingSecret: string;
   readonly index: IndexQueryRepository;
-  /** How old the registers' import states may be; default IMPORT_STATES_MAX_AGE_MS; null: never asked (GatewayOptions). */
-  readonly importStatesMaxAgeMs?: number | null;
+  /** How old the registers' import states behind the index status may be; default IMPORT_STATES_MAX_AGE_MS. */
+  readonly importStatesMaxAgeMs?: number;
 }
 
 /** How the process that runs dtsen reaches the registers: its directory, and their import ledgers. */
@@ -47,8 +47,6 @@ export function dtsenDependencies(settings: DtsenSettings, registers: DtsenRegis
     directory: registers.directory,
     cursors: createCursorCodec(settings.signingSecret),
     index: settings.index,
-    ...(settings.importStatesMaxAgeMs !== null && {
-      registerImports: createRegisterImports(registers.importStates, () => settings.index.runs(), settings.importStatesMaxAgeMs),
-    }),
+    registerImports: createRegisterImports(registers.importStates, settings.importStatesMaxAgeMs),
   };
 }

@@ -23,7 +23,7 @@ export interface DtsenOptions {
   readonly registers: DtsenRegisterAccess;
   readonly signingSecret: string;
   readonly index: IndexQueryRepository;
-  readonly importStatesMaxAgeMs?: number | null;
+  readonly importStatesMaxAgeMs?: number;
 }
 
 /** What the gateway needs of the dtsen subgraph, whether it runs in the gateway's process or as its own service. */

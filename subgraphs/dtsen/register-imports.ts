@@ -1,10 +1,9 @@
 import type { Principal } from '../../common/auth/principal';
 import type { ImportState } from '../../common/store/import-state';
 import type { Register } from '../../common/store-url';
-import type { IndexRuns } from '../../resolution/query-repository';
 import type { ImportStates } from '../../subgraph-calls/register-directory-http';
 
-/** How old the registers' import states may be when dtsen uses them. */
+/** How old the registers' import states may be when the index status uses them. */
 export const IMPORT_STATES_MAX_AGE_MS = 5_000;
 
 /**
@@ -13,45 +12,37 @@ export const IMPORT_STATES_MAX_AGE_MS = 5_000;
  */
 const MAX_WAIT_MS = 1_000;
 
-/** The registers' import ledgers (those that could be asked), and when the index's last finished run started. */
-export interface RegisterImportStates {
-  readonly states: ReadonlyMap<Register, ImportState>;
-  /** Null when no run has finished. */
-  readonly lastRunStartedAt: string | null;
-}
-
-const NONE: RegisterImportStates = { states: new Map(), lastRunStartedAt: null };
+const NONE: ReadonlyMap<Register, ImportState> = new Map();
 
 /**
- * The registers' import ledgers, for the index status and for which registers dtsen can leave out
- * of a household (`Household.kemendes`): one call to each register, and one read of the index's
- * runs, at most every `maxAgeMs`, not one per request. A request finding the last answers older
- * than that waits for new ones (at most MAX_WAIT_MS, then it takes the last ones), which the
- * requests arriving meanwhile share. The states hold no personal data, so one principal's answers
- * serve every request; a register that could not be asked is left out.
+ * The registers' import ledgers, for the index status of every response that reads the index: one
+ * call to each register at most every `maxAgeMs`, not one per request. A request finding the last
+ * answers older than that waits for new ones (at most MAX_WAIT_MS, then it takes the last ones),
+ * which the requests arriving meanwhile share. The
+ * states hold no personal data, so one principal's answers serve every request; a register that
+ * could not be asked is left out (the status then says nothing of it).
  */
-export function createRegisterImports(ask: ImportStates, runs: () => Promise<IndexRuns>, maxAgeMs = IMPORT_STATES_MAX_AGE_MS, now: () => number = Date.now) {
-  let last: { readonly at: number; readonly value: RegisterImportStates } | null = null;
-  let asking: Promise<RegisterImportStates> | null = null;
+export function createRegisterImports(ask: ImportStates, maxAgeMs = IMPORT_STATES_MAX_AGE_MS, now: () => number = Date.now) {
+  let last: { readonly at: number; readonly states: ReadonlyMap<Register, ImportState> } | null = null;
+  let asking: Promise<ReadonlyMap<Register, ImportState>> | null = null;
 
-  function refresh(principal: Principal, requestId: string | null): Promise<RegisterImportStates> {
-    asking ??= Promise.all([ask(principal, requestId), runs()])
-      .then(([states, indexRuns]) => {
-        const value = { states, lastRunStartedAt: indexRuns.lastFinished?.startedAt ?? null };
-        last = { at: now(), value };
-        return value;
+  function refresh(principal: Principal, requestId: string | null): Promise<ReadonlyMap<Register, ImportState>> {
+    asking ??= ask(principal, requestId)
+      .then((states) => {
+        last = { at: now(), states };
+        return states;
       })
-      .catch(() => last?.value ?? NONE)
+      .catch(() => last?.states ?? NONE)
       .finally(() => {
         asking = null;
       });
     return asking;
   }
 
-  async function newStates(principal: Principal, requestId: string | null): Promise<RegisterImportStates> {
+  async function newStates(principal: Principal, requestId: string | null): Promise<ReadonlyMap<Register, ImportState>> {
     let timer: NodeJS.Timeout | undefined;
-    const waited = new Promise<RegisterImportStates>((resolve) => {
-      timer = setTimeout(() => resolve(last?.value ?? NONE), MAX_WAIT_MS);
+    const waited = new Promise<ReadonlyMap<Register, ImportState>>((resolve) => {
+      timer = setTimeout(() => resolve(last?.states ?? NONE), MAX_WAIT_MS);
     });
     try {
       return await Promise.race([refresh(principal, requestId), waited]);
@@ -60,9 +51,9 @@ export function createRegisterImports(ask: ImportStates, runs: () => Promise<Ind
     }
   }
 
-  return (principal: Principal, requestId: string | null): Promise<RegisterImportStates> => {
+  return (principal: Principal, requestId: string | null): Promise<ReadonlyMap<Register, ImportState>> => {
     if (last === null || now() - last.at >= maxAgeMs) return newStates(principal, requestId);
-    return Promise.resolve(last.value);
+    return Promise.resolve(last.states);
   };
 }
 

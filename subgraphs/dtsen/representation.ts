@@ -26,7 +26,7 @@ type DtksFamilyFields = Held<HouseholdSourcesRequiresFragment['dtksInput']>;
 type RegsosekFamilyFields = Held<HouseholdSourcesRequiresFragment['regsosekInput']>;
 type P3keFamilyFields = Held<HouseholdSourcesRequiresFragment['p3keInput']>;
 /** Kemendes's BLT Dana Desa receipt of the family (no members: the recipient is not read). */
-export type KemendesReceiptRepresentation = Held<Held<HouseholdSourcesRequiresFragment['kemendes']>['input']>;
+export type KemendesReceiptRepresentation = Held<HouseholdSourcesRequiresFragment['kemendesInput']>;
 
 export type DtksReceiptRepresentation = Element<DtksFamilyFields['receipts']>;
 export type DtksMemberRepresentation = Omit<Element<DtksFamilyFields['members']>, 'person'>;
@@ -169,8 +169,7 @@ export interface HouseholdInput {
   readonly dtksInput?: FamilyInput<DtksFamilyRepresentation> | null;
   readonly regsosekInput?: FamilyInput<RegsosekFamilyRepresentation> | null;
   readonly p3keInput?: FamilyInput<P3keFamilyRepresentation> | null;
-  /** dtsen's reference, with Kemendes's unmasked record under `input` (null when it holds none). */
-  readonly kemendes?: { readonly input?: KemendesReceiptRepresentation | null } | null;
+  readonly kemendesInput?: KemendesReceiptRepresentation | null;
   readonly bpjsInput?: readonly MemberInput<BpjsEnrolmentRepresentation>[] | null;
 }
 
@@ -210,17 +209,6 @@ function withPersons<Member extends object>(members: readonly MemberInput<Member
 }
 
 /**
- * Kemendes's receipt through dtsen's reference: null where dtsen gave none or Kemendes holds no
- * such family (the gateway then has no `input` to send: the reference is null in the
- * representation). An `input` of null is the gateway's filling of a failed call
- * (source-data-source.ts): could not be asked.
- */
-function kemendesReceipt(reference: HouseholdInput['kemendes']): KemendesReceiptRepresentation | null | undefined {
-  if (reference === null || reference === undefined) return reference;
-  return reference.input ?? undefined;
-}
-
-/**
  * The household under the resolution's names. Absent (undefined) stays absent and null stays null:
  * a register that could not be asked is not a register that does not hold the family. The gateway
  * leaves a register's fields out when its call to that register failed (unasked-registers.ts).
@@ -231,7 +219,7 @@ export function householdFromInput(input: HouseholdInput): HouseholdQualityRepre
     dtks: family(input.dtksInput),
     regsosek: family(input.regsosekInput),
     p3ke: family(input.p3keInput),
-    kemendes: kemendesReceipt(input.kemendes),
+    kemendes: input.kemendesInput,
     // Non-null in the SDL: null only where the gateway filled a failed call's fields (source-data-source.ts).
     bpjs: input.bpjsInput === null ? undefined : withPersons(input.bpjsInput),
   } as HouseholdQualityRepresentation;

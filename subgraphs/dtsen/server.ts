@@ -24,8 +24,6 @@ export interface DtsenServiceOptions {
   readonly evaluationDate: Date;
   /** The resolution index; the caller opens and closes it. */
   readonly index: IndexQueryRepository;
-  /** How old the registers' import states may be; null: never asked (GatewayOptions). */
-  readonly importStatesMaxAgeMs?: number | null;
   /** PRINCIPAL_SIGNING_SECRET: the cursor key, and every subgraph key not in `subgraphKeys`, derive from it. */
   readonly signingSecret: string;
   /** `<NAME>_SIGNING_SECRET` by subgraph name, those set (dtsen's own verifies the gateway; the registers' sign its calls to them). */

@@ -1,4 +1,3 @@
-import { familyRepresentation, familySelection } from '../../subgraph-calls/family-entities';
 import { REGISTERS, type Register } from '../../common/store-url';
 import { postSignedGraphQL } from '../common/http-client';
 import { testSigningKey } from '../support/principals';
@@ -37,7 +36,7 @@ const PROCESS_METRICS = ['process_cpu_seconds_total', 'process_resident_memory_b
 const originOf = (url: string) => new URL(url).origin;
 
 const householdOf = (register: Register) =>
-  `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(register, 'noKK address members { nik name }')} } }`;
+  `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK address members { nik name } } } } }`;
 
 describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
   let system: RunningSystem;
@@ -50,7 +49,7 @@ describe.each(storeKinds())('GET /metrics (%s stores)', (store) => {
     const origin = originOf(system.subgraphUrls[register]);
     const before = sqlStatements((await getMetrics(origin)).text, register);
 
-    const answer = await postSignedGraphQL(testSigningKey(register), origin, householdOf(register), { representations: [familyRepresentation(register, SUTRISNO_KK)] });
+    const answer = await postSignedGraphQL(testSigningKey(register), origin, householdOf(register), { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }] });
     const after = sqlStatements((await getMetrics(origin)).text, register);
 
     expect(answer.status).toBe(200);

@@ -21,10 +21,11 @@ async function slowRegisters(): Promise<{ server: Server; url: (register: string
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
     req.on('end', () => {
+      const register = (req.url ?? '').split('/')[1] ?? '';
       const { variables } = JSON.parse(body) as { variables: { representations: unknown[] } };
       setTimeout(() => {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ data: { _entities: variables.representations.map(() => null) } }));
+        res.end(JSON.stringify({ data: { _entities: variables.representations.map(() => ({ [register]: null })) } }));
       }, SLOW_MS);
     });
   });

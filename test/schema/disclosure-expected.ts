@@ -42,7 +42,7 @@ export const EXPECTED_CLASSES: Readonly<Record<string, Exclude<DisclosureClass, 
   'P3keMember.name': 'NAME',
   'P3keMember.birthDate': 'BIRTH_DATE',
 
-  'KemendesReceipt.noKK': 'KEY',
+  'KemendesReceipt.noKK': 'IDENTIFIER',
   'KemendesReceipt.address': 'ADDRESS',
   'KemendesReceipt.rt': 'ADDRESS',
   'KemendesReceipt.rw': 'ADDRESS',

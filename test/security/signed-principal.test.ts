@@ -1,14 +1,13 @@
 import { encodePrincipal, signRequest, SIGNATURE_VALIDITY_MS } from '../../common/auth/signature';
 import { REGISTERS, type Register } from '../../common/store-url';
-import { familyRepresentation, familySelection } from '../../subgraph-calls/family-entities';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD_WITH_BPJS } from '../federated/fixtures';
 import { signedJsonHeaders, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
 
 const entitiesQuery = (register: Register) =>
   JSON.stringify({
-    query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(register, 'noKK')} } }`,
-    variables: { representations: [familyRepresentation(register, SUTRISNO_KK)] },
+    query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK } } } }`,
+    variables: { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }] },
   });
 
 async function post(url: string, body: string, headers: Record<string, string>) {
@@ -69,7 +68,7 @@ describe.each(REGISTERS)('the %s subgraph reached directly, not through the gate
     expect(await post(url, body, signedJsonHeaders(testSigningKey(register), body))).toEqual({
       status: 200,
       // Kemendes lists no Jakarta family: its signed answer is the family's absence.
-      body: { data: { _entities: [register === 'kemendes' ? null : { [register]: { noKK: SUTRISNO_KK } }] } },
+      body: { data: { _entities: [{ [register]: register === 'kemendes' ? null : { noKK: SUTRISNO_KK } }] } },
     });
   });
 });

@@ -1,7 +1,6 @@
 import { encodePrincipal, signRequest } from '../../common/auth/signature';
 import { derivedSigningKey, signingKeyVariable } from '../../common/auth/subgraph-keys';
 import { REGISTERS } from '../../common/store-url';
-import { familyRepresentation, familySelection } from '../../subgraph-calls/family-entities';
 import { EVALUATION_DATE, SUTRISNO_KK, WORLD_WITH_BPJS } from '../federated/fixtures';
 import { TEST_SIGNING_SECRET, testPrincipal, testSigningKey } from '../support/principals';
 import { startSystem, type RunningSystem } from '../support/system';
@@ -14,16 +13,15 @@ const bodyFor = (subgraph: Subgraph) =>
   subgraph === 'dtsen'
     ? JSON.stringify({ query: `query ($noKK: String!) { household(noKK: $noKK) { noKK } }`, variables: { noKK: SUTRISNO_KK } })
     : JSON.stringify({
-        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(subgraph, 'noKK')} } }`,
-        variables: { representations: [familyRepresentation(subgraph, SUTRISNO_KK)] },
+        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${subgraph} { noKK } } } }`,
+        variables: { representations: [{ __typename: 'Household', noKK: SUTRISNO_KK }] },
       });
 
-// Kemendes lists no Jakarta family (a kelurahan has no Dana Desa): its answer is the family's absence
-// (its receipt is an entity of its own: the entity is null).
+// Kemendes lists no Jakarta family (a kelurahan has no Dana Desa): its answer is the family's absence.
 const answerOf = (subgraph: Subgraph) =>
   subgraph === 'dtsen'
     ? { data: { household: { noKK: SUTRISNO_KK } } }
-    : { data: { _entities: [subgraph === 'kemendes' ? null : { [subgraph]: { noKK: SUTRISNO_KK } }] } };
+    : { data: { _entities: [{ [subgraph]: subgraph === 'kemendes' ? null : { noKK: SUTRISNO_KK } }] } };
 
 const REFUSED = { status: 401, body: { errors: [{ message: 'Request refused: the signature does not match', extensions: { code: 'UNAUTHENTICATED' } }] } };
 

@@ -1,6 +1,5 @@
 import { PRINCIPAL_HEADER } from '../../common/auth/signature';
 import type { Register } from '../../common/store-url';
-import { familyErrorField, familySelection } from '../../subgraph-calls/family-entities';
 import { createHttpRegisterDirectory } from '../../subgraph-calls/register-directory-http';
 import type { TimedFetch } from '../../subgraph-calls/subgraph-fetch';
 import { testPrincipal } from '../support/principals';
@@ -30,20 +29,21 @@ function fakeRegisters(answers: Partial<Record<Register, Record<string, Answer>>
     const register = REGISTER_OF[url] as Register;
     const headers = new Headers(init?.headers);
     const encoded = headers.get(PRINCIPAL_HEADER);
-    const body = JSON.parse(String(init?.body)) as { query: string; variables: { representations: { __typename: string; noKK?: string; nik?: string }[] } };
+    const body = JSON.parse(String(init?.body)) as { query: string; variables: { representations: { noKK?: string; nik?: string }[] } };
     sent.push({ register, principal: encoded && JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8')), query: body.query });
     if (down.includes(register)) return new Response('bad gateway', { status: 502 });
     const errors: unknown[] = [];
     const entities = body.variables.representations.map((representation, index) => {
       const key = representation.noKK ?? representation.nik ?? '';
       const answer = answers[register]?.[key] ?? 'absent';
-      // A family record is a field of the household, or (Kemendes's) an entity of its own.
-      const field = representation.__typename === 'Person' ? register : familyErrorField(register);
-      const path = field === undefined ? ['_entities', index] : ['_entities', index, field];
-      if (answer === 'forbidden') errors.push({ message: 'This family is outside your regions', path, extensions: { code: 'FORBIDDEN' } });
-      if (answer === 'failed') errors.push({ message: 'Internal server error', path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-      const record = answer.startsWith('in ') ? { noKK: key, regionCode: answer.slice('in '.length) } : answer === 'held' ? { noKK: key } : null;
-      return field === undefined ? record : { [field]: record };
+      if (answer === 'forbidden') {
+        errors.push({ message: 'This family is outside your regions', path: ['_entities', index, register], extensions: { code: 'FORBIDDEN' } });
+      }
+      if (answer === 'failed') {
+        errors.push({ message: 'Internal server error', path: ['_entities', index, register], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+      }
+      if (answer.startsWith('in ')) return { [register]: { noKK: key, regionCode: answer.slice('in '.length) } };
+      return { [register]: answer === 'held' ? { noKK: key } : null };
     });
     return Response.json({ data: { _entities: entities }, ...(errors.length > 0 ? { errors } : {}) });
   };
@@ -67,7 +67,7 @@ describe('the register directory over HTTP', () => {
       (['dtks', 'regsosek', 'p3ke', 'kemendes', 'bpjs'] as const).map((register) => ({
         register,
         principal,
-        query: `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(register, 'noKK regionCode')} } }`,
+        query: `query RegisterHolds($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { noKK regionCode } } } }`,
       })),
     );
   });

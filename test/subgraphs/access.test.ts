@@ -4,8 +4,7 @@ import { testPrincipal } from '../support/principals';
 import { storeKinds } from '../support/stores';
 import { GAMBIR, PENJARINGAN } from './fixtures';
 import { REGISTER_CASES, type FamilyLike, type RegisterCase } from './registers';
-import { familyErrorField } from '../../subgraph-calls/family-entities';
-import { entitiesQuery, familyKey, familyPart, household, person, serveRegister } from './served-register';
+import { entitiesQuery, household, person, serveRegister } from './served-register';
 import { kk, nik } from './store-harness';
 
 const cases = REGISTER_CASES.flatMap((registerCase) =>
@@ -27,11 +26,6 @@ describe.each(cases)('%s subgraph access (%s store)', (register, kind, registerC
   const laterCentral = registerCase.family(kk(3), GAMBIR, [nik(5), nik(2)]);
   const served = serveRegister(kind, registerCase, { batches: [[north, central], [laterCentral]], per: 'all' });
 
-  // Kemendes's receipt is an entity of its own, which dtsen references: its No. KK is the entity's
-  // key, sent whole (the gateway masks keys), and a refusal nulls the entity itself.
-  const ownEntity = familyErrorField(registerCase.register) === undefined;
-  const familyEntity = (noKK: string, family: object | null) => (ownEntity ? family : { noKK, [register]: family });
-  const asKey = (family: object) => (ownEntity ? { ...family, noKK: kk(2) } : family);
   const input = `${register}Input`;
   const records = `${register}Records`;
   const inputRecords = `${register}InputRecords`;
@@ -66,62 +60,48 @@ describe.each(cases)('%s subgraph access (%s store)', (register, kind, registerC
     ['caseworker', 'as stored', asStored(central)],
     ['partner', 'as stored', asStored(central)],
   ])('when the %s role reads a family and a person, then NIK, No. KK, name and address are %s, and the entity keys are as stored', async (role, _how, family) => {
-    const householdPart = ownEntity ? familyPart(register, familyFields) : `... on Household { noKK ${register} { ${familyFields} } }`;
-    const query = entitiesQuery(`${householdPart} ... on Person { nik ${records} { ${memberFields} } }`);
+    const query = entitiesQuery(`... on Household { noKK ${register} { ${familyFields} } } ... on Person { nik ${records} { ${memberFields} } }`);
 
-    const answer = await served().post(testPrincipal(role), query, { representations: [familyKey(register, kk(2)), person(nik(3))] });
+    const answer = await served().post(testPrincipal(role), query, { representations: [household(kk(2)), person(nik(3))] });
 
     const member = (family as { members: object[] }).members[0];
     expect(answer).toEqual({
       status: 200,
-      body: { data: { _entities: [familyEntity(kk(2), asKey(family)), { nik: nik(3), [records]: [member] }] } },
+      body: { data: { _entities: [{ noKK: kk(2), [register]: family }, { nik: nik(3), [records]: [member] }] } },
     });
   });
 
   it('when a frontend reads the input fields of the @requires, then the records are as stored', async () => {
-    const query = entitiesQuery(`${familyPart(register, familyFields, true)} ... on Person { ${inputRecords} { ${memberFields} } }`);
+    const query = entitiesQuery(`... on Household { ${input} { ${familyFields} } } ... on Person { ${inputRecords} { ${memberFields} } }`);
 
-    const answer = await served().post(testPrincipal('frontend'), query, { representations: [familyKey(register, kk(2)), person(nik(3))] });
+    const answer = await served().post(testPrincipal('frontend'), query, { representations: [household(kk(2)), person(nik(3))] });
 
     expect(answer).toEqual({
       status: 200,
-      body: { data: { _entities: [{ [ownEntity ? 'input' : input]: asStored(central) }, { [inputRecords]: [asStored(central).members[0]] }] } },
+      body: { data: { _entities: [{ [input]: asStored(central) }, { [inputRecords]: [asStored(central).members[0]] }] } },
     });
   });
 
   it('when a caseworker reads a household outside its regions, then the record and its input are null with FORBIDDEN, and one inside is served', async () => {
-    const query = ownEntity
-      ? entitiesQuery(familyPart(register, 'noKK input { noKK }'))
-      : entitiesQuery(`... on Household { noKK ${register} { noKK } ${input} { noKK } }`);
+    const query = entitiesQuery(`... on Household { noKK ${register} { noKK } ${input} { noKK } }`);
 
-    const answer = await served().post(testPrincipal('caseworker'), query, { representations: [familyKey(register, kk(1)), familyKey(register, kk(2))] });
+    const answer = await served().post(testPrincipal('caseworker'), query, { representations: [household(kk(1)), household(kk(2))] });
 
-    const outside = 'The family is outside your regions';
-    expect(answer).toEqual(
-      ownEntity
-        ? {
-            status: 200,
-            body: {
-              data: { _entities: [null, { noKK: kk(2), input: { noKK: kk(2) } }] },
-              errors: [forbidden(outside, query, '_entities', ['_entities', 0])],
-            },
-          }
-        : {
-            status: 200,
-            body: {
-              data: {
-                _entities: [
-                  { noKK: kk(1), [register]: null, [input]: null },
-                  { noKK: kk(2), [register]: { noKK: kk(2) }, [input]: { noKK: kk(2) } },
-                ],
-              },
-              errors: [
-                forbidden(outside, query, `${register} {`, ['_entities', 0, register]),
-                forbidden(outside, query, `${input} {`, ['_entities', 0, input]),
-              ],
-            },
-          },
-    );
+    expect(answer).toEqual({
+      status: 200,
+      body: {
+        data: {
+          _entities: [
+            { noKK: kk(1), [register]: null, [input]: null },
+            { noKK: kk(2), [register]: { noKK: kk(2) }, [input]: { noKK: kk(2) } },
+          ],
+        },
+        errors: [
+          forbidden('The family is outside your regions', query, `${register} {`, ['_entities', 0, register]),
+          forbidden('The family is outside your regions', query, `${input} {`, ['_entities', 0, input]),
+        ],
+      },
+    });
   });
 
   it('when a caseworker reads a person listed inside and outside its regions, then only the records of families inside are served', async () => {
@@ -174,18 +154,20 @@ describe.each(cases)('%s subgraph access (%s store)', (register, kind, registerC
   });
 
   it('when an auditor reads register records, then they are FORBIDDEN: auditing needs no lookup', async () => {
-    const query = entitiesQuery(`${familyPart(register, 'noKK')} ... on Person { ${register} { noKK } }`);
+    const query = entitiesQuery(`... on Household { ${register} { noKK } } ... on Person { ${register} { noKK } }`);
 
-    const answer = await served().post(testPrincipal('auditor'), query, { representations: [familyKey(register, kk(2)), person(nik(3))] });
+    const answer = await served().post(testPrincipal('auditor'), query, { representations: [household(kk(2)), person(nik(3))] });
 
     const message = 'Reading register records needs the lookup or search scope';
     const personField = query.indexOf(`Person { ${register}`) + 'Person { '.length + 1;
-    const familyRefused = ownEntity ? forbidden(message, query, '_entities', ['_entities', 0]) : forbidden(message, query, `${register} {`, ['_entities', 0, register]);
     expect(answer).toEqual({
       status: 200,
       body: {
-        data: { _entities: [ownEntity ? null : { [register]: null }, { [register]: null }] },
-        errors: [familyRefused, { ...forbidden(message, query, `${register} {`, ['_entities', 1, register]), locations: [{ line: 1, column: personField }] }],
+        data: { _entities: [{ [register]: null }, { [register]: null }] },
+        errors: [
+          forbidden(message, query, `${register} {`, ['_entities', 0, register]),
+          { ...forbidden(message, query, `${register} {`, ['_entities', 1, register]), locations: [{ line: 1, column: personField }] },
+        ],
       },
     });
   });

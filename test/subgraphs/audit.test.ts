@@ -5,7 +5,7 @@ import { testPrincipal } from '../support/principals';
 import { storeKinds } from '../support/stores';
 import { GAMBIR, PENJARINGAN } from './fixtures';
 import { REGISTER_CASES, type RegisterCase } from './registers';
-import { auditTrail, entitiesQuery, familyKey, familyPart, person, serveRegister } from './served-register';
+import { auditTrail, entitiesQuery, household, person, serveRegister } from './served-register';
 import { kk, nik } from './store-harness';
 
 /** The request id a subgraph makes for a request that came without one. */
@@ -28,9 +28,9 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
   const trailQuery = entitiesQuery(`... on AuditTrail { nik ${register} { at subject organisation purpose roles operation requestId noKK } }`);
 
   it('when a family and a person are read, then the trail gets one entry per member NIK with the No. KK and one for the person, saying who, for what and by which operation', async () => {
-    const query = entitiesQuery(`${familyPart(register, 'noKK')} ${familyPart(register, 'noKK', true)} ... on Person { ${register}Records { nik } }`);
+    const query = entitiesQuery(`... on Household { ${register} { noKK } ${register}Input { noKK } } ... on Person { ${register}Records { nik } }`);
 
-    const answer = await served().post(caseworker, query, { representations: [familyKey(register, kk(2)), person(nik(3))] });
+    const answer = await served().post(caseworker, query, { representations: [household(kk(2)), person(nik(3))] });
     const [third, fourth] = await served().repository.auditTrailByNiks([nik(3), nik(4)]);
 
     const entry = (entryNik: string, noKK: string | null) => ({
@@ -52,9 +52,9 @@ describe.each(cases)('%s audit trail (%s store)', (register, kind, registerCase)
   });
 
   it('when a read is refused or finds nothing, then nothing is recorded', async () => {
-    const query = entitiesQuery(`${familyPart(register, 'noKK')} ... on Person { ${register}Records { nik } }`);
+    const query = entitiesQuery(`... on Household { ${register} { noKK } } ... on Person { ${register}Records { nik } }`);
 
-    await served().post(caseworker, query, { representations: [familyKey(register, kk(1)), familyKey(register, kk(77)), person(nik(1)), person(nik(77))] });
+    await served().post(caseworker, query, { representations: [household(kk(1)), household(kk(77)), person(nik(1)), person(nik(77))] });
     const [count] = await served().dataSource.query('SELECT COUNT(*) AS count FROM audit_entry');
 
     expect(Number(count.count)).toBe(0);
@@ -152,9 +152,9 @@ describe.each(cases)('%s subgraph whose audit trail cannot be written (%s store)
   });
 
   it('when personal data was read, then the response is withheld as an internal error naming the request, and the failure is logged with it', async () => {
-    const query = entitiesQuery(familyPart(register, 'members { nik name }'));
+    const query = entitiesQuery(`... on Household { ${register} { members { nik name } } }`);
 
-    const answer = await served().post(testPrincipal('indexer'), query, { representations: [familyKey(register, kk(2))] });
+    const answer = await served().post(testPrincipal('indexer'), query, { representations: [household(kk(2))] });
 
     const requestId = (answer.body as { errors: { extensions: { requestId: string } }[] }).errors[0]?.extensions.requestId;
     const logged = logs

@@ -1,5 +1,3 @@
-import type { Register } from '../../common/store-url';
-import { familyRepresentation, familySelection } from '../../subgraph-calls/family-entities';
 import type { DataSource } from 'typeorm';
 import type { Principal } from '../../common/auth/principal';
 import { closeStore } from '../../common/store/open-store';
@@ -77,12 +75,5 @@ export function entitiesQuery(selection: string): string {
 }
 
 export const household = (noKK: string) => ({ __typename: 'Household', noKK });
-
-/**
- * A register's family record in an `_entities` call: its part of the household, or (Kemendes's
- * receipt) an entity of its own. `input`: the unmasked copy dtsen's @requires reads.
- */
-export const familyPart = (register: string, fields: string, input = false) => familySelection(register as Register, fields, input);
-export const familyKey = (register: string, noKK: string) => familyRepresentation(register as Register, noKK);
 export const person = (nik: string) => ({ __typename: 'Person', nik });
 export const auditTrail = (nik: string) => ({ __typename: 'AuditTrail', nik });

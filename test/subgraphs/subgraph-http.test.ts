@@ -4,7 +4,6 @@ import { listen, locationOf, postSignedGraphQL, type Listening } from '../common
 import { testSigningKey } from '../support/principals';
 import { createTestStores, storeKinds, type TestStores } from '../support/stores';
 import { GAMBIR, PENJARINGAN } from './fixtures';
-import { familyErrorField, familyRepresentation, familySelection } from '../../subgraph-calls/family-entities';
 import { REGISTER_CASES, type FamilyLike, type RegisterCase } from './registers';
 import { kk, nik } from './store-harness';
 
@@ -48,20 +47,27 @@ describe.each(cases)('%s subgraph over HTTP (%s store)', (register, kind, regist
 
   // The indexer reads every region unmasked: these tests are about resolving, access.test.ts about access.
   const graphql = (query: string, variables?: Record<string, unknown>) => postSignedGraphQL(testSigningKey(registerCase.register), server.origin, query, variables);
+  const household = (noKK: unknown) => ({ __typename: 'Household', noKK });
   const person = (key: unknown) => ({ __typename: 'Person', nik: key });
-  // Kemendes's receipt is an entity of its own (dtsen references it): no `Household.kemendes` to select.
-  const ownEntity = familyErrorField(registerCase.register) === undefined;
 
   it('when the gateway resolves households, then each gets its whole register record, or null when the register does not hold it or the key is malformed', async () => {
     const answer = await graphql(
-      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(registerCase.register, registerCase.familySelection)} } }`,
-      { representations: [kk(1), kk(77), '31720115-0', kk(2)].map((noKK) => familyRepresentation(registerCase.register, noKK)) },
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { noKK ${register} { ${registerCase.familySelection} } } } }`,
+      { representations: [household(kk(1)), household(kk(77)), household('31720115-0'), household(kk(2))] },
     );
 
-    const entity = (family: FamilyLike | null) => (ownEntity ? family : { [register]: family });
     expect(answer).toEqual({
       status: 200,
-      body: { data: { _entities: [entity(first), entity(null), entity(null), entity(second)] } },
+      body: {
+        data: {
+          _entities: [
+            { noKK: kk(1), [register]: first },
+            { noKK: kk(77), [register]: null },
+            { noKK: '31720115-0', [register]: null },
+            { noKK: kk(2), [register]: second },
+          ],
+        },
+      },
     });
   });
 
@@ -90,7 +96,7 @@ describe.each(cases)('%s subgraph over HTTP (%s store)', (register, kind, regist
   });
 
   it('when families are listed page by page, then the cursors lead through every family once, each household resolves, and the order is not by No. KK', async () => {
-    const query = `query ($after: String) { ${listing}(first: 20, after: $after) { nodes { noKK ${ownEntity ? '' : `${register} { regionCode }`} } pageInfo { endCursor hasNextPage } totalCount } }`;
+    const query = `query ($after: String) { ${listing}(first: 20, after: $after) { nodes { noKK ${register} { regionCode } } pageInfo { endCursor hasNextPage } totalCount } }`;
     type Page = { nodes: { noKK: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean }; totalCount: number };
 
     const pages: Page[] = [];
@@ -102,7 +108,7 @@ describe.each(cases)('%s subgraph over HTTP (%s store)', (register, kind, regist
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after !== null && pages.length < 10);
 
-    const node = (family: FamilyLike) => (ownEntity ? { noKK: family.noKK } : { noKK: family.noKK, [register]: { regionCode: family.regionCode } });
+    const node = (family: FamilyLike) => ({ noKK: family.noKK, [register]: { regionCode: family.regionCode } });
     const byNoKK = (a: { noKK: string }, b: { noKK: string }) => a.noKK.localeCompare(b.noKK);
     const listed = pages.flatMap((page) => page.nodes);
     expect({
@@ -155,11 +161,11 @@ describe.each(cases)('%s subgraph over HTTP (%s store)', (register, kind, regist
   });
 
   it('when 50 households and 50 persons are resolved in one request, then the store runs as many SQL queries as for 5 of each: one IN query per table', async () => {
-    const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ${familySelection(registerCase.register, registerCase.familySelection)} ... on Person { ${register} { nik } ${records} { nik } } } }`;
+    const query = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Household { ${register} { ${registerCase.familySelection} } } ... on Person { ${register} { nik } ${records} { nik } } } }`;
     const batch = async (size: number) => {
       const families = [first, second, ...others].slice(0, size);
       const representations = [
-        ...families.map((family) => familyRepresentation(registerCase.register, family.noKK)),
+        ...families.map((family) => household(family.noKK)),
         ...families.map((family) => person(family.members[0]!.nik)),
       ];
       sql.length = 0;

@@ -85,11 +85,7 @@ export interface SystemOptions {
   readonly store: StoreKind;
   readonly data: RegisterData;
   readonly evaluationDate: Date;
-  /**
-   * How old the registers' import states dtsen uses may be; 0 asks them on every request. Default:
-   * never asked, so that a test counting register calls counts its own (the index status then says
-   * nothing of imports, and dtsen leaves no register out of a household).
-   */
+  /** How old the registers' import states behind the index status may be (default 5 s); 0 asks them on every request. */
   readonly importStatesMaxAgeMs?: number;
   readonly subgraphTimeoutMs?: number;
   /** Retries, breaker and deadline of the gateway (default: the configured defaults, with short backoff). */
@@ -239,7 +235,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           evaluationDate: options.evaluationDate,
           index: createIndexQueryRepository(indexSource),
           signingSecret: TEST_SIGNING_SECRET,
-          importStatesMaxAgeMs: options.importStatesMaxAgeMs ?? null,
           ...(options.subgraphKeys && { subgraphKeys: options.subgraphKeys }),
           ready: async () => undefined,
           logger: options.loggerFor?.('dtsen'),
@@ -276,7 +271,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     },
     bodyTimeoutMs: options.bodyTimeoutMs ?? DEFAULT_REQUEST_BODY_TIMEOUT_MS,
     ...(options.sharedState && { sharedState: options.sharedState }),
-    importStatesMaxAgeMs: options.importStatesMaxAgeMs ?? null,
+    ...(options.importStatesMaxAgeMs !== undefined && { importStatesMaxAgeMs: options.importStatesMaxAgeMs }),
     ...(options.persistedQueryLimits && { persistedQueryLimits: options.persistedQueryLimits }),
     logger: options.loggerFor?.('gateway'),
     trustedDocuments: trustedDocumentModesFrom(options.trustedDocuments?.modes ?? 'off'),

@@ -7,7 +7,6 @@ import { detectDataQuality } from '../domain/data-quality';
 import { eligibilityWithoutSensitiveData, resolveHousehold, type HouseholdResolution } from '../domain/household';
 import { householdSources, unavailableSources } from '../domain/sources';
 import { memberPerson } from '../domain/member-records';
-import { registerReference } from '../register-references';
 import { historyResolver } from './history';
 
 /**
@@ -31,7 +30,6 @@ export function householdResolvers(deps: DtsenDependencies): HouseholdResolvers<
     __resolveReference(household: HouseholdInput) {
       return householdFromInput(household);
     },
-    kemendes: (household, _args, context) => registerReference(deps, context, 'kemendes', household.noKK),
     sources: (household) => householdSources(household),
     unavailableSources: (household) => unavailableSources(household),
     members: (household, _args, context) => resolution(household, context).members.map(memberPerson),

@@ -60,6 +60,10 @@ export type BltDdStatus =
 /** A family: one Kartu Keluarga (KK), keyed by its 16-digit No. KK. */
 export type Household = {
   readonly __typename?: 'Household';
+  /** The family's BLT Dana Desa receipt as its desa records it (Kemendes PDT); null when no desa lists the family. */
+  readonly kemendes: Maybe<KemendesReceipt>;
+  /** The unmasked record, for the dtsen subgraph's @requires only; not in the API schema. */
+  readonly kemendesInput: Maybe<KemendesReceipt>;
   /** No. KK, 16 digits. Masked without the pii scope: `3171********0001`. */
   readonly noKK: Scalars['String']['output'];
 };
@@ -91,8 +95,6 @@ export type KemendesReceipt = {
   readonly __typename?: 'KemendesReceipt';
   /** Street address as recorded; `***` without the pii scope. */
   readonly address: Scalars['String']['output'];
-  /** The unmasked record, for the dtsen subgraph's @requires only; not in the API schema. */
-  readonly input: Maybe<KemendesReceipt>;
   /** Who the desa pays (the KPM, usually the head of the family). */
   readonly members: ReadonlyArray<KemendesRecipient>;
   /** Rupiah a month (300000 since 2022). */
@@ -279,7 +281,6 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   AuditTrail: AuditTrail;
   Household: Household;
-  KemendesReceipt: KemendesReceipt;
   Person: Person;
 };
 
@@ -291,9 +292,6 @@ export type FederationReferenceTypes = {
   Household:
     ( { __typename: 'Household' }
     & GraphQLRecursivePick<FederationTypes['Household'], {"noKK":true}> );
-  KemendesReceipt:
-    ( { __typename: 'KemendesReceipt' }
-    & GraphQLRecursivePick<FederationTypes['KemendesReceipt'], {"noKK":true}> );
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"nik":true}> );
@@ -365,6 +363,8 @@ export type AuditTrailResolvers<ContextType = KemendesContext, ParentType extend
 
 export type HouseholdResolvers<ContextType = KemendesContext, ParentType extends ResolversParentTypes['Household'] = ResolversParentTypes['Household'], FederationReferenceType extends FederationReferenceTypes['Household'] = FederationReferenceTypes['Household']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Household']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  kemendes?: Resolver<Maybe<ResolversTypes['KemendesReceipt']>, ParentType, ContextType>;
+  kemendesInput?: Resolver<Maybe<ResolversTypes['KemendesReceipt']>, ParentType, ContextType>;
   noKK?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -374,10 +374,8 @@ export type KemendesFamilyConnectionResolvers<ContextType = KemendesContext, Par
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type KemendesReceiptResolvers<ContextType = KemendesContext, ParentType extends ResolversParentTypes['KemendesReceipt'] = ResolversParentTypes['KemendesReceipt'], FederationReferenceType extends FederationReferenceTypes['KemendesReceipt'] = FederationReferenceTypes['KemendesReceipt']> = {
-  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['KemendesReceipt']> | FederationReferenceType, FederationReferenceType, ContextType>;
+export type KemendesReceiptResolvers<ContextType = KemendesContext, ParentType extends ResolversParentTypes['KemendesReceipt'] = ResolversParentTypes['KemendesReceipt']> = {
   address?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  input?: Resolver<Maybe<ResolversTypes['KemendesReceipt']>, ParentType, ContextType>;
   members?: Resolver<ReadonlyArray<ResolversTypes['KemendesRecipient']>, ParentType, ContextType>;
   monthlyAmount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   noKK?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -229,14 +229,14 @@ function memberInput<M extends { readonly person?: PersonKKsRepresentation | nul
   return { ...member, person: personKKsInput(member.person) };
 }
 
-/** A household view as the gateway sends it to the dtsen subgraph: under the registers' `…Input` fields (Kemendes's under dtsen's reference). */
+/** A household view as the gateway sends it to the dtsen subgraph: under the registers' `…Input` fields. */
 export function householdInput(view: HouseholdQualityRepresentation): HouseholdInput {
   return {
     noKK: view.noKK,
     dtksInput: view.dtks && { ...view.dtks, members: view.dtks.members.map(memberInput) },
     regsosekInput: view.regsosek && { ...view.regsosek, members: view.regsosek.members.map(memberInput) },
     p3keInput: view.p3ke && { ...view.p3ke, members: view.p3ke.members.map(memberInput) },
-    kemendes: view.kemendes && { input: view.kemendes },
+    kemendesInput: view.kemendes,
     ...(view.bpjs === undefined ? {} : { bpjsInput: view.bpjs.map(memberInput) }),
   };
 }
