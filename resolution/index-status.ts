@@ -74,7 +74,8 @@ const WAIT_OR_RESUME = 'A run under way brings it up to date when it finishes; `
 /**
  * What a register's imports say against the run: an import not finished (running, or interrupted
  * with some batches committed), or one that stored or replaced families and finished after the run
- * started, may have written families the run did not read. Both times are ISO 8601 UTC, written by the importer's and the run's clocks.
+ * started, may have written families the run did not read. Both times are ISO 8601 UTC, written by
+ * the importer's and the run's clocks.
  */
 function importProblems(imports: ReadonlyMap<Register, ImportState>, runId: number, runStartedAt: string): string[] {
   return [...imports].flatMap(([register, state]) => {

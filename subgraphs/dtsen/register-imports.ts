@@ -18,9 +18,9 @@ const NONE: ReadonlyMap<Register, ImportState> = new Map();
  * The registers' import ledgers, for the index status of every response that reads the index: one
  * call to each register at most every `maxAgeMs`, not one per request. A request finding the last
  * answers older than that waits for new ones (at most MAX_WAIT_MS, then it takes the last ones),
- * which the requests arriving meanwhile share. The
- * states hold no personal data, so one principal's answers serve every request; a register that
- * could not be asked is left out (the status then says nothing of it).
+ * which the requests arriving meanwhile share. The states hold no personal data, so one
+ * principal's answers serve every request; a register that could not be asked is left out (the
+ * status then says nothing of it).
  */
 export function createRegisterImports(ask: ImportStates, maxAgeMs = IMPORT_STATES_MAX_AGE_MS, now: () => number = Date.now) {
   let last: { readonly at: number; readonly states: ReadonlyMap<Register, ImportState> } | null = null;

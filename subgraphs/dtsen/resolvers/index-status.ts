@@ -16,7 +16,7 @@ export function indexOf(deps: DtsenDependencies): IndexQueryRepository {
 export function readIndexStatus(deps: DtsenDependencies, context: DtsenContext): Promise<IndexStatus> {
   const request = requestState(context);
   const state = request.index;
-  state.reading ??= Promise.all([indexOf(deps).runs(), deps.registerImports?.(request.principal, request.requestId) ?? new Map()]).then(([runs, imports]) => {
+  state.reading ??= Promise.all([indexOf(deps).runs(), deps.registerImports?.(request.principal, request.requestId)]).then(([runs, imports]) => {
     const status = indexStatus(runs, { ruleSet: deps.ruleSet.version, evaluationDate: isoDate(deps.evaluationDate) }, imports);
     state.status = status;
     return status;
